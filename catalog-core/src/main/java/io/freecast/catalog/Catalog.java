@@ -1,0 +1,239 @@
+package io.freecast.catalog;
+
+import io.freecast.catalog.application.TaskRecorder;
+import io.freecast.catalog.application.UseCases;
+import io.freecast.catalog.domain.Page;
+import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.TaskName;
+import io.freecast.catalog.domain.TaskReport;
+import io.freecast.catalog.domain.TaskRun;
+import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.in.ImportMoviesUseCase;
+import io.freecast.catalog.port.in.ImportMoviesUseCase.ImportMoviesCommand;
+import io.freecast.catalog.port.in.ImportShowsUseCase;
+import io.freecast.catalog.port.in.ImportShowsUseCase.ImportShowsCommand;
+import io.freecast.catalog.port.in.UpdateRatingsUseCase;
+import io.freecast.catalog.port.in.UpdateRatingsUseCase.UpdateRatingsCommand;
+import io.freecast.catalog.port.in.ValidateSourcesUseCase;
+import io.freecast.catalog.port.in.ValidateSourcesUseCase.ValidateSourcesCommand;
+import io.freecast.catalog.port.out.CatalogStorage;
+import io.freecast.catalog.domain.FeedLocation;
+import io.freecast.catalog.port.out.FeedReader;
+import io.freecast.catalog.port.out.LinkChecker;
+import io.freecast.catalog.port.out.RatingProvider;
+import io.freecast.catalog.port.out.StorageHealth;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The catalog: its read side and its four tasks, built by an embedder from adapters.
+ *
+ * <pre>{@code
+ * try (Catalog catalog = Catalog.builder()
+ *         .storage(JdbcCatalogStore.open("jdbc:sqlite:catalog.db"))
+ *         .feedReader(feeds)
+ *         .build()) {
+ *     TaskReport report = catalog.importMovies(new ImportMoviesCommand(FeedLocation.parse("movies.json")));
+ *     Page<MovieTree> movies = catalog.queries().listMovies(ListQuery.firstPage());
+ * }
+ * }</pre>
+ *
+ * <p>Every task run through this class is recorded in the task-run log, and never throws: a run that
+ * fails returns a failed {@link TaskReport} with the reason. A task whose adapter was not given fails
+ * that way too, saying which builder method to call.
+ */
+public final class Catalog implements AutoCloseable {
+
+    private final CatalogStorage storage;
+    private final FeedReader feedReader;
+    private final RatingProvider ratingProvider;
+    private final LinkChecker linkChecker;
+    private final Clock clock;
+    private final CatalogSettings settings;
+    private final TaskRecorder recorder;
+
+    private Catalog(Builder builder) {
+        this.storage = builder.storage;
+        this.feedReader = builder.feedReader;
+        this.ratingProvider = builder.ratingProvider;
+        this.linkChecker = builder.linkChecker;
+        this.clock = builder.clock;
+        this.settings = new CatalogSettings(builder.showsFeed, builder.moviesFeed, builder.placeholders,
+                builder.ratingsStaleAfter, builder.failureThreshold, builder.nodeName);
+        this.recorder = new TaskRecorder(storage.taskRuns(), clock, settings.nodeName());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The read side: shows, movies, seasons, episodes and sources, paged and sorted. */
+    public CatalogQueries queries() {
+        return storage.queries();
+    }
+
+    public CatalogSettings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public TaskReport importShows(ImportShowsCommand command) {
+        return recorder.record(TaskName.IMPORT_SHOWS, () ->
+                UseCases.importShows(storage, require(feedReader, "feedReader"), clock).importShows(command));
+    }
+
+    public TaskReport importMovies(ImportMoviesCommand command) {
+        return recorder.record(TaskName.IMPORT_MOVIES, () ->
+                UseCases.importMovies(storage, require(feedReader, "feedReader"), clock).importMovies(command));
+    }
+
+    public TaskReport updateRatings(UpdateRatingsCommand command) {
+        return recorder.record(TaskName.UPDATE_RATINGS, () ->
+                UseCases.updateRatings(storage, require(ratingProvider, "ratingProvider"), clock)
+                        .updateRatings(command));
+    }
+
+    public TaskReport validateSources(ValidateSourcesCommand command) {
+        return recorder.record(TaskName.VALIDATE_SOURCES, () ->
+                UseCases.validateSources(storage, require(linkChecker, "linkChecker"), clock)
+                        .validateSources(command));
+    }
+
+    /** Runs a task with the settings this catalog was built with; what a scheduler calls. */
+    public TaskReport run(TaskName task) {
+        return switch (task) {
+            case IMPORT_SHOWS -> importShows(new ImportShowsCommand(
+                    requireFeed(settings.showsFeed(), "showsFeed"), settings.placeholders()));
+            case IMPORT_MOVIES -> importMovies(new ImportMoviesCommand(requireFeed(settings.moviesFeed(), "moviesFeed")));
+            case UPDATE_RATINGS -> updateRatings(new UpdateRatingsCommand(settings.ratingsStaleAfter()));
+            case VALIDATE_SOURCES -> validateSources(new ValidateSourcesCommand(settings.failureThreshold()));
+        };
+    }
+
+    /** Runs of a task, newest first. */
+    public Page<TaskRun> taskRuns(TaskName task, PageRequest page) {
+        return storage.taskRuns().listRuns(task, page);
+    }
+
+    public Optional<TaskRun> lastRun(TaskName task) {
+        return storage.taskRuns().findLatest(task);
+    }
+
+    /** The storage adapter, for the parts of a deployment that coordinate through it (a scheduler). */
+    public CatalogStorage storage() {
+        return storage;
+    }
+
+    public StorageHealth health() {
+        return storage.health();
+    }
+
+    @Override
+    public void close() {
+        storage.close();
+    }
+
+    private FeedLocation requireFeed(FeedLocation feed, String setting) {
+        if (feed == null) {
+            throw new IllegalStateException("no feed configured: call Catalog.builder()." + setting + "(…)");
+        }
+        return feed;
+    }
+
+    private static <T> T require(T adapter, String builderMethod) {
+        if (adapter == null) {
+            throw new IllegalStateException("this task needs an adapter: call Catalog.builder()."
+                    + builderMethod + "(…) when building the catalog");
+        }
+        return adapter;
+    }
+
+    /** Collects adapters and settings; {@link #build()} checks them. Only {@link #storage} is required. */
+    public static final class Builder {
+
+        private CatalogStorage storage;
+        private FeedReader feedReader;
+        private RatingProvider ratingProvider;
+        private LinkChecker linkChecker;
+        private Clock clock = Clock.systemUTC();
+        private FeedLocation showsFeed;
+        private FeedLocation moviesFeed;
+        private boolean placeholders;
+        private Duration ratingsStaleAfter = CatalogSettings.DEFAULT_RATINGS_STALE_AFTER;
+        private int failureThreshold = ValidateSourcesCommand.DEFAULT_FAILURE_THRESHOLD;
+        private String nodeName = CatalogSettings.defaultNodeName();
+
+        private Builder() {
+        }
+
+        public Builder storage(CatalogStorage storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        public Builder feedReader(FeedReader feedReader) {
+            this.feedReader = feedReader;
+            return this;
+        }
+
+        public Builder ratingProvider(RatingProvider ratingProvider) {
+            this.ratingProvider = ratingProvider;
+            return this;
+        }
+
+        public Builder linkChecker(LinkChecker linkChecker) {
+            this.linkChecker = linkChecker;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder showsFeed(FeedLocation showsFeed) {
+            this.showsFeed = showsFeed;
+            return this;
+        }
+
+        public Builder moviesFeed(FeedLocation moviesFeed) {
+            this.moviesFeed = moviesFeed;
+            return this;
+        }
+
+        /** Give shows without seasons the reference's placeholder hierarchy (off by default). */
+        public Builder placeholders(boolean placeholders) {
+            this.placeholders = placeholders;
+            return this;
+        }
+
+        public Builder ratingsStaleAfter(Duration ratingsStaleAfter) {
+            this.ratingsStaleAfter = Objects.requireNonNull(ratingsStaleAfter, "ratingsStaleAfter");
+            return this;
+        }
+
+        public Builder failureThreshold(int failureThreshold) {
+            this.failureThreshold = failureThreshold;
+            return this;
+        }
+
+        public Builder nodeName(String nodeName) {
+            this.nodeName = nodeName;
+            return this;
+        }
+
+        /** @throws IllegalStateException when no storage was given; IllegalArgumentException for bad settings */
+        public Catalog build() {
+            if (storage == null) {
+                throw new IllegalStateException("a catalog needs storage: call Catalog.builder().storage(…), "
+                        + "e.g. with JdbcCatalogStore.open(\"jdbc:sqlite:catalog.db\")");
+            }
+            return new Catalog(this);
+        }
+    }
+}

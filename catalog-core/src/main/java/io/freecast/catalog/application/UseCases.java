@@ -1,0 +1,37 @@
+package io.freecast.catalog.application;
+
+import io.freecast.catalog.port.in.ImportMoviesUseCase;
+import io.freecast.catalog.port.in.ImportShowsUseCase;
+import io.freecast.catalog.port.in.UpdateRatingsUseCase;
+import io.freecast.catalog.port.in.ValidateSourcesUseCase;
+import io.freecast.catalog.port.out.CatalogStorage;
+import io.freecast.catalog.port.out.FeedReader;
+import io.freecast.catalog.port.out.LinkChecker;
+import io.freecast.catalog.port.out.RatingProvider;
+import java.time.Clock;
+
+/**
+ * Builds the task use-cases from the ports they need. The services themselves are package-private:
+ * callers see only the use-case interfaces.
+ */
+public final class UseCases {
+
+    private UseCases() {
+    }
+
+    public static ImportShowsUseCase importShows(CatalogStorage storage, FeedReader feeds, Clock clock) {
+        throw new UnsupportedOperationException("TODO(issue 3): ImportShowsService");
+    }
+
+    public static ImportMoviesUseCase importMovies(CatalogStorage storage, FeedReader feeds, Clock clock) {
+        throw new UnsupportedOperationException("TODO(issue 3): ImportMoviesService");
+    }
+
+    public static UpdateRatingsUseCase updateRatings(CatalogStorage storage, RatingProvider provider, Clock clock) {
+        throw new UnsupportedOperationException("TODO(issue 5): UpdateRatingsService");
+    }
+
+    public static ValidateSourcesUseCase validateSources(CatalogStorage storage, LinkChecker checker, Clock clock) {
+        throw new UnsupportedOperationException("TODO(issue 5): ValidateSourcesService");
+    }
+}

@@ -1,0 +1,58 @@
+package io.freecast.catalog.domain;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The identity of a show or movie across imports: the feed's {@code id}, else its {@code slug}, else
+ * its normalised title. Never the title alone when an id exists, so two films with one title stay two.
+ *
+ * <p>{@link #value()} is what storage keeps in its unique {@code feed_key} column, e.g. {@code id:501},
+ * {@code slug:copper-valley} or {@code title:copper valley}.
+ */
+public record FeedKey(String value) {
+
+    public FeedKey {
+        Objects.requireNonNull(value, "value");
+        if (!(value.startsWith("id:") || value.startsWith("slug:") || value.startsWith("title:"))
+                || value.indexOf(':') == value.length() - 1) {
+            throw new IllegalArgumentException("a feed key is id:…, slug:… or title:…, got '" + value + "'");
+        }
+    }
+
+    /** Builds the key from whatever identity the feed item has, best first. */
+    public static FeedKey of(String externalId, String slug, String title) {
+        if (hasText(externalId)) {
+            return new FeedKey("id:" + externalId.strip());
+        }
+        if (hasText(slug)) {
+            return new FeedKey("slug:" + slug.strip().toLowerCase(Locale.ROOT));
+        }
+        if (hasText(title)) {
+            return new FeedKey("title:" + normaliseTitle(title));
+        }
+        throw new IllegalArgumentException("an item needs an id, a slug or a title to be identified");
+    }
+
+    /**
+     * Lower-cases, strips accents and folds runs of white space and punctuation into one space, so
+     * "Amélie " and "amelie" are the same title. Also used for case-insensitive title search.
+     */
+    public static String normaliseTitle(String title) {
+        String decomposed = Normalizer.normalize(title, Normalizer.Form.NFKD);
+        String withoutMarks = decomposed.replaceAll("\\p{M}+", "");
+        return withoutMarks.toLowerCase(Locale.ROOT)
+                .replaceAll("[\\p{Punct}\\p{Z}\\s]+", " ")
+                .strip();
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,21 @@
+package io.freecast.catalog.port.out;
+
+import io.freecast.catalog.domain.TaskName;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Who may run a task now, when several nodes share one database.
+ *
+ * <p>A claim is for one scheduled slot: for each (task, slot) at most one node ever gets {@code true},
+ * and never while another node's lease on the task is still live. A lease that is not released (its
+ * node died) expires after {@code leaseFor}, so a dead node never blocks a task for longer.
+ */
+public interface TaskLeases {
+
+    /** Tries to claim the run of {@code task} planned for {@code slot}; true if this node must run it. */
+    boolean tryClaim(TaskName task, Instant slot, String node, Instant now, Duration leaseFor);
+
+    /** Gives the lease up early, when the run has ended. Does nothing if {@code node} no longer holds it. */
+    void release(TaskName task, String node);
+}
