@@ -42,7 +42,7 @@ final class JooqTaskLeases implements TaskLeases {
         LocalDateTime slotAt = Rows.toDb(slot);
         LocalDateTime nowAt = Rows.toDb(now);
         LocalDateTime until = Rows.toDb(now.plus(leaseFor));
-        int changed = gate.write(() -> dsl.insertInto(TASK_LEASE, TASK_LEASE.TASK, TASK_LEASE.HOLDER,
+        int changed = gate.writeOutsideTransaction("a task lease", () -> dsl.insertInto(TASK_LEASE, TASK_LEASE.TASK, TASK_LEASE.HOLDER,
                         TASK_LEASE.LEASE_UNTIL, TASK_LEASE.LAST_SLOT)
                 .values(task.wireName(), node, until, slotAt)
                 .onConflict(TASK_LEASE.TASK)
@@ -58,7 +58,7 @@ final class JooqTaskLeases implements TaskLeases {
 
     @Override
     public void release(TaskName task, String node) {
-        gate.write(() -> dsl.update(TASK_LEASE)
+        gate.writeOutsideTransaction("a task lease", () -> dsl.update(TASK_LEASE)
                 .set(TASK_LEASE.LEASE_UNTIL, RELEASED)
                 .where(TASK_LEASE.TASK.eq(task.wireName()).and(TASK_LEASE.HOLDER.eq(node)))
                 .execute());

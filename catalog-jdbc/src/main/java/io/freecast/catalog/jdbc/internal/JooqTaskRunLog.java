@@ -53,7 +53,7 @@ final class JooqTaskRunLog implements TaskRunLog {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(startedAt, "startedAt");
-        return gate.write(() -> dsl.insertInto(TASK_RUN, TASK_RUN.TASK, TASK_RUN.NODE, TASK_RUN.STARTED_AT,
+        return gate.writeOutsideTransaction("the task-run log", () -> dsl.insertInto(TASK_RUN, TASK_RUN.TASK, TASK_RUN.NODE, TASK_RUN.STARTED_AT,
                         TASK_RUN.STATUS)
                 .values(task.wireName(), node, Rows.toDb(startedAt), TaskStatus.RUNNING.wireName())
                 .returningResult(TASK_RUN.ID)
@@ -64,7 +64,7 @@ final class JooqTaskRunLog implements TaskRunLog {
     @Override
     public void recordFinish(long runId, TaskReport report) {
         Objects.requireNonNull(report, "report");
-        gate.write(() -> dsl.transactionResult(configuration -> {
+        gate.writeOutsideTransaction("the task-run log", () -> dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             int updated = tx.update(TASK_RUN)
                     .set(TASK_RUN.FINISHED_AT, Rows.toDb(report.finishedAt()))

@@ -30,6 +30,18 @@ final class WriteGate {
         return lock != null && lock.isHeldByCurrentThread();
     }
 
+    /**
+     * For writes that go through a connection of their own (the run log, leases): on SQLite they would
+     * wait for this very thread's transaction to end, which never happens, so they are refused at once.
+     */
+    <T> T writeOutsideTransaction(String what, Supplier<T> work) {
+        if (heldByCurrentThread()) {
+            throw new IllegalStateException(what + " cannot be written inside a transaction on SQLite (it has one"
+                    + " writer, and this thread's transaction holds it); write it before or after the transaction");
+        }
+        return write(work);
+    }
+
     <T> T write(Supplier<T> work) {
         if (lock == null) {
             return work.get();

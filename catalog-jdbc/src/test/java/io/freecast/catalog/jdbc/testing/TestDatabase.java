@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.UnaryOperator;
 
 /**
@@ -53,6 +54,13 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A plain JDBC connection, for a test to look at or tamper with tables directly. */
     public Connection connect() throws SQLException {
+        if (kind == Kind.SQLITE) {
+            // The same per-connection settings as the store's pool: foreign keys on, wait when busy.
+            Properties properties = new Properties();
+            properties.setProperty("foreign_keys", "true");
+            properties.setProperty("busy_timeout", "60000");
+            return DriverManager.getConnection(url, properties);
+        }
         return DriverManager.getConnection(url);
     }
 
