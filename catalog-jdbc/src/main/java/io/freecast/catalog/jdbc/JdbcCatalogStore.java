@@ -132,7 +132,11 @@ public final class JdbcCatalogStore implements CatalogStorage {
         try {
             storage.ping();
             String version = migrations.currentVersion();
-            return new StorageHealth(true, description() + ", schema " + (version == null ? "empty" : version));
+            String schema = ", schema " + (version == null ? "empty" : version);
+            if (migrations.needsMigrating()) {
+                return new StorageHealth(false, description() + schema + ", needs migrating");
+            }
+            return new StorageHealth(true, description() + schema);
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return new StorageHealth(false, description() + ": " + message);
@@ -171,8 +175,10 @@ public final class JdbcCatalogStore implements CatalogStorage {
         }
 
         /**
-         * Whether opening applies pending migrations (default true). When false, a database whose
-         * schema is not current is refused, and {@link #migrate()} brings it up to date.
+         * Whether opening applies pending migrations (default true). When false, the schema is left as it
+         * is until {@link JdbcCatalogStore#migrate()} is called (what a {@code migrate} command does to
+         * report before and after); {@link JdbcCatalogStore#health()} is down while migrations are pending.
+         * A newer schema than this code knows is refused either way.
          */
         public Builder migrateOnOpen(boolean migrateOnOpen) {
             this.migrateOnOpen = migrateOnOpen;
@@ -221,7 +227,7 @@ public final class JdbcCatalogStore implements CatalogStorage {
                 if (config.migrateOnOpen()) {
                     migrations.migrate();
                 } else {
-                    migrations.requireCurrent();
+                    migrations.refuseNewerSchema();
                 }
                 JooqStorage storage = statementListener == null
                         ? new JooqStorage(pool.dataSource(), url.kind(), clock)

@@ -59,15 +59,14 @@ public final class SchemaMigrations {
         }
     }
 
-    /** For a store opened without migrating: the schema must be exactly current. */
-    public void requireCurrent() {
-        MigrationInfoService info = info();
-        refuseNewerSchema(info);
-        if (info.pending().length > 0) {
-            throw new CatalogStorageException(url.display() + " needs migrating (schema "
-                    + versionOrEmpty(currentVersion(info)) + ", this catalog expects " + latestKnown() + "): run the"
-                    + " migrate command, or open it with migration on; see " + SETTING);
-        }
+    /** For a store opened without migrating: refuses a newer schema, lets an older one be migrated later. */
+    public void refuseNewerSchema() {
+        refuseNewerSchema(info());
+    }
+
+    /** Whether migrations are waiting to be applied. */
+    public boolean needsMigrating() {
+        return info().pending().length > 0;
     }
 
     /** The schema version now; {@code null} for an empty database. */

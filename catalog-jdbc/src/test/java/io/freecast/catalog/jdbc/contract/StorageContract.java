@@ -716,6 +716,68 @@ public abstract class StorageContract {
         }
     }
 
+    // ---------------------------------------------------------------- statement counts
+
+    @Test
+    void readsTakeTheSameNumberOfStatementsForOneSeasonOrFifty() {
+        java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+        JdbcCatalogStore counted = db.open(b -> b.clock(clock).onStatement(sql -> statements.incrementAndGet()));
+        counted.shows().upsertAll(List.of(show("small", "Small", seasons("small", 1, 2))), List.of());
+        counted.shows().upsertAll(List.of(show("big", "Big", seasons("big", 50, 10))), List.of());
+        counted.movies().upsertAll(List.of(movie("one", "One source"), movie("many", "Many sources", null, null,
+                IntStream.range(0, 40).mapToObj(i -> SourceDraft.of("https://cdn.example/many/" + i, null)).toList())));
+        Map<String, ShowTree> shows = showsByTitle();
+        long small = shows.get("Small").show().id();
+        long big = shows.get("Big").show().id();
+        Map<String, Long> movies = new LinkedHashMap<>();
+        store.queries().listMovies(ListQuery.firstPage()).items().forEach(m -> movies.put(m.movie().title(), m.movie().id()));
+
+        Function<Runnable, Integer> count = call -> {
+            statements.set(0);
+            call.run();
+            return statements.get();
+        };
+        var queries = counted.queries();
+        EpisodeQuery allEpisodes = new EpisodeQuery(null, PageRequest.first(500));
+        assertThat(count.apply(() -> queries.findShow(small))).isEqualTo(count.apply(() -> queries.findShow(big)))
+                .isEqualTo(1);
+        assertThat(count.apply(() -> queries.findSeasons(small))).isEqualTo(count.apply(() -> queries.findSeasons(big)))
+                .isEqualTo(1);
+        assertThat(count.apply(() -> queries.findEpisodes(small, allEpisodes)))
+                .isEqualTo(count.apply(() -> queries.findEpisodes(big, allEpisodes))).isLessThanOrEqualTo(3);
+        assertThat(count.apply(() -> queries.findMovie(movies.get("One source"))))
+                .isEqualTo(count.apply(() -> queries.findMovie(movies.get("Many sources")))).isEqualTo(1);
+
+        ListQuery onlySmall = new ListQuery(Sort.BY_ID, "small", PageRequest.first(10));
+        ListQuery onlyBig = new ListQuery(Sort.BY_ID, "big", PageRequest.first(10));
+        assertThat(count.apply(() -> queries.listShows(onlySmall))).isEqualTo(count.apply(() -> queries.listShows(onlyBig)))
+                .isEqualTo(2);
+        assertThat(count.apply(() -> queries.listShows(ListQuery.firstPage()))).isEqualTo(2);
+        assertThat(count.apply(() -> queries.listMovies(ListQuery.firstPage()))).isEqualTo(2);
+    }
+
+    @Test
+    void anUpsertBatchTakesABoundedNumberOfStatementsWhateverItsSize() {
+        java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+        JdbcCatalogStore counted = db.open(b -> b.clock(clock).onStatement(sql -> statements.incrementAndGet()));
+        List<ShowDraft> shows = IntStream.range(0, 300).mapToObj(i -> show("s" + i, "Show " + i, List.of())).toList();
+        List<MovieDraft> movies = IntStream.range(0, 400).mapToObj(i -> movie("m" + i, "Movie " + i)).toList();
+
+        counted.shows().upsertAll(shows, placeholders());   // 300 shows, 600 seasons, 1,200 episodes and sources
+        int showInserts = statements.getAndSet(0);
+        counted.movies().upsertAll(movies);
+        int movieInserts = statements.getAndSet(0);
+        counted.shows().upsertAll(shows, placeholders());
+        int showReimport = statements.getAndSet(0);
+        counted.movies().upsertAll(movies);
+        int movieReimport = statements.getAndSet(0);
+
+        assertThat(showInserts).as("first import of 300 shows").isLessThanOrEqualTo(16);
+        assertThat(movieInserts).as("first import of 400 movies").isLessThanOrEqualTo(8);
+        assertThat(showReimport).as("unchanged re-import of 300 shows: the loads only").isLessThanOrEqualTo(4);
+        assertThat(movieReimport).as("unchanged re-import of 400 movies: the loads only").isLessThanOrEqualTo(2);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Movie onlyMovie() {
