@@ -716,6 +716,43 @@ public abstract class StorageContract {
         }
     }
 
+    @Test
+    void hostileSearchesAreLiteralTextAndCursorsThatDoNotFitAreRefusedClearly() {
+        store.movies().upsertAll(List.of(movie("1", "Robert'); DROP TABLE movie;--"), movie("2", "Plain")));
+        assertThat(search("'); DROP TABLE movie;--")).containsExactly("Robert'); DROP TABLE movie;--");
+        assertThat(search("x".repeat(ListQuery.MAX_SEARCH_LENGTH))).isEmpty();
+        assertThat(TableSnapshot.count(db, "movie")).isEqualTo(2);
+
+        Sort byRating = new Sort(SortField.IMDB_RATING, false);
+        io.freecast.catalog.domain.Cursor notANumber = new io.freecast.catalog.domain.Cursor(byRating.wireName(),
+                io.freecast.catalog.domain.Cursor.Direction.AFTER, "seven", 1);
+        assertThatThrownBy(() -> store.queries().listMovies(new ListQuery(byRating, null, new PageRequest(10, notANumber))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cursor is malformed");
+        Sort byDate = new Sort(SortField.RELEASE_DATE, true);
+        io.freecast.catalog.domain.Cursor notADate = new io.freecast.catalog.domain.Cursor(byDate.wireName(),
+                io.freecast.catalog.domain.Cursor.Direction.BEFORE, "2020-13-45", 1);
+        assertThatThrownBy(() -> store.queries().listMovies(new ListQuery(byDate, null, new PageRequest(10, notADate))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cursor is malformed");
+        store.shows().upsertAll(List.of(show("s", "S", seasons("s", 1, 1))), List.of());
+        io.freecast.catalog.domain.Cursor badEpisode = new io.freecast.catalog.domain.Cursor(EpisodeQuery.ORDER,
+                io.freecast.catalog.domain.Cursor.Direction.AFTER, "one:two", 1);
+        assertThatThrownBy(() -> store.queries().findEpisodes(onlyShowId(), new EpisodeQuery(null,
+                new PageRequest(10, badEpisode)))).hasMessageContaining("cursor is malformed");
+        assertThatThrownBy(() -> store.queries().listShows(new ListQuery(new Sort(SortField.RELEASE_YEAR, false), null,
+                PageRequest.firstPage()))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRunKeepsItsFirstThousandRejectionsButCountsThemAll() {
+        long id = store.taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node", T0);
+        List<Rejection> rejections = IntStream.range(0, 1500).mapToObj(i -> new Rejection(i, "id" + i, "bad item " + i))
+                .toList();
+        store.taskRuns().recordFinish(id, TaskReport.succeeded(TaskName.IMPORT_MOVIES, T0, T0.plusSeconds(1),
+                Map.of("rejected", 1500L), rejections, List.of("only the first 1000 rejections are kept")));
+        assertThat(TableSnapshot.count(db, "task_run_rejection")).isEqualTo(1000);
+        assertThat(store.taskRuns().findLatest(TaskName.IMPORT_MOVIES).orElseThrow().counts()).containsEntry("rejected", 1500L);
+    }
+
     // ---------------------------------------------------------------- statement counts
 
     @Test
