@@ -35,6 +35,8 @@ public final class SchemaMigrations {
         DatabaseKind kind = detect(dataSource);
         this.flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
+                // Through slf4j like the rest of the catalog, not straight to java.util.logging.
+                .loggers("slf4j")
                 .locations(kind.migrationLocation())
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
