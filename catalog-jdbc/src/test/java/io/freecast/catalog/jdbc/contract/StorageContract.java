@@ -663,6 +663,25 @@ public abstract class StorageContract {
     }
 
     @Test
+    void theRunLogNeverJoinsATransaction() {
+        if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
+            // Written through a connection of its own: the rollback of the work does not take it along.
+            assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+                store.taskRuns().recordStart(TaskName.IMPORT_SHOWS, "node", T0);
+                throw new IllegalStateException("work failed");
+            })).hasMessage("work failed");
+            assertThat(store.taskRuns().findLatest(TaskName.IMPORT_SHOWS)).isPresent();
+        } else {
+            // SQLite has one writer, held by this very transaction: refused at once rather than waiting forever.
+            assertThatThrownBy(() -> store.transactions().inTransaction(() ->
+                    store.taskRuns().recordStart(TaskName.IMPORT_SHOWS, "node", T0)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot be written inside a transaction on SQLite");
+            assertThat(store.taskRuns().findLatest(TaskName.IMPORT_SHOWS)).isEmpty();
+        }
+    }
+
+    @Test
     void aLeaseIsClaimedOncePerSlotAndNeverWhileAnotherNodeHoldsIt() {
         Duration lease = Duration.ofMinutes(10);
         Instant slot1 = T0;
