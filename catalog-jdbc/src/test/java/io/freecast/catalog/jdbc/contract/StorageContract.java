@@ -415,6 +415,28 @@ public abstract class StorageContract {
     }
 
     @Test
+    void previousThenNextReturnsTheSamePagesAcrossUnknownValues() {
+        store.movies().upsertAll(IntStream.range(0, 12).mapToObj(i -> movie("m" + i, "M" + i,
+                i % 3 == 0 ? null : 5.0 + i % 4, null, List.of())).toList());
+        Sort sort = new Sort(SortField.IMDB_RATING, true);
+        Function<Page<MovieTree>, List<Long>> ids = p -> p.items().stream().map(m -> m.movie().id()).toList();
+        Page<MovieTree> p1 = store.queries().listMovies(new ListQuery(sort, null, PageRequest.first(4)));
+        Page<MovieTree> p2 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, p1.next())));
+        Page<MovieTree> p3 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, p2.next())));
+        assertThat(p3.next()).isNull();
+        assertThat(p3.items()).allSatisfy(m -> assertThat(m.movie().imdbRating()).isNull());
+
+        Page<MovieTree> back2 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, p3.previous())));
+        assertThat(ids.apply(back2)).isEqualTo(ids.apply(p2));
+        Page<MovieTree> back1 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, back2.previous())));
+        assertThat(ids.apply(back1)).isEqualTo(ids.apply(p1));
+        assertThat(back1.previous()).isNull();
+        Page<MovieTree> again2 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, back1.next())));
+        assertThat(ids.apply(again2)).isEqualTo(ids.apply(p2));
+        assertThat(p2.total()).isEqualTo(12);
+    }
+
+    @Test
     void keysetPagingOfShowsMatchesTheFullList() {
         List<ShowDraft> shows = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
