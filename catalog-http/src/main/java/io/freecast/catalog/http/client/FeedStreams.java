@@ -80,7 +80,7 @@ final class FeedStreams {
             body.close();
             throw e;
         }
-        return body;
+        return new FeedStallGuard(body, http.settings().requestTimeout());
     }
 
     private void checkResponse(HttpResponse<InputStream> response) {
