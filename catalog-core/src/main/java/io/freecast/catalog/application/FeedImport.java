@@ -37,8 +37,15 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
     /** Item warnings (dropped sources, images) listed in the report's notes; the count is complete. */
     static final int MAX_WARNINGS_LISTED = 100;
 
+    /** Writes one batch; may add counts of its own (e.g. what it could not store). */
+    @FunctionalInterface
+    interface BatchWriter<D> {
+        List<UpsertOutcome> write(List<D> batch, Map<String, Long> extraCounts);
+    }
+
     private final Function<D, FeedKey> keyOf;
-    private final Function<List<D>, List<UpsertOutcome>> writer;
+    private final BatchWriter<D> writer;
+    private final Map<String, Long> extraCounts = new LinkedHashMap<>();
     private final ImportProgress progress;
     private final SeenKeys seen = new SeenKeys();
     private final List<D> batch = new ArrayList<>(BATCH_SIZE);
@@ -53,7 +60,7 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
     private long duplicates;
     private long warningCount;
 
-    FeedImport(Function<D, FeedKey> keyOf, Function<List<D>, List<UpsertOutcome>> writer, ImportProgress progress) {
+    FeedImport(Function<D, FeedKey> keyOf, BatchWriter<D> writer, ImportProgress progress) {
         this.keyOf = keyOf;
         this.writer = writer;
         this.progress = progress;
@@ -90,6 +97,7 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
         counts.put("rejected", rejected);
         counts.put("duplicates", duplicates);
         counts.put("warnings", warningCount);
+        counts.putAll(extraCounts);
         List<String> notes = new ArrayList<>();
         if (rejected > rejections.size()) {
             notes.add("only the first " + rejections.size() + " of " + rejected + " rejections are listed");
@@ -133,7 +141,7 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
         if (batch.isEmpty()) {
             return;
         }
-        List<UpsertOutcome> outcomes = writer.apply(List.copyOf(batch));
+        List<UpsertOutcome> outcomes = writer.write(List.copyOf(batch), extraCounts);
         if (outcomes.size() != batch.size()) {
             throw new IllegalStateException("the repository answered " + outcomes.size() + " outcomes for "
                     + batch.size() + " drafts");
@@ -146,6 +154,11 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
             }
         }
         batch.clear();
+    }
+
+    /** A count a writer added, 0 when none. */
+    long extraCount(String name) {
+        return extraCounts.getOrDefault(name, 0L);
     }
 
     private static String describe(String itemId) {

@@ -27,7 +27,7 @@ final class ImportMoviesService implements ImportMoviesUseCase {
     @Override
     public TaskReport importMovies(ImportMoviesCommand command) {
         return FeedImports.run(TaskName.IMPORT_MOVIES, clock, storage.transactions(),
-                new FeedImport<>(MovieDraft::key, storage.movies()::upsertAll, command.progress()),
+                new FeedImport<>(MovieDraft::key, (batch, counts) -> storage.movies().upsertAll(batch), command.progress()),
                 sink -> feeds.readMovies(command.feed(), sink));
     }
 }

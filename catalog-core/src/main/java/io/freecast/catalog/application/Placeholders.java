@@ -2,7 +2,6 @@ package io.freecast.catalog.application;
 
 import io.freecast.catalog.domain.EpisodeDraft;
 import io.freecast.catalog.domain.SeasonDraft;
-import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.domain.SourceDraft;
 import io.freecast.catalog.domain.SourceType;
 import java.util.ArrayList;
@@ -14,12 +13,10 @@ import java.util.List;
  * that has no seasons stored either (the repository decides that), so it is created once and never
  * overwrites real seasons.
  *
- * <p>Each placeholder episode's source is the show's own web sources ({@code modes.web_sources}) when
- * the feed gives any — a real provider link is more use to a viewer than a dead example URL — and
- * otherwise one placeholder URL, {@code https://example.com/placeholder/season-N/episode-M.m3u8}
- * (provider {@code placeholder}), which validate-sources will mark inactive like any dead link.
- * Placeholders are not refreshed by later imports: a show whose web sources change keeps the ones its
- * placeholder episodes were created with, until the feed gives it real seasons.
+ * <p>Season N is described "Season N", episode M titled "Episode M", and each episode has one
+ * playlist source {@code https://example.com/placeholder/season-N/episode-M.m3u8} with provider
+ * {@code placeholder} — the same for every show, so shows share one repository call per batch, and
+ * validate-sources marks them inactive like any dead link until the feed gives the show real seasons.
  */
 final class Placeholders {
 
@@ -28,22 +25,18 @@ final class Placeholders {
     static final String URL_PREFIX = "https://example.com/placeholder/";
     static final String PROVIDER = "placeholder";
 
-    private static final List<SeasonDraft> GENERIC = build(null);
+    /** The placeholder seasons a show without seasons gets. */
+    static final List<SeasonDraft> SEASONS_WHEN_NONE = build();
 
     private Placeholders() {
     }
 
-    /** The placeholder seasons for {@code show}, should it have none. */
-    static List<SeasonDraft> forShow(ShowDraft show) {
-        return show.sources().isEmpty() ? GENERIC : build(show.sources());
-    }
-
-    private static List<SeasonDraft> build(List<SourceDraft> webSources) {
+    private static List<SeasonDraft> build() {
         List<SeasonDraft> seasons = new ArrayList<>(SEASONS);
         for (int s = 1; s <= SEASONS; s++) {
             List<EpisodeDraft> episodes = new ArrayList<>(EPISODES_PER_SEASON);
             for (int e = 1; e <= EPISODES_PER_SEASON; e++) {
-                List<SourceDraft> sources = webSources != null ? webSources : List.of(new SourceDraft(
+                List<SourceDraft> sources = List.of(new SourceDraft(
                         URL_PREFIX + "season-" + s + "/episode-" + e + ".m3u8", SourceType.PLAYLIST, PROVIDER));
                 episodes.add(new EpisodeDraft(e, "Episode " + e, null, null, sources));
             }
