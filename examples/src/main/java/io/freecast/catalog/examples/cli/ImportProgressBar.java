@@ -1,7 +1,6 @@
 package io.freecast.catalog.examples.cli;
 
 import io.freecast.catalog.port.in.ImportProgress;
-import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -31,7 +30,7 @@ final class ImportProgressBar implements ImportProgress, AutoCloseable {
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(" items", 1)
                 .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true)))
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .showSpeed()
                 .build());
     }
