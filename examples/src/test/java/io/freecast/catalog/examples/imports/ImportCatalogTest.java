@@ -155,7 +155,7 @@ class ImportCatalogTest {
 
             assertThat(report.succeeded()).isTrue();
             assertThat(report.counts()).containsExactly(entry("read", 11L), entry("created", 4L), entry("updated", 0L),
-                    entry("unchanged", 0L), entry("rejected", 7L), entry("duplicates", 1L), entry("warnings", 4L));
+                    entry("unchanged", 0L), entry("rejected", 7L), entry("duplicates", 1L), entry("warnings", 5L));
             String noTitle = "no usable title: 'name' (or 'title') must be a non-empty string";
             assertThat(report.rejections()).containsExactly(
                     new Rejection(1, null, "the item is a string, not a JSON object"),
@@ -165,7 +165,9 @@ class ImportCatalogTest {
                     new Rejection(8, null, "the item is an array, not a JSON object"),
                     new Rejection(9, null, "the item is null, not a JSON object"),
                     new Rejection(10, null, "the item is a number, not a JSON object"));
-            assertThat(report.notes()).hasSize(4).allSatisfy(note -> assertThat(note).startsWith("item 5 (id 6): "));
+            assertThat(report.notes()).hasSize(5);
+            assertThat(report.notes().subList(0, 4)).allSatisfy(note -> assertThat(note).startsWith("item 5 (id 6): "));
+            assertThat(report.notes().get(4)).isEqualTo("item 7: modes.web_sources ignored: not an object");
 
             assertThat(query(f, "SELECT feed_key, title, imdb_rating, kinopoisk_rating, release_year, image FROM movie ORDER BY id"))
                     .containsExactly(
