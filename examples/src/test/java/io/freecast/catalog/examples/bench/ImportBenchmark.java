@@ -87,7 +87,9 @@ public final class ImportBenchmark {
         int exit;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            exit = CatalogCli.execute(command, "--db", db, "--feed", feed, "--placeholders", "--json");
+            exit = command.equals("import-shows")
+                    ? CatalogCli.execute(command, "--db", db, "--feed", feed, "--placeholders", "--json")
+                    : CatalogCli.execute(command, "--db", db, "--feed", feed, "--json");
         } finally {
             System.setOut(stdout);
         }
