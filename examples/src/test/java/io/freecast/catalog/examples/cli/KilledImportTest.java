@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.freecast.catalog.examples.testing.CatalogTables;
 import io.freecast.catalog.examples.testing.FeedGenerator;
+import io.freecast.catalog.examples.testing.LauncherProcess;
 import io.freecast.catalog.examples.testing.LoopbackFeedServer;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,8 @@ class KilledImportTest {
                 }
             });
 
-            Process child = launcher("import-movies", "--db", db, "--feed", server.url("/movies.json"), "--allow-private");
+            Process child = LauncherProcess.start(dir, Map.of(),
+                    "import-movies", "--db", db, "--feed", server.url("/movies.json"), "--allow-private").process();
             try {
                 assertThat(sent.await(60, TimeUnit.SECONDS)).as("the child asked for the feed").isTrue();
                 awaitRunningImport(url);
@@ -85,20 +87,6 @@ class KilledImportTest {
         assertThat(CliRun.of("import-movies", "--db", clean, "--feed", full.toString()).exitCode()).isZero();
         assertThat(CatalogTables.content(url)).isEqualTo(CatalogTables.content("jdbc:sqlite:" + clean));
         assertThat(CatalogTables.count(url, "movie")).isEqualTo(10 + TOTAL);
-    }
-
-    /** The launcher's main in a new JVM, with this test's class path. */
-    private Process launcher(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                CatalogCli.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command)
-                .redirectOutput(dir.resolve("child.out").toFile())
-                .redirectError(dir.resolve("child.err").toFile())
-                .start();
     }
 
     /** Waits until the run log shows the child's import as running: its transaction is then open. */
