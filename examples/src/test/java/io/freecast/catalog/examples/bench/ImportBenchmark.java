@@ -88,6 +88,7 @@ public final class ImportBenchmark {
         PrintStream stdout = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         int exit;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -98,6 +99,7 @@ public final class ImportBenchmark {
             System.setOut(stdout);
         }
         double wall = (System.nanoTime() - started) / 1e9;
+        double cpu = (processCpuNanos() - cpuStarted) / 1e9;
         if (exit != 0) {
             throw new IllegalStateException(name + " failed with exit " + exit + ": " + captured);
         }
@@ -107,13 +109,14 @@ public final class ImportBenchmark {
         double seconds = report.get("duration_ms").asLong() / 1000.0;
         out.put(name + ".seconds", String.format(Locale.ROOT, "%.3f", seconds));
         out.put(name + ".wallSeconds", String.format(Locale.ROOT, "%.3f", wall));
+        out.put(name + ".cpuSeconds", String.format(Locale.ROOT, "%.3f", cpu));
         out.put(name + ".items", Long.toString(read));
         out.put(name + ".created", report.at("/counts/created").asText());
         out.put(name + ".unchanged", report.at("/counts/unchanged").asText());
         out.put(name + ".heapLiveMB", String.format(Locale.ROOT, "%.1f", heap.maxLiveAfterGc() / 1e6));
         out.put(name + ".heapPeakMB", String.format(Locale.ROOT, "%.1f", heap.peakUsed() / 1e6));
-        System.out.printf(Locale.ROOT, "%-28s %8.2f s (command %.2f s) %9.0f items/s  created %s unchanged %s  "
-                + "live heap after GC <= %s MB, peak used %s MB%n", name, seconds, wall, read / seconds,
+        System.out.printf(Locale.ROOT, "%-28s %8.2f s (command %.2f s, cpu %.2f s) %9.0f items/s  created %s unchanged %s  "
+                + "live heap after GC <= %s MB, peak used %s MB%n", name, seconds, wall, cpu, read / seconds,
                 out.get(name + ".created"), out.get(name + ".unchanged"), out.get(name + ".heapLiveMB"),
                 out.get(name + ".heapPeakMB"));
     }
@@ -131,25 +134,33 @@ public final class ImportBenchmark {
             store.migrate();
         }
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
             insertMovies(c, movies);
             c.commit();
         }
         double movieSeconds = (System.nanoTime() - started) / 1e9;
+        double movieCpu = (processCpuNanos() - cpuStarted) / 1e9;
         started = System.nanoTime();
+        cpuStarted = processCpuNanos();
         try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
             insertShows(c, shows);
             c.commit();
         }
         double showSeconds = (System.nanoTime() - started) / 1e9;
+        double showCpu = (processCpuNanos() - cpuStarted) / 1e9;
         Map<String, String> out = new LinkedHashMap<>();
         out.put("baseline.movies.seconds", String.format(Locale.ROOT, "%.3f", movieSeconds));
         out.put("baseline.shows.seconds", String.format(Locale.ROOT, "%.3f", showSeconds));
+        out.put("baseline.movies.cpuSeconds", String.format(Locale.ROOT, "%.3f", movieCpu));
+        out.put("baseline.shows.cpuSeconds", String.format(Locale.ROOT, "%.3f", showCpu));
         append(results, out);
-        System.out.printf(Locale.ROOT, "%-28s %8.2f s %9.0f items/s%n", "baseline.movies", movieSeconds, movies / movieSeconds);
-        System.out.printf(Locale.ROOT, "%-28s %8.2f s %9.0f items/s%n", "baseline.shows", showSeconds, shows / showSeconds);
+        System.out.printf(Locale.ROOT, "%-28s %8.2f s (cpu %.2f s) %9.0f items/s%n", "baseline.movies", movieSeconds,
+                movieCpu, movies / movieSeconds);
+        System.out.printf(Locale.ROOT, "%-28s %8.2f s (cpu %.2f s) %9.0f items/s%n", "baseline.shows", showSeconds,
+                showCpu, shows / showSeconds);
     }
 
     private static void insertMovies(Connection c, int count) throws SQLException {
@@ -261,10 +272,13 @@ public final class ImportBenchmark {
             r.load(in);
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-34s %9s %11s %9s %14s%n", "run", "seconds", "items/s", "x baseline", "live heap MB");
+        System.out.printf(Locale.ROOT, "%-34s %9s %11s %10s %9s %10s %14s%n", "run", "seconds", "items/s", "x baseline",
+                "cpu s", "x base cpu", "live heap MB");
         for (String kind : new String[] {"movies", "shows"}) {
             double base = Double.parseDouble(r.getProperty("baseline." + kind + ".seconds"));
-            row(r, "baseline (plain JDBC) " + kind, base, Double.parseDouble(r.getProperty("large." + kind + ".fresh.items")), base, "");
+            double baseCpu = Double.parseDouble(r.getProperty("baseline." + kind + ".cpuSeconds"));
+            row("baseline (plain JDBC) " + kind, base, Double.parseDouble(r.getProperty("large." + kind + ".fresh.items")),
+                    base, baseCpu, baseCpu, "");
             for (String size : new String[] {"large", "small"}) {
                 for (String when : new String[] {"fresh", "again"}) {
                     String key = size + "." + kind + "." + when;
@@ -272,17 +286,27 @@ public final class ImportBenchmark {
                         continue;
                     }
                     double seconds = Double.parseDouble(r.getProperty(key + ".seconds"));
+                    double cpu = Double.parseDouble(r.getProperty(key + ".cpuSeconds"));
                     double items = Double.parseDouble(r.getProperty(key + ".items"));
-                    row(r, "import " + key, seconds, items, size.equals("large") ? base : Double.NaN,
+                    boolean large = size.equals("large");
+                    row("import " + key, seconds, items, large ? base : Double.NaN, cpu, large ? baseCpu : Double.NaN,
                             r.getProperty(key + ".heapLiveMB"));
                 }
             }
         }
     }
 
-    private static void row(Properties r, String name, double seconds, double items, double base, String heap) {
+    private static void row(String name, double seconds, double items, double base, double cpu, double baseCpu,
+                            String heap) {
         String ratio = Double.isNaN(base) ? "" : String.format(Locale.ROOT, "%.2f", seconds / base);
-        System.out.printf(Locale.ROOT, "%-34s %9.2f %11.0f %9s %14s%n", name, seconds, items / seconds, ratio, heap);
+        String cpuRatio = Double.isNaN(baseCpu) ? "" : String.format(Locale.ROOT, "%.2f", cpu / baseCpu);
+        System.out.printf(Locale.ROOT, "%-34s %9.2f %11.0f %10s %9.2f %10s %14s%n", name, seconds, items / seconds, ratio,
+                cpu, cpuRatio, heap);
+    }
+
+    /** CPU time of this whole process (every thread, GC and JIT included): steadier than wall time on a busy machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void append(Path results, Map<String, String> values) throws IOException {
