@@ -11,7 +11,7 @@ import io.freecast.catalog.jdbc.JdbcCatalogStore;
  * The launcher's wiring, in one place: which adapter implements which port. Every command builds its
  * {@link Catalog} here, so a new adapter (a rating provider, the link checker) is added once, below.
  *
- * <p>Opening also migrates the schema, so a first command in an empty directory just works.
+ * <p>Opening the store also migrates the schema, so a first command in an empty directory just works.
  */
 public final class CatalogAssembly implements AutoCloseable {
 
@@ -27,10 +27,9 @@ public final class CatalogAssembly implements AutoCloseable {
      * @throws ConfigurationException when the database cannot be opened as configured (exit code 2)
      */
     public static CatalogAssembly open(DatabaseOptions database, OutboundOptions outbound) {
-        JdbcCatalogStore store = openStore(database);
+        JdbcCatalogStore store = openStore(database, true);
         OutboundHttp http = null;
         try {
-            store.migrate();
             http = new OutboundHttp(OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()));
             Catalog catalog = Catalog.builder()
                     .storage(store)
@@ -46,10 +45,14 @@ public final class CatalogAssembly implements AutoCloseable {
         }
     }
 
-    /** The storage alone, for commands that need no catalog ({@code migrate}). */
-    public static JdbcCatalogStore openStore(DatabaseOptions database) {
+    /**
+     * The storage alone, for commands that need no catalog ({@code migrate}).
+     *
+     * @param migrate bring the schema up to date on opening (what every command but {@code migrate} wants)
+     */
+    public static JdbcCatalogStore openStore(DatabaseOptions database, boolean migrate) {
         try {
-            return JdbcCatalogStore.open(database.db());
+            return JdbcCatalogStore.builder(database.db()).migrateOnOpen(migrate).open();
         } catch (CatalogStorageException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }

@@ -21,7 +21,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (JdbcCatalogStore store = CatalogAssembly.openStore(database)) {
+        try (JdbcCatalogStore store = CatalogAssembly.openStore(database, false)) {
             spec.commandLine().getOut().println(store.migrate().summary());
         }
         return ExitCode.OK;

@@ -32,9 +32,13 @@ class ImportCommandsTest {
         CliRun run = CliRun.of("migrate", "--db", db());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains("schema");
+        assertThat(run.out()).startsWith("SQLite ").contains(": schema empty -> ").contains("(applied ");
         assertThat(run.err()).isEmpty();
         assertThat(CatalogTables.count(url(), "movie")).isZero();
+
+        CliRun again = CliRun.of("migrate", "--db", db());
+        assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(again.out()).endsWith("(up to date)" + System.lineSeparator());
     }
 
     @Test
