@@ -20,11 +20,11 @@ public final class UseCases {
     }
 
     public static ImportShowsUseCase importShows(CatalogStorage storage, FeedReader feeds, Clock clock) {
-        throw new UnsupportedOperationException("TODO(issue 3): ImportShowsService");
+        return new ImportShowsService(storage, feeds, clock);
     }
 
     public static ImportMoviesUseCase importMovies(CatalogStorage storage, FeedReader feeds, Clock clock) {
-        throw new UnsupportedOperationException("TODO(issue 3): ImportMoviesService");
+        return new ImportMoviesService(storage, feeds, clock);
     }
 
     public static UpdateRatingsUseCase updateRatings(CatalogStorage storage, RatingProvider provider, Clock clock) {
