@@ -34,6 +34,7 @@ public final class CatalogHttpConfig {
     private Duration cacheMaxAge = Duration.ofSeconds(60);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private int maxRequestTargetLength = 8 * 1024;
+    private Duration responseCacheTtl = Duration.ZERO;
     private Supplier<StorageHealth> healthCheck;
     private PrometheusMeterRegistry meterRegistry;
     private final List<Consumer<ApiRoutes>> extraRoutes = new ArrayList<>();
@@ -89,6 +90,17 @@ public final class CatalogHttpConfig {
         return this;
     }
 
+    /**
+     * How long a finished catalog response is reused for the same request target (the micro-cache,
+     * answered from the IO thread without touching the database). Default zero: off, every request
+     * reads the database. A second or so absorbs bursts of identical requests; responses already say
+     * {@code max-age} {@link #cacheMaxAge(Duration) cacheMaxAge}, so this must not exceed it.
+     */
+    public CatalogHttpConfig responseCacheTtl(Duration responseCacheTtl) {
+        this.responseCacheTtl = responseCacheTtl;
+        return this;
+    }
+
     /** The database check {@code /health} runs (e.g. {@code catalog::health}); without one it checks liveness only. */
     public CatalogHttpConfig healthCheck(Supplier<StorageHealth> healthCheck) {
         this.healthCheck = healthCheck;
@@ -137,6 +149,11 @@ public final class CatalogHttpConfig {
         if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
             throw new IllegalArgumentException("shutdownTimeout must be zero or more, e.g. Duration.ofSeconds(10)");
         }
+        if (responseCacheTtl == null || responseCacheTtl.isNegative() || responseCacheTtl.compareTo(cacheMaxAge) > 0
+                && !responseCacheTtl.isZero()) {
+            throw new IllegalArgumentException("responseCacheTtl must be between zero (off) and cacheMaxAge ("
+                    + cacheMaxAge.toSeconds() + " s), got " + responseCacheTtl);
+        }
         if (maxRequestTargetLength < 256 || maxRequestTargetLength > 60 * 1024) {
             throw new IllegalArgumentException(
                     "maxRequestTargetLength must be between 256 and 61440 bytes, got " + maxRequestTargetLength);
@@ -165,6 +182,10 @@ public final class CatalogHttpConfig {
 
     Duration shutdownTimeout() {
         return shutdownTimeout;
+    }
+
+    Duration responseCacheTtl() {
+        return responseCacheTtl;
     }
 
     int maxRequestTargetLength() {

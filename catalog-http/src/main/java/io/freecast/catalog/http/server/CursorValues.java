@@ -50,8 +50,13 @@ final class CursorValues {
         }
     }
 
+    /** An episode cursor's value is the boundary's position, {@code season:number}, e.g. {@code 2:7}. */
     static void checkEpisodeOrder(Cursor cursor) {
-        if (cursor.id() < 0 || cursor.sortValue() != null && cursor.sortValue().length() > MAX_TEXT_VALUE) {
+        String value = cursor.sortValue();
+        if (!cursor.sort().equals(io.freecast.catalog.domain.EpisodeQuery.ORDER)) {
+            return; // EpisodeQuery rejects a cursor of another list, with its own message.
+        }
+        if (cursor.id() < 0 || value == null || !value.matches("[0-9]{1,9}:[0-9]{1,9}")) {
             throw forged();
         }
     }
