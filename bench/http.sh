@@ -3,6 +3,8 @@
 #
 #   bench/http.sh                 # defaults: 10 s per run, 32 connections, 2 wrk threads
 #   DURATION=30s CONNECTIONS=64 bench/http.sh
+#   RESPONSE_CACHE=0 bench/http.sh  # without the micro-cache: every request reads the database
+#   SKIP_BUILD=1 bench/http.sh      # reuse examples/target/catalog.jar
 #
 # 1. builds the launcher jar, generates a catalog (5,000 movies; 1,000 shows x 2 seasons x 2 episodes)
 #    into a fresh SQLite file through the real store,
@@ -35,12 +37,14 @@ NGINX_STARTED=""
 cleanup() {
   [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true
   [ -n "$NGINX_STARTED" ] && nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
-  rm -rf "$WORK"
+  [ -n "${KEEP:-}" ] && echo "kept $WORK" >&2 || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-echo "== building the launcher jar" >&2
-(cd "$ROOT" && ./mvnw -q -B -pl examples -am package -DskipTests)
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "== building the launcher jar" >&2
+  (cd "$ROOT" && ./mvnw -q -B -pl examples -am package -DskipTests)
+fi
 JAR="$ROOT/examples/target/catalog.jar"
 JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 
@@ -50,7 +54,7 @@ echo "== generating the catalog" >&2
 
 echo "== starting catalog serve on 127.0.0.1:$API_PORT" >&2
 "$JAVA" "${JVM_FLAGS[@]}" -Xms512m -Xmx512m -jar "$JAR" serve --db "$WORK/catalog.db" \
-  --host 127.0.0.1 --port "$API_PORT" --no-scheduler >"$WORK/serve.log" 2>&1 &
+  --host 127.0.0.1 --port "$API_PORT" --no-scheduler --response-cache "${RESPONSE_CACHE:-1s}" >"$WORK/serve.log" 2>&1 &
 API_PID=$!
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break
@@ -58,10 +62,19 @@ for _ in $(seq 1 100); do
 done
 curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
 
-MOVIE_ID=$(curl -fs "http://127.0.0.1:$API_PORT/movies/?limit=1&cursor=$(curl -fsI "http://127.0.0.1:$API_PORT/movies/?limit=2500" \
-  | tr -d '\r' | sed -n 's/.*cursor=\([^>]*\)>; rel="next".*/\1/p')" | sed -n 's/^\[{"id":\([0-9]*\).*/\1/p')
-SHOW_ID=$(curl -fs "http://127.0.0.1:$API_PORT/shows/?limit=1&cursor=$(curl -fsI "http://127.0.0.1:$API_PORT/shows/?limit=500" \
-  | tr -d '\r' | sed -n 's/.*cursor=\([^>]*\)>; rel="next".*/\1/p')" | sed -n 's/^\[{"id":\([0-9]*\).*/\1/p')
+# The id of the n-th item of a list (1-based), found by following its Link rel="next" pages of 500.
+nth_id() {
+  local url="http://127.0.0.1:$API_PORT$1?limit=500" n=$2 headers body next
+  while [ "$n" -gt 500 ]; do
+    next=$(curl -fsI "$url" | tr -d '\r' | sed -n 's/.*<\([^>]*\)>; rel="next".*/\1/p')
+    url="http://127.0.0.1:$API_PORT$next"
+    n=$((n - 500))
+  done
+  curl -fs "$url" | grep -o '{"id":[0-9]*,"title"' | sed -n "${n}s/[^0-9]//gp"
+}
+MOVIE_ID=$(nth_id /movies/ 2500)
+SHOW_ID=$(nth_id /shows/ 500)
+[ -n "$MOVIE_ID" ] && [ -n "$SHOW_ID" ] || { echo "could not pick the ids to measure" >&2; exit 1; }
 PATHS=("/movies/$MOVIE_ID" "/shows/$SHOW_ID/episodes" "/movies/?limit=50")
 NAMES=("GET /movies/{id}" "GET /shows/{id}/episodes" "GET /movies/?limit=50")
 KINDS=(single single page)
@@ -72,7 +85,7 @@ LOCATIONS=""
 for i in "${!PATHS[@]}"; do
   curl -fs "http://127.0.0.1:$API_PORT${PATHS[$i]}" -o "$WORK/static/r$i.json"
   uri=${PATHS[$i]%%\?*}
-  LOCATIONS+="    location = $uri { default_type application/json; alias $WORK/static/r$i.json; }
+  LOCATIONS+="    location = $uri { default_type application/json; root $WORK/static; try_files /r$i.json =404; }
 "
 done
 cat >"$WORK/nginx.conf" <<NGINX
@@ -96,6 +109,7 @@ $LOCATIONS  }
 }
 NGINX
 mkdir -p "$WORK/tmp"
+chmod 755 "$WORK" "$WORK/static" && chmod 644 "$WORK"/static/*   # nginx workers run as www-data
 nginx -c "$WORK/nginx.conf" -p "$WORK" -g 'daemon on;'
 NGINX_STARTED=1
 for i in "${!PATHS[@]}"; do
@@ -117,7 +131,8 @@ measure() {
 echo "== warming up the JVM ($WARMUP per endpoint)" >&2
 for p in "${PATHS[@]}"; do measure "http://127.0.0.1:$API_PORT$p" "$WARMUP" >/dev/null; done
 
-printf "\nwrk -t%s -c%s -d%s, loopback, %s CPUs\n\n" "$THREADS" "$CONNECTIONS" "$DURATION" "$(nproc)"
+printf "\nwrk -t%s -c%s -d%s, loopback, %s CPUs, load average %s, response cache %s\n\n" "$THREADS" "$CONNECTIONS" \
+  "$DURATION" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "${RESPONSE_CACHE:-1s}"
 printf "%-26s %6s | %10s %8s %8s | %10s %8s %8s | %7s %6s\n" endpoint bytes "catalog/s" "p50 ms" "p99 ms" "nginx/s" "p50 ms" "p99 ms" "ratio" goal
 FAILED=0
 for i in "${!PATHS[@]}"; do

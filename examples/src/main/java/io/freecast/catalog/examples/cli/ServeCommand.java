@@ -52,15 +52,24 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration cacheTtl = parseDuration(responseCache);
+        if (port < 0 || port > 65_535) {
+            throw new ConfigurationException("--port / CATALOG_PORT must be between 0 and 65535, got " + port);
+        }
         JdbcCatalogStore store = openStore();
         Catalog catalog = Catalog.builder().storage(store).build();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registerPoolGauges(registry, store);
-        CatalogHttpServer server = CatalogHttpServer.create(catalog.queries(), config -> {
-            config.host(host).port(port).healthCheck(catalog::health).meterRegistry(registry)
-                    .responseCacheTtl(cacheTtl);
-            configureExtras(config, catalog);
-        });
+        CatalogHttpServer server;
+        try {
+            server = CatalogHttpServer.create(catalog.queries(), config -> {
+                config.host(host).port(port).healthCheck(catalog::health).meterRegistry(registry)
+                        .responseCacheTtl(cacheTtl);
+                configureExtras(config, catalog);
+            });
+        } catch (IllegalArgumentException e) {
+            catalog.close();
+            throw new ConfigurationException(e.getMessage(), e);
+        }
         AutoCloseable scheduler = noScheduler ? () -> { } : startScheduler(catalog, registry);
         try {
             server.start();
@@ -79,6 +88,8 @@ public final class ServeCommand implements Callable<Integer> {
             closeQuietly(scheduler);
             server.stop();
             catalog.close();
+            System.out.println("catalog API stopped");
+            System.out.flush();
             stopped.countDown();
         }, "catalog-shutdown"));
         try {
