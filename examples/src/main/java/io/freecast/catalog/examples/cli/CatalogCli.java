@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             ImportShowsCommand.class,
             ImportMoviesCommand.class,
+            ServeCommand.class,
         })
 public final class CatalogCli {
 
