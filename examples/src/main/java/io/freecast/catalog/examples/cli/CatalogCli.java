@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "A media catalog: import feeds, refresh ratings, check stream links, serve a JSON API.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            UpdateRatingsCommand.class,
+            ValidateSourcesCommand.class,
         })
 public final class CatalogCli {
 
