@@ -135,7 +135,7 @@ public final class HttpLinkChecker implements LinkChecker {
     }
 
     static LinkProbe fromException(IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = messageOf(e);
         return switch (e) {
             case BlockedTargetException blocked -> new LinkProbe.Failed(FailureKind.BLOCKED_TARGET, null, message);
             case RedirectException redirect -> switch (redirect.kind()) {
@@ -150,10 +150,22 @@ public final class HttpLinkChecker implements LinkChecker {
                     "no answer within the timeout");
             case UnknownHostException unknown -> new LinkProbe.Failed(FailureKind.CONNECTION, null,
                     "unknown host " + message);
+            // java.net.http's ConnectException often carries no message at all.
             case ConnectException refused -> new LinkProbe.Failed(FailureKind.CONNECTION, null,
-                    "connection failed: " + message);
+                    message.equals("ConnectException") ? "connection refused or host unreachable"
+                            : "cannot connect: " + message);
             default -> new LinkProbe.Failed(FailureKind.CONNECTION, null, message);
         };
+    }
+
+    /** The first message along the cause chain: java.net.http often wraps the telling one. */
+    private static String messageOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** Why a URL cannot be requested at all, or {@code null} when it can. */

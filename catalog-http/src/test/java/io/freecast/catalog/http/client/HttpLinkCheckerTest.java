@@ -157,8 +157,10 @@ class HttpLinkCheckerTest {
 
         LinkProbe probe = checker(true).probeAll(List.of(closed)).get(closed);
 
-        assertThat(probe).isInstanceOfSatisfying(LinkProbe.Failed.class,
-                failed -> assertThat(failed.kind()).isEqualTo(FailureKind.CONNECTION));
+        assertThat(probe).isInstanceOfSatisfying(LinkProbe.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(FailureKind.CONNECTION);
+            assertThat(failed.detail()).containsIgnoringCase("refused");
+        });
     }
 
     @Test
