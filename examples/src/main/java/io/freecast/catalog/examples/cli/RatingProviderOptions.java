@@ -40,18 +40,44 @@ public final class RatingProviderOptions {
                     + "Env: CATALOG_RATINGS_RATE_LIMIT. Default: ${DEFAULT-VALUE}")
     double rateLimit;
 
+    /**
+     * Checks the options without building anything, so a command can refuse them before it opens the
+     * database.
+     *
+     * @throws ConfigurationException naming the flag and the environment variable to fix
+     */
+    public void validate() {
+        String name = name();
+        switch (name) {
+            case "kinopoisk" -> settings(name, KinopoiskRatingProvider.DEFAULT_BASE_URL);
+            case "omdb" -> settings(name, OmdbRatingProvider.DEFAULT_BASE_URL);
+            case "random" -> { }
+            default -> throw noSuchProvider(name);
+        }
+    }
+
     /** The provider the options name; checks everything before anything is sent. */
     public RatingProvider create(OutboundHttp http) {
-        String name = provider == null ? "" : provider.strip().toLowerCase(Locale.ROOT);
+        String name = name();
         return switch (name) {
             case "kinopoisk" -> new KinopoiskRatingProvider(http, settings(name, KinopoiskRatingProvider.DEFAULT_BASE_URL));
             case "omdb" -> new OmdbRatingProvider(http, settings(name, OmdbRatingProvider.DEFAULT_BASE_URL));
             case "random" -> new RandomRatingProvider();
-            case "" -> throw new ConfigurationException("no ratings provider chosen: pass --provider kinopoisk|omdb "
-                    + "(with --ratings-key) or --provider random for placeholder ratings, or set CATALOG_RATINGS_PROVIDER");
-            default -> throw new ConfigurationException("unknown ratings provider '" + provider
-                    + "': choose kinopoisk, omdb or random (--provider or CATALOG_RATINGS_PROVIDER)");
+            default -> throw noSuchProvider(name);
         };
+    }
+
+    private ConfigurationException noSuchProvider(String name) {
+        if (name.isEmpty()) {
+            return new ConfigurationException("no ratings provider chosen: pass --provider kinopoisk|omdb "
+                    + "(with --ratings-key) or --provider random for placeholder ratings, or set CATALOG_RATINGS_PROVIDER");
+        }
+        return new ConfigurationException("unknown ratings provider '" + provider
+                + "': choose kinopoisk, omdb or random (--provider or CATALOG_RATINGS_PROVIDER)");
+    }
+
+    private String name() {
+        return provider == null ? "" : provider.strip().toLowerCase(Locale.ROOT);
     }
 
     private RatingApiSettings settings(String name, URI defaultBaseUrl) {
