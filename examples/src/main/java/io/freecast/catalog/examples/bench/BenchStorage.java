@@ -1,5 +1,6 @@
 package io.freecast.catalog.examples.bench;
 
+import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.out.CatalogStorage;
 import io.freecast.catalog.port.out.MovieRepository;
@@ -18,8 +19,9 @@ final class BenchStorage {
     private BenchStorage() {
     }
 
+    /** A new SQLite catalog in {@code file}, migrated. */
     static CatalogStorage open(Path file) {
-        throw new UnsupportedOperationException("TODO: open with JdbcCatalogStore once catalog-jdbc lands: " + file);
+        return JdbcCatalogStore.open(file.toAbsolutePath().toString());
     }
 
     /** A storage whose {@code close()} does nothing: the benchmark closes the real one at the end. */

@@ -1,6 +1,8 @@
 package io.freecast.catalog.examples.cli;
 
 import io.freecast.catalog.Catalog;
+import io.freecast.catalog.jdbc.CatalogStorageException;
+import io.freecast.catalog.jdbc.JdbcCatalogStore;
 
 /**
  * Opens the catalog for update-ratings and validate-sources. TEMPORARY until the storage adapter and the
@@ -12,6 +14,10 @@ final class CheckCommands {
     }
 
     static Catalog.Builder catalog(DatabaseOptions database) {
-        throw new ConfigurationException("storage is not wired yet (waiting for catalog-jdbc): " + database.db());
+        try {
+            return Catalog.builder().storage(JdbcCatalogStore.open(database.db()));
+        } catch (CatalogStorageException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
     }
 }
