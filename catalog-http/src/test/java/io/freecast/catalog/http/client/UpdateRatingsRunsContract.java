@@ -9,7 +9,6 @@ import io.freecast.catalog.domain.Rating;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
-import io.freecast.catalog.jdbc.testing.TestDatabases;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase.UpdateRatingsCommand;
 import io.freecast.catalog.port.out.RatingProvider;
 import io.freecast.catalog.port.out.RatingTarget;
@@ -32,9 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * update-ratings end to end: the real kinopoisk and OMDb adapters against a loopback stub of their API,
- * the real use-case and a real SQLite catalog.
+ * the real use-case and a real catalog (SQLite and PostgreSQL).
  */
-class UpdateRatingsRunsTest {
+abstract class UpdateRatingsRunsContract {
+
+    /** A fresh database of the engine the subclass tests. */
+    abstract TestDatabase newDatabase(Path dir);
+
 
     @TempDir
     Path dir;
@@ -55,7 +58,7 @@ class UpdateRatingsRunsTest {
 
     @BeforeEach
     void setUp() {
-        database = TestDatabases.sqlite(dir);
+        database = newDatabase(dir);
         store = database.open();
         store.transactions().inTransaction(() -> store.movies().upsertAll(List.of(
                 movie("1", "Copper Valley", 2019, null),
@@ -69,7 +72,9 @@ class UpdateRatingsRunsTest {
     void tearDown() {
         api.close();
         http.close();
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.freecast.catalog.domain.SourceDraft;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
-import io.freecast.catalog.jdbc.testing.TestDatabases;
 import io.freecast.catalog.port.in.ValidateSourcesUseCase.ValidateSourcesCommand;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,10 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * validate-sources end to end: the real link checker against loopback servers for every link behaviour,
- * the real use-case, and a real SQLite catalog, over several runs — threshold counting, immediate
+ * the real use-case and a real catalog (SQLite and PostgreSQL), over several runs — threshold counting, immediate
  * deactivation, reactivation, flapping.
  */
-class ValidateSourcesRunsTest {
+abstract class ValidateSourcesRunsContract {
+
+    /** A fresh database of the engine the subclass tests. */
+    abstract TestDatabase newDatabase(Path dir);
+
 
     private static final Duration TIMEOUT = Duration.ofMillis(400);
 
@@ -51,7 +54,7 @@ class ValidateSourcesRunsTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        database = TestDatabases.sqlite(dir);
+        database = newDatabase(dir);
         store = database.open();
         http = new OutboundHttp(OutboundHttpSettings.defaults().withTimeouts(TIMEOUT, TIMEOUT)
                 .withAllowPrivateTargets(true));
@@ -87,9 +90,15 @@ class ValidateSourcesRunsTest {
     @AfterEach
     void tearDown() throws IOException {
         server.close();
-        resetting.close();
-        http.close();
-        database.close();
+        if (resetting != null) {
+            resetting.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test
