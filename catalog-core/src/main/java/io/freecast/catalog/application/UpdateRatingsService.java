@@ -36,6 +36,7 @@ final class UpdateRatingsService implements UpdateRatingsUseCase {
 
     static final int PAGE_SIZE = 500;
     static final int WRITE_BATCH_SIZE = 500;
+    static final int PROGRESS_EVERY = 10;
 
     private final RatingRepository ratings;
     private final Transactions transactions;
@@ -71,6 +72,9 @@ final class UpdateRatingsService implements UpdateRatingsUseCase {
                     continue;
                 }
                 checked++;
+                if (checked % PROGRESS_EVERY == 0) {
+                    command.progress().itemsDone(checked);
+                }
                 Optional<RatingPair> found = provider.findRatings(title);
                 RatingPair next = found.map(answer -> merge(title.current(), answer)).orElse(title.current());
                 if (found.isEmpty()) {
@@ -88,6 +92,7 @@ final class UpdateRatingsService implements UpdateRatingsUseCase {
             }
         }
 
+        command.progress().itemsDone(checked);
         write(pending);
 
         Map<String, Long> counts = new LinkedHashMap<>();

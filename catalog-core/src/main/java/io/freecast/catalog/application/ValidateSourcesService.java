@@ -67,6 +67,7 @@ final class ValidateSourcesService implements ValidateSourcesUseCase {
                 List<Source> next = page.size() < pageSize ? List.of() : sources.listAfter(lastId(page), pageSize);
                 CompletableFuture<Map<URI, LinkProbe>> nextProbes = probe(prober, next);
                 store(page, join(probes), rule, tally);
+                command.progress().itemsDone(tally.checked);
                 page = next;
                 probes = nextProbes;
             }

@@ -95,6 +95,17 @@ abstract class UpdateRatingsRunsContract {
     }
 
     @Test
+    void progressIsToldHowManyTitlesWereAsked() {
+        List<Long> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Catalog catalog = Catalog.builder().storage(store).ratingProvider(kinopoisk()).build();
+
+        catalog.updateRatings(new UpdateRatingsCommand(Duration.ZERO, told::add));
+
+        assertThat(told).isNotEmpty().isSorted();
+        assertThat(told.get(told.size() - 1)).isEqualTo(4L);
+    }
+
+    @Test
     void titlesRatedRecentlyAreSkippedAndTheApiIsNotAskedAgain() {
         run(kinopoisk(), Duration.ofHours(24));
         int asked = api.received().size();

@@ -165,6 +165,17 @@ abstract class ValidateSourcesRunsContract {
     }
 
     @Test
+    void progressIsToldHowManySourcesWereChecked() {
+        List<Long> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Catalog catalog = Catalog.builder().storage(store)
+                .linkChecker(new HttpLinkChecker(http, new LinkCheckSettings(8, 2, TIMEOUT))).build();
+
+        catalog.validateSources(new ValidateSourcesCommand(3, told::add));
+
+        assertThat(told).containsExactly(11L);
+    }
+
+    @Test
     void oneHiccupNeverHidesALink() {
         server.route("/hiccup", new ProbeServer.Route() {
             private int calls;
