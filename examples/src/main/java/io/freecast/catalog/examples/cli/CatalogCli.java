@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             ImportShowsCommand.class,
             ImportMoviesCommand.class,
             ServeCommand.class,
+            UpdateRatingsCommand.class,
+            ValidateSourcesCommand.class,
         })
 public final class CatalogCli {
 
