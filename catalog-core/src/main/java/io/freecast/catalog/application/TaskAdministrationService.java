@@ -85,7 +85,7 @@ final class TaskAdministrationService implements TaskAdministration {
     @Override
     public TaskReport runNow(TaskName task) {
         claimForManualRun(task);
-        return runClaimed(task);
+        return runClaimed(task, DEFAULT_LEASE);
     }
 
     @Override
@@ -94,7 +94,7 @@ final class TaskAdministrationService implements TaskAdministration {
         CompletableFuture<TaskReport> result = new CompletableFuture<>();
         Thread.ofVirtual().name("catalog-" + task.wireName()).start(() -> {
             try {
-                result.complete(runClaimed(task));
+                result.complete(runClaimed(task, DEFAULT_LEASE));
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
                 throw e;
@@ -123,7 +123,7 @@ final class TaskAdministrationService implements TaskAdministration {
             LOG.debug("{}: slot {} belongs to another node", task, slot);
             return Optional.empty();
         }
-        return Optional.of(runClaimed(task));
+        return Optional.of(runClaimed(task, leaseFor));
     }
 
     /** Takes this node's flag and the storage lease for a run asked for now, or throws saying who runs it. */
@@ -135,7 +135,7 @@ final class TaskAdministrationService implements TaskAdministration {
         boolean claimed = false;
         try {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            claimed = leases.get().tryClaim(task, now, node, now, MANUAL_RUN_LEASE);
+            claimed = leases.get().tryClaim(task, now, node, now, DEFAULT_LEASE);
         } finally {
             if (!claimed) {
                 runningHere.get(task).set(false);
@@ -146,11 +146,16 @@ final class TaskAdministrationService implements TaskAdministration {
         }
     }
 
-    /** Runs a task whose flag and lease this node holds, and gives both up afterwards. */
-    private TaskReport runClaimed(TaskName task) {
+    /**
+     * Runs a task whose flag and lease this node holds, keeping the lease alive while it runs, and gives
+     * both up afterwards.
+     */
+    private TaskReport runClaimed(TaskName task, Duration leaseFor) {
+        LeaseHeartbeat heartbeat = LeaseHeartbeat.start(leases.get(), task, node, clock, leaseFor);
         try {
             return runner.apply(task);
         } finally {
+            heartbeat.stop();
             try {
                 leases.get().release(task, node);
             } catch (RuntimeException e) {

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * <li>A task never overlaps itself: a slot that comes while the task is still running (a slow run, or a
  *     run started by hand) is <em>skipped</em>, not queued; the next run is the first slot after the run
  *     ended. Across nodes sharing one database, each slot is claimed through the storage's task lease
- *     before it runs, so exactly one node runs it; a node that dies holds the task for at most the
- *     lease ({@link Builder#lease(Duration)}).</li>
+ *     before it runs, so exactly one node runs it; the running node renews the lease while it runs,
+ *     and a node that dies holds the task for at most one lease ({@link Builder#lease(Duration)}).</li>
  * <li>Every run is recorded in the task-run log by the core; a failed run does not stop the schedule, and
  *     may be retried before the next slot ({@link RetryPolicy}).</li>
  * <li>Missed runs: when it starts, for each task without a start-up run that has run before but not
@@ -51,7 +51,7 @@ public final class CatalogScheduler implements TaskScheduleInfo, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogScheduler.class);
 
-    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_LEASE = TaskAdministration.DEFAULT_LEASE;
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
     private final TaskAdministration tasks;
@@ -243,9 +243,9 @@ public final class CatalogScheduler implements TaskScheduleInfo, AutoCloseable {
         }
 
         /**
-         * How long a node holds a task's lease for one run, for every task: it must be longer than a run
-         * ever takes (else another node may start the next slot while this run goes on), and it is as long
-         * as a dead node can hold the task up. Default 30 minutes.
+         * The task lease for every task: a running node renews it every third of this, so it is how long a
+         * node that died mid-run (or lost the database) holds the task up. It must exceed the longest
+         * pause a live node may have (GC, a slow database round trip). Default 2 minutes.
          */
         public Builder lease(Duration lease) {
             for (TaskName task : TaskName.values()) {

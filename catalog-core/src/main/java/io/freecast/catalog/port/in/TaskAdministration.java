@@ -24,8 +24,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface TaskAdministration {
 
-    /** How long a manual run holds the task's lease if its node dies without releasing it. */
-    Duration MANUAL_RUN_LEASE = Duration.ofHours(1);
+    /**
+     * How long a run holds the task's lease without renewal: while it runs, its node renews the lease
+     * every third of this, so this is how long a node that died mid-run holds the task up.
+     */
+    Duration DEFAULT_LEASE = Duration.ofMinutes(2);
 
     /** Every task, in {@link TaskName} order. */
     List<TaskOverview> listTasks();
@@ -54,8 +57,9 @@ public interface TaskAdministration {
 
     /**
      * Runs the occurrence of a schedule planned for {@code slot}, if it is this node's to run: every node
-     * of a deployment calls this for the same slot, and exactly one of them runs it. The lease is held
-     * for {@code leaseFor} at most if this node dies mid-run.
+     * of a deployment calls this for the same slot, and exactly one of them runs it. The lease lasts
+     * {@code leaseFor} and is renewed every third of it while the run goes on, so a node that dies mid-run
+     * holds the task up for at most {@code leaseFor}.
      *
      * @return the report, or empty when the slot was not run here (already running, or another node
      *         claimed it)
