@@ -67,8 +67,8 @@ public final class CatalogScheduler implements TaskScheduleInfo, AutoCloseable {
     /** Set once by start(); read without the scheduler's lock, which stop() holds while it waits. */
     private volatile Map<TaskName, TaskLoop> loops = Map.of();
     private final Map<TaskName, Thread> threads = new EnumMap<>(TaskName.class);
-    private boolean started;
-    private boolean stopped;
+    private volatile boolean started;
+    private volatile boolean stopped;
 
     private CatalogScheduler(Builder builder) {
         this.tasks = builder.tasks;
@@ -114,7 +114,6 @@ public final class CatalogScheduler implements TaskScheduleInfo, AutoCloseable {
         if (started) {
             throw new IllegalStateException("this scheduler was already started; build a new one");
         }
-        started = true;
         Instant now = time.now();
         Map<TaskName, TaskLoop> running = new EnumMap<>(TaskName.class);
         for (Map.Entry<TaskName, Schedule> entry : schedules.entrySet()) {
@@ -129,6 +128,7 @@ public final class CatalogScheduler implements TaskScheduleInfo, AutoCloseable {
             threads.put(task, loop.start());
         }
         loops = Collections.unmodifiableMap(running);
+        started = true;
         onStart.accept(this);
         LOG.info("scheduler started: {}", plan());
     }
@@ -187,8 +187,18 @@ public final class CatalogScheduler implements TaskScheduleInfo, AutoCloseable {
         return schedules.getOrDefault(task, Schedule.off()).describe();
     }
 
+    /**
+     * When the task runs next: the slot a started scheduler waits for; for one not yet started, the next
+     * slot of its schedule (what it would do — the CLI's {@code tasks} shows that); empty once stopped.
+     */
     @Override
     public Optional<Instant> nextRun(TaskName task) {
+        if (stopped) {
+            return Optional.empty();
+        }
+        if (!started) {
+            return schedules.getOrDefault(task, Schedule.off()).nextSlotAfter(time.now());
+        }
         TaskLoop loop = loopFor(task);
         return loop == null ? Optional.empty() : loop.nextRun();
     }

@@ -85,6 +85,19 @@ public sealed interface Schedule permits IntervalSchedule, CronSchedule, NoSched
         return ScheduleSyntax.parse(spec);
     }
 
+    /**
+     * Reads a duration the way schedules write intervals: {@code 90s}, {@code 3m}, {@code 6h}, {@code 1d},
+     * {@code 1500ms} or ISO-8601 {@code PT3M}.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    static Duration parseDuration(String text) {
+        if (text == null || text.isBlank() || text.length() > 40) {
+            throw new IllegalArgumentException("a duration such as 90s, 3m, 6h, 1d or PT3M is expected");
+        }
+        return ScheduleSyntax.parseDuration(text.strip());
+    }
+
     static Duration requireStartupDelay(Duration delay) {
         Objects.requireNonNull(delay, "delay");
         if (delay.isNegative()) {

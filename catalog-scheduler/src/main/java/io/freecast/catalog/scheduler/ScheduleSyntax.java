@@ -50,7 +50,7 @@ final class ScheduleSyntax {
         return Schedule.every(parseDuration(text));
     }
 
-    private static Duration parseDuration(String text) {
+    static Duration parseDuration(String text) {
         Matcher matcher = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
         if (matcher.matches()) {
             long amount = Long.parseLong(matcher.group(1));
