@@ -1,0 +1,242 @@
+package io.freecast.catalog.jdbc;
+
+import io.freecast.catalog.jdbc.internal.ConnectionPool;
+import io.freecast.catalog.jdbc.internal.DatabaseKind;
+import io.freecast.catalog.jdbc.internal.DatabaseUrl;
+import io.freecast.catalog.jdbc.internal.JooqStorage;
+import io.freecast.catalog.jdbc.internal.SchemaMigrations;
+import io.freecast.catalog.jdbc.internal.StatementListener;
+import io.freecast.catalog.jdbc.internal.StoreConfig;
+import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.out.CatalogStorage;
+import io.freecast.catalog.port.out.MovieRepository;
+import io.freecast.catalog.port.out.RatingRepository;
+import io.freecast.catalog.port.out.ShowRepository;
+import io.freecast.catalog.port.out.SourceRepository;
+import io.freecast.catalog.port.out.StorageHealth;
+import io.freecast.catalog.port.out.TaskLeases;
+import io.freecast.catalog.port.out.TaskRunLog;
+import io.freecast.catalog.port.out.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The catalog kept in a relational database: SQLite (a file, the embedded default) or PostgreSQL.
+ *
+ * <pre>{@code
+ * try (JdbcCatalogStore store = JdbcCatalogStore.open("catalog.db")) {            // SQLite file
+ *     Catalog catalog = Catalog.builder().storage(store).build();
+ * }
+ * JdbcCatalogStore pg = JdbcCatalogStore.builder("jdbc:postgresql://db:5432/catalog?user=catalog")
+ *         .poolSize(20)
+ *         .open();
+ * }</pre>
+ *
+ * <p>Opening checks the setting, connects, and brings the schema up to date (unless
+ * {@link Builder#migrateOnOpen(boolean) told not to}). Whatever goes wrong on the way is a
+ * {@link CatalogStorageException} with a one-line message naming the setting to fix. Thread-safe: one
+ * store serves a whole application; close it once at the end.
+ */
+public final class JdbcCatalogStore implements CatalogStorage {
+
+    private final ConnectionPool pool;
+    private final SchemaMigrations migrations;
+    private final JooqStorage storage;
+
+    private JdbcCatalogStore(ConnectionPool pool, SchemaMigrations migrations, JooqStorage storage) {
+        this.pool = pool;
+        this.migrations = migrations;
+        this.storage = storage;
+    }
+
+    /**
+     * Opens a store with the default settings.
+     *
+     * @param dbPathOrJdbcUrl a SQLite file path ({@code catalog.db}), or a {@code jdbc:sqlite:…} or
+     *                        {@code jdbc:postgresql:…} URL
+     * @throws CatalogStorageException when the database cannot be used; the message says why
+     */
+    public static JdbcCatalogStore open(String dbPathOrJdbcUrl) {
+        return builder(dbPathOrJdbcUrl).open();
+    }
+
+    /** Starts configuring a store for a SQLite file path or a JDBC URL (see {@link #open(String)}). */
+    public static Builder builder(String dbPathOrJdbcUrl) {
+        return new Builder(dbPathOrJdbcUrl);
+    }
+
+    /** Applies pending migrations (opening does so already unless told not to); refuses a newer schema. */
+    public MigrationResult migrate() {
+        return migrations.migrate();
+    }
+
+    /** The connection pool now, for metrics. */
+    public PoolStats poolStats() {
+        return pool.stats();
+    }
+
+    /** Which database this is and where, without credentials: {@code SQLite /srv/catalog.db}. */
+    public String description() {
+        return pool.url().display();
+    }
+
+    /** True for SQLite, false for PostgreSQL. */
+    public boolean isSqlite() {
+        return pool.url().kind() == DatabaseKind.SQLITE;
+    }
+
+    @Override
+    public ShowRepository shows() {
+        return storage.shows();
+    }
+
+    @Override
+    public MovieRepository movies() {
+        return storage.movies();
+    }
+
+    @Override
+    public RatingRepository ratings() {
+        return storage.ratings();
+    }
+
+    @Override
+    public SourceRepository sources() {
+        return storage.sources();
+    }
+
+    @Override
+    public TaskRunLog taskRuns() {
+        return storage.taskRuns();
+    }
+
+    @Override
+    public TaskLeases taskLeases() {
+        return storage.taskLeases();
+    }
+
+    @Override
+    public Transactions transactions() {
+        return storage.transactions();
+    }
+
+    @Override
+    public CatalogQueries queries() {
+        return storage.queries();
+    }
+
+    @Override
+    public StorageHealth health() {
+        try {
+            storage.ping();
+            String version = migrations.currentVersion();
+            String schema = ", schema " + (version == null ? "empty" : version);
+            if (migrations.needsMigrating()) {
+                return new StorageHealth(false, description() + schema + ", needs migrating");
+            }
+            return new StorageHealth(true, description() + schema);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            return new StorageHealth(false, description() + ": " + message);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcCatalogStore[" + description() + "]";
+    }
+
+    /** How a store is opened. Every setting has a sensible default. */
+    public static final class Builder {
+
+        private final String dbPathOrJdbcUrl;
+        private Integer poolSize;
+        private boolean migrateOnOpen = true;
+        private Duration connectionTimeout = Duration.ofSeconds(10);
+        private Duration busyTimeout = Duration.ofSeconds(60);
+        private Clock clock = Clock.systemUTC();
+        private Consumer<String> statementListener;
+
+        private Builder(String dbPathOrJdbcUrl) {
+            this.dbPathOrJdbcUrl = dbPathOrJdbcUrl;
+        }
+
+        /** The most connections to hold (default 8 for SQLite, 10 for PostgreSQL). */
+        public Builder poolSize(int poolSize) {
+            this.poolSize = poolSize;
+            return this;
+        }
+
+        /**
+         * Whether opening applies pending migrations (default true). When false, the schema is left as it
+         * is until {@link JdbcCatalogStore#migrate()} is called (what a {@code migrate} command does to
+         * report before and after); {@link JdbcCatalogStore#health()} is down while migrations are pending.
+         * A newer schema than this code knows is refused either way.
+         */
+        public Builder migrateOnOpen(boolean migrateOnOpen) {
+            this.migrateOnOpen = migrateOnOpen;
+            return this;
+        }
+
+        /** How long to wait for a connection, from the pool or the server (default 10 s, at least 250 ms). */
+        public Builder connectionTimeout(Duration connectionTimeout) {
+            this.connectionTimeout = Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+            return this;
+        }
+
+        /**
+         * SQLite only: how long a write waits for another process's write to the same file (default 60 s).
+         * Writers of this process queue in order and are not bound by it.
+         */
+        public Builder busyTimeout(Duration busyTimeout) {
+            this.busyTimeout = Objects.requireNonNull(busyTimeout, "busyTimeout");
+            return this;
+        }
+
+        /** The clock that stamps created and updated times (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Called with the SQL of every statement the store runs (batches once): for logging and tests. */
+        public Builder onStatement(Consumer<String> listener) {
+            this.statementListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Connects, checks or migrates the schema, and returns the store.
+         *
+         * @throws CatalogStorageException when the database cannot be used; the message says why
+         */
+        public JdbcCatalogStore open() {
+            DatabaseUrl url = DatabaseUrl.parse(dbPathOrJdbcUrl);
+            int size = poolSize != null ? poolSize : url.kind() == DatabaseKind.SQLITE ? 8 : 10;
+            StoreConfig config = new StoreConfig(url, size, migrateOnOpen, connectionTimeout, busyTimeout, clock);
+            ConnectionPool pool = ConnectionPool.open(config);
+            try {
+                SchemaMigrations migrations = new SchemaMigrations(pool.dataSource(), url);
+                if (config.migrateOnOpen()) {
+                    migrations.migrate();
+                } else {
+                    migrations.refuseNewerSchema();
+                }
+                JooqStorage storage = statementListener == null
+                        ? new JooqStorage(pool.dataSource(), url.kind(), clock)
+                        : new JooqStorage(pool.dataSource(), url.kind(), clock, new StatementListener(statementListener));
+                return new JdbcCatalogStore(pool, migrations, storage);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.freecast.catalog.jdbc.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.freecast.catalog.jdbc.CatalogStorageException;
+import io.freecast.catalog.jdbc.PoolStats;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/** The HikariCP pool, opened so that a database that cannot be used fails at once with a clear message. */
+public final class ConnectionPool implements AutoCloseable {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final String SETTING = CatalogStorageException.SETTING;
+
+    private final HikariDataSource dataSource;
+    private final DatabaseUrl url;
+
+    private ConnectionPool(HikariDataSource dataSource, DatabaseUrl url) {
+        this.dataSource = dataSource;
+        this.url = url;
+    }
+
+    public static ConnectionPool open(StoreConfig config) {
+        DatabaseUrl url = config.url();
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("catalog-" + url.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + POOLS.incrementAndGet());
+        hikari.setJdbcUrl(url.jdbcUrl());
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        // One attempt at start-up: a server that is down or a file that cannot be opened is reported now.
+        hikari.setInitializationFailTimeout(1);
+        if (url.kind() == DatabaseKind.SQLITE) {
+            hikari.setDriverClassName("org.sqlite.JDBC");
+            hikari.setDataSourceProperties(SqliteSettings.connectionProperties(config.busyTimeout()));
+        } else {
+            hikari.setDriverClassName("org.postgresql.Driver");
+            hikari.addDataSourceProperty("connectTimeout", Math.max(1, config.connectionTimeout().toSeconds()));
+        }
+        try {
+            return new ConnectionPool(new HikariDataSource(hikari), url);
+        } catch (RuntimeException e) {
+            throw explain(url, e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    public PoolStats stats() {
+        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+        if (pool == null) {
+            return new PoolStats(0, 0, 0, 0, dataSource.getMaximumPoolSize());
+        }
+        return new PoolStats(pool.getActiveConnections(), pool.getIdleConnections(), pool.getTotalConnections(),
+                pool.getThreadsAwaitingConnection(), dataSource.getMaximumPoolSize());
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** Turns a driver's failure to connect into one line that says what to fix. */
+    static CatalogStorageException explain(DatabaseUrl url, Throwable failure) {
+        Throwable root = failure;
+        SQLException sql = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && sql == null) {
+                sql = s;
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException) {
+                return new CatalogStorageException("cannot reach the database server of " + url.display()
+                        + " (" + oneLine(t) + "); start it or fix " + SETTING, failure);
+            }
+            root = t;
+        }
+        String state = sql == null ? null : sql.getSQLState();
+        String detail = oneLine(sql != null ? sql : root);
+        if (url.kind() == DatabaseKind.POSTGRESQL && state != null) {
+            if (state.startsWith("08")) {
+                return new CatalogStorageException("cannot reach the database server of " + url.display() + " ("
+                        + detail + "); start it or fix " + SETTING, failure);
+            }
+            if (state.startsWith("28")) {
+                return new CatalogStorageException("the server refused the login to " + url.display() + " (" + detail
+                        + "); fix the user or password in " + SETTING, failure);
+            }
+            if (state.equals("3D000")) {
+                return new CatalogStorageException("the database of " + url.display() + " does not exist (" + detail
+                        + "); create it or fix " + SETTING, failure);
+            }
+        }
+        if (url.kind() == DatabaseKind.SQLITE && detail.contains("NOTADB")) {
+            return new CatalogStorageException(url.display() + " is not a SQLite database file; point " + SETTING
+                    + " at a catalog database or a new file", failure);
+        }
+        return new CatalogStorageException("cannot open " + url.display() + " (" + detail + "); check " + SETTING, failure);
+    }
+
+    private static String oneLine(Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,130 @@
+package io.freecast.catalog.jdbc.internal;
+
+import io.freecast.catalog.jdbc.CatalogStorageException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code --db} / {@code CATALOG_DB} said, checked before any connection is tried: a plain path is a
+ * SQLite file, {@code jdbc:sqlite:…} and {@code jdbc:postgresql:…} are taken as given, anything else is
+ * refused with a message that says what to write instead.
+ *
+ * @param jdbcUrl the URL to connect with
+ * @param kind    which database it is
+ * @param display where it is, for messages and health: never contains a password
+ */
+public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display) {
+
+    private static final String SETTING = CatalogStorageException.SETTING;
+    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
+    private static final Pattern SECRET = Pattern.compile("(?i)(password|passwd|sslpassword|sslkey)=[^&;]*");
+    private static final Pattern USER_INFO = Pattern.compile("//[^/@]*@");
+
+    /**
+     * @throws CatalogStorageException for a blank, malformed or unsupported value, or a SQLite file that
+     *                                 cannot be created or written where it is
+     */
+    public static DatabaseUrl parse(String dbPathOrJdbcUrl) {
+        if (dbPathOrJdbcUrl == null || dbPathOrJdbcUrl.isBlank()) {
+            throw new CatalogStorageException("no database given: set " + SETTING
+                    + " to a SQLite file path or a jdbc:sqlite: / jdbc:postgresql: URL");
+        }
+        String value = dbPathOrJdbcUrl.strip();
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(SQLITE_PREFIX)) {
+            return sqlite(value.substring(SQLITE_PREFIX.length()));
+        }
+        if (lower.startsWith(POSTGRES_PREFIX)) {
+            return postgres(value);
+        }
+        if (lower.startsWith("jdbc:")) {
+            throw new CatalogStorageException("unsupported database URL '" + redact(value)
+                    + "': the catalog runs on jdbc:sqlite: and jdbc:postgresql: URLs; fix " + SETTING);
+        }
+        if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
+            throw new CatalogStorageException("'" + redact(value) + "' is not a JDBC URL: write it as jdbc:postgresql://HOST:PORT/DB?user=…; fix "
+                    + SETTING);
+        }
+        if (lower.matches("^[a-z][a-z0-9+.-]+://.*")) {
+            throw new CatalogStorageException("unsupported database URL '" + redact(value)
+                    + "': give a SQLite file path or a jdbc:sqlite: / jdbc:postgresql: URL; fix " + SETTING);
+        }
+        return sqliteFile(value, "");
+    }
+
+    /** Hides passwords, in the query string and in user-info, so a URL can be logged and printed. */
+    public static String redact(String url) {
+        return USER_INFO.matcher(SECRET.matcher(url).replaceAll("$1=***")).replaceAll("//***@");
+    }
+
+    private static DatabaseUrl sqlite(String rest) {
+        int query = rest.indexOf('?');
+        String path = query < 0 ? rest : rest.substring(0, query);
+        String params = query < 0 ? "" : rest.substring(query);
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        }
+        return sqliteFile(path, params);
+    }
+
+    private static DatabaseUrl sqliteFile(String pathText, String params) {
+        if (pathText.isBlank() || pathText.contains(":memory:") || pathText.contains("mode=memory")) {
+            throw new CatalogStorageException("an in-memory SQLite database lives and dies with one connection and"
+                    + " cannot be shared by a pool: give a file path in " + SETTING);
+        }
+        Path path;
+        try {
+            path = Path.of(pathText).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new CatalogStorageException("'" + pathText + "' is not a valid file path (" + e.getReason()
+                    + "); fix " + SETTING);
+        }
+        checkSqliteFile(path);
+        return new DatabaseUrl(SQLITE_PREFIX + path + params, DatabaseKind.SQLITE, "SQLite " + path);
+    }
+
+    /** Says precisely why a SQLite file cannot be used, instead of the driver's "out of memory" or "unable to open". */
+    private static void checkSqliteFile(Path path) {
+        Path dir = path.getParent();
+        if (Files.isDirectory(path)) {
+            throw new CatalogStorageException("SQLite database " + path + " is a directory; give a file path in "
+                    + SETTING);
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new CatalogStorageException("cannot create SQLite database " + path + ": directory " + dir
+                    + " does not exist; create it or fix " + SETTING);
+        }
+        if (Files.exists(path)) {
+            if (!Files.isReadable(path) || !Files.isWritable(path)) {
+                throw new CatalogStorageException("SQLite database " + path + " is not readable and writable by this"
+                        + " user; fix its permissions or " + SETTING);
+            }
+        } else if (!Files.isWritable(dir)) {
+            throw new CatalogStorageException("cannot create SQLite database " + path + ": directory " + dir
+                    + " is not writable; fix its permissions or " + SETTING);
+        }
+    }
+
+    private static DatabaseUrl postgres(String url) {
+        java.util.Properties parsed;
+        try {
+            parsed = org.postgresql.Driver.parseURL(url, null);
+        } catch (RuntimeException e) {
+            parsed = null;
+        }
+        if (parsed == null) {
+            throw new CatalogStorageException("malformed PostgreSQL URL '" + redact(url)
+                    + "': expected jdbc:postgresql://HOST[:PORT]/DATABASE[?user=…]; fix " + SETTING);
+        }
+        String host = parsed.getProperty("PGHOST", "localhost");
+        String port = parsed.getProperty("PGPORT", "5432");
+        String db = parsed.getProperty("PGDBNAME", "");
+        String schema = parsed.getProperty("currentSchema");
+        String display = "PostgreSQL " + host + ":" + port + "/" + db + (schema == null ? "" : " (schema " + schema + ")");
+        return new DatabaseUrl(url, DatabaseKind.POSTGRESQL, display);
+    }
+}

@@ -1,0 +1,168 @@
+package io.freecast.catalog.jdbc.internal;
+
+import io.freecast.catalog.domain.FeedKey;
+import io.freecast.catalog.domain.MovieDraft;
+import io.freecast.catalog.jdbc.internal.schema.tables.records.MovieRecord;
+import io.freecast.catalog.jdbc.internal.schema.tables.records.SourceRecord;
+import io.freecast.catalog.port.out.MovieRepository;
+import io.freecast.catalog.port.out.Transactions;
+import io.freecast.catalog.port.out.UpsertOutcome;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+
+import static io.freecast.catalog.jdbc.internal.schema.Tables.MOVIE;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
+
+/**
+ * Upserts movies with their sources, a batch at a time: two queries load what is stored for the whole
+ * batch, the differences are worked out in memory, and only what differs is written in multi-row
+ * inserts and JDBC batches.
+ */
+final class JooqMovieRepository implements MovieRepository {
+
+    private static final List<Field<?>> MOVIE_INSERT = List.of(MOVIE.FEED_KEY, MOVIE.EXTERNAL_ID, MOVIE.SLUG,
+            MOVIE.TITLE, MOVIE.TITLE_SEARCH, MOVIE.DESCRIPTION, MOVIE.IMAGE, MOVIE.RELEASE_DATE, MOVIE.RELEASE_YEAR,
+            MOVIE.IMDB_RATING, MOVIE.KINOPOISK_RATING, MOVIE.CREATED_AT, MOVIE.UPDATED_AT);
+
+    private final DSLContext dsl;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    JooqMovieRepository(DSLContext dsl, Transactions transactions, Clock clock) {
+        this.dsl = dsl;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<UpsertOutcome> upsertAll(List<MovieDraft> movies) {
+        if (movies.isEmpty()) {
+            return List.of();
+        }
+        return transactions.inTransaction(() -> {
+            List<UpsertOutcome> outcomes = new ArrayList<>(movies.size());
+            for (List<MovieDraft> batch : Batches.uniqueKeyChunks(movies, MovieDraft::key, Batches.ROWS)) {
+                outcomes.addAll(upsertBatch(batch));
+            }
+            return outcomes;
+        });
+    }
+
+    private record StoredMovie(MovieRecord row, Map<String, SourceRecord> sources) {
+    }
+
+    private List<UpsertOutcome> upsertBatch(List<MovieDraft> drafts) {
+        LocalDateTime now = Rows.toDb(clock.instant());
+        Map<String, StoredMovie> stored = load(drafts.stream().map(d -> d.key().value()).toList());
+        Map<String, Long> newIds = insertNewMovies(drafts, stored, now);
+
+        SourceWrites sources = new SourceWrites();
+        boolean[] sourcesChanged = new boolean[drafts.size()];
+        for (int i = 0; i < drafts.size(); i++) {
+            MovieDraft draft = drafts.get(i);
+            StoredMovie movie = stored.get(draft.key().value());
+            long id = movie != null ? movie.row().getId() : newIds.get(draft.key().value());
+            sourcesChanged[i] = sources.sync(id, null, movie != null ? movie.sources() : Map.of(), draft.sources());
+        }
+        sources.execute(dsl);
+        return updateMoviesAndReport(drafts, stored, sourcesChanged, now);
+    }
+
+    private Map<String, StoredMovie> load(List<String> keys) {
+        Map<String, StoredMovie> movies = new HashMap<>();
+        Map<Long, StoredMovie> byId = new HashMap<>();
+        for (MovieRecord row : dsl.selectFrom(MOVIE).where(MOVIE.FEED_KEY.in(keys)).fetch()) {
+            StoredMovie movie = new StoredMovie(row, new HashMap<>());
+            movies.put(row.getFeedKey(), movie);
+            byId.put(row.getId(), movie);
+        }
+        if (!byId.isEmpty()) {
+            for (SourceRecord row : dsl.selectFrom(SOURCE).where(SOURCE.MOVIE_ID.in(byId.keySet())).fetch()) {
+                byId.get(row.getMovieId()).sources().put(row.getUrl(), row);
+            }
+        }
+        return movies;
+    }
+
+    private Map<String, Long> insertNewMovies(List<MovieDraft> drafts, Map<String, StoredMovie> stored,
+                                              LocalDateTime now) {
+        List<MovieDraft> created = drafts.stream().filter(d -> !stored.containsKey(d.key().value())).toList();
+        Map<String, Long> ids = new HashMap<>();
+        for (List<MovieDraft> chunk : Batches.chunks(created, Batches.rowsPerInsert(MOVIE_INSERT.size()))) {
+            InsertValuesStepN<MovieRecord> insert = dsl.insertInto(MOVIE).columns(MOVIE_INSERT);
+            for (MovieDraft d : chunk) {
+                insert = insert.values(Arrays.asList(d.key().value(), d.externalId(), d.slug(), d.title(),
+                        FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(), d.releaseYear(),
+                        Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now));
+            }
+            insert.execute();
+            // Read the new ids back by key: jOOQ emulates RETURNING on SQLite for one row only.
+            dsl.select(MOVIE.ID, MOVIE.FEED_KEY).from(MOVIE)
+                    .where(MOVIE.FEED_KEY.in(chunk.stream().map(d -> d.key().value()).toList()))
+                    .forEach(r -> ids.put(r.value2(), r.value1()));
+        }
+        return ids;
+    }
+
+    private List<UpsertOutcome> updateMoviesAndReport(List<MovieDraft> drafts, Map<String, StoredMovie> stored,
+                                                      boolean[] sourcesChanged, LocalDateTime now) {
+        List<UpsertOutcome> outcomes = new ArrayList<>(drafts.size());
+        List<Object[]> updates = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            MovieDraft d = drafts.get(i);
+            StoredMovie movie = stored.get(d.key().value());
+            if (movie == null) {
+                outcomes.add(UpsertOutcome.CREATED);
+                continue;
+            }
+            MovieRecord row = movie.row();
+            // A rating the feed does not know never erases one the ratings task found.
+            Double imdb = d.imdbRating() != null ? Rows.toDb(d.imdbRating()) : row.getImdbRating();
+            Double kinopoisk = d.kinopoiskRating() != null ? Rows.toDb(d.kinopoiskRating()) : row.getKinopoiskRating();
+            String titleSearch = FeedKey.normaliseTitle(d.title());
+            boolean rowChanged = !Objects.equals(row.getExternalId(), d.externalId())
+                    || !Objects.equals(row.getSlug(), d.slug())
+                    || !Objects.equals(row.getTitle(), d.title())
+                    || !Objects.equals(row.getTitleSearch(), titleSearch)
+                    || !Objects.equals(row.getDescription(), d.description())
+                    || !Objects.equals(row.getImage(), d.image())
+                    || !Objects.equals(row.getReleaseDate(), d.releaseDate())
+                    || !Objects.equals(row.getReleaseYear(), d.releaseYear())
+                    || !Objects.equals(row.getImdbRating(), imdb)
+                    || !Objects.equals(row.getKinopoiskRating(), kinopoisk);
+            if (rowChanged || sourcesChanged[i]) {
+                updates.add(new Object[] {d.externalId(), d.slug(), d.title(), titleSearch, d.description(), d.image(),
+                        d.releaseDate(), d.releaseYear(), imdb, kinopoisk, now, row.getId()});
+                outcomes.add(UpsertOutcome.UPDATED);
+            } else {
+                outcomes.add(UpsertOutcome.UNCHANGED);
+            }
+        }
+        if (!updates.isEmpty()) {
+            Batches.executeBatch(dsl, dsl.update(MOVIE)
+                    .set(MOVIE.EXTERNAL_ID, (String) null)
+                    .set(MOVIE.SLUG, (String) null)
+                    .set(MOVIE.TITLE, (String) null)
+                    .set(MOVIE.TITLE_SEARCH, (String) null)
+                    .set(MOVIE.DESCRIPTION, (String) null)
+                    .set(MOVIE.IMAGE, (String) null)
+                    .set(MOVIE.RELEASE_DATE, (LocalDate) null)
+                    .set(MOVIE.RELEASE_YEAR, (Integer) null)
+                    .set(MOVIE.IMDB_RATING, (Double) null)
+                    .set(MOVIE.KINOPOISK_RATING, (Double) null)
+                    .set(MOVIE.UPDATED_AT, (LocalDateTime) null)
+                    .where(MOVIE.ID.eq((Long) null)), updates);
+        }
+        return outcomes;
+    }
+}

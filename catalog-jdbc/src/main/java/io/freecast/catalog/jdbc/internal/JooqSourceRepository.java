@@ -1,0 +1,49 @@
+package io.freecast.catalog.jdbc.internal;
+
+import io.freecast.catalog.domain.Source;
+import io.freecast.catalog.port.out.SourceRepository;
+import io.freecast.catalog.port.out.Transactions;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.jooq.DSLContext;
+
+import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
+
+/** The link-check side of sources: a keyset walk by id, and check results written as one JDBC batch. */
+final class JooqSourceRepository implements SourceRepository {
+
+    private final DSLContext dsl;
+    private final Transactions transactions;
+
+    JooqSourceRepository(DSLContext dsl, Transactions transactions) {
+        this.dsl = dsl;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<Source> listAfter(long afterId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more, got " + limit);
+        }
+        return dsl.selectFrom(SOURCE).where(SOURCE.ID.gt(afterId)).orderBy(SOURCE.ID).limit(limit).fetch(Rows::source);
+    }
+
+    @Override
+    public void saveChecks(List<SourceCheck> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        List<Object[]> binds = checks.stream().map(c -> new Object[] {c.active(), Rows.toDb(c.state().lastCheckedAt()),
+                c.state().lastStatus(), c.state().consecutiveFailures(), c.state().lastError(), c.sourceId()}).toList();
+        transactions.inTransaction(() -> {
+            Batches.executeBatch(dsl, dsl.update(SOURCE)
+                    .set(SOURCE.IS_ACTIVE, (Boolean) null)
+                    .set(SOURCE.LAST_CHECKED_AT, (LocalDateTime) null)
+                    .set(SOURCE.LAST_STATUS, (Integer) null)
+                    .set(SOURCE.CONSECUTIVE_FAILURES, (Integer) null)
+                    .set(SOURCE.LAST_ERROR, (String) null)
+                    .where(SOURCE.ID.eq((Long) null)), binds);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package io.freecast.catalog.jdbc.internal;
+
+import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.out.MovieRepository;
+import io.freecast.catalog.port.out.RatingRepository;
+import io.freecast.catalog.port.out.ShowRepository;
+import io.freecast.catalog.port.out.SourceRepository;
+import io.freecast.catalog.port.out.TaskLeases;
+import io.freecast.catalog.port.out.TaskRunLog;
+import io.freecast.catalog.port.out.Transactions;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+
+/**
+ * The storage ports on one connection pool. Two jOOQ contexts share the pool: the main one, whose
+ * thread-local transactions the repositories join, and one of its own for the task-run log and the
+ * leases, which must never join (or wait for) an import's transaction.
+ */
+public final class JooqStorage {
+
+    private final DSLContext dsl;
+    private final JooqTransactions transactions;
+    private final ShowRepository shows;
+    private final MovieRepository movies;
+    private final RatingRepository ratings;
+    private final SourceRepository sources;
+    private final TaskRunLog taskRuns;
+    private final TaskLeases taskLeases;
+    private final CatalogQueries queries;
+
+    public JooqStorage(DataSource dataSource, DatabaseKind kind, Clock clock, ExecuteListener... listeners) {
+        WriteGate gate = WriteGate.forKind(kind);
+        Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
+        DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
+        DefaultConfiguration main = new DefaultConfiguration();
+        main.set(kind.dialect()).set(settings).set(new ThreadLocalTransactionProvider(connections));
+        DefaultConfiguration separate = new DefaultConfiguration();
+        separate.set(kind.dialect()).set(settings).set(connections);
+        if (listeners.length > 0) {
+            main.set(DefaultExecuteListenerProvider.providers(listeners));
+            separate.set(DefaultExecuteListenerProvider.providers(listeners));
+        }
+        this.dsl = DSL.using(main);
+        DSLContext own = DSL.using(separate);
+        this.transactions = new JooqTransactions(dsl, gate);
+        this.shows = new JooqShowRepository(dsl, transactions, clock);
+        this.movies = new JooqMovieRepository(dsl, transactions, clock);
+        this.ratings = new JooqRatingRepository(dsl, transactions);
+        this.sources = new JooqSourceRepository(dsl, transactions);
+        this.taskRuns = new JooqTaskRunLog(own, gate);
+        this.taskLeases = new JooqTaskLeases(own, gate);
+        this.queries = new JooqCatalogQueries(dsl);
+    }
+
+    public ShowRepository shows() {
+        return shows;
+    }
+
+    public MovieRepository movies() {
+        return movies;
+    }
+
+    public RatingRepository ratings() {
+        return ratings;
+    }
+
+    public SourceRepository sources() {
+        return sources;
+    }
+
+    public TaskRunLog taskRuns() {
+        return taskRuns;
+    }
+
+    public TaskLeases taskLeases() {
+        return taskLeases;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public CatalogQueries queries() {
+        return queries;
+    }
+
+    /** A cheap round trip, for health checks. */
+    public void ping() {
+        dsl.selectOne().fetch();
+    }
+}

@@ -1,0 +1,36 @@
+package io.freecast.catalog.jdbc.internal;
+
+import java.time.Duration;
+import java.util.Properties;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The settings every pooled SQLite connection is opened with. They are connection properties, not a
+ * one-off {@code PRAGMA}, so a connection the pool replaces later gets them too.
+ *
+ * <ul>
+ *   <li>WAL journal: readers never wait for the writer, and the writer never waits for readers.</li>
+ *   <li>{@code synchronous=NORMAL}: with WAL, durable across application crashes; a power loss may
+ *       lose the last transactions but never corrupts the file.</li>
+ *   <li>{@code busy_timeout}: a writer waits for another process's write to finish instead of failing.</li>
+ *   <li>foreign keys on: SQLite leaves them off by default, and the cascades rely on them.</li>
+ *   <li>{@code BEGIN IMMEDIATE}: a transaction takes the write lock when it starts. In the default
+ *       deferred mode a transaction that reads and then writes fails with {@code SQLITE_BUSY} when
+ *       another writer committed in between, and the busy timeout cannot help it.</li>
+ * </ul>
+ */
+final class SqliteSettings {
+
+    private SqliteSettings() {
+    }
+
+    static Properties connectionProperties(Duration busyTimeout) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout((int) busyTimeout.toMillis());
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config.toProperties();
+    }
+}

@@ -1,0 +1,883 @@
+package io.freecast.catalog.jdbc.contract;
+
+import static io.freecast.catalog.jdbc.testing.Drafts.episode;
+import static io.freecast.catalog.jdbc.testing.Drafts.movie;
+import static io.freecast.catalog.jdbc.testing.Drafts.placeholders;
+import static io.freecast.catalog.jdbc.testing.Drafts.seasons;
+import static io.freecast.catalog.jdbc.testing.Drafts.show;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.freecast.catalog.domain.ActiveFilter;
+import io.freecast.catalog.domain.EpisodeQuery;
+import io.freecast.catalog.domain.EpisodeTree;
+import io.freecast.catalog.domain.FeedKey;
+import io.freecast.catalog.domain.LinkState;
+import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.Movie;
+import io.freecast.catalog.domain.MovieDraft;
+import io.freecast.catalog.domain.MovieTree;
+import io.freecast.catalog.domain.Page;
+import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.Rating;
+import io.freecast.catalog.domain.Rejection;
+import io.freecast.catalog.domain.SeasonDraft;
+import io.freecast.catalog.domain.SeasonTree;
+import io.freecast.catalog.domain.ShowDraft;
+import io.freecast.catalog.domain.ShowTree;
+import io.freecast.catalog.domain.Sort;
+import io.freecast.catalog.domain.SortField;
+import io.freecast.catalog.domain.Source;
+import io.freecast.catalog.domain.SourceDraft;
+import io.freecast.catalog.domain.SourceType;
+import io.freecast.catalog.domain.TaskName;
+import io.freecast.catalog.domain.TaskReport;
+import io.freecast.catalog.domain.TaskRun;
+import io.freecast.catalog.domain.TaskStatus;
+import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.jdbc.testing.MutableClock;
+import io.freecast.catalog.jdbc.testing.TableSnapshot;
+import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.port.out.RatingRepository.RatingUpdate;
+import io.freecast.catalog.port.out.RatingTarget;
+import io.freecast.catalog.port.out.RatingTarget.RatingPair;
+import io.freecast.catalog.port.out.RatingTarget.TitleKind;
+import io.freecast.catalog.port.out.SourceRepository.SourceCheck;
+import io.freecast.catalog.port.out.UpsertOutcome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The storage contract: what every database the catalog runs on must do, tested against the real
+ * engine. A subclass names the database; each test gets a fresh, migrated one.
+ */
+public abstract class StorageContract {
+
+    protected static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123Z");
+
+    @TempDir
+    protected Path dir;
+
+    protected TestDatabase db;
+    protected JdbcCatalogStore store;
+    protected final MutableClock clock = new MutableClock(T0);
+
+    /** A fresh, empty database of the kind under test. */
+    protected abstract TestDatabase newDatabase(Path dir);
+
+    @BeforeEach
+    void openStore() {
+        db = newDatabase(dir);
+        store = db.open(b -> b.clock(clock));
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- upserts
+
+    @Test
+    void upsertMatchesByFeedIdentityAndUpdatesInPlace() {
+        assertThat(store.movies().upsertAll(List.of(movie("501", "Copper Valley")))).containsExactly(UpsertOutcome.CREATED);
+        long id = onlyMovie().id();
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(store.movies().upsertAll(List.of(movie("501", "Copper Valley (Director's Cut)"))))
+                .containsExactly(UpsertOutcome.UPDATED);
+
+        Movie updated = onlyMovie();
+        assertThat(updated.id()).isEqualTo(id);
+        assertThat(updated.title()).isEqualTo("Copper Valley (Director's Cut)");
+        assertThat(updated.createdAt()).isEqualTo(T0);
+        assertThat(updated.updatedAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void twoFilmsWithOneTitleButDifferentIdsStayTwo() {
+        store.movies().upsertAll(List.of(movie("1", "Solaris"), movie("2", "Solaris")));
+        assertThat(store.queries().listMovies(ListQuery.firstPage()).total()).isEqualTo(2);
+    }
+
+    @Test
+    void outcomesFollowTheDraftsOrderAndARepeatedDraftAppliesAfterItsFirst() {
+        store.movies().upsertAll(List.of(movie("2", "Two")));
+        List<UpsertOutcome> outcomes = store.movies().upsertAll(List.of(movie("1", "One"), movie("2", "Two"),
+                movie("3", "Three"), movie("1", "One again")));
+        assertThat(outcomes).containsExactly(UpsertOutcome.CREATED, UpsertOutcome.UNCHANGED, UpsertOutcome.CREATED,
+                UpsertOutcome.UPDATED);
+        assertThat(titles(store.queries().listMovies(ListQuery.firstPage()))).containsExactly("Two", "One again", "Three");
+    }
+
+    @Test
+    void reupsertingTheSameDraftsChangesNoRowAndMovesNoTimestamp() {
+        List<ShowDraft> shows = List.of(
+                show("s1", "Northern Lights", 7.5, LocalDate.of(2020, 3, 1), seasons("s1", 3, 4)),
+                show("s2", "Empty Show", List.of()));
+        List<MovieDraft> movies = IntStream.range(0, 30)
+                .mapToObj(i -> movie("m" + i, "Movie " + i, i % 3 == 0 ? null : 6.0 + i / 10.0,
+                        LocalDate.of(2000 + i, 1, 1), List.of(SourceDraft.of("https://cdn.example/m" + i + ".mp4", "P"),
+                                SourceDraft.of("https://cdn.example/m" + i + ".m3u8", null))))
+                .toList();
+        store.shows().upsertAll(shows, placeholders());
+        store.movies().upsertAll(movies);
+        Map<String, List<List<String>>> before = TableSnapshot.of(db);
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(store.shows().upsertAll(shows, placeholders())).containsOnly(UpsertOutcome.UNCHANGED);
+        assertThat(store.movies().upsertAll(movies)).containsOnly(UpsertOutcome.UNCHANGED);
+
+        assertThat(TableSnapshot.of(db)).isEqualTo(before);
+    }
+
+    @Test
+    void episodeSourcesFollowTheDraftAndAStayingUrlKeepsItsCheckState() {
+        String keep = "https://cdn.example/keep.mp4";
+        String drop = "https://cdn.example/drop.mp4";
+        String add = "https://cdn.example/add.m3u8";
+        SeasonDraft before = new SeasonDraft(1, null, List.of(episode(1, keep, drop)));
+        store.shows().upsertAll(List.of(show("s", "Show", List.of(before))), List.of());
+        Source kept = episodeSources().stream().filter(s -> s.url().equals(keep)).findFirst().orElseThrow();
+        LinkState checked = new LinkState(T0, 503, 2, "server error");
+        store.sources().saveChecks(List.of(new SourceCheck(kept.id(), false, checked)));
+
+        SeasonDraft after = new SeasonDraft(1, null, List.of(episode(1, keep, add)));
+        assertThat(store.shows().upsertAll(List.of(show("s", "Show", List.of(after))), List.of()))
+                .containsExactly(UpsertOutcome.UPDATED);
+
+        List<Source> sources = episodeSources();
+        assertThat(sources).extracting(Source::url).containsExactly(keep, add);
+        assertThat(sources.getFirst().id()).isEqualTo(kept.id());
+        assertThat(sources.getFirst().active()).isFalse();
+        assertThat(sources.getFirst().check()).isEqualTo(checked);
+        assertThat(sources.get(1).type()).isEqualTo(SourceType.PLAYLIST);
+        assertThat(sources.get(1).check()).isEqualTo(LinkState.NEVER_CHECKED);
+    }
+
+    @Test
+    void movieSourcesFollowTheDraftAndAStayingUrlKeepsItsCheckState() {
+        String keep = "https://cdn.example/keep.mp4";
+        store.movies().upsertAll(List.of(movie("1", "M", null, null,
+                List.of(SourceDraft.of(keep, "A"), SourceDraft.of("https://cdn.example/old.mp4", "A")))));
+        Source kept = store.queries().findMovie(onlyMovie().id()).orElseThrow().sources().getFirst();
+        LinkState checked = new LinkState(T0, 200, 0, null);
+        store.sources().saveChecks(List.of(new SourceCheck(kept.id(), true, checked)));
+
+        store.movies().upsertAll(List.of(movie("1", "M", null, null,
+                List.of(SourceDraft.of(keep, "B"), SourceDraft.of("https://cdn.example/new.mp4", "A")))));
+
+        List<Source> sources = store.queries().findMovie(onlyMovie().id()).orElseThrow().sources();
+        assertThat(sources).extracting(Source::url).containsExactly(keep, "https://cdn.example/new.mp4");
+        assertThat(sources.getFirst().id()).isEqualTo(kept.id());
+        assertThat(sources.getFirst().provider()).isEqualTo("B");
+        assertThat(sources.getFirst().check()).isEqualTo(checked);
+    }
+
+    @Test
+    void seasonsAndEpisodesAreUpsertedByNumberAndNeverDeleted() {
+        store.shows().upsertAll(List.of(show("s", "Show", seasons("s", 2, 3))), List.of());
+        SeasonDraft changedFirst = new SeasonDraft(1, "New description", List.of(
+                new io.freecast.catalog.domain.EpisodeDraft(2, "Renamed", null, LocalDate.of(2021, 5, 6),
+                        List.of(SourceDraft.of("https://cdn.example/shows/s/s1e2.m3u8", "Provider")))));
+        assertThat(store.shows().upsertAll(List.of(show("s", "Show", List.of(changedFirst))), List.of()))
+                .containsExactly(UpsertOutcome.UPDATED);
+
+        List<SeasonTree> seasons = store.queries().findSeasons(onlyShowId()).orElseThrow();
+        assertThat(seasons).extracting(s -> s.season().number()).containsExactly(1, 2);
+        assertThat(seasons.getFirst().season().description()).isEqualTo("New description");
+        assertThat(seasons.getFirst().episodes()).extracting(e -> e.episode().number()).containsExactly(1, 2, 3);
+        EpisodeTree renamed = seasons.getFirst().episodes().get(1);
+        assertThat(renamed.episode().title()).isEqualTo("Renamed");
+        assertThat(renamed.episode().releaseDate()).isEqualTo(LocalDate.of(2021, 5, 6));
+        assertThat(seasons.get(1).episodes()).hasSize(3);
+    }
+
+    @Test
+    void placeholdersOnlyForAShowWithNoSeasonsInTheDraftNorStored() {
+        List<UpsertOutcome> first = store.shows().upsertAll(List.of(
+                show("bare", "Bare", List.of()),
+                show("full", "Full", seasons("full", 1, 1))), placeholders());
+        assertThat(first).containsExactly(UpsertOutcome.CREATED, UpsertOutcome.CREATED);
+
+        Map<String, ShowTree> trees = showsByTitle();
+        assertThat(trees.get("Bare").seasons()).hasSize(2)
+                .allSatisfy(s -> assertThat(s.episodes()).hasSize(2)
+                        .allSatisfy(e -> assertThat(e.sources()).hasSize(1)));
+        assertThat(trees.get("Full").seasons()).hasSize(1);
+
+        // Again: the placeholders are there now, and a stored show with seasons never gets more.
+        assertThat(store.shows().upsertAll(List.of(show("bare", "Bare", List.of()), show("full", "Full", List.of())),
+                placeholders())).containsExactly(UpsertOutcome.UNCHANGED, UpsertOutcome.UNCHANGED);
+        assertThat(showsByTitle().get("Full").seasons()).hasSize(1);
+
+        // Without placeholders a bare show stays bare.
+        store.shows().upsertAll(List.of(show("other", "Other", List.of())), List.of());
+        assertThat(showsByTitle().get("Other").seasons()).isEmpty();
+    }
+
+    @Test
+    void deletingAShowOrAMovieCascadesToEverythingBelow() {
+        store.shows().upsertAll(List.of(show("s", "Show", seasons("s", 2, 2)), show("t", "Other", seasons("t", 1, 1))),
+                List.of());
+        store.movies().upsertAll(List.of(movie("1", "One"), movie("2", "Two")));
+
+        TableSnapshot.execute(db, "DELETE FROM show WHERE feed_key = 'id:s'");
+        TableSnapshot.execute(db, "DELETE FROM movie WHERE feed_key = 'id:1'");
+
+        assertThat(TableSnapshot.count(db, "season")).isEqualTo(1);
+        assertThat(TableSnapshot.count(db, "episode")).isEqualTo(1);
+        assertThat(TableSnapshot.count(db, "source")).isEqualTo(2); // one episode's, one movie's
+    }
+
+    @Test
+    void aSourceHasExactlyOneOwnerAndAKnownType() {
+        store.movies().upsertAll(List.of(movie("1", "One")));
+        long movieId = onlyMovie().id();
+        assertThatThrownBy(() -> TableSnapshot.execute(db,
+                "INSERT INTO source (url, source_type, is_active, consecutive_failures) VALUES ('https://x.example/a', 'direct', TRUE, 0)"))
+                .hasMessageContaining("ck_source_one_owner");
+        assertThatThrownBy(() -> TableSnapshot.execute(db,
+                "INSERT INTO source (movie_id, url, source_type, is_active, consecutive_failures) VALUES (" + movieId
+                        + ", 'https://x.example/b', 'torrent', TRUE, 0)"))
+                .hasMessageContaining("ck_source_type");
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Test
+    void treesAreOrderedBySeasonNumberEpisodeNumberAndSourceId() {
+        List<SeasonDraft> shuffled = List.of(
+                new SeasonDraft(3, null, List.of(episode(2, "https://a.example/3-2"), episode(1, "https://a.example/3-1"))),
+                new SeasonDraft(1, null, List.of(episode(3, "https://a.example/1-3b", "https://a.example/1-3a"),
+                        episode(1, "https://a.example/1-1"))),
+                new SeasonDraft(2, null, List.of(episode(1, "https://a.example/2-1"))));
+        store.shows().upsertAll(List.of(show("s", "Show", shuffled)), List.of());
+
+        ShowTree tree = store.queries().findShow(onlyShowId()).orElseThrow();
+        assertThat(tree.seasons()).extracting(s -> s.season().number()).containsExactly(1, 2, 3);
+        assertThat(tree.seasons().getFirst().episodes()).extracting(e -> e.episode().number()).containsExactly(1, 3);
+        assertThat(tree.seasons().get(2).episodes()).extracting(e -> e.episode().number()).containsExactly(1, 2);
+        List<Source> sources = tree.seasons().getFirst().episodes().get(1).sources();
+        assertThat(sources).extracting(Source::url).containsExactly("https://a.example/1-3b", "https://a.example/1-3a");
+        assertThat(sources.getFirst().id()).isLessThan(sources.get(1).id());
+        assertThat(tree.seasons().get(2).episodes()).allSatisfy(e -> assertThat(e.seasonNumber()).isEqualTo(3));
+    }
+
+    @Test
+    void findReturnsEmptyForAMissingParentAndEmptyListsForAParentWithoutChildren() {
+        store.shows().upsertAll(List.of(show("s", "Bare", List.of())), List.of());
+        store.movies().upsertAll(List.of(movie("1", "No sources", null, null, List.of())));
+        long showId = onlyShowId();
+        long movieId = onlyMovie().id();
+
+        assertThat(store.queries().findShow(showId + 1000)).isEmpty();
+        assertThat(store.queries().findSeasons(showId + 1000)).isEmpty();
+        assertThat(store.queries().findEpisodes(showId + 1000, new EpisodeQuery(null, PageRequest.firstPage()))).isEmpty();
+        assertThat(store.queries().findEpisodeSources(424242, ActiveFilter.ALL)).isEmpty();
+        assertThat(store.queries().findMovie(movieId + 1000)).isEmpty();
+        assertThat(store.queries().findMovieSources(movieId + 1000, ActiveFilter.ALL)).isEmpty();
+
+        assertThat(store.queries().findShow(showId).orElseThrow().seasons()).isEmpty();
+        assertThat(store.queries().findSeasons(showId)).contains(List.of());
+        assertThat(store.queries().findEpisodes(showId, new EpisodeQuery(null, PageRequest.firstPage())).orElseThrow()
+                .items()).isEmpty();
+        assertThat(store.queries().findMovieSources(movieId, ActiveFilter.ALL)).contains(List.of());
+    }
+
+    @Test
+    void sourcesFilterByActiveState() {
+        store.movies().upsertAll(List.of(movie("1", "M", null, null, List.of(SourceDraft.of("https://a.example/1", null),
+                SourceDraft.of("https://a.example/2", null), SourceDraft.of("https://a.example/3", null)))));
+        long movieId = onlyMovie().id();
+        List<Source> all = store.queries().findMovieSources(movieId, ActiveFilter.ALL).orElseThrow();
+        store.sources().saveChecks(List.of(new SourceCheck(all.get(1).id(), false, new LinkState(T0, 404, 0, "gone"))));
+
+        assertThat(store.queries().findMovieSources(movieId, ActiveFilter.ACTIVE_ONLY).orElseThrow())
+                .extracting(Source::url).containsExactly("https://a.example/1", "https://a.example/3");
+        assertThat(store.queries().findMovieSources(movieId, ActiveFilter.INACTIVE_ONLY).orElseThrow())
+                .extracting(Source::url).containsExactly("https://a.example/2");
+
+        store.shows().upsertAll(List.of(show("s", "S", List.of(new SeasonDraft(1, null,
+                List.of(episode(1, "https://b.example/1", "https://b.example/2")))))), List.of());
+        long episodeId = store.queries().findShow(onlyShowId()).orElseThrow().seasons().getFirst().episodes().getFirst()
+                .episode().id();
+        List<Source> episodeSources = store.queries().findEpisodeSources(episodeId, ActiveFilter.ALL).orElseThrow();
+        store.sources().saveChecks(List.of(new SourceCheck(episodeSources.getFirst().id(), false, LinkState.NEVER_CHECKED)));
+        assertThat(store.queries().findEpisodeSources(episodeId, ActiveFilter.ACTIVE_ONLY).orElseThrow())
+                .extracting(Source::url).containsExactly("https://b.example/2");
+        assertThat(store.queries().findEpisodeSources(episodeId, ActiveFilter.INACTIVE_ONLY).orElseThrow())
+                .extracting(Source::url).containsExactly("https://b.example/1");
+    }
+
+    @Test
+    void episodesOfAShowPageInSeasonThenEpisodeOrderWithAnOptionalSeasonFilter() {
+        store.shows().upsertAll(List.of(show("s", "Show", seasons("s", 4, 5)), show("t", "Other", seasons("t", 2, 2))),
+                List.of());
+        long showId = showsByTitle().get("Show").show().id();
+
+        List<String> forward = new ArrayList<>();
+        Page<EpisodeTree> page = store.queries().findEpisodes(showId, new EpisodeQuery(null, PageRequest.first(3)))
+                .orElseThrow();
+        assertThat(page.total()).isEqualTo(20);
+        assertThat(page.previous()).isNull();
+        Page<EpisodeTree> last = page;
+        while (true) {
+            page.items().forEach(e -> forward.add(e.seasonNumber() + "x" + e.episode().number()));
+            last = page;
+            if (page.next() == null) {
+                break;
+            }
+            page = store.queries().findEpisodes(showId, new EpisodeQuery(null, new PageRequest(3, page.next())))
+                    .orElseThrow();
+        }
+        List<String> expected = new ArrayList<>();
+        for (int s = 1; s <= 4; s++) {
+            for (int e = 1; e <= 5; e++) {
+                expected.add(s + "x" + e);
+            }
+        }
+        assertThat(forward).isEqualTo(expected);
+
+        List<String> backward = new ArrayList<>();
+        page = last;
+        while (true) {
+            List<String> items = page.items().stream().map(e -> e.seasonNumber() + "x" + e.episode().number()).toList();
+            backward.addAll(0, items);
+            if (page.previous() == null) {
+                break;
+            }
+            page = store.queries().findEpisodes(showId, new EpisodeQuery(null, new PageRequest(3, page.previous())))
+                    .orElseThrow();
+        }
+        assertThat(backward).isEqualTo(expected);
+
+        Page<EpisodeTree> season3 = store.queries().findEpisodes(showId, new EpisodeQuery(3, PageRequest.first(50)))
+                .orElseThrow();
+        assertThat(season3.total()).isEqualTo(5);
+        assertThat(season3.items()).allSatisfy(e -> assertThat(e.seasonNumber()).isEqualTo(3));
+        assertThat(season3.items()).allSatisfy(e -> assertThat(e.sources()).hasSize(1));
+        assertThat(store.queries().findEpisodes(showId, new EpisodeQuery(9, PageRequest.first(50))).orElseThrow().total())
+                .isZero();
+    }
+
+    @Test
+    void keysetPagingVisitsEveryMovieOnceInEverySortBothWays() {
+        List<MovieDraft> movies = new ArrayList<>();
+        for (int i = 0; i < 61; i++) {
+            Double imdb = i % 5 == 0 ? null : 5.0 + (i % 7) / 2.0;          // ties and unknowns
+            LocalDate released = i % 4 == 0 ? null : LocalDate.of(1990 + i % 9, 1 + i % 12, 1);
+            String title = switch (i % 6) {
+                case 0 -> "Same Title";                                    // ties on title
+                case 1 -> "Émile " + i;
+                case 2 -> "zebra " + i;
+                case 3 -> "Apple " + i;
+                case 4 -> "東京 " + i;
+                default -> "ábc " + i;
+            };
+            movies.add(new MovieDraft(FeedKey.of("m" + i, null, title), "m" + i, null, title, null, null, released,
+                    released == null ? null : released.getYear(), Rating.ofNullable(imdb),
+                    i % 3 == 0 ? Rating.of(4.0 + i % 4) : null, List.of()));
+        }
+        store.movies().upsertAll(movies);
+        List<MovieTree> all = store.queries().listMovies(new ListQuery(Sort.BY_ID, null, PageRequest.first(500))).items();
+        assertThat(all).hasSize(61);
+
+        for (SortField field : SortField.forMovies()) {
+            for (boolean descending : new boolean[] {false, true}) {
+                Sort sort = new Sort(field, descending);
+                List<Long> expected = all.stream().sorted(javaOrder(field, descending)).map(m -> m.movie().id()).toList();
+                assertThat(walkForward(sort, 7)).as("forward %s", sort.wireName()).isEqualTo(expected);
+                assertThat(walkBackward(sort, 7)).as("backward %s", sort.wireName()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void keysetPagingOfShowsMatchesTheFullList() {
+        List<ShowDraft> shows = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            shows.add(show("s" + i, (i % 2 == 0 ? "Even " : "odd ") + (i % 5), i % 4 == 0 ? null : 5.0 + i % 3,
+                    i % 3 == 0 ? null : LocalDate.of(2000 + i % 4, 1, 1), seasons("s" + i, 1 + i % 2, 1)));
+        }
+        store.shows().upsertAll(shows, List.of());
+        for (SortField field : SortField.forShows()) {
+            for (boolean descending : new boolean[] {false, true}) {
+                Sort sort = new Sort(field, descending);
+                List<Long> full = store.queries().listShows(new ListQuery(sort, null, PageRequest.first(500))).items()
+                        .stream().map(s -> s.show().id()).toList();
+                assertThat(full).hasSize(23).doesNotHaveDuplicates();
+                List<Long> paged = new ArrayList<>();
+                Page<ShowTree> page = store.queries().listShows(new ListQuery(sort, null, PageRequest.first(4)));
+                while (true) {
+                    page.items().forEach(s -> paged.add(s.show().id()));
+                    if (page.next() == null) {
+                        break;
+                    }
+                    page = store.queries().listShows(new ListQuery(sort, null, new PageRequest(4, page.next())));
+                }
+                assertThat(paged).as(sort.wireName()).isEqualTo(full);
+            }
+        }
+    }
+
+    @Test
+    void unknownValuesSortLastInBothDirections() {
+        store.movies().upsertAll(List.of(movie("a", "A", null, null, List.of()), movie("b", "B", 7.0, null, List.of()),
+                movie("c", "C", 9.0, null, List.of())));
+        assertThat(titles(store.queries().listMovies(new ListQuery(new Sort(SortField.IMDB_RATING, false), null,
+                PageRequest.firstPage())))).containsExactly("B", "C", "A");
+        assertThat(titles(store.queries().listMovies(new ListQuery(new Sort(SortField.IMDB_RATING, true), null,
+                PageRequest.firstPage())))).containsExactly("C", "B", "A");
+    }
+
+    @Test
+    void titleSearchIgnoresCaseAndAccentsAndTakesSqlWildcardsLiterally() {
+        List<String> titles = List.of("Amélie", "AMELIE Returns", "Le Fabuleux Destin d'Amélie Poulain", "100% Wolf",
+                "a_c", "abc", "东京物语", "مرحبا بالعالم", "Movie Night 🎬", "Back\\slash");
+        List<MovieDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < titles.size(); i++) {
+            drafts.add(movie("t" + i, titles.get(i)));
+        }
+        store.movies().upsertAll(drafts);
+
+        assertThat(search("amelie")).containsExactlyInAnyOrder("Amélie", "AMELIE Returns",
+                "Le Fabuleux Destin d'Amélie Poulain");
+        assertThat(search("AMÉLIE")).hasSize(3);
+        assertThat(search("%")).containsExactly("100% Wolf");
+        assertThat(search("_")).containsExactly("a_c");
+        assertThat(search("a_c")).containsExactly("a_c");
+        assertThat(search("\\")).containsExactly("Back\\slash");
+        assertThat(search("东京")).containsExactly("东京物语");
+        assertThat(search("بالعالم")).containsExactly("مرحبا بالعالم");
+        assertThat(search("🎬")).containsExactly("Movie Night 🎬");
+        assertThat(search("nothing like this")).isEmpty();
+        Page<MovieTree> page = store.queries().listMovies(new ListQuery(Sort.BY_ID, "amelie", PageRequest.first(2)));
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.items()).hasSize(2);
+        Page<MovieTree> rest = store.queries().listMovies(new ListQuery(Sort.BY_ID, "amelie", new PageRequest(2, page.next())));
+        assertThat(titles(rest)).containsExactly("Le Fabuleux Destin d'Amélie Poulain");
+    }
+
+    @Test
+    void unknownRatingsStayNullAndAreNeverErasedByAnImport() {
+        store.movies().upsertAll(List.of(movie("1", "Unrated", null, null, List.of())));
+        Movie unrated = onlyMovie();
+        assertThat(unrated.imdbRating()).isNull();
+        assertThat(unrated.kinopoiskRating()).isNull();
+        assertThat(store.queries().listMovies(ListQuery.firstPage()).items().getFirst().movie().imdbRating()).isNull();
+
+        store.ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, unrated.id(),
+                new RatingPair(Rating.of(7.3), null), T0)));
+        assertThat(onlyMovie().imdbRating()).isEqualTo(Rating.of(7.3));
+        assertThat(onlyMovie().kinopoiskRating()).isNull();
+
+        // The feed still does not know the rating: the one found stays.
+        assertThat(store.movies().upsertAll(List.of(movie("1", "Unrated", null, null, List.of()))))
+                .containsExactly(UpsertOutcome.UNCHANGED);
+        assertThat(onlyMovie().imdbRating()).isEqualTo(Rating.of(7.3));
+    }
+
+    @Test
+    void unicodeRoundTripsExactly() {
+        String title = "Ночь 🌙 — 東京 / עברית ﷺ e\u0301 \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String description = "Line one\nLine two\t«quotes» \"double\" 'single' \\ backslash 👩🏽‍🚀";
+        MovieDraft draft = new MovieDraft(FeedKey.of("u1", null, title), "u1", "slug-ü", title, description,
+                "https://img.example/ü.png", LocalDate.of(1999, 12, 31), 1999, Rating.of(8.25), Rating.of(0.1),
+                List.of(SourceDraft.of("https://cdn.example/видео.mp4", "Провайдер")));
+        store.movies().upsertAll(List.of(draft));
+
+        MovieTree stored = store.queries().listMovies(ListQuery.firstPage()).items().getFirst();
+        assertThat(stored.movie().title()).isEqualTo(title);
+        assertThat(stored.movie().description()).isEqualTo(description);
+        assertThat(stored.movie().slug()).isEqualTo("slug-ü");
+        assertThat(stored.movie().releaseDate()).isEqualTo(LocalDate.of(1999, 12, 31));
+        assertThat(stored.movie().imdbRating()).isEqualTo(Rating.of(8.25));
+        assertThat(stored.movie().kinopoiskRating()).isEqualTo(Rating.of(0.1));
+        assertThat(stored.sources().getFirst().url()).isEqualTo("https://cdn.example/видео.mp4");
+        assertThat(stored.sources().getFirst().provider()).isEqualTo("Провайдер");
+        assertThat(store.movies().upsertAll(List.of(draft))).containsExactly(UpsertOutcome.UNCHANGED);
+    }
+
+    // ---------------------------------------------------------------- ratings and sources
+
+    @Test
+    void ratingsWalkVisitsShowsThenMoviesOnceAndSkipsRecentlyRated() {
+        store.shows().upsertAll(List.of(show("s1", "S1", List.of()), show("s2", "S2", List.of()),
+                show("s3", "S3", List.of())), List.of());
+        store.movies().upsertAll(List.of(movie("1", "M1"), movie("2", "M2")));
+        long s2 = showsByTitle().get("S2").show().id();
+        store.ratings().saveAll(List.of(new RatingUpdate(TitleKind.SHOW, s2, RatingPair.UNKNOWN, T0)));
+
+        List<String> walked = new ArrayList<>();
+        RatingTarget after = null;
+        while (true) {
+            List<RatingTarget> page = store.ratings().listDue(T0, after, 2);
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(t -> walked.add(t.kind() + ":" + t.title()));
+            after = page.getLast();
+        }
+        assertThat(walked).containsExactly("SHOW:S1", "SHOW:S3", "MOVIE:M1", "MOVIE:M2");
+        assertThat(store.ratings().listDue(T0.plusSeconds(1), null, 10)).hasSize(5);
+    }
+
+    @Test
+    void savingRatingsMovesUpdatedAtOnlyWhenARatingChanges() {
+        store.movies().upsertAll(List.of(movie("1", "M")));
+        long id = onlyMovie().id();
+        RatingPair pair = new RatingPair(Rating.of(6.5), Rating.of(7.0));
+        Instant later = T0.plus(Duration.ofHours(1));
+        store.ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, id, pair, later)));
+        assertThat(onlyMovie().updatedAt()).isEqualTo(later);
+        assertThat(onlyMovie().imdbRating()).isEqualTo(Rating.of(6.5));
+
+        Instant evenLater = later.plus(Duration.ofHours(1));
+        store.ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, id, pair, evenLater)));
+        assertThat(onlyMovie().updatedAt()).isEqualTo(later);
+        assertThat(store.ratings().listDue(evenLater, null, 10)).isEmpty();
+        assertThat(store.ratings().listDue(evenLater.plusMillis(1), null, 10)).hasSize(1)
+                .first().satisfies(t -> assertThat(t.ratedAt()).isEqualTo(evenLater));
+    }
+
+    @Test
+    void sourcesWalkByIdAndChecksAreStored() {
+        store.movies().upsertAll(IntStream.range(0, 7).mapToObj(i -> movie("m" + i, "M" + i)).toList());
+        List<Long> ids = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<Source> page = store.sources().listAfter(after, 3);
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(s -> ids.add(s.id()));
+            after = page.getLast().id();
+        }
+        assertThat(ids).hasSize(7).isSorted().doesNotHaveDuplicates();
+
+        LinkState state = new LinkState(T0, null, 3, "timed out after 10 s");
+        store.sources().saveChecks(List.of(new SourceCheck(ids.get(2), false, state)));
+        Source checked = store.sources().listAfter(ids.get(1), 1).getFirst();
+        assertThat(checked.active()).isFalse();
+        assertThat(checked.check()).isEqualTo(state);
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    @Test
+    void aFailingTransactionRollsEverythingBackAndRethrowsTheSameException() {
+        IllegalStateException failure = new IllegalStateException("feed cut off");
+        assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+            store.movies().upsertAll(List.of(movie("1", "One")));
+            store.transactions().inTransaction(() -> store.shows().upsertAll(List.of(show("s", "S", seasons("s", 1, 1))),
+                    List.of()));
+            throw failure;
+        })).isSameAs(failure);
+        assertThat(TableSnapshot.of(db)).allSatisfy((table, rows) -> assertThat(rows).as(table).isEmpty());
+    }
+
+    @Test
+    void nestedTransactionsJoinTheOuterOneAndCommitWithIt() {
+        String result = store.transactions().inTransaction(() -> {
+            store.movies().upsertAll(List.of(movie("1", "One")));
+            return store.transactions().inTransaction(() -> {
+                store.movies().upsertAll(List.of(movie("2", "Two")));
+                return "done";
+            });
+        });
+        assertThat(result).isEqualTo("done");
+        assertThat(store.queries().listMovies(ListQuery.firstPage()).total()).isEqualTo(2);
+    }
+
+    // ---------------------------------------------------------------- task runs and leases
+
+    @Test
+    void taskRunsAreRecordedWithCountsAndListedNewestFirst() {
+        for (int i = 0; i < 5; i++) {
+            Instant start = T0.plus(Duration.ofMinutes(i));
+            long id = store.taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node-a", start);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("created", (long) i);
+            counts.put("updated", 0L);
+            counts.put("rejected", 1L);
+            store.taskRuns().recordFinish(id, TaskReport.succeeded(TaskName.IMPORT_MOVIES, start, start.plusSeconds(3),
+                    counts, List.of(new Rejection(4, "x", "title is missing")), List.of("a note")));
+        }
+        long running = store.taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node-b", T0.plus(Duration.ofHours(1)));
+        store.taskRuns().recordStart(TaskName.UPDATE_RATINGS, "node-a", T0);
+
+        TaskRun latest = store.taskRuns().findLatest(TaskName.IMPORT_MOVIES).orElseThrow();
+        assertThat(latest.id()).isEqualTo(running);
+        assertThat(latest.status()).isEqualTo(TaskStatus.RUNNING);
+        assertThat(latest.finishedAt()).isNull();
+        assertThat(store.taskRuns().findLatest(TaskName.VALIDATE_SOURCES)).isEmpty();
+
+        Page<TaskRun> first = store.taskRuns().listRuns(TaskName.IMPORT_MOVIES, PageRequest.first(4));
+        assertThat(first.total()).isEqualTo(6);
+        Page<TaskRun> second = store.taskRuns().listRuns(TaskName.IMPORT_MOVIES, new PageRequest(4, first.next()));
+        List<TaskRun> runs = new ArrayList<>(first.items());
+        runs.addAll(second.items());
+        assertThat(runs).extracting(TaskRun::startedAt).isSortedAccordingTo(Comparator.reverseOrder()).hasSize(6);
+        TaskRun done = runs.get(1);
+        assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(done.counts()).containsExactly(Map.entry("created", 4L), Map.entry("updated", 0L),
+                Map.entry("rejected", 1L));
+        assertThat(done.finishedAt()).isEqualTo(done.startedAt().plusSeconds(3));
+    }
+
+    @Test
+    void aRunWhoseWorkRolledBackIsStillRecordedAsFailed() {
+        long id = store.taskRuns().recordStart(TaskName.IMPORT_SHOWS, "node", T0);
+        assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+            store.shows().upsertAll(List.of(show("s", "S", List.of())), placeholders());
+            throw new IllegalStateException("feed cut off");
+        })).hasMessage("feed cut off");
+        store.taskRuns().recordFinish(id, TaskReport.failed(TaskName.IMPORT_SHOWS, T0, T0.plusSeconds(1), "feed cut off"));
+
+        TaskRun run = store.taskRuns().findLatest(TaskName.IMPORT_SHOWS).orElseThrow();
+        assertThat(run.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(run.error()).isEqualTo("feed cut off");
+        assertThat(TableSnapshot.count(db, "show")).isZero();
+    }
+
+    @Test
+    void aLeaseIsClaimedOncePerSlotAndNeverWhileAnotherNodeHoldsIt() {
+        Duration lease = Duration.ofMinutes(10);
+        Instant slot1 = T0;
+        Instant slot2 = T0.plus(Duration.ofMinutes(3));
+        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot1, "a", T0, lease)).isTrue();
+        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot1, "b", T0, lease)).isFalse();
+        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot1, "a", T0, lease)).isFalse();
+        // b may not take the next slot while a's lease is live ...
+        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot2, "b", slot2, lease)).isFalse();
+        // ... but another task is free.
+        assertThat(store.taskLeases().tryClaim(TaskName.IMPORT_SHOWS, slot1, "b", T0, lease)).isTrue();
+        // Once a releases, b takes the next slot.
+        store.taskLeases().release(TaskName.UPDATE_RATINGS, "a");
+        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot2, "b", slot2, lease)).isTrue();
+        // A dead node's lease expires on its own.
+        Instant slot3 = slot2.plus(Duration.ofMinutes(3));
+        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot3, "a", slot3, lease)).isFalse();
+        Instant afterExpiry = slot2.plus(lease).plusSeconds(1);
+        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot3, "a", afterExpiry, lease)).isTrue();
+        // Releasing a lease one does not hold does nothing.
+        store.taskLeases().release(TaskName.UPDATE_RATINGS, "b");
+        Instant slot4 = slot3.plus(Duration.ofMinutes(3));
+        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot4, "b", afterExpiry, lease)).isFalse();
+    }
+
+    @Test
+    void nodesRacingForOneSlotGetExactlyOneClaim() throws Exception {
+        int nodes = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        try {
+            for (int round = 0; round < 5; round++) {
+                Instant slot = T0.plus(Duration.ofHours(round));
+                List<Callable<Boolean>> claims = new ArrayList<>();
+                for (int n = 0; n < nodes; n++) {
+                    String node = "node-" + n;
+                    claims.add(() -> store.taskLeases().tryClaim(TaskName.VALIDATE_SOURCES, slot, node, slot,
+                            Duration.ofMinutes(30)));
+                }
+                int winners = 0;
+                for (Future<Boolean> claim : pool.invokeAll(claims)) {
+                    winners += claim.get() ? 1 : 0;
+                }
+                assertThat(winners).as("round %d", round).isEqualTo(1);
+                // Every node has finished its run: the lease is released by whoever holds it.
+                for (int n = 0; n < nodes; n++) {
+                    store.taskLeases().release(TaskName.VALIDATE_SOURCES, "node-" + n);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- statement counts
+
+    @Test
+    void readsTakeTheSameNumberOfStatementsForOneSeasonOrFifty() {
+        java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+        JdbcCatalogStore counted = db.open(b -> b.clock(clock).onStatement(sql -> statements.incrementAndGet()));
+        counted.shows().upsertAll(List.of(show("small", "Small", seasons("small", 1, 2))), List.of());
+        counted.shows().upsertAll(List.of(show("big", "Big", seasons("big", 50, 10))), List.of());
+        counted.movies().upsertAll(List.of(movie("one", "One source"), movie("many", "Many sources", null, null,
+                IntStream.range(0, 40).mapToObj(i -> SourceDraft.of("https://cdn.example/many/" + i, null)).toList())));
+        Map<String, ShowTree> shows = showsByTitle();
+        long small = shows.get("Small").show().id();
+        long big = shows.get("Big").show().id();
+        Map<String, Long> movies = new LinkedHashMap<>();
+        store.queries().listMovies(ListQuery.firstPage()).items().forEach(m -> movies.put(m.movie().title(), m.movie().id()));
+
+        Function<Runnable, Integer> count = call -> {
+            statements.set(0);
+            call.run();
+            return statements.get();
+        };
+        var queries = counted.queries();
+        EpisodeQuery allEpisodes = new EpisodeQuery(null, PageRequest.first(500));
+        assertThat(count.apply(() -> queries.findShow(small))).isEqualTo(count.apply(() -> queries.findShow(big)))
+                .isEqualTo(1);
+        assertThat(count.apply(() -> queries.findSeasons(small))).isEqualTo(count.apply(() -> queries.findSeasons(big)))
+                .isEqualTo(1);
+        assertThat(count.apply(() -> queries.findEpisodes(small, allEpisodes)))
+                .isEqualTo(count.apply(() -> queries.findEpisodes(big, allEpisodes))).isLessThanOrEqualTo(3);
+        assertThat(count.apply(() -> queries.findMovie(movies.get("One source"))))
+                .isEqualTo(count.apply(() -> queries.findMovie(movies.get("Many sources")))).isEqualTo(1);
+
+        ListQuery onlySmall = new ListQuery(Sort.BY_ID, "small", PageRequest.first(10));
+        ListQuery onlyBig = new ListQuery(Sort.BY_ID, "big", PageRequest.first(10));
+        assertThat(count.apply(() -> queries.listShows(onlySmall))).isEqualTo(count.apply(() -> queries.listShows(onlyBig)))
+                .isEqualTo(2);
+        assertThat(count.apply(() -> queries.listShows(ListQuery.firstPage()))).isEqualTo(2);
+        assertThat(count.apply(() -> queries.listMovies(ListQuery.firstPage()))).isEqualTo(2);
+    }
+
+    @Test
+    void anUpsertBatchTakesABoundedNumberOfStatementsWhateverItsSize() {
+        java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+        JdbcCatalogStore counted = db.open(b -> b.clock(clock).onStatement(sql -> statements.incrementAndGet()));
+        List<ShowDraft> shows = IntStream.range(0, 300).mapToObj(i -> show("s" + i, "Show " + i, List.of())).toList();
+        List<MovieDraft> movies = IntStream.range(0, 400).mapToObj(i -> movie("m" + i, "Movie " + i)).toList();
+
+        counted.shows().upsertAll(shows, placeholders());   // 300 shows, 600 seasons, 1,200 episodes and sources
+        int showInserts = statements.getAndSet(0);
+        counted.movies().upsertAll(movies);
+        int movieInserts = statements.getAndSet(0);
+        counted.shows().upsertAll(shows, placeholders());
+        int showReimport = statements.getAndSet(0);
+        counted.movies().upsertAll(movies);
+        int movieReimport = statements.getAndSet(0);
+
+        assertThat(showInserts).as("first import of 300 shows").isLessThanOrEqualTo(16);
+        assertThat(movieInserts).as("first import of 400 movies").isLessThanOrEqualTo(8);
+        assertThat(showReimport).as("unchanged re-import of 300 shows: the loads only").isLessThanOrEqualTo(4);
+        assertThat(movieReimport).as("unchanged re-import of 400 movies: the loads only").isLessThanOrEqualTo(2);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Movie onlyMovie() {
+        List<MovieTree> movies = store.queries().listMovies(ListQuery.firstPage()).items();
+        assertThat(movies).hasSize(1);
+        return movies.getFirst().movie();
+    }
+
+    private long onlyShowId() {
+        List<ShowTree> shows = store.queries().listShows(ListQuery.firstPage()).items();
+        assertThat(shows).hasSize(1);
+        return shows.getFirst().show().id();
+    }
+
+    private Map<String, ShowTree> showsByTitle() {
+        Map<String, ShowTree> byTitle = new LinkedHashMap<>();
+        store.queries().listShows(new ListQuery(Sort.BY_ID, null, PageRequest.first(500))).items()
+                .forEach(t -> byTitle.put(t.show().title(), t));
+        return byTitle;
+    }
+
+    private List<Source> episodeSources() {
+        return store.queries().findShow(onlyShowId()).orElseThrow().seasons().getFirst().episodes().getFirst().sources();
+    }
+
+    private static List<String> titles(Page<MovieTree> page) {
+        return page.items().stream().map(m -> m.movie().title()).toList();
+    }
+
+    private List<String> search(String q) {
+        return titles(store.queries().listMovies(new ListQuery(Sort.BY_ID, q, PageRequest.first(500))));
+    }
+
+    private List<Long> walkForward(Sort sort, int limit) {
+        List<Long> ids = new ArrayList<>();
+        Page<MovieTree> page = store.queries().listMovies(new ListQuery(sort, null, PageRequest.first(limit)));
+        assertThat(page.previous()).isNull();
+        while (true) {
+            page.items().forEach(m -> ids.add(m.movie().id()));
+            if (page.next() == null) {
+                return ids;
+            }
+            page = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(limit, page.next())));
+            assertThat(page.previous()).isNotNull();
+        }
+    }
+
+    /** Goes to the last page, then back to the first through the previous cursors. */
+    private List<Long> walkBackward(Sort sort, int limit) {
+        Page<MovieTree> page = store.queries().listMovies(new ListQuery(sort, null, PageRequest.first(limit)));
+        while (page.next() != null) {
+            page = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(limit, page.next())));
+        }
+        List<Long> ids = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        while (true) {
+            List<Long> items = page.items().stream().map(m -> m.movie().id()).toList();
+            items.forEach(id -> assertThat(seen.add(id)).as("repeated id %d", id).isTrue());
+            ids.addAll(0, items);
+            if (page.previous() == null) {
+                return ids;
+            }
+            page = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(limit, page.previous())));
+            assertThat(page.next()).isNotNull();
+        }
+    }
+
+    /** The order the catalog promises: the field (unknowns last either way), then id in the same direction. */
+    private static Comparator<MovieTree> javaOrder(SortField field, boolean descending) {
+        Function<Movie, Comparable<?>> key = switch (field) {
+            case ID -> m -> null;
+            case TITLE -> m -> new CodePoints(FeedKey.normaliseTitle(m.title()));
+            case RELEASE_DATE -> Movie::releaseDate;
+            case RELEASE_YEAR -> Movie::releaseYear;
+            case IMDB_RATING -> m -> m.imdbRating() == null ? null : m.imdbRating().value();
+            case KINOPOISK_RATING -> m -> m.kinopoiskRating() == null ? null : m.kinopoiskRating().value();
+        };
+        return (a, b) -> {
+            @SuppressWarnings("unchecked")
+            Comparable<Object> x = (Comparable<Object>) key.apply(a.movie());
+            Object y = key.apply(b.movie());
+            int byValue;
+            if (x == null || y == null) {
+                byValue = x == null && y == null ? 0 : x == null ? 1 : -1;   // unknowns last, both ways
+            } else {
+                byValue = descending ? -x.compareTo(y) : x.compareTo(y);
+            }
+            if (byValue != 0) {
+                return byValue;
+            }
+            int byId = Long.compare(a.movie().id(), b.movie().id());
+            return descending ? -byId : byId;
+        };
+    }
+
+    /** Strings in code point order: what SQLite's BINARY and PostgreSQL's "C" collation compare by. */
+    private record CodePoints(String value) implements Comparable<CodePoints> {
+        @Override
+        public int compareTo(CodePoints other) {
+            return java.util.Arrays.compare(value.codePoints().toArray(), other.value.codePoints().toArray());
+        }
+    }
+}
