@@ -153,6 +153,7 @@ final class TaskAdministrationService implements TaskAdministration {
     private TaskReport runClaimed(TaskName task, Duration leaseFor) {
         LeaseHeartbeat heartbeat = LeaseHeartbeat.start(leases.get(), task, node, clock, leaseFor);
         try {
+            closeAbandonedRuns(task);
             return runner.apply(task);
         } finally {
             heartbeat.stop();
@@ -163,6 +164,27 @@ final class TaskAdministrationService implements TaskAdministration {
                 LOG.warn("{}: could not release the task lease; it will expire by itself", task, e);
             }
             runningHere.get(task).set(false);
+        }
+    }
+
+    /**
+     * Holding the task's lease, this node knows no run of the task is under way anywhere: a run the log
+     * still shows as running was abandoned by a node that died (or lost the database) mid-run. It is
+     * closed as failed, saying so, so the task's status does not read "running" forever.
+     */
+    private void closeAbandonedRuns(TaskName task) {
+        try {
+            for (TaskRun run : runLog.listRuns(task, PageRequest.first(RUNS_SCANNED_FOR_LAST_RESULT)).items()) {
+                if (run.status() == TaskStatus.RUNNING) {
+                    Instant now = clock.instant();
+                    runLog.recordFinish(run.id(), TaskReport.failed(task, run.startedAt(),
+                            now.isBefore(run.startedAt()) ? run.startedAt() : now,
+                            "abandoned: node " + run.node() + " stopped while running it (its lease expired)"));
+                    LOG.warn("{}: run {} on node {} was abandoned mid-run; closed as failed", task, run.id(), run.node());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not close abandoned runs: {}", task, e.toString());
         }
     }
 

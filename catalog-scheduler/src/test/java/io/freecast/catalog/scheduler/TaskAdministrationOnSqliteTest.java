@@ -77,6 +77,28 @@ class TaskAdministrationOnSqliteTest {
     }
 
     @Test
+    void aRunLeftRunningByACrashedProcessIsClosedByTheNextRun() throws Exception {
+        try (TestDatabase db = TestDatabases.sqlite(dir)) {
+            JdbcCatalogStore store = db.open();
+            // A process recorded a start and died before recording the end.
+            long crashed = store.taskRuns().recordStart(TaskName.UPDATE_RATINGS, "crashed-node",
+                    Instant.now().minusSeconds(600));
+            NodeUnderTest node = new NodeUnderTest("node", store, new NodeUnderTest.Shared(), Duration.ofMillis(1));
+            assertThat(node.getTask(TaskName.UPDATE_RATINGS).running()).isTrue();
+
+            assertThat(node.runNow(TaskName.UPDATE_RATINGS).succeeded()).isTrue();
+
+            TaskOverview after = node.getTask(TaskName.UPDATE_RATINGS);
+            assertThat(after.running()).isFalse();
+            assertThat(node.listRuns(TaskName.UPDATE_RATINGS, PageRequest.firstPage()).items())
+                    .filteredOn(run -> run.id() == crashed).singleElement().satisfies(run -> {
+                        assertThat(run.status()).isEqualTo(TaskStatus.FAILED);
+                        assertThat(run.error()).contains("abandoned").contains("crashed-node");
+                    });
+        }
+    }
+
+    @Test
     void theCatalogListsItsTasksWithScheduleLastRunResultAndNextRun() throws Exception {
         try (TestDatabase db = TestDatabases.sqlite(dir)) {
             JdbcCatalogStore store = db.open();

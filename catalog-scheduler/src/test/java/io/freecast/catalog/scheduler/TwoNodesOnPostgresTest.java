@@ -100,8 +100,14 @@ class TwoNodesOnPostgresTest {
                 NodeUnderTest.Run takeover = shared.runs.peek();
                 assertThat(takeover.node()).isEqualTo("node-b");
                 assertThat(takeover.start()).isAfter(death);
-                assertThat(storeB.taskRuns().findLatest(TASK)).get()
-                        .satisfies(run -> assertThat(run.node()).isEqualTo("node-b"));
+                List<TaskRun> log = storeB.taskRuns().listRuns(TASK, PageRequest.first(500)).items();
+                assertThat(log.getFirst().node()).isEqualTo("node-b");
+                // Node A's run is not left "running" for ever: the node that took over closed it.
+                assertThat(log.getLast()).satisfies(abandoned -> {
+                    assertThat(abandoned.node()).isEqualTo("node-a");
+                    assertThat(abandoned.status()).isEqualTo(TaskStatus.FAILED);
+                    assertThat(abandoned.error()).contains("abandoned");
+                });
             } finally {
                 schedulerB.close();
                 hangA.countDown();
