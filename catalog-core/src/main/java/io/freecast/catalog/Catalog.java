@@ -118,9 +118,10 @@ public final class Catalog implements AutoCloseable {
      */
     public TaskReport run(TaskName task) {
         return switch (task) {
-            case IMPORT_SHOWS -> importShows(new ImportShowsCommand(
-                    requireFeed(settings.showsFeed(), "showsFeed"), settings.placeholders()));
-            case IMPORT_MOVIES -> importMovies(new ImportMoviesCommand(requireFeed(settings.moviesFeed(), "moviesFeed")));
+            case IMPORT_SHOWS -> settings.showsFeed() == null ? missingFeed(task, "showsFeed")
+                    : importShows(new ImportShowsCommand(settings.showsFeed(), settings.placeholders()));
+            case IMPORT_MOVIES -> settings.moviesFeed() == null ? missingFeed(task, "moviesFeed")
+                    : importMovies(new ImportMoviesCommand(settings.moviesFeed()));
             case UPDATE_RATINGS -> updateRatings(new UpdateRatingsCommand(settings.ratingsStaleAfter()));
             case VALIDATE_SOURCES -> validateSources(new ValidateSourcesCommand(settings.failureThreshold()));
         };
@@ -171,11 +172,11 @@ public final class Catalog implements AutoCloseable {
         storage.close();
     }
 
-    private FeedLocation requireFeed(FeedLocation feed, String setting) {
-        if (feed == null) {
+    /** A run without a feed fails like any other run: recorded, with the reason, never thrown. */
+    private TaskReport missingFeed(TaskName task, String setting) {
+        return recorder.record(task, () -> {
             throw new IllegalStateException("no feed configured: call Catalog.builder()." + setting + "(…)");
-        }
-        return feed;
+        });
     }
 
     private static <T> T require(T adapter, String builderMethod) {

@@ -144,6 +144,11 @@ class TaskAdministrationOnSqliteTest {
             }
             assertThat(catalog.tasks().getTask(TaskName.IMPORT_SHOWS).schedule()).isEqualTo("off");
             assertThat(catalog.tasks().getTask(TaskName.IMPORT_SHOWS).findNextRun()).isEmpty();
+
+            // Run by hand, a task without a feed fails like any run: a report, recorded, nothing thrown.
+            TaskReport noFeed = catalog.tasks().runNow(TaskName.IMPORT_MOVIES);
+            assertThat(noFeed.error()).contains("moviesFeed");
+            assertThat(catalog.tasks().getTask(TaskName.IMPORT_MOVIES).lastResult()).contains(TaskStatus.FAILED);
             catalog.close();
         }
     }
