@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class NodeUnderTest implements TaskAdministration {
 
-    record Run(String node, Instant slot, Instant start, Instant end) {
+    /** A run of a slot: its work went from start to end, and the node held the task until released. */
+    record Run(String node, Instant slot, Instant start, Instant end, Instant released) {
     }
 
     /** What every node of one test shares: the runs seen and the number running at once. */
@@ -42,7 +43,7 @@ final class NodeUnderTest implements TaskAdministration {
     private final Shared shared;
     private final TaskAdministration core;
     private final Duration workTime;
-    private final ThreadLocal<Instant> slotOfThisThread = new ThreadLocal<>();
+    private final ThreadLocal<Instant[]> workOfThisThread = new ThreadLocal<>();
     volatile CountDownLatch hang;
     final CountDownLatch started = new CountDownLatch(1);
 
@@ -74,17 +75,26 @@ final class NodeUnderTest implements TaskAdministration {
             shared.running.decrementAndGet();
         }
         Instant end = clock.instant();
-        shared.runs.add(new Run(node, slotOfThisThread.get(), start, end));
+        Instant[] work = workOfThisThread.get();
+        if (work != null) {
+            work[0] = start;
+            work[1] = end;
+        }
         return TaskReport.succeeded(task, start, end, Map.of("worked", 1L), List.of(), List.of());
     }
 
     @Override
     public Optional<TaskReport> runSlot(TaskName task, Instant slot, Duration leaseFor) {
-        slotOfThisThread.set(slot);
+        Instant[] work = new Instant[2];
+        workOfThisThread.set(work);
         try {
-            return core.runSlot(task, slot, leaseFor);
+            Optional<TaskReport> report = core.runSlot(task, slot, leaseFor);
+            if (report.isPresent() && work[0] != null) {
+                shared.runs.add(new Run(node, slot, work[0], work[1], Instant.now()));
+            }
+            return report;
         } finally {
-            slotOfThisThread.remove();
+            workOfThisThread.remove();
         }
     }
 

@@ -34,8 +34,8 @@ class TwoNodesOnPostgresTest {
             JdbcCatalogStore storeA = db.open();
             JdbcCatalogStore storeB = db.open();
             NodeUnderTest.Shared shared = new NodeUnderTest.Shared();
-            NodeUnderTest nodeA = new NodeUnderTest("node-a", storeA, shared, Duration.ofMillis(300));
-            NodeUnderTest nodeB = new NodeUnderTest("node-b", storeB, shared, Duration.ofMillis(300));
+            NodeUnderTest nodeA = new NodeUnderTest("node-a", storeA, shared, Duration.ofMillis(200));
+            NodeUnderTest nodeB = new NodeUnderTest("node-b", storeB, shared, Duration.ofMillis(200));
             CatalogScheduler schedulerA = everySecond(nodeA, Duration.ofSeconds(5));
             CatalogScheduler schedulerB = everySecond(nodeB, Duration.ofSeconds(5));
 
@@ -49,11 +49,20 @@ class TwoNodesOnPostgresTest {
                     .sorted(Comparator.comparing(NodeUnderTest.Run::start)).toList();
             // Exactly once: no slot ran twice, on one node or across both.
             assertThat(runs).extracting(NodeUnderTest.Run::slot).doesNotHaveDuplicates();
-            // Every slot: the slots run are consecutive seconds, none left out.
-            List<Instant> slots = runs.stream().map(NodeUnderTest.Run::slot).sorted().toList();
-            for (int i = 1; i < slots.size(); i++) {
-                assertThat(Duration.between(slots.get(i - 1), slots.get(i))).isEqualTo(Duration.ofSeconds(1));
+            // Every slot: each second from the first slot run to the last ran, unless the task was still held
+            // by the run of an earlier slot when it came (a slow run skips the slots it spans, by design).
+            Instant first = runs.getFirst().slot();
+            Instant last = runs.stream().map(NodeUnderTest.Run::slot).max(Comparator.naturalOrder()).orElseThrow();
+            int ran = 0;
+            for (Instant slot = first; !slot.isAfter(last); slot = slot.plusSeconds(1)) {
+                Instant s = slot;
+                boolean slotRan = runs.stream().anyMatch(run -> run.slot().equals(s));
+                boolean taskWasBusy = runs.stream().anyMatch(run -> !run.start().isAfter(s)
+                        && run.released().plusMillis(50).isAfter(s));
+                assertThat(slotRan || taskWasBusy).as("slot %s ran or came while the task was busy", s).isTrue();
+                ran += slotRan ? 1 : 0;
             }
+            assertThat(ran).isGreaterThanOrEqualTo(6);
             // Never concurrently: each run started after the one before it ended.
             assertThat(shared.maxRunning.get()).isEqualTo(1);
             for (int i = 1; i < runs.size(); i++) {
