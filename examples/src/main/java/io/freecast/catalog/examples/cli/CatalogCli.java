@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "A media catalog: import feeds, refresh ratings, check stream links, serve a JSON API.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            TasksCommand.class,
         })
 public final class CatalogCli {
 
