@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             UpdateRatingsCommand.class,
             ValidateSourcesCommand.class,
+            TasksCommand.class,
         })
 public final class CatalogCli {
 
