@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -111,7 +112,13 @@ public final class HttpLinkChecker implements LinkChecker {
     }
 
     private HttpRequest.Builder request(URI url) {
-        return HttpRequest.newBuilder(url).timeout(settings.timeout());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(settings.timeout());
+        if (url.getScheme().equalsIgnoreCase("http")) {
+            // Plain http: skip the h2c upgrade offer java.net.http makes by default on every new
+            // connection; stream hosts do not take it, and a probe has no use for HTTP/2 there.
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        return builder;
     }
 
     /** Sends, follows redirects, and closes the body unread: only the final status matters. */
