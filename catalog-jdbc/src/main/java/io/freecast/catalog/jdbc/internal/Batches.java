@@ -17,7 +17,7 @@ import org.jooq.Query;
 final class Batches {
 
     /** Bind values per multi-row statement: well under both databases' limits. */
-    private static final int MAX_BINDS = 10_000;
+    static final int MAX_BINDS = 10_000;
     /** Rows per JDBC batch or IN list. */
     static final int ROWS = 500;
 
