@@ -20,18 +20,18 @@ public final class UseCases {
     }
 
     public static ImportShowsUseCase importShows(CatalogStorage storage, FeedReader feeds, Clock clock) {
-        throw new UnsupportedOperationException("TODO(issue 3): ImportShowsService");
+        return new ImportShowsService(storage, feeds, clock);
     }
 
     public static ImportMoviesUseCase importMovies(CatalogStorage storage, FeedReader feeds, Clock clock) {
-        throw new UnsupportedOperationException("TODO(issue 3): ImportMoviesService");
+        return new ImportMoviesService(storage, feeds, clock);
     }
 
     public static UpdateRatingsUseCase updateRatings(CatalogStorage storage, RatingProvider provider, Clock clock) {
-        throw new UnsupportedOperationException("TODO(issue 5): UpdateRatingsService");
+        return new UpdateRatingsService(storage.ratings(), storage.transactions(), provider, clock);
     }
 
     public static ValidateSourcesUseCase validateSources(CatalogStorage storage, LinkChecker checker, Clock clock) {
-        throw new UnsupportedOperationException("TODO(issue 5): ValidateSourcesService");
+        return new ValidateSourcesService(storage.sources(), checker, clock);
     }
 }

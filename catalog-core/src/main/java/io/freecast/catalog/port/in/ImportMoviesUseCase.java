@@ -10,9 +10,15 @@ public interface ImportMoviesUseCase {
 
     TaskReport importMovies(ImportMoviesCommand command);
 
-    record ImportMoviesCommand(FeedLocation feed) {
+    /** @param progress told how far the import has got; {@link ImportProgress#NONE} when {@code null} */
+    record ImportMoviesCommand(FeedLocation feed, ImportProgress progress) {
         public ImportMoviesCommand {
             Objects.requireNonNull(feed, "feed");
+            progress = progress == null ? ImportProgress.NONE : progress;
+        }
+
+        public ImportMoviesCommand(FeedLocation feed) {
+            this(feed, ImportProgress.NONE);
         }
     }
 }

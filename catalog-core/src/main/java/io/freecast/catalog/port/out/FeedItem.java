@@ -1,5 +1,7 @@
 package io.freecast.catalog.port.out;
 
+import java.util.List;
+
 /**
  * One element of a feed's top-level array, as the reader understood it: a draft ready to upsert, or a
  * rejection saying why not.
@@ -15,7 +17,18 @@ public sealed interface FeedItem<T> {
     /** The item's id or slug as the feed gave it; {@code null} if none. */
     String itemId();
 
-    record Accepted<T>(long index, String itemId, T draft) implements FeedItem<T> {
+    /**
+     * @param warnings parts of the item the reader dropped while keeping the item (a source with a
+     *                 {@code javascript:} URL, an unparseable image), one line each; empty when none
+     */
+    record Accepted<T>(long index, String itemId, T draft, List<String> warnings) implements FeedItem<T> {
+        public Accepted {
+            warnings = List.copyOf(warnings);
+        }
+
+        public Accepted(long index, String itemId, T draft) {
+            this(index, itemId, draft, List.of());
+        }
     }
 
     record Rejected<T>(long index, String itemId, String reason) implements FeedItem<T> {

@@ -13,6 +13,13 @@ import picocli.CommandLine.Command;
         description = "A media catalog: import feeds, refresh ratings, check stream links, serve a JSON API.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            MigrateCommand.class,
+            ImportShowsCommand.class,
+            ImportMoviesCommand.class,
+            ServeCommand.class,
+            UpdateRatingsCommand.class,
+            ValidateSourcesCommand.class,
+            TasksCommand.class,
         })
 public final class CatalogCli {
 

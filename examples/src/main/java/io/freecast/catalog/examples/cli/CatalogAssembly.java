@@ -1,0 +1,73 @@
+package io.freecast.catalog.examples.cli;
+
+import io.freecast.catalog.Catalog;
+import io.freecast.catalog.http.client.JsonFeedReader;
+import io.freecast.catalog.http.client.OutboundHttp;
+import io.freecast.catalog.http.client.OutboundHttpSettings;
+import io.freecast.catalog.jdbc.CatalogStorageException;
+import io.freecast.catalog.jdbc.JdbcCatalogStore;
+
+/**
+ * The launcher's wiring, in one place: which adapter implements which port. Every command builds its
+ * {@link Catalog} here, so a new adapter (a rating provider, the link checker) is added once, below.
+ *
+ * <p>Opening the store also migrates the schema, so a first command in an empty directory just works.
+ */
+public final class CatalogAssembly implements AutoCloseable {
+
+    private final OutboundHttp http;
+    private final Catalog catalog;
+
+    private CatalogAssembly(OutboundHttp http, Catalog catalog) {
+        this.http = http;
+        this.catalog = catalog;
+    }
+
+    /**
+     * @throws ConfigurationException when the database cannot be opened as configured (exit code 2)
+     */
+    public static CatalogAssembly open(DatabaseOptions database, OutboundOptions outbound) {
+        JdbcCatalogStore store = openStore(database, true);
+        OutboundHttp http = null;
+        try {
+            http = new OutboundHttp(OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()));
+            Catalog catalog = Catalog.builder()
+                    .storage(store)
+                    .feedReader(new JsonFeedReader(http))
+                    .build();
+            return new CatalogAssembly(http, catalog);
+        } catch (RuntimeException e) {
+            if (http != null) {
+                http.close();
+            }
+            store.close();
+            throw e instanceof CatalogStorageException ? new ConfigurationException(e.getMessage(), e) : e;
+        }
+    }
+
+    /**
+     * The storage alone, for commands that need no catalog ({@code migrate}).
+     *
+     * @param migrate bring the schema up to date on opening (what every command but {@code migrate} wants)
+     */
+    public static JdbcCatalogStore openStore(DatabaseOptions database, boolean migrate) {
+        try {
+            return JdbcCatalogStore.builder(database.db()).migrateOnOpen(migrate).open();
+        } catch (CatalogStorageException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public void close() {
+        try {
+            catalog.close();
+        } finally {
+            http.close();
+        }
+    }
+}
