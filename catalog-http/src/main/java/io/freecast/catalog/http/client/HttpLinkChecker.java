@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.LinkedHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks stream links with {@code java.net.http}: one virtual thread per URL, at most
@@ -41,6 +43,8 @@ import java.util.LinkedHashMap;
  * on global permits that links to other hosts could use.
  */
 public final class HttpLinkChecker implements LinkChecker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpLinkChecker.class);
 
     private final OutboundHttp http;
     private final LinkCheckSettings settings;
@@ -108,6 +112,11 @@ public final class HttpLinkChecker implements LinkChecker {
             return new LinkProbe.Failed(FailureKind.INVALID_URL, null, e.getMessage());
         } catch (IOException e) {
             return fromException(e);
+        } catch (RuntimeException e) {
+            // One strange link must not sink a run over thousands: it counts as a failure, and the log
+            // keeps the stack trace for whoever finds out why.
+            LOG.warn("unexpected error checking {}", url, e);
+            return new LinkProbe.Failed(FailureKind.CONNECTION, null, "unexpected error: " + messageOf(e));
         }
     }
 
