@@ -41,6 +41,14 @@ public final class RatingProviderOptions {
     double rateLimit;
 
     /**
+     * Whether a provider was named at all: {@code serve} can leave scheduled rating updates off when none
+     * was, where the update-ratings command refuses to run.
+     */
+    public boolean chosen() {
+        return !name().isEmpty();
+    }
+
+    /**
      * Checks the options without building anything, so a command can refuse them before it opens the
      * database.
      *
