@@ -1,6 +1,7 @@
 package io.freecast.catalog;
 
 import io.freecast.catalog.application.TaskRecorder;
+import io.freecast.catalog.application.TaskServices;
 import io.freecast.catalog.application.UseCases;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
@@ -22,10 +23,13 @@ import io.freecast.catalog.port.out.FeedReader;
 import io.freecast.catalog.port.out.LinkChecker;
 import io.freecast.catalog.port.out.RatingProvider;
 import io.freecast.catalog.port.out.StorageHealth;
+import io.freecast.catalog.port.out.TaskScheduleInfo;
+import io.freecast.catalog.port.in.TaskAdministration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The catalog: its read side and its four tasks, built by an embedder from adapters.
@@ -53,6 +57,8 @@ public final class Catalog implements AutoCloseable {
     private final Clock clock;
     private final CatalogSettings settings;
     private final TaskRecorder recorder;
+    private final AtomicReference<TaskScheduleInfo> schedule = new AtomicReference<>();
+    private final TaskAdministration tasks;
 
     private Catalog(Builder builder) {
         this.storage = builder.storage;
@@ -63,6 +69,8 @@ public final class Catalog implements AutoCloseable {
         this.settings = new CatalogSettings(builder.showsFeed, builder.moviesFeed, builder.placeholders,
                 builder.ratingsStaleAfter, builder.failureThreshold, builder.nodeName);
         this.recorder = new TaskRecorder(storage.taskRuns(), clock, settings.nodeName());
+        this.tasks = TaskServices.taskAdministration(this::run, storage.taskRuns(), storage::taskLeases,
+                schedule::get, clock, settings.nodeName());
     }
 
     public static Builder builder() {
@@ -104,15 +112,41 @@ public final class Catalog implements AutoCloseable {
                         .validateSources(command));
     }
 
-    /** Runs a task with the settings this catalog was built with; what a scheduler calls. */
+    /**
+     * Runs a task with the settings this catalog was built with, unconditionally (the CLI's task commands).
+     * To run it only when it is not already running here or on another node, use {@link #tasks()}.
+     */
     public TaskReport run(TaskName task) {
         return switch (task) {
-            case IMPORT_SHOWS -> importShows(new ImportShowsCommand(
-                    requireFeed(settings.showsFeed(), "showsFeed"), settings.placeholders()));
-            case IMPORT_MOVIES -> importMovies(new ImportMoviesCommand(requireFeed(settings.moviesFeed(), "moviesFeed")));
+            case IMPORT_SHOWS -> settings.showsFeed() == null ? missingFeed(task, "showsFeed")
+                    : importShows(new ImportShowsCommand(settings.showsFeed(), settings.placeholders()));
+            case IMPORT_MOVIES -> settings.moviesFeed() == null ? missingFeed(task, "moviesFeed")
+                    : importMovies(new ImportMoviesCommand(settings.moviesFeed()));
             case UPDATE_RATINGS -> updateRatings(new UpdateRatingsCommand(settings.ratingsStaleAfter()));
             case VALIDATE_SOURCES -> validateSources(new ValidateSourcesCommand(settings.failureThreshold()));
         };
+    }
+
+    /**
+     * The tasks as an operator handles them: schedule, last and next run, last result, and running one
+     * now without ever running it twice at once (here or on another node). Unlike {@link #run}, which
+     * runs unconditionally, {@code tasks().runNow(…)} refuses while the task is running.
+     */
+    public TaskAdministration tasks() {
+        return tasks;
+    }
+
+    /**
+     * Lets a scheduler tell {@link #tasks()} its plans (schedule, next run). One scheduler at a time;
+     * attaching another replaces it.
+     */
+    public void attachSchedule(TaskScheduleInfo scheduleInfo) {
+        schedule.set(Objects.requireNonNull(scheduleInfo, "scheduleInfo"));
+    }
+
+    /** Forgets {@code scheduleInfo} if it is the one attached (a scheduler that stopped). */
+    public void detachSchedule(TaskScheduleInfo scheduleInfo) {
+        schedule.compareAndSet(scheduleInfo, null);
     }
 
     /** Runs of a task, newest first. */
@@ -138,11 +172,11 @@ public final class Catalog implements AutoCloseable {
         storage.close();
     }
 
-    private FeedLocation requireFeed(FeedLocation feed, String setting) {
-        if (feed == null) {
+    /** A run without a feed fails like any other run: recorded, with the reason, never thrown. */
+    private TaskReport missingFeed(TaskName task, String setting) {
+        return recorder.record(task, () -> {
             throw new IllegalStateException("no feed configured: call Catalog.builder()." + setting + "(…)");
-        }
-        return feed;
+        });
     }
 
     private static <T> T require(T adapter, String builderMethod) {

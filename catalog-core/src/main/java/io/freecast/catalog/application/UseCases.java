@@ -28,10 +28,10 @@ public final class UseCases {
     }
 
     public static UpdateRatingsUseCase updateRatings(CatalogStorage storage, RatingProvider provider, Clock clock) {
-        throw new UnsupportedOperationException("TODO(issue 5): UpdateRatingsService");
+        return new UpdateRatingsService(storage.ratings(), storage.transactions(), provider, clock);
     }
 
     public static ValidateSourcesUseCase validateSources(CatalogStorage storage, LinkChecker checker, Clock clock) {
-        throw new UnsupportedOperationException("TODO(issue 5): ValidateSourcesService");
+        return new ValidateSourcesService(storage.sources(), checker, clock);
     }
 }

@@ -44,11 +44,20 @@ public final class JdbcCatalogStore implements CatalogStorage {
     private final ConnectionPool pool;
     private final SchemaMigrations migrations;
     private final JooqStorage storage;
+    /** Read once at open and after each migrate(): health checks must stay cheap. */
+    private volatile String schemaVersion;
+    private volatile boolean needsMigrating;
 
     private JdbcCatalogStore(ConnectionPool pool, SchemaMigrations migrations, JooqStorage storage) {
         this.pool = pool;
         this.migrations = migrations;
         this.storage = storage;
+        readSchemaState();
+    }
+
+    private void readSchemaState() {
+        this.schemaVersion = migrations.currentVersion();
+        this.needsMigrating = migrations.needsMigrating();
     }
 
     /**
@@ -69,7 +78,11 @@ public final class JdbcCatalogStore implements CatalogStorage {
 
     /** Applies pending migrations (opening does so already unless told not to); refuses a newer schema. */
     public MigrationResult migrate() {
-        return migrations.migrate();
+        try {
+            return migrations.migrate();
+        } finally {
+            readSchemaState();
+        }
     }
 
     /** The connection pool now, for metrics. */
@@ -131,9 +144,9 @@ public final class JdbcCatalogStore implements CatalogStorage {
     public StorageHealth health() {
         try {
             storage.ping();
-            String version = migrations.currentVersion();
+            String version = schemaVersion;
             String schema = ", schema " + (version == null ? "empty" : version);
-            if (migrations.needsMigrating()) {
+            if (needsMigrating) {
                 return new StorageHealth(false, description() + schema + ", needs migrating");
             }
             return new StorageHealth(true, description() + schema);

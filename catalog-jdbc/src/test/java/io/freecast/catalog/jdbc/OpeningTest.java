@@ -155,6 +155,24 @@ class OpeningTest {
     }
 
     @Test
+    void aPostgresSchemaNamedInTheUrlIsCreatedByTheFirstMigration() throws Exception {
+        String server = TestDatabases.postgresServerUrl();
+        String schema = "catalog_new_" + Long.toHexString(System.nanoTime());
+        String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        try (JdbcCatalogStore store = JdbcCatalogStore.open(url)) {
+            assertThat(store.health().up()).isTrue();
+            assertThat(store.health().detail()).contains("(schema " + schema + ")").endsWith("schema 1");
+            store.movies().upsertAll(List.of(io.freecast.catalog.jdbc.testing.Drafts.movie("1", "In its own schema")));
+            assertThat(store.queries().listMovies(io.freecast.catalog.domain.ListQuery.firstPage()).total()).isEqualTo(1);
+        } finally {
+            try (var connection = java.sql.DriverManager.getConnection(server);
+                 var statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
     void poolStatsDescribeThePool() {
         try (JdbcCatalogStore store = JdbcCatalogStore.builder(dir.resolve("p.db").toString()).poolSize(3).open()) {
             store.queries().listMovies(io.freecast.catalog.domain.ListQuery.firstPage());

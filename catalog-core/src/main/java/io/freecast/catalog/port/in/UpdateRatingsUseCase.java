@@ -12,13 +12,19 @@ public interface UpdateRatingsUseCase {
 
     /**
      * @param staleAfter titles rated more recently than this are skipped ({@link Duration#ZERO}: rate all)
+     * @param progress   told how many titles have been asked about; {@link TaskProgress#NONE} when {@code null}
      */
-    record UpdateRatingsCommand(Duration staleAfter) {
+    record UpdateRatingsCommand(Duration staleAfter, TaskProgress progress) {
         public UpdateRatingsCommand {
             Objects.requireNonNull(staleAfter, "staleAfter");
             if (staleAfter.isNegative()) {
                 throw new IllegalArgumentException("staleAfter must not be negative");
             }
+            progress = progress == null ? TaskProgress.NONE : progress;
+        }
+
+        public UpdateRatingsCommand(Duration staleAfter) {
+            this(staleAfter, TaskProgress.NONE);
         }
     }
 }

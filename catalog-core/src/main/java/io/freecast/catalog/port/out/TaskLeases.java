@@ -10,6 +10,11 @@ import java.time.Instant;
  * <p>A claim is for one scheduled slot: for each (task, slot) at most one node ever gets {@code true},
  * and never while another node's lease on the task is still live. A lease that is not released (its
  * node died) expires after {@code leaseFor}, so a dead node never blocks a task for longer.
+ *
+ * <p>Slots only move forward: a claim succeeds only for a slot newer than the last one claimed for the
+ * task. A node holding a live lease keeps it alive while its run goes on (a heartbeat) by claiming a
+ * newer slot, the current time, for itself: that succeeds because no other node's lease is live, and
+ * fails once another node has taken the task over after the lease expired.
  */
 public interface TaskLeases {
 

@@ -41,6 +41,8 @@ public final class ConnectionPool implements AutoCloseable {
         } else {
             hikari.setDriverClassName("org.postgresql.Driver");
             hikari.addDataSourceProperty("connectTimeout", Math.max(1, config.connectionTimeout().toSeconds()));
+            // Named in pg_stat_activity, so an operator can tell the catalog's connections apart.
+            hikari.addDataSourceProperty("ApplicationName", "catalog");
         }
         try {
             return new ConnectionPool(new HikariDataSource(hikari), url);

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * @param jdbcUrl the URL to connect with
  * @param kind    which database it is
  * @param display where it is, for messages and health: never contains a password
+ * @param schema  PostgreSQL's {@code currentSchema} from the URL, created on first migration if missing;
+ *                {@code null} otherwise
  */
-public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display) {
+public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, String schema) {
 
     private static final String SETTING = CatalogStorageException.SETTING;
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
@@ -84,7 +86,7 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display) {
                     + "); fix " + SETTING);
         }
         checkSqliteFile(path);
-        return new DatabaseUrl(SQLITE_PREFIX + path + params, DatabaseKind.SQLITE, "SQLite " + path);
+        return new DatabaseUrl(SQLITE_PREFIX + path + params, DatabaseKind.SQLITE, "SQLite " + path, null);
     }
 
     /** Says precisely why a SQLite file cannot be used, instead of the driver's "out of memory" or "unable to open". */
@@ -125,6 +127,7 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display) {
         String db = parsed.getProperty("PGDBNAME", "");
         String schema = parsed.getProperty("currentSchema");
         String display = "PostgreSQL " + host + ":" + port + "/" + db + (schema == null ? "" : " (schema " + schema + ")");
-        return new DatabaseUrl(url, DatabaseKind.POSTGRESQL, display);
+        String firstSchema = schema == null || schema.isBlank() ? null : schema.split(",")[0].strip();
+        return new DatabaseUrl(url, DatabaseKind.POSTGRESQL, display, firstSchema);
     }
 }

@@ -12,19 +12,24 @@ import io.freecast.catalog.port.out.ShowRepository;
 import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.port.out.UpsertOutcome;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Record3;
+import org.jooq.Table;
+import org.jooq.TableRecord;
 
 import static io.freecast.catalog.jdbc.internal.schema.Tables.EPISODE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SEASON;
@@ -87,7 +92,8 @@ final class JooqShowRepository implements ShowRepository {
     private record EpisodeTarget(int draft, long seasonId, EpisodeDraft episode, StoredEpisode stored) {
     }
 
-    private record SeasonKey(long parentId, int number) {
+    /** A season by (show id, number), or an episode by (season id, number). */
+    private record ChildKey(long parentId, int number) {
     }
 
     private List<UpsertOutcome> upsertBatch(List<ShowDraft> drafts, List<SeasonDraft> seasonsWhenNone) {
@@ -101,10 +107,10 @@ final class JooqShowRepository implements ShowRepository {
         List<SeasonTarget> seasons = upsertSeasons(drafts, stored, showIds, seasonsWhenNone, childrenChanged);
         List<EpisodeTarget> episodes = upsertEpisodes(seasons, childrenChanged);
         SourceWrites sources = new SourceWrites();
-        Map<SeasonKey, Long> newEpisodeIds = insertEpisodes(episodes);
+        Map<ChildKey, Long> newEpisodeIds = insertEpisodes(episodes);
         for (EpisodeTarget target : episodes) {
             long episodeId = target.stored() != null ? target.stored().row().getId()
-                    : newEpisodeIds.get(new SeasonKey(target.seasonId(), target.episode().number()));
+                    : newEpisodeIds.get(new ChildKey(target.seasonId(), target.episode().number()));
             Map<String, SourceRecord> storedSources = target.stored() != null ? target.stored().sources() : Map.of();
             if (sources.sync(null, episodeId, storedSources, target.episode().sources())) {
                 childrenChanged[target.draft()] = true;
@@ -202,13 +208,14 @@ final class JooqShowRepository implements ShowRepository {
             Batches.executeBatch(dsl, dsl.update(SEASON).set(SEASON.DESCRIPTION, (String) null)
                     .where(SEASON.ID.eq((Long) null)), updates);
         }
-        Map<SeasonKey, Long> newIds = insertReturningKeys(SEASON, SEASON_INSERT, inserts, SEASON.ID, SEASON.SHOW_ID,
+        Map<ChildKey, Long> newIds = insertReturningKeys(SEASON, SEASON_INSERT, inserts, SEASON.ID, SEASON.SHOW_ID,
                 SEASON.NUMBER);
         return targets.stream().map(t -> t.stored() != null ? t : new SeasonTarget(t.draft(), t.showId(), t.season(),
-                new StoredSeason(newSeasonRow(newIds.get(new SeasonKey(t.showId(), t.season().number()))), Map.of())))
+                new StoredSeason(newSeasonRow(newIds.get(new ChildKey(t.showId(), t.season().number()))), Map.of())))
                 .toList();
     }
 
+    /** A season just inserted: only its id is needed further down, and it has no episodes yet. */
     private static SeasonRecord newSeasonRow(long id) {
         SeasonRecord row = new SeasonRecord();
         row.setId(id);
@@ -238,13 +245,13 @@ final class JooqShowRepository implements ShowRepository {
             Batches.executeBatch(dsl, dsl.update(EPISODE)
                     .set(EPISODE.TITLE, (String) null)
                     .set(EPISODE.DESCRIPTION, (String) null)
-                    .set(EPISODE.RELEASE_DATE, (java.time.LocalDate) null)
+                    .set(EPISODE.RELEASE_DATE, (LocalDate) null)
                     .where(EPISODE.ID.eq((Long) null)), updates);
         }
         return targets;
     }
 
-    private Map<SeasonKey, Long> insertEpisodes(List<EpisodeTarget> episodes) {
+    private Map<ChildKey, Long> insertEpisodes(List<EpisodeTarget> episodes) {
         List<List<Object>> inserts = new ArrayList<>();
         for (EpisodeTarget target : episodes) {
             if (target.stored() == null) {
@@ -259,20 +266,20 @@ final class JooqShowRepository implements ShowRepository {
      * Multi-row inserts answering each row's id by (parent id, number), read back by parent after each
      * insert (jOOQ emulates RETURNING on SQLite for one row only).
      */
-    private <R extends org.jooq.TableRecord<R>> Map<SeasonKey, Long> insertReturningKeys(
-            org.jooq.Table<R> table, List<Field<?>> columns, List<List<Object>> rows,
+    private <R extends TableRecord<R>> Map<ChildKey, Long> insertReturningKeys(
+            Table<R> table, List<Field<?>> columns, List<List<Object>> rows,
             Field<Long> id, Field<Long> parent, Field<Integer> number) {
-        Map<SeasonKey, Long> ids = new HashMap<>();
+        Map<ChildKey, Long> ids = new HashMap<>();
         for (List<List<Object>> chunk : Batches.chunks(rows, Batches.rowsPerInsert(columns.size()))) {
             InsertValuesStepN<R> insert = dsl.insertInto(table).columns(columns);
             for (List<Object> row : chunk) {
                 insert = insert.values((Collection<?>) row);
             }
             insert.execute();
-            java.util.Set<Object> parents = new java.util.HashSet<>();
+            Set<Object> parents = new HashSet<>();
             chunk.forEach(row -> parents.add(row.getFirst()));
             for (Record3<Long, Long, Integer> r : dsl.select(id, parent, number).from(table).where(parent.in(parents))) {
-                ids.put(new SeasonKey(r.value2(), r.value3()), r.value1());
+                ids.put(new ChildKey(r.value2(), r.value3()), r.value1());
             }
         }
         return ids;
@@ -319,7 +326,7 @@ final class JooqShowRepository implements ShowRepository {
                     .set(SHOW.TITLE_SEARCH, (String) null)
                     .set(SHOW.DESCRIPTION, (String) null)
                     .set(SHOW.IMAGE, (String) null)
-                    .set(SHOW.RELEASE_DATE, (java.time.LocalDate) null)
+                    .set(SHOW.RELEASE_DATE, (LocalDate) null)
                     .set(SHOW.IMDB_RATING, (Double) null)
                     .set(SHOW.KINOPOISK_RATING, (Double) null)
                     .set(SHOW.UPDATED_AT, (LocalDateTime) null)

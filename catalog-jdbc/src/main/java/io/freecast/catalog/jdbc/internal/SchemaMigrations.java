@@ -33,8 +33,15 @@ public final class SchemaMigrations {
     public SchemaMigrations(DataSource dataSource, DatabaseUrl url) {
         this.url = url;
         DatabaseKind kind = detect(dataSource);
-        this.flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
+        var configuration = Flyway.configure(SchemaMigrations.class.getClassLoader());
+        if (url.schema() != null) {
+            // currentSchema=… names where the catalog lives; a new deployment's schema is created for it.
+            configuration.schemas(url.schema()).createSchemas(true);
+        }
+        this.flyway = configuration
                 .dataSource(dataSource)
+                // Through slf4j like the rest of the catalog, not straight to java.util.logging.
+                .loggers("slf4j")
                 .locations(kind.migrationLocation())
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)

@@ -415,6 +415,28 @@ public abstract class StorageContract {
     }
 
     @Test
+    void previousThenNextReturnsTheSamePagesAcrossUnknownValues() {
+        store.movies().upsertAll(IntStream.range(0, 12).mapToObj(i -> movie("m" + i, "M" + i,
+                i % 3 == 0 ? null : 5.0 + i % 4, null, List.of())).toList());
+        Sort sort = new Sort(SortField.IMDB_RATING, true);
+        Function<Page<MovieTree>, List<Long>> ids = p -> p.items().stream().map(m -> m.movie().id()).toList();
+        Page<MovieTree> p1 = store.queries().listMovies(new ListQuery(sort, null, PageRequest.first(4)));
+        Page<MovieTree> p2 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, p1.next())));
+        Page<MovieTree> p3 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, p2.next())));
+        assertThat(p3.next()).isNull();
+        assertThat(p3.items()).allSatisfy(m -> assertThat(m.movie().imdbRating()).isNull());
+
+        Page<MovieTree> back2 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, p3.previous())));
+        assertThat(ids.apply(back2)).isEqualTo(ids.apply(p2));
+        Page<MovieTree> back1 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, back2.previous())));
+        assertThat(ids.apply(back1)).isEqualTo(ids.apply(p1));
+        assertThat(back1.previous()).isNull();
+        Page<MovieTree> again2 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, back1.next())));
+        assertThat(ids.apply(again2)).isEqualTo(ids.apply(p2));
+        assertThat(p2.total()).isEqualTo(12);
+    }
+
+    @Test
     void keysetPagingOfShowsMatchesTheFullList() {
         List<ShowDraft> shows = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
@@ -663,6 +685,25 @@ public abstract class StorageContract {
     }
 
     @Test
+    void theRunLogNeverJoinsATransaction() {
+        if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
+            // Written through a connection of its own: the rollback of the work does not take it along.
+            assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+                store.taskRuns().recordStart(TaskName.IMPORT_SHOWS, "node", T0);
+                throw new IllegalStateException("work failed");
+            })).hasMessage("work failed");
+            assertThat(store.taskRuns().findLatest(TaskName.IMPORT_SHOWS)).isPresent();
+        } else {
+            // SQLite has one writer, held by this very transaction: refused at once rather than waiting forever.
+            assertThatThrownBy(() -> store.transactions().inTransaction(() ->
+                    store.taskRuns().recordStart(TaskName.IMPORT_SHOWS, "node", T0)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot be written inside a transaction on SQLite");
+            assertThat(store.taskRuns().findLatest(TaskName.IMPORT_SHOWS)).isEmpty();
+        }
+    }
+
+    @Test
     void aLeaseIsClaimedOncePerSlotAndNeverWhileAnotherNodeHoldsIt() {
         Duration lease = Duration.ofMinutes(10);
         Instant slot1 = T0;
@@ -714,6 +755,43 @@ public abstract class StorageContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void hostileSearchesAreLiteralTextAndCursorsThatDoNotFitAreRefusedClearly() {
+        store.movies().upsertAll(List.of(movie("1", "Robert'); DROP TABLE movie;--"), movie("2", "Plain")));
+        assertThat(search("'); DROP TABLE movie;--")).containsExactly("Robert'); DROP TABLE movie;--");
+        assertThat(search("x".repeat(ListQuery.MAX_SEARCH_LENGTH))).isEmpty();
+        assertThat(TableSnapshot.count(db, "movie")).isEqualTo(2);
+
+        Sort byRating = new Sort(SortField.IMDB_RATING, false);
+        io.freecast.catalog.domain.Cursor notANumber = new io.freecast.catalog.domain.Cursor(byRating.wireName(),
+                io.freecast.catalog.domain.Cursor.Direction.AFTER, "seven", 1);
+        assertThatThrownBy(() -> store.queries().listMovies(new ListQuery(byRating, null, new PageRequest(10, notANumber))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cursor is malformed");
+        Sort byDate = new Sort(SortField.RELEASE_DATE, true);
+        io.freecast.catalog.domain.Cursor notADate = new io.freecast.catalog.domain.Cursor(byDate.wireName(),
+                io.freecast.catalog.domain.Cursor.Direction.BEFORE, "2020-13-45", 1);
+        assertThatThrownBy(() -> store.queries().listMovies(new ListQuery(byDate, null, new PageRequest(10, notADate))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cursor is malformed");
+        store.shows().upsertAll(List.of(show("s", "S", seasons("s", 1, 1))), List.of());
+        io.freecast.catalog.domain.Cursor badEpisode = new io.freecast.catalog.domain.Cursor(EpisodeQuery.ORDER,
+                io.freecast.catalog.domain.Cursor.Direction.AFTER, "one:two", 1);
+        assertThatThrownBy(() -> store.queries().findEpisodes(onlyShowId(), new EpisodeQuery(null,
+                new PageRequest(10, badEpisode)))).hasMessageContaining("cursor is malformed");
+        assertThatThrownBy(() -> store.queries().listShows(new ListQuery(new Sort(SortField.RELEASE_YEAR, false), null,
+                PageRequest.firstPage()))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRunKeepsItsFirstThousandRejectionsButCountsThemAll() {
+        long id = store.taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node", T0);
+        List<Rejection> rejections = IntStream.range(0, 1500).mapToObj(i -> new Rejection(i, "id" + i, "bad item " + i))
+                .toList();
+        store.taskRuns().recordFinish(id, TaskReport.succeeded(TaskName.IMPORT_MOVIES, T0, T0.plusSeconds(1),
+                Map.of("rejected", 1500L), rejections, List.of("only the first 1000 rejections are kept")));
+        assertThat(TableSnapshot.count(db, "task_run_rejection")).isEqualTo(1000);
+        assertThat(store.taskRuns().findLatest(TaskName.IMPORT_MOVIES).orElseThrow().counts()).containsEntry("rejected", 1500L);
     }
 
     // ---------------------------------------------------------------- statement counts

@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             ImportShowsCommand.class,
             ImportMoviesCommand.class,
+            ServeCommand.class,
+            UpdateRatingsCommand.class,
+            ValidateSourcesCommand.class,
+            TasksCommand.class,
         })
 public final class CatalogCli {
 

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# HTTP benchmark of the read API against nginx serving the very same bytes (DESIGN §8, issue 4).
+#
+#   bench/http.sh                 # defaults: 10 s per run, 32 connections, 2 wrk threads
+#   DURATION=30s CONNECTIONS=64 bench/http.sh
+#   RESPONSE_CACHE=0 bench/http.sh  # without the micro-cache: every request reads the database
+#   SKIP_BUILD=1 bench/http.sh      # reuse examples/target/catalog.jar
+#
+# 1. builds the launcher jar, generates a catalog (5,000 movies; 1,000 shows x 2 seasons x 2 episodes)
+#    into a fresh SQLite file through the real store,
+# 2. starts `catalog serve` on a loopback port,
+# 3. saves the exact response bytes of the three measured requests as static files and serves them
+#    from nginx on another loopback port,
+# 4. runs wrk against both, one endpoint at a time, and prints requests/s, p50, p99 and our/nginx ratios.
+# Loopback only; every process it starts is stopped on exit.
+set -euo pipefail
+
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-5s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+API_PORT=${API_PORT:-18001}
+NGINX_PORT=${NGINX_PORT:-18002}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk || ! need nginx; then
+  echo "installing wrk and nginx (Debian packages)…" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null
+fi
+
+WORK=$(mktemp -d /tmp/catalog-bench.XXXXXX)
+API_PID=""
+NGINX_STARTED=""
+cleanup() {
+  [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true
+  [ -n "$NGINX_STARTED" ] && nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
+  [ -n "${KEEP:-}" ] && echo "kept $WORK" >&2 || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "== building the launcher jar" >&2
+  (cd "$ROOT" && ./mvnw -q -B -pl examples -am package -DskipTests)
+fi
+JAR="$ROOT/examples/target/catalog.jar"
+JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+
+echo "== generating the catalog" >&2
+"$JAVA" "${JVM_FLAGS[@]}" -cp "$JAR" io.freecast.catalog.examples.bench.BenchmarkCatalog \
+  --db "$WORK/catalog.db" --movies 5000 --shows 1000 >&2
+
+echo "== starting catalog serve on 127.0.0.1:$API_PORT" >&2
+"$JAVA" "${JVM_FLAGS[@]}" -Xms512m -Xmx512m -jar "$JAR" serve --db "$WORK/catalog.db" \
+  --host 127.0.0.1 --port "$API_PORT" --no-scheduler --response-cache "${RESPONSE_CACHE:-1s}" >"$WORK/serve.log" 2>&1 &
+API_PID=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
+
+# The id of the n-th item of a list (1-based), found by following its Link rel="next" pages of 500.
+nth_id() {
+  local url="http://127.0.0.1:$API_PORT$1?limit=500" n=$2 headers body next
+  while [ "$n" -gt 500 ]; do
+    next=$(curl -fsI "$url" | tr -d '\r' | sed -n 's/.*<\([^>]*\)>; rel="next".*/\1/p')
+    url="http://127.0.0.1:$API_PORT$next"
+    n=$((n - 500))
+  done
+  curl -fs "$url" | grep -o '{"id":[0-9]*,"title"' | sed -n "${n}s/[^0-9]//gp"
+}
+MOVIE_ID=$(nth_id /movies/ 2500)
+SHOW_ID=$(nth_id /shows/ 500)
+[ -n "$MOVIE_ID" ] && [ -n "$SHOW_ID" ] || { echo "could not pick the ids to measure" >&2; exit 1; }
+PATHS=("/movies/$MOVIE_ID" "/shows/$SHOW_ID/episodes" "/movies/?limit=50")
+NAMES=("GET /movies/{id}" "GET /shows/{id}/episodes" "GET /movies/?limit=50")
+KINDS=(single single page)
+
+echo "== saving the response bytes for nginx" >&2
+mkdir -p "$WORK/static" "$WORK/logs"
+LOCATIONS=""
+for i in "${!PATHS[@]}"; do
+  curl -fs "http://127.0.0.1:$API_PORT${PATHS[$i]}" -o "$WORK/static/r$i.json"
+  uri=${PATHS[$i]%%\?*}
+  LOCATIONS+="    location = $uri { default_type application/json; root $WORK/static; try_files /r$i.json =404; }
+"
+done
+cat >"$WORK/nginx.conf" <<NGINX
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  sendfile on;
+  tcp_nopush on;
+  client_body_temp_path $WORK/tmp;
+  proxy_temp_path $WORK/tmp;
+  fastcgi_temp_path $WORK/tmp;
+  uwsgi_temp_path $WORK/tmp;
+  scgi_temp_path $WORK/tmp;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+$LOCATIONS  }
+}
+NGINX
+mkdir -p "$WORK/tmp"
+chmod 755 "$WORK" "$WORK/static" && chmod 644 "$WORK"/static/*   # nginx workers run as www-data
+nginx -c "$WORK/nginx.conf" -p "$WORK" -g 'daemon on;'
+NGINX_STARTED=1
+for i in "${!PATHS[@]}"; do
+  cmp -s <(curl -fs "http://127.0.0.1:$API_PORT${PATHS[$i]}") <(curl -fs "http://127.0.0.1:$NGINX_PORT${PATHS[$i]}") \
+    || { echo "nginx does not serve the same bytes for ${PATHS[$i]}" >&2; exit 1; }
+done
+
+# wrk → "rps p50_ms p99_ms"
+measure() {
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency "$1" | awk '
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /^Requests\/sec:/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx/ { bad = $NF }
+    END { if (bad) { print "non-2xx responses: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+}
+
+echo "== warming up the JVM ($WARMUP per endpoint)" >&2
+for p in "${PATHS[@]}"; do measure "http://127.0.0.1:$API_PORT$p" "$WARMUP" >/dev/null; done
+
+printf "\nwrk -t%s -c%s -d%s, loopback, %s CPUs, load average %s, response cache %s\n\n" "$THREADS" "$CONNECTIONS" \
+  "$DURATION" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "${RESPONSE_CACHE:-1s}"
+printf "%-26s %6s | %10s %8s %8s | %10s %8s %8s | %7s %6s\n" endpoint bytes "catalog/s" "p50 ms" "p99 ms" "nginx/s" "p50 ms" "p99 ms" "ratio" goal
+FAILED=0
+for i in "${!PATHS[@]}"; do
+  read -r ours ours50 ours99 < <(measure "http://127.0.0.1:$API_PORT${PATHS[$i]}" "$DURATION")
+  read -r theirs theirs50 theirs99 < <(measure "http://127.0.0.1:$NGINX_PORT${PATHS[$i]}" "$DURATION")
+  ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.0f%%", 100*a/b }')
+  goal=$([ "${KINDS[$i]}" = single ] && echo 50 || echo 25)
+  ok=$(awk -v a="$ours" -v b="$theirs" -v g="$goal" -v p="$ours99" 'BEGIN { print (100*a/b >= g && p <= 5) ? "met" : "MISSED" }')
+  [ "$ok" = met ] || FAILED=1
+  printf "%-26s %6s | %10s %8s %8s | %10s %8s %8s | %7s %6s\n" "${NAMES[$i]}" "$(stat -c %s "$WORK/static/r$i.json")" \
+    "$ours" "$ours50" "$ours99" "$theirs" "$theirs50" "$theirs99" "$ratio" "≥$goal% $ok"
+done
+printf "\ngoals: single item ≥ 50%% of nginx, 50-item page ≥ 25%%, catalog p99 ≤ 5 ms\n"
+exit $FAILED

@@ -1,0 +1,56 @@
+package io.freecast.catalog.http.server;
+
+import java.util.Objects;
+
+/**
+ * A client error, answered as an RFC 9457 {@code application/problem+json} body:
+ * {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance} and, for a bad parameter,
+ * the extension member {@code parameter} naming it.
+ */
+public final class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final String parameter;
+
+    private ApiProblem(int status, String detail, String parameter) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.parameter = parameter;
+    }
+
+    /** 400: a parameter (path or query) is malformed or out of range. */
+    public static ApiProblem badParameter(String parameter, String detail) {
+        return new ApiProblem(400, detail, Objects.requireNonNull(parameter, "parameter"));
+    }
+
+    /** 400: the request itself is malformed (not one parameter). */
+    public static ApiProblem badRequest(String detail) {
+        return new ApiProblem(400, detail, null);
+    }
+
+    /** 404: the resource does not exist. */
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(404, detail, null);
+    }
+
+    /** Any other 4xx status, e.g. 401 or 403 for a protected route, 409 for a conflict. */
+    public static ApiProblem of(int status, String detail) {
+        if (status < 400 || status > 499) {
+            throw new IllegalArgumentException("a problem for the client has a 4xx status, got " + status);
+        }
+        return new ApiProblem(status, detail, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The parameter at fault, or {@code null}. */
+    public String parameter() {
+        return parameter;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+}

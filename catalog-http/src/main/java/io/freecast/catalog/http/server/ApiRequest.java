@@ -1,0 +1,36 @@
+package io.freecast.catalog.http.server;
+
+import java.util.Optional;
+
+/** What a handler sees of a request: its path parameters, query parameters and headers, all decoded. */
+public interface ApiRequest {
+
+    /** The route template that matched, e.g. {@code /shows/{id}} (also the metrics label). */
+    String route();
+
+    /**
+     * The request path in canonical form: decoded segments re-encoded, the trailing slash kept as the
+     * client wrote it. Safe to put into a {@code Link} header.
+     */
+    String path();
+
+    /** The value of a {@code {name}} segment of the route template. */
+    String pathParameter(String name);
+
+    /**
+     * A path parameter that must be an id: a positive 64-bit integer.
+     *
+     * @throws ApiProblem 400 naming the parameter for anything else
+     */
+    long idParameter(String name);
+
+    /**
+     * A query parameter, decoded; empty when absent.
+     *
+     * @throws ApiProblem 400 when the parameter was given more than once
+     */
+    Optional<String> query(String name);
+
+    /** A request header (first value); empty when absent. */
+    Optional<String> header(String name);
+}

@@ -1,0 +1,206 @@
+package io.freecast.catalog.http.server;
+
+import io.freecast.catalog.port.out.StorageHealth;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * How a {@link CatalogHttpServer} listens and behaves. Filled in by the lambda given to
+ * {@link CatalogHttpServer#create}; checked by {@link #validate()} before the server is built, so a bad
+ * setting fails at once with a message saying what to set instead.
+ *
+ * <pre>{@code
+ * CatalogHttpServer.create(catalog.queries(), config -> config
+ *         .host("0.0.0.0").port(8001)
+ *         .healthCheck(catalog::health)
+ *         .meterRegistry(registry));
+ * }</pre>
+ */
+public final class CatalogHttpConfig {
+
+    /** The reference API's port. */
+    public static final int DEFAULT_PORT = 8001;
+
+    private String host = "127.0.0.1";
+    private int port = DEFAULT_PORT;
+    private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private int workerThreads = 16;
+    private Duration cacheMaxAge = Duration.ofSeconds(60);
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private int maxRequestTargetLength = 8 * 1024;
+    private Duration responseCacheTtl = Duration.ZERO;
+    private Supplier<StorageHealth> healthCheck;
+    private PrometheusMeterRegistry meterRegistry;
+    private final List<Consumer<ApiRoutes>> extraRoutes = new ArrayList<>();
+
+    CatalogHttpConfig() {
+    }
+
+    /** The address to listen on; {@code 127.0.0.1} by default, {@code 0.0.0.0} for every interface. */
+    public CatalogHttpConfig host(String host) {
+        this.host = host;
+        return this;
+    }
+
+    /** The TCP port; {@code 0} picks a free one ({@link CatalogHttpServer#port()} tells which). */
+    public CatalogHttpConfig port(int port) {
+        this.port = port;
+        return this;
+    }
+
+    /** Threads that accept connections and move bytes (never block); default: one per CPU, at least 2. */
+    public CatalogHttpConfig ioThreads(int ioThreads) {
+        this.ioThreads = ioThreads;
+        return this;
+    }
+
+    /**
+     * Threads that run handlers (and so database queries); default 16. More than the connection pool's
+     * size only makes requests wait for a connection instead of in the queue.
+     */
+    public CatalogHttpConfig workerThreads(int workerThreads) {
+        this.workerThreads = workerThreads;
+        return this;
+    }
+
+    /** {@code Cache-Control: public, max-age=…} on catalog data; default 60 s, zero for {@code no-cache}. */
+    public CatalogHttpConfig cacheMaxAge(Duration cacheMaxAge) {
+        this.cacheMaxAge = cacheMaxAge;
+        return this;
+    }
+
+    /** How long {@link CatalogHttpServer#stop()} waits for requests in flight; default 10 s. */
+    public CatalogHttpConfig shutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+        return this;
+    }
+
+    /**
+     * The longest request target (path and query string) served; longer ones get 414. Default 8 KiB,
+     * more than any real catalog query needs (cursors and searches are a few hundred bytes).
+     */
+    public CatalogHttpConfig maxRequestTargetLength(int maxRequestTargetLength) {
+        this.maxRequestTargetLength = maxRequestTargetLength;
+        return this;
+    }
+
+    /**
+     * How long a finished catalog response is reused for the same request target (the micro-cache,
+     * answered from the IO thread without touching the database). Default zero: off, every request
+     * reads the database. A second or so absorbs bursts of identical requests; responses already say
+     * {@code max-age} {@link #cacheMaxAge(Duration) cacheMaxAge}, so this must not exceed it.
+     */
+    public CatalogHttpConfig responseCacheTtl(Duration responseCacheTtl) {
+        this.responseCacheTtl = responseCacheTtl;
+        return this;
+    }
+
+    /** The database check {@code /health} runs (e.g. {@code catalog::health}); without one it checks liveness only. */
+    public CatalogHttpConfig healthCheck(Supplier<StorageHealth> healthCheck) {
+        this.healthCheck = healthCheck;
+        return this;
+    }
+
+    /**
+     * The registry {@code /metrics} scrapes and request metrics go to. Give one to add gauges of your own
+     * (connection pool, scheduler); by default the server makes its own.
+     */
+    public CatalogHttpConfig meterRegistry(PrometheusMeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
+        return this;
+    }
+
+    /**
+     * Adds routes next to the catalog's (e.g. {@code /tasks}). May be called more than once; a route that
+     * clashes with an existing one fails {@link CatalogHttpServer#create}.
+     */
+    public CatalogHttpConfig routes(Consumer<ApiRoutes> registration) {
+        extraRoutes.add(Objects.requireNonNull(registration, "registration"));
+        return this;
+    }
+
+    /**
+     * Checks every setting.
+     *
+     * @throws IllegalArgumentException naming the setting and what it accepts
+     */
+    public void validate() {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host is required: an address such as 127.0.0.1 or 0.0.0.0");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535 (0 picks a free port), got " + port);
+        }
+        if (ioThreads < 1 || ioThreads > 1024) {
+            throw new IllegalArgumentException("ioThreads must be between 1 and 1024, got " + ioThreads);
+        }
+        if (workerThreads < 1 || workerThreads > 4096) {
+            throw new IllegalArgumentException("workerThreads must be between 1 and 4096, got " + workerThreads);
+        }
+        if (cacheMaxAge == null || cacheMaxAge.isNegative()) {
+            throw new IllegalArgumentException("cacheMaxAge must be zero or more, e.g. Duration.ofSeconds(60)");
+        }
+        if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException("shutdownTimeout must be zero or more, e.g. Duration.ofSeconds(10)");
+        }
+        if (responseCacheTtl == null || responseCacheTtl.isNegative() || responseCacheTtl.compareTo(cacheMaxAge) > 0
+                && !responseCacheTtl.isZero()) {
+            throw new IllegalArgumentException("responseCacheTtl must be between zero (off) and cacheMaxAge ("
+                    + cacheMaxAge.toSeconds() + " s), got " + responseCacheTtl);
+        }
+        if (maxRequestTargetLength < 256 || maxRequestTargetLength > 60 * 1024) {
+            throw new IllegalArgumentException(
+                    "maxRequestTargetLength must be between 256 and 61440 bytes, got " + maxRequestTargetLength);
+        }
+    }
+
+    String host() {
+        return host;
+    }
+
+    int port() {
+        return port;
+    }
+
+    int ioThreads() {
+        return ioThreads;
+    }
+
+    int workerThreads() {
+        return workerThreads;
+    }
+
+    Duration cacheMaxAge() {
+        return cacheMaxAge;
+    }
+
+    Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    Duration responseCacheTtl() {
+        return responseCacheTtl;
+    }
+
+    int maxRequestTargetLength() {
+        return maxRequestTargetLength;
+    }
+
+    Supplier<StorageHealth> healthCheck() {
+        return healthCheck;
+    }
+
+    PrometheusMeterRegistry meterRegistryOrDefault() {
+        return meterRegistry != null ? meterRegistry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    List<Consumer<ApiRoutes>> extraRoutes() {
+        return List.copyOf(extraRoutes);
+    }
+}

@@ -1,0 +1,153 @@
+package io.freecast.catalog.http.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.freecast.catalog.port.in.CatalogQueries;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The catalog's read-only JSON API on Undertow: every path of DESIGN §4 with the reference's field names,
+ * paginated, cached, documented at {@code /openapi.json} and {@code /docs}, with {@code /health} and
+ * {@code /metrics}. It reads through {@link CatalogQueries} only and never writes.
+ *
+ * <pre>{@code
+ * CatalogHttpServer server = CatalogHttpServer.create(catalog.queries(), config -> config
+ *         .port(8001)
+ *         .healthCheck(catalog::health));
+ * server.start();
+ * …
+ * server.stop();
+ * }</pre>
+ */
+public final class CatalogHttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogHttpServer.class);
+
+    private final CatalogHttpConfig config;
+    private final PrometheusMeterRegistry meterRegistry;
+    private final GracefulShutdownHandler shutdownHandler;
+    private final Undertow undertow;
+    private volatile boolean started;
+    private volatile boolean stopped;
+
+    private CatalogHttpServer(CatalogQueries queries, CatalogHttpConfig config) {
+        this.config = config;
+        this.meterRegistry = config.meterRegistryOrDefault();
+        MetricsResource metrics = new MetricsResource(meterRegistry);
+        Router router = new Router();
+        new ShowResources(queries).register(router);
+        new MovieResources(queries).register(router);
+        new EpisodeResources(queries).register(router);
+        new HealthResource(config.healthCheck()).register(router);
+        metrics.register(router);
+        new DocsResources().register(router);
+        for (Consumer<ApiRoutes> extra : config.extraRoutes()) {
+            extra.accept(router);
+        }
+        ApiExchangeHandler api = new ApiExchangeHandler(router, objectMapper(), metrics,
+                config.maxRequestTargetLength(), config.cacheMaxAge(), new ResponseCache(config.responseCacheTtl()));
+        this.shutdownHandler = Handlers.gracefulShutdown(api);
+        this.undertow = Undertow.builder()
+                .addHttpListener(config.port(), config.host())
+                .setIoThreads(config.ioThreads())
+                .setWorkerThreads(config.workerThreads())
+                // The server decodes paths and queries itself, strictly (see RequestTarget).
+                .setServerOption(UndertowOptions.DECODE_URL, false)
+                // Room above the request-target cap, so an over-long target gets a 414 problem from us
+                // rather than a bare 400 from the parser.
+                .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, 64 * 1024)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64 * 1024L)
+                .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
+                .setHandler(shutdownHandler)
+                .build();
+    }
+
+    /**
+     * Builds a server (not yet listening) over the catalog's read side.
+     *
+     * @param configurer sets the port, host, health check, meter registry, extra routes…
+     * @throws IllegalArgumentException for an invalid setting, saying which
+     */
+    public static CatalogHttpServer create(CatalogQueries queries, Consumer<CatalogHttpConfig> configurer) {
+        Objects.requireNonNull(queries, "queries");
+        CatalogHttpConfig config = new CatalogHttpConfig();
+        Objects.requireNonNull(configurer, "configurer").accept(config);
+        config.validate();
+        return new CatalogHttpServer(queries, config);
+    }
+
+    /** Starts listening. */
+    public synchronized CatalogHttpServer start() {
+        if (stopped) {
+            throw new IllegalStateException("a stopped server cannot start again; create a new one");
+        }
+        if (!started) {
+            undertow.start();
+            started = true;
+            LOG.info("catalog API listening on {}", baseUri());
+        }
+        return this;
+    }
+
+    /**
+     * Stops accepting requests, lets those in flight finish (up to the configured shutdown timeout), then
+     * closes the listener. Safe to call more than once.
+     */
+    public synchronized void stop() {
+        if (!started || stopped) {
+            stopped = true;
+            return;
+        }
+        stopped = true;
+        shutdownHandler.shutdown();
+        try {
+            if (!shutdownHandler.awaitShutdown(config.shutdownTimeout().toMillis())) {
+                LOG.warn("requests still in flight after {}; stopping anyway", config.shutdownTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        undertow.stop();
+        LOG.info("catalog API stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The port listened on (the real one when the configuration said 0). */
+    public int port() {
+        if (!started) {
+            throw new IllegalStateException("the server has not been started");
+        }
+        return ((InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress()).getPort();
+    }
+
+    /** {@code http://host:port}, e.g. for tests and log lines. */
+    public URI baseUri() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** The registry behind {@code /metrics}: add gauges of your own to it. */
+    public PrometheusMeterRegistry meterRegistry() {
+        return meterRegistry;
+    }
+
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    }
+}

@@ -1,0 +1,2 @@
+/** ArchUnit rules for the storage adapter's boundaries. */
+package io.freecast.catalog.jdbc.architecture;

@@ -1,0 +1,122 @@
+package io.freecast.catalog.examples.cli;
+
+import io.freecast.catalog.Catalog;
+import io.freecast.catalog.domain.TaskName;
+import io.freecast.catalog.scheduler.CatalogScheduler;
+import io.freecast.catalog.scheduler.RetryPolicy;
+import io.freecast.catalog.scheduler.Schedule;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.Option;
+
+/**
+ * The scheduler's settings, shared by {@code serve} (which runs it) and {@code tasks} (which shows what
+ * it would do): per-task schedules by flag or environment variable, retries and the task lease.
+ *
+ * <p>Schedules: {@code --schedule update-ratings=5m} or {@code CATALOG_SCHEDULE_UPDATE_RATINGS=5m}
+ * (flag wins); values as {@link Schedule#parse(String)} reads them ({@code off}, {@code 3m},
+ * {@code 0 *&#47;6 * * *}, {@code startup+24h}).
+ */
+public final class SchedulerOptions {
+
+    static final String ENV_PREFIX = "CATALOG_SCHEDULE_";
+
+    @Option(names = "--schedule", paramLabel = "TASK=SPEC",
+            description = "A task's schedule: off, an interval (90s, 3m, 6h, 1d), a 5-field cron expression "
+                    + "('0 */6 * * *'), each optionally prefixed by startup+ (startup+24h). Repeatable. "
+                    + "Env: CATALOG_SCHEDULE_<TASK>, e.g. CATALOG_SCHEDULE_UPDATE_RATINGS. "
+                    + "Defaults: import-shows and import-movies startup+24h, update-ratings 3m, "
+                    + "validate-sources '0 */6 * * *'.")
+    List<String> schedules = new ArrayList<>();
+
+    @Option(names = "--task-retries", paramLabel = "N", defaultValue = "${env:CATALOG_TASK_RETRIES:-0}",
+            description = "Retries of a failed scheduled run before its next slot, 30 s apart and doubling. "
+                    + "Env: CATALOG_TASK_RETRIES. Default: ${DEFAULT-VALUE}")
+    int retries;
+
+    @Option(names = "--task-lease", paramLabel = "DURATION", defaultValue = "${env:CATALOG_TASK_LEASE:-2m}",
+            description = "How long a node that died mid-run holds a task up (the lease, renewed while a task "
+                    + "runs). Env: CATALOG_TASK_LEASE. Default: ${DEFAULT-VALUE}")
+    String lease;
+
+    /** A scheduler for {@code catalog} with these settings, not yet started. */
+    public CatalogScheduler scheduler(Catalog catalog) {
+        return scheduler(catalog, System::getenv);
+    }
+
+    CatalogScheduler scheduler(Catalog catalog, UnaryOperator<String> environment) {
+        Map<TaskName, Schedule> configured = schedules(environment);
+        RetryPolicy retry = retries == 0 ? RetryPolicy.none() : retryPolicy();
+        return CatalogScheduler.builder(catalog)
+                .schedules(configured)
+                .retry(retry)
+                .lease(leaseDuration())
+                .build();
+    }
+
+    /** The schedules that differ from the defaults: environment first, flags over it. */
+    Map<TaskName, Schedule> schedules(UnaryOperator<String> environment) {
+        Map<TaskName, Schedule> configured = new EnumMap<>(TaskName.class);
+        for (TaskName task : TaskName.values()) {
+            String variable = ENV_PREFIX + task.wireName().toUpperCase(Locale.ROOT).replace('-', '_');
+            String value = environment.apply(variable);
+            if (value != null && !value.isBlank()) {
+                configured.put(task, parse(value, variable));
+            }
+        }
+        for (String assignment : schedules) {
+            int equals = assignment.indexOf('=');
+            if (equals < 1) {
+                throw new ConfigurationException("--schedule expects TASK=SPEC (e.g. update-ratings=5m), got '"
+                        + abbreviate(assignment) + "'");
+            }
+            TaskName task;
+            try {
+                task = TaskName.fromWireName(assignment.substring(0, equals).strip());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("--schedule: " + e.getMessage(), e);
+            }
+            configured.put(task, parse(assignment.substring(equals + 1), "--schedule " + task.wireName()));
+        }
+        return configured;
+    }
+
+    private static Schedule parse(String spec, String source) {
+        try {
+            return Schedule.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RetryPolicy retryPolicy() {
+        try {
+            return RetryPolicy.exponential(retries, Duration.ofSeconds(30));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("--task-retries / CATALOG_TASK_RETRIES: " + e.getMessage(), e);
+        }
+    }
+
+    private Duration leaseDuration() {
+        Duration parsed;
+        try {
+            parsed = Schedule.parseDuration(lease);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("--task-lease / CATALOG_TASK_LEASE expects a duration such as 2m or 90s,"
+                    + " got '" + abbreviate(String.valueOf(lease)) + "'", e);
+        }
+        if (parsed.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ConfigurationException("--task-lease / CATALOG_TASK_LEASE must be at least 1s, got " + lease);
+        }
+        return parsed;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+    }
+}

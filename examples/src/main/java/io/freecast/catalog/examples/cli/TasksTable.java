@@ -1,0 +1,112 @@
+package io.freecast.catalog.examples.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.freecast.catalog.domain.TaskOverview;
+import io.freecast.catalog.domain.TaskRun;
+import io.freecast.catalog.domain.TaskStatus;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How {@code catalog tasks} prints the tasks: a table for people, or JSON (the same fields as the HTTP
+ * API's {@code GET /tasks}) for scripts.
+ */
+final class TasksTable {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int ERROR_WIDTH = 60;
+
+    private TasksTable() {
+    }
+
+    static void print(List<TaskOverview> tasks, PrintWriter out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"TASK", "SCHEDULE", "LAST RUN", "STATUS", "NEXT RUN"});
+        for (TaskOverview task : tasks) {
+            rows.add(new String[] {
+                task.task().wireName(),
+                task.schedule(),
+                task.findLastRun().map(run -> time(run.startedAt()) + " on " + run.node()).orElse("never"),
+                status(task),
+                task.findNextRun().map(TasksTable::time).orElse("-"),
+            });
+        }
+        int[] widths = new int[5];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.flush();
+    }
+
+    /** {@code running}, or the last result with the error of a failed run. */
+    static String status(TaskOverview task) {
+        if (task.running()) {
+            return "running";
+        }
+        return task.findLastFinished().map(run -> run.status() == TaskStatus.FAILED
+                ? "failed: " + abbreviate(String.valueOf(run.error()))
+                : run.status().wireName()).orElse("-");
+    }
+
+    static String toJson(List<TaskOverview> tasks) {
+        List<Map<String, Object>> body = tasks.stream().map(TasksTable::overview).toList();
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the task list could not be written as JSON", e);
+        }
+    }
+
+    private static Map<String, Object> overview(TaskOverview task) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("task", task.task().wireName());
+        view.put("schedule", task.schedule());
+        view.put("running", task.running());
+        view.put("next_run", task.findNextRun().map(Instant::toString).orElse(null));
+        view.put("last_result", task.lastResult().map(TaskStatus::wireName).orElse(null));
+        view.put("last_run", task.findLastRun().map(TasksTable::run).orElse(null));
+        view.put("last_finished_run", task.findLastFinished().map(TasksTable::run).orElse(null));
+        return view;
+    }
+
+    private static Map<String, Object> run(TaskRun run) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", run.id());
+        view.put("task", run.task().wireName());
+        view.put("node", run.node());
+        view.put("status", run.status().wireName());
+        view.put("started_at", run.startedAt().toString());
+        view.put("finished_at", run.finishedAt() == null ? null : run.finishedAt().toString());
+        view.put("duration_ms", run.finishedAt() == null ? null
+                : Duration.between(run.startedAt(), run.finishedAt()).toMillis());
+        view.put("counts", run.counts());
+        view.put("error", run.error());
+        return view;
+    }
+
+    private static String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= ERROR_WIDTH ? oneLine : oneLine.substring(0, ERROR_WIDTH - 1) + "…";
+    }
+}

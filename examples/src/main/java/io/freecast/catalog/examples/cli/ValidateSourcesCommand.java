@@ -1,0 +1,65 @@
+package io.freecast.catalog.examples.cli;
+
+import io.freecast.catalog.Catalog;
+import io.freecast.catalog.domain.TaskReport;
+import io.freecast.catalog.http.client.HttpLinkChecker;
+import io.freecast.catalog.http.client.LinkCheckSettings;
+import io.freecast.catalog.http.client.OutboundHttp;
+import io.freecast.catalog.http.client.OutboundHttpSettings;
+import io.freecast.catalog.port.in.ValidateSourcesUseCase;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code catalog validate-sources}: checks every stream link and turns dead ones off (and back on). */
+@Command(name = "validate-sources", mixinStandardHelpOptions = true,
+        description = "Check every source URL; 404/410 turn a source off at once, other failures after "
+                + "--failure-threshold in a row; a dead source that answers again comes back.")
+public final class ValidateSourcesCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    OutboundOptions outbound;
+
+    @Mixin
+    LinkCheckOptions checks;
+
+    @Option(names = "--failure-threshold", paramLabel = "N",
+            defaultValue = "${env:CATALOG_CHECK_FAILURE_THRESHOLD:-3}",
+            description = "Consecutive failures (timeouts, 5xx, refused connections, redirect loops) before a "
+                    + "source is turned off. Env: CATALOG_CHECK_FAILURE_THRESHOLD. Default: ${DEFAULT-VALUE}")
+    int failureThreshold;
+
+    @Option(names = "--json", description = "Print the task report as JSON on stdout.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LinkCheckSettings settings = checks.settings();
+        if (failureThreshold < 1) {
+            throw new ConfigurationException("--failure-threshold must be 1 or more, got " + failureThreshold);
+        }
+        try (OutboundHttp http = new OutboundHttp(outboundSettings(settings, outbound.allowPrivate()));
+                Catalog catalog = CheckCommands.catalog(database)
+                        .linkChecker(new HttpLinkChecker(http, settings)).build()) {
+            TaskReport report = catalog.validateSources(new ValidateSourcesUseCase.ValidateSourcesCommand(failureThreshold));
+            ReportPrinter.print(report, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return report.succeeded() ? ExitCode.OK : ExitCode.FAILED;
+        }
+    }
+
+    /** The link timeout bounds each request; connecting may take at most that long too (and 5 s at most). */
+    static OutboundHttpSettings outboundSettings(LinkCheckSettings checks, boolean allowPrivate) {
+        Duration connect = checks.timeout().compareTo(Duration.ofSeconds(5)) < 0 ? checks.timeout() : Duration.ofSeconds(5);
+        return OutboundHttpSettings.defaults().withTimeouts(connect, checks.timeout()).withAllowPrivateTargets(allowPrivate);
+    }
+}
