@@ -3,14 +3,15 @@ package io.freecast.catalog.examples.cli;
 import io.freecast.catalog.Catalog;
 import io.freecast.catalog.http.server.CatalogHttpConfig;
 import io.freecast.catalog.http.server.CatalogHttpServer;
-import io.freecast.catalog.jdbc.CatalogStorageException;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.scheduler.CatalogScheduler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code catalog serve}: the read API on {@code --host}:{@code --port} over the catalog in {@code --db},
  * plus the task scheduler unless {@code --no-scheduler}. Runs until SIGTERM or Ctrl-C, then stops
- * gracefully: no new requests, those in flight finish, the database is closed.
+ * gracefully: the scheduler first, then no new requests while those in flight finish, then the database.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the JSON API (and run the scheduled tasks, unless --no-scheduler).")
@@ -32,6 +33,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
+
+    @Mixin
+    OutboundOptions outbound;
+
+    @Mixin
+    SchedulerOptions scheduling;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CATALOG_PORT:-8001}",
             description = "TCP port to listen on (0: any free port). Env: CATALOG_PORT. Default: ${DEFAULT-VALUE}")
@@ -55,39 +62,43 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new ConfigurationException("--port / CATALOG_PORT must be between 0 and 65535, got " + port);
         }
-        JdbcCatalogStore store = openStore();
-        Catalog catalog = Catalog.builder().storage(store).build();
+        CatalogAssembly assembly = CatalogAssembly.open(database, outbound);
+        Catalog catalog = assembly.catalog();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registerPoolGauges(registry, store);
+        if (catalog.storage() instanceof JdbcCatalogStore store) {
+            registerPoolGauges(registry, store);
+        }
         CatalogHttpServer server;
+        AutoCloseable scheduler;
         try {
             server = CatalogHttpServer.create(catalog.queries(), config -> {
                 config.host(host).port(port).healthCheck(catalog::health).meterRegistry(registry)
                         .responseCacheTtl(cacheTtl);
                 configureExtras(config, catalog);
             });
-        } catch (IllegalArgumentException e) {
-            catalog.close();
-            throw new ConfigurationException(e.getMessage(), e);
+            scheduler = noScheduler ? () -> { } : startScheduler(catalog);
+        } catch (RuntimeException e) {
+            assembly.close();
+            throw e instanceof IllegalArgumentException ? new ConfigurationException(e.getMessage(), e) : e;
         }
-        AutoCloseable scheduler = noScheduler ? () -> { } : startScheduler(catalog, registry);
         try {
             server.start();
         } catch (RuntimeException e) {
             closeQuietly(scheduler);
-            catalog.close();
+            assembly.close();
             throw new ConfigurationException("cannot listen on " + host + ":" + port + " (" + CatalogCli.oneLine(e)
                     + "); choose another --port / CATALOG_PORT or --host / CATALOG_HOST", e);
         }
         System.out.println("catalog API on " + server.baseUri() + "  (docs: " + server.baseUri() + "/docs, "
-                + store.description() + (noScheduler ? ", scheduler off" : "") + ")");
+                + describe(catalog) + (noScheduler ? ", scheduler off" : "") + ")");
+        System.out.flush();
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: no new requests, letting those in flight finish");
             closeQuietly(scheduler);
             server.stop();
-            catalog.close();
+            assembly.close();
             System.out.println("catalog API stopped");
             System.out.flush();
             stopped.countDown();
@@ -101,25 +112,25 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Where the scheduler starts (DESIGN §5) when it exists; its routes ({@code /tasks}) are added by
-     * {@link #configureExtras}. Until then the API runs alone and says so.
+     * Starts the task scheduler (DESIGN §5) with the {@code --schedule} settings and attaches it to the
+     * catalog, so task status shows its schedule and next runs. It is stopped first on shutdown.
      */
-    private static AutoCloseable startScheduler(Catalog catalog, MeterRegistry registry) {
-        LOG.warn("the task scheduler is not part of this build yet: serving the API only (use --no-scheduler "
-                + "to silence this)");
-        return () -> { };
+    private AutoCloseable startScheduler(Catalog catalog) {
+        CatalogScheduler scheduler = scheduling.scheduler(catalog);
+        catalog.attachSchedule(scheduler);
+        scheduler.start();
+        return scheduler;
     }
 
-    /** Routes beyond the catalog's (e.g. {@code /tasks}) are registered here: {@code config.routes(…)}. */
+    /**
+     * Routes beyond the catalog's join the same router here, with {@code config.routes(routes -> …)}: the
+     * place for {@code /tasks} (task status and the token-protected trigger).
+     */
     private static void configureExtras(CatalogHttpConfig config, Catalog catalog) {
     }
 
-    private JdbcCatalogStore openStore() {
-        try {
-            return JdbcCatalogStore.open(database.db());
-        } catch (CatalogStorageException e) {
-            throw new ConfigurationException(e.getMessage(), e);
-        }
+    private static String describe(Catalog catalog) {
+        return catalog.storage() instanceof JdbcCatalogStore store ? store.description() : "storage";
     }
 
     /** Connection-pool gauges next to the request metrics on /metrics. */
@@ -135,7 +146,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static Duration parseDuration(String text) {
-        String value = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String value = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (value.equals("0")) {
                 return Duration.ZERO;
