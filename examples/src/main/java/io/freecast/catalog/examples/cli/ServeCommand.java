@@ -3,6 +3,8 @@ package io.freecast.catalog.examples.cli;
 import io.freecast.catalog.Catalog;
 import io.freecast.catalog.http.server.CatalogHttpConfig;
 import io.freecast.catalog.http.server.CatalogHttpServer;
+import io.freecast.catalog.http.server.TaskResources;
+import io.freecast.catalog.scheduler.CatalogScheduler;
 import io.freecast.catalog.jdbc.CatalogStorageException;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.micrometer.core.instrument.Gauge;
@@ -29,9 +31,26 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    static final String ADMIN_TOKEN_ENV = "CATALOG_ADMIN_TOKEN";
+    private static final int MIN_TOKEN_LENGTH = 16;
 
     @Mixin
     DatabaseOptions database;
+
+    @Mixin
+    SchedulerOptions scheduling;
+
+    @Mixin
+    ServeTaskOptions taskOptions;
+
+    @Mixin
+    OutboundOptions outbound;
+
+    @Mixin
+    RatingProviderOptions ratings;
+
+    @Mixin
+    LinkCheckOptions checks;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CATALOG_PORT:-8001}",
             description = "TCP port to listen on (0: any free port). Env: CATALOG_PORT. Default: ${DEFAULT-VALUE}")
@@ -55,8 +74,18 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new ConfigurationException("--port / CATALOG_PORT must be between 0 and 65535, got " + port);
         }
-        JdbcCatalogStore store = openStore();
-        Catalog catalog = Catalog.builder().storage(store).build();
+        if (!noScheduler) {
+            scheduling.validate();
+        }
+        ServeTaskOptions.Adapters adapters = taskOptions.adapters(outbound, ratings, checks);
+        JdbcCatalogStore store;
+        try {
+            store = openStore();
+        } catch (RuntimeException e) {
+            adapters.close();
+            throw e;
+        }
+        Catalog catalog = adapters.configure(Catalog.builder().storage(store)).build();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registerPoolGauges(registry, store);
         CatalogHttpServer server;
@@ -68,14 +97,16 @@ public final class ServeCommand implements Callable<Integer> {
             });
         } catch (IllegalArgumentException e) {
             catalog.close();
+            adapters.close();
             throw new ConfigurationException(e.getMessage(), e);
         }
-        AutoCloseable scheduler = noScheduler ? () -> { } : startScheduler(catalog, registry);
+        AutoCloseable scheduler = noScheduler ? () -> { } : startScheduler(catalog, adapters);
         try {
             server.start();
         } catch (RuntimeException e) {
             closeQuietly(scheduler);
             catalog.close();
+            adapters.close();
             throw new ConfigurationException("cannot listen on " + host + ":" + port + " (" + CatalogCli.oneLine(e)
                     + "); choose another --port / CATALOG_PORT or --host / CATALOG_HOST", e);
         }
@@ -88,6 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
             closeQuietly(scheduler);
             server.stop();
             catalog.close();
+            adapters.close();
             System.out.println("catalog API stopped");
             System.out.flush();
             stopped.countDown();
@@ -101,17 +133,32 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Where the scheduler starts (DESIGN §5) when it exists; its routes ({@code /tasks}) are added by
-     * {@link #configureExtras}. Until then the API runs alone and says so.
+     * Starts the scheduler (DESIGN §5) with the {@code --schedule} / {@code CATALOG_SCHEDULE_*} settings;
+     * a task whose adapter is missing (update-ratings without a provider) stays off. Closing it lets a
+     * running task finish (30 s at most).
      */
-    private static AutoCloseable startScheduler(Catalog catalog, MeterRegistry registry) {
-        LOG.warn("the task scheduler is not part of this build yet: serving the API only (use --no-scheduler "
-                + "to silence this)");
-        return () -> { };
+    private AutoCloseable startScheduler(Catalog catalog, ServeTaskOptions.Adapters adapters) {
+        adapters.unavailable().forEach((task, reason) -> LOG.info("{} is not scheduled: {}", task, reason));
+        CatalogScheduler scheduler = scheduling.scheduler(catalog, adapters.unavailable());
+        scheduler.start();
+        return scheduler;
     }
 
-    /** Routes beyond the catalog's (e.g. {@code /tasks}) are registered here: {@code config.routes(…)}. */
+    /**
+     * The task routes ({@code /tasks}…): reading is open; starting a run needs the bearer token from
+     * {@code CATALOG_ADMIN_TOKEN} (environment only, so it never shows in the process list), and is
+     * refused when it is not set.
+     */
     private static void configureExtras(CatalogHttpConfig config, Catalog catalog) {
+        String token = System.getenv(ADMIN_TOKEN_ENV);
+        if (token == null || token.isBlank()) {
+            LOG.info("starting tasks over HTTP (POST /tasks/<name>/runs) is refused: set {} to allow it with a bearer token",
+                    ADMIN_TOKEN_ENV);
+        } else if (token.strip().length() < MIN_TOKEN_LENGTH) {
+            LOG.warn("{} is shorter than {} characters: use a long random token (e.g. openssl rand -hex 32)",
+                    ADMIN_TOKEN_ENV, MIN_TOKEN_LENGTH);
+        }
+        config.routes(new TaskResources(catalog.tasks(), token)::register);
     }
 
     private JdbcCatalogStore openStore() {
