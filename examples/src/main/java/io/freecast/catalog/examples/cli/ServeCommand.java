@@ -100,16 +100,16 @@ public final class ServeCommand implements Callable<Integer> {
             adapters.close();
             throw new ConfigurationException(e.getMessage(), e);
         }
-        AutoCloseable scheduler = noScheduler ? () -> { } : startScheduler(catalog, adapters);
         try {
             server.start();
         } catch (RuntimeException e) {
-            closeQuietly(scheduler);
             catalog.close();
             adapters.close();
             throw new ConfigurationException("cannot listen on " + host + ":" + port + " (" + CatalogCli.oneLine(e)
                     + "); choose another --port / CATALOG_PORT or --host / CATALOG_HOST", e);
         }
+        // The scheduler starts once the API listens: /health answers at once, while the start-up imports run.
+        AutoCloseable scheduler = noScheduler ? () -> { } : startScheduler(catalog, adapters);
         System.out.println("catalog API on " + server.baseUri() + "  (docs: " + server.baseUri() + "/docs, "
                 + store.description() + (noScheduler ? ", scheduler off" : "") + ")");
 
