@@ -14,6 +14,8 @@ import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema to the version this code knows, with Flyway and the scripts in
@@ -25,6 +27,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class SchemaMigrations {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
     private static final String SETTING = CatalogStorageException.SETTING;
 
     private final Flyway flyway;
@@ -58,8 +61,12 @@ public final class SchemaMigrations {
             List<String> applied = result.migrations.stream()
                     .map(m -> m.version + " " + m.description)
                     .toList();
-            return new MigrationResult(url.display(), result.initialSchemaVersion,
+            MigrationResult migrated = new MigrationResult(url.display(), result.initialSchemaVersion,
                     currentVersion(info()), applied);
+            if (!applied.isEmpty()) {
+                LOG.info("{}", migrated.summary());
+            }
+            return migrated;
         } catch (FlywayException e) {
             throw new CatalogStorageException("migrating " + url.display() + " failed (" + firstLine(e.getMessage())
                     + "); the failed migration was rolled back where the database allows it", e);

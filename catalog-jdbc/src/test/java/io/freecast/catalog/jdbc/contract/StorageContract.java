@@ -542,6 +542,22 @@ public abstract class StorageContract {
         assertThat(store.movies().upsertAll(List.of(draft))).containsExactly(UpsertOutcome.UNCHANGED);
     }
 
+    @Test
+    void theLongestValuesTheDomainAcceptsAreStoredAndIndexed() {
+        String title = "東".repeat(500);                                   // the longest title, 1,500 bytes
+        String url = "https://cdn.example/" + "東".repeat(SourceDraft.MAX_URL_LENGTH - 21);   // ~6 KB of UTF-8
+        String other = url.substring(0, url.length() - 1) + "西";
+        String id = "键".repeat(255);
+        MovieDraft draft = new MovieDraft(FeedKey.of(id, null, title), id, null, title, "x".repeat(100_000), null,
+                null, null, null, null, List.of(SourceDraft.of(url, null), SourceDraft.of(other, null)));
+        assertThat(store.movies().upsertAll(List.of(draft))).containsExactly(UpsertOutcome.CREATED);
+        assertThat(store.movies().upsertAll(List.of(draft))).containsExactly(UpsertOutcome.UNCHANGED);
+        MovieTree stored = store.queries().listMovies(new ListQuery(new Sort(SortField.TITLE, false), "東東",
+                PageRequest.firstPage())).items().getFirst();
+        assertThat(stored.movie().title()).isEqualTo(title);
+        assertThat(stored.sources()).extracting(Source::url).containsExactly(url, other);
+    }
+
     // ---------------------------------------------------------------- ratings and sources
 
     @Test
