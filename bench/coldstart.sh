@@ -67,6 +67,8 @@ serve_once() {
 }
 
 aot_supported=1
+# A cache is only valid for the jar it was trained with.
+if [ -f "$AOT" ] && [ "$JAR" -nt "$AOT" ]; then rm -f "$AOT"; fi
 if [ ! -f "$AOT" ]; then
   if "$JAVA" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
     echo "training the AOT cache with one serve run …" >&2
