@@ -98,6 +98,8 @@ http {
   keepalive_requests 1000000;
   sendfile on;
   tcp_nopush on;
+  open_file_cache max=64 inactive=60s;   # the ceiling: no open()/fstat() per request
+  open_file_cache_valid 60s;
   client_body_temp_path $WORK/tmp;
   proxy_temp_path $WORK/tmp;
   fastcgi_temp_path $WORK/tmp;
@@ -133,17 +135,20 @@ for p in "${PATHS[@]}"; do measure "http://127.0.0.1:$API_PORT$p" "$WARMUP" >/de
 
 printf "\nwrk -t%s -c%s -d%s, loopback, %s CPUs, load average %s, response cache %s\n\n" "$THREADS" "$CONNECTIONS" \
   "$DURATION" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "${RESPONSE_CACHE:-1s}"
-printf "%-26s %6s | %10s %8s %8s | %10s %8s %8s | %7s %6s\n" endpoint bytes "catalog/s" "p50 ms" "p99 ms" "nginx/s" "p50 ms" "p99 ms" "ratio" goal
+printf "%-26s %6s | %10s %7s %7s | %10s %7s %7s | %6s %-12s %s\n" endpoint bytes "catalog/s" "p50 ms" "p99 ms" \
+  "nginx/s" "p50 ms" "p99 ms" ratio "ratio goal" "p99 ≤ 5 ms"
 FAILED=0
 for i in "${!PATHS[@]}"; do
   read -r ours ours50 ours99 < <(measure "http://127.0.0.1:$API_PORT${PATHS[$i]}" "$DURATION")
   read -r theirs theirs50 theirs99 < <(measure "http://127.0.0.1:$NGINX_PORT${PATHS[$i]}" "$DURATION")
-  ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.0f%%", 100*a/b }')
   goal=$([ "${KINDS[$i]}" = single ] && echo 50 || echo 25)
-  ok=$(awk -v a="$ours" -v b="$theirs" -v g="$goal" -v p="$ours99" 'BEGIN { print (100*a/b >= g && p <= 5) ? "met" : "MISSED" }')
-  [ "$ok" = met ] || FAILED=1
-  printf "%-26s %6s | %10s %8s %8s | %10s %8s %8s | %7s %6s\n" "${NAMES[$i]}" "$(stat -c %s "$WORK/static/r$i.json")" \
-    "$ours" "$ours50" "$ours99" "$theirs" "$theirs50" "$theirs99" "$ratio" "≥$goal% $ok"
+  ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.0f", 100*a/b }')
+  ratio_ok=$([ "$ratio" -ge "$goal" ] && echo met || echo MISSED)
+  p99_ok=$(awk -v p="$ours99" 'BEGIN { print (p <= 5) ? "met" : "MISSED" }')
+  [ "$ratio_ok" = met ] && [ "$p99_ok" = met ] || FAILED=1
+  printf "%-26s %6s | %10s %7s %7s | %10s %7s %7s | %5s%% %-12s %s\n" "${NAMES[$i]}" \
+    "$(stat -c %s "$WORK/static/r$i.json")" "$ours" "$ours50" "$ours99" "$theirs" "$theirs50" "$theirs99" \
+    "$ratio" "≥$goal% $ratio_ok" "$p99_ok"
 done
 printf "\ngoals: single item ≥ 50%% of nginx, 50-item page ≥ 25%%, catalog p99 ≤ 5 ms\n"
 exit $FAILED

@@ -13,6 +13,10 @@ import java.util.Objects;
  */
 public record FeedKey(String value) {
 
+    // Compiled once: an import normalises every title it reads, and String.replaceAll compiles per call.
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\p{Punct}\\p{Z}\\s]+");
+
     public FeedKey {
         Objects.requireNonNull(value, "value");
         if (!(value.startsWith("id:") || value.startsWith("slug:") || value.startsWith("title:"))
@@ -41,10 +45,8 @@ public record FeedKey(String value) {
      */
     public static String normaliseTitle(String title) {
         String decomposed = Normalizer.normalize(title, Normalizer.Form.NFKD);
-        String withoutMarks = decomposed.replaceAll("\\p{M}+", "");
-        return withoutMarks.toLowerCase(Locale.ROOT)
-                .replaceAll("[\\p{Punct}\\p{Z}\\s]+", " ")
-                .strip();
+        String withoutMarks = MARKS.matcher(decomposed).replaceAll("");
+        return SEPARATORS.matcher(withoutMarks.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     private static boolean hasText(String s) {

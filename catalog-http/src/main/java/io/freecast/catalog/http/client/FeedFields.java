@@ -23,6 +23,7 @@ final class FeedFields {
 
     private static final Pattern ISO_DATE_PREFIX = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern YEAR_PREFIX = Pattern.compile("^\\d{4}(\\D.*)?$");
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
 
     private FeedFields() {
     }
@@ -191,7 +192,8 @@ final class FeedFields {
 
     /** Abbreviates text for a one-line message. */
     static String abbreviate(String text, int max) {
-        String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
+        String oneLine = text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0
+                ? text : LINE_BREAKS.matcher(text).replaceAll(" ");
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "…";
     }
 

@@ -8,12 +8,14 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.LinkedHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks stream links with {@code java.net.http}: one virtual thread per URL, at most
@@ -40,6 +43,8 @@ import java.util.LinkedHashMap;
  * on global permits that links to other hosts could use.
  */
 public final class HttpLinkChecker implements LinkChecker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpLinkChecker.class);
 
     private final OutboundHttp http;
     private final LinkCheckSettings settings;
@@ -107,11 +112,22 @@ public final class HttpLinkChecker implements LinkChecker {
             return new LinkProbe.Failed(FailureKind.INVALID_URL, null, e.getMessage());
         } catch (IOException e) {
             return fromException(e);
+        } catch (RuntimeException e) {
+            // One strange link must not sink a run over thousands: it counts as a failure, and the log
+            // keeps the stack trace for whoever finds out why.
+            LOG.warn("unexpected error checking {}", url, e);
+            return new LinkProbe.Failed(FailureKind.CONNECTION, null, "unexpected error: " + messageOf(e));
         }
     }
 
     private HttpRequest.Builder request(URI url) {
-        return HttpRequest.newBuilder(url).timeout(settings.timeout());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(settings.timeout());
+        if (url.getScheme().equalsIgnoreCase("http")) {
+            // Plain http: skip the h2c upgrade offer java.net.http makes by default on every new
+            // connection; stream hosts do not take it, and a probe has no use for HTTP/2 there.
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        return builder;
     }
 
     /** Sends, follows redirects, and closes the body unread: only the final status matters. */

@@ -164,8 +164,15 @@ final class RatingApiClient {
             return JSON.readTree(bytes);
         } catch (JacksonException e) {
             throw unavailable(provider + " answered HTTP " + response.statusCode() + " with malformed JSON at "
-                    + where + ": " + e.getOriginalMessage(), e);
+                    + where + ": " + jsonProblem(e), e);
         }
+    }
+
+    /** Jackson's reason without its source excerpt: {@code Unexpected end-of-input (line 1, column 9)}. */
+    private static String jsonProblem(JacksonException e) {
+        String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker.*", "").strip();
+        var at = e.getLocation();
+        return at == null ? reason : reason + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     /** {@code Retry-After} when the API sent one (bounded by maxWait), else the doubling backoff. */

@@ -1,6 +1,7 @@
 package io.freecast.catalog.http.client;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Spaces requests at least {@code 1/rate} seconds apart, across every thread that shares it: the
@@ -9,12 +10,27 @@ import java.util.concurrent.TimeUnit;
  */
 final class RequestPacer {
 
+    /** Sleeps for a number of nanoseconds; tests pass one that only moves a fake clock. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleepNanos(long nanos) throws InterruptedException;
+    }
+
     private final long intervalNanos;
-    private long nextSlot = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final Sleeper sleeper;
+    private long nextSlot;
 
     /** @param perSecond requests a second; {@code 0} for no limit */
     RequestPacer(double perSecond) {
+        this(perSecond, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+    }
+
+    RequestPacer(double perSecond, LongSupplier nanoTime, Sleeper sleeper) {
         this.intervalNanos = perSecond == 0 || Double.isInfinite(perSecond) ? 0 : (long) (1e9 / perSecond);
+        this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
+        this.nextSlot = nanoTime.getAsLong();
     }
 
     void awaitTurn() throws InterruptedException {
@@ -23,13 +39,12 @@ final class RequestPacer {
         }
         long slot;
         synchronized (this) {
-            long now = System.nanoTime();
-            slot = Math.max(now, nextSlot);
+            slot = Math.max(nanoTime.getAsLong(), nextSlot);
             nextSlot = slot + intervalNanos;
         }
-        long wait = slot - System.nanoTime();
+        long wait = slot - nanoTime.getAsLong();
         if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
+            sleeper.sleepNanos(wait);
         }
     }
 }

@@ -121,7 +121,7 @@ final class ApiExchangeHandler implements HttpHandler {
         headers.put(CORS_METHODS, methods);
         headers.put(CORS_HEADERS, "If-None-Match, Authorization, Content-Type");
         exchange.setStatusCode(204);
-        exchange.endExchange();
+        finish(exchange, exchange::endExchange);
         return 204;
     }
 
@@ -163,7 +163,7 @@ final class ApiExchangeHandler implements HttpHandler {
             headers.remove(Headers.CONTENT_TYPE);
             headers.put(Headers.ETAG, etag);
             exchange.setStatusCode(304);
-            exchange.endExchange();
+            finish(exchange, exchange::endExchange);
             return 304;
         }
         if (Compression.worthCompressing(body.length)
@@ -265,10 +265,24 @@ final class ApiExchangeHandler implements HttpHandler {
         exchange.setStatusCode(status);
         exchange.setResponseContentLength(body.length);
         if (method.equals(Router.HEAD)) {
-            exchange.endExchange();
+            finish(exchange, exchange::endExchange);
         } else {
-            exchange.getResponseSender().send(ByteBuffer.wrap(body));
+            finish(exchange, () -> exchange.getResponseSender().send(ByteBuffer.wrap(body)));
         }
         return status;
+    }
+
+    /**
+     * Writes the response from the connection's IO thread. A worker thread that wrote it itself would still
+     * be unwinding when the client, already answered, sends its next request on the same connection; the
+     * IO thread then spins until the worker lets go of the exchange — measured at 40% of the CPU under
+     * load. Handing the write to the IO thread, after the worker has finished, removes that race.
+     */
+    private static void finish(HttpServerExchange exchange, Runnable write) {
+        if (exchange.isInIoThread()) {
+            write.run();
+        } else {
+            exchange.dispatch(exchange.getIoThread(), write);
+        }
     }
 }

@@ -70,6 +70,10 @@ public final class CatalogHttpServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, 64 * 1024)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64 * 1024L)
                 .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
+                // A client that dribbles its request (slowloris) or idles on a kept-alive connection does
+                // not hold a connection forever.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setHandler(shutdownHandler)
                 .build();
     }

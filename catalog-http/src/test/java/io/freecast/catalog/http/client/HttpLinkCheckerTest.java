@@ -52,7 +52,10 @@ class HttpLinkCheckerTest {
                 Map.entry(server.uri("/unavailable"), new LinkProbe.Failed(FailureKind.SERVER_ERROR, 503, "HTTP 503")),
                 Map.entry(server.uri("/forbidden"), new LinkProbe.Failed(FailureKind.CLIENT_ERROR, 403, "HTTP 403")),
                 Map.entry(server.uri("/not-modified"), new LinkProbe.Reachable(304)));
-        assertThat(server.received()).allSatisfy(r -> assertThat(r.method()).isEqualTo("HEAD"));
+        assertThat(server.received()).allSatisfy(r -> {
+            assertThat(r.method()).isEqualTo("HEAD");
+            assertThat(r.header("Upgrade")).as("no h2c upgrade offer on plain http").isNull();
+        });
     }
 
     @Test

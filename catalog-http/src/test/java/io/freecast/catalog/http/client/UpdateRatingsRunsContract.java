@@ -8,6 +8,7 @@ import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.domain.Rating;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.jdbc.testing.Drafts;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase.UpdateRatingsCommand;
 import io.freecast.catalog.port.out.RatingProvider;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -53,6 +55,8 @@ abstract class UpdateRatingsRunsContract {
                     + "\"rating\":{\"kp\":7.3,\"imdb\":7.0}}",
             "Rated Film", "{\"id\":2,\"name\":\"Rated Film\",\"year\":2001,\"type\":\"movie\","
                     + "\"rating\":{\"kp\":8.1,\"imdb\":8.0}}",
+            "Night Shift", "{\"id\":4,\"name\":\"Ночная смена\",\"alternativeName\":\"Night Shift\",\"year\":2018,"
+                    + "\"type\":\"tv-series\",\"rating\":{\"kp\":8.4,\"imdb\":8.2}}",
             "Remake", "{\"id\":3,\"name\":\"Remake\",\"year\":1960,\"type\":\"movie\","
                     + "\"rating\":{\"kp\":9.0,\"imdb\":9.0}}");
 
@@ -65,6 +69,8 @@ abstract class UpdateRatingsRunsContract {
                 movie("2", "Rated Film", 2001, 6.6),
                 movie("3", "Nobody Knows This Film", 2020, null),
                 movie("4", "Remake", 2012, null))));
+        store.transactions().inTransaction(() -> store.shows().upsertAll(List.of(
+                Drafts.show("s1", "Night Shift", null, LocalDate.of(2018, 3, 1), List.of())), List.of()));
         kinopoiskKnows(KNOWN);
     }
 
@@ -82,10 +88,13 @@ abstract class UpdateRatingsRunsContract {
         TaskReport report = run(kinopoisk(), Duration.ofHours(24));
 
         assertThat(report.succeeded()).as(report.error()).isTrue();
-        assertThat(report.counts()).containsExactly(Map.entry("checked", 4L), Map.entry("updated", 2L),
+        assertThat(report.counts()).containsExactly(Map.entry("checked", 5L), Map.entry("updated", 3L),
                 Map.entry("unchanged", 0L), Map.entry("not_found", 2L), Map.entry("skipped", 0L));
         Map<String, RatingTarget> titles = titles();
         assertThat(titles.get("Copper Valley").current()).isEqualTo(new RatingPair(Rating.of(7.0), Rating.of(7.3)));
+        // shows are rated like movies, found by their alternative name
+        assertThat(titles.get("Night Shift").kind()).isEqualTo(RatingTarget.TitleKind.SHOW);
+        assertThat(titles.get("Night Shift").current()).isEqualTo(new RatingPair(Rating.of(8.2), Rating.of(8.4)));
         // the feed's IMDb rating stays; kinopoisk's is added
         assertThat(titles.get("Rated Film").current()).isEqualTo(new RatingPair(Rating.of(6.6), Rating.of(8.1)));
         // unknown stays unknown: never 0, never random — and a remake of another year is not taken
@@ -102,7 +111,7 @@ abstract class UpdateRatingsRunsContract {
         catalog.updateRatings(new UpdateRatingsCommand(Duration.ZERO, told::add));
 
         assertThat(told).isNotEmpty().isSorted();
-        assertThat(told.get(told.size() - 1)).isEqualTo(4L);
+        assertThat(told.get(told.size() - 1)).isEqualTo(5L);
     }
 
     @Test
@@ -112,11 +121,11 @@ abstract class UpdateRatingsRunsContract {
 
         TaskReport again = run(kinopoisk(), Duration.ofHours(24));
 
-        assertThat(again.counts()).containsEntry("checked", 0L).containsEntry("skipped", 4L);
+        assertThat(again.counts()).containsEntry("checked", 0L).containsEntry("skipped", 5L);
         assertThat(api.received()).hasSize(asked);
 
         TaskReport all = run(kinopoisk(), Duration.ZERO);
-        assertThat(all.counts()).containsEntry("checked", 4L).containsEntry("unchanged", 2L)
+        assertThat(all.counts()).containsEntry("checked", 5L).containsEntry("unchanged", 3L)
                 .containsEntry("not_found", 2L).containsEntry("skipped", 0L);
     }
 
@@ -169,7 +178,7 @@ abstract class UpdateRatingsRunsContract {
 
         TaskReport report = run(omdb, Duration.ZERO);
 
-        assertThat(report.counts()).containsEntry("updated", 1L).containsEntry("not_found", 3L);
+        assertThat(report.counts()).containsEntry("updated", 1L).containsEntry("not_found", 4L);
         Map<String, RatingTarget> titles = titles();
         assertThat(titles.get("Copper Valley").current()).isEqualTo(new RatingPair(Rating.of(7.6), null));
         assertThat(titles.get("Rated Film").current()).isEqualTo(new RatingPair(Rating.of(6.6), null));
@@ -179,7 +188,7 @@ abstract class UpdateRatingsRunsContract {
     void thePlaceholderProviderSaysItsRatingsAreNotReal() {
         TaskReport report = run(new RandomRatingProvider(new SplittableRandom(7)), Duration.ZERO);
 
-        assertThat(report.counts()).containsEntry("updated", 4L);
+        assertThat(report.counts()).containsEntry("updated", 5L);
         assertThat(report.notes()).anySatisfy(note -> assertThat(note).contains("placeholders"));
         assertThat(titles().values()).allSatisfy(t -> {
             assertThat(t.current().imdb().value()).isBetween(5.0, 9.0);

@@ -6,6 +6,7 @@ import io.freecast.catalog.http.client.OutboundHttp;
 import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.jdbc.CatalogStorageException;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import java.util.function.BiFunction;
 
 /**
  * The launcher's wiring, in one place: which adapter implements which port. Every command builds its
@@ -27,14 +28,27 @@ public final class CatalogAssembly implements AutoCloseable {
      * @throws ConfigurationException when the database cannot be opened as configured (exit code 2)
      */
     public static CatalogAssembly open(DatabaseOptions database, OutboundOptions outbound) {
+        return open(database, OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()),
+                (builder, http) -> builder);
+    }
+
+    /**
+     * With outbound settings of the command's choosing (validate-sources sets its own timeouts) and the
+     * adapters only some commands configure (a rating provider, a link checker), built on the same guarded
+     * client as the feed reader.
+     *
+     * @throws ConfigurationException when the database cannot be opened as configured (exit code 2)
+     */
+    public static CatalogAssembly open(DatabaseOptions database, OutboundHttpSettings httpSettings,
+                                       BiFunction<Catalog.Builder, OutboundHttp, Catalog.Builder> adapters) {
         JdbcCatalogStore store = openStore(database, true);
         OutboundHttp http = null;
         try {
-            http = new OutboundHttp(OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()));
-            Catalog catalog = Catalog.builder()
+            http = new OutboundHttp(httpSettings);
+            Catalog.Builder builder = Catalog.builder()
                     .storage(store)
-                    .feedReader(new JsonFeedReader(http))
-                    .build();
+                    .feedReader(new JsonFeedReader(http));
+            Catalog catalog = adapters.apply(builder, http).build();
             return new CatalogAssembly(http, catalog);
         } catch (RuntimeException e) {
             if (http != null) {

@@ -1,6 +1,7 @@
 package io.freecast.catalog.examples.cli;
 
 import io.freecast.catalog.port.in.ImportProgress;
+import io.freecast.catalog.port.in.TaskProgress;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -9,9 +10,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * A running count of items read, drawn on stderr when stderr is a terminal and nothing otherwise: logs,
  * pipes and {@code --json} consumers never see it. The feed's length is unknown while streaming, so the
- * bar counts items and rate rather than a percentage.
+ * bar counts items and rate rather than a percentage. update-ratings and validate-sources use it too
+ * (as a {@link TaskProgress}), for the titles asked and the sources checked.
  */
-final class ImportProgressBar implements ImportProgress, AutoCloseable {
+final class ImportProgressBar implements ImportProgress, TaskProgress, AutoCloseable {
 
     private final ProgressBar bar;
     private boolean closed;
@@ -40,6 +42,11 @@ final class ImportProgressBar implements ImportProgress, AutoCloseable {
         if (bar != null) {
             bar.stepTo(itemsRead);
         }
+    }
+
+    @Override
+    public void itemsDone(long itemsDone) {
+        itemsRead(itemsDone);
     }
 
     @Override

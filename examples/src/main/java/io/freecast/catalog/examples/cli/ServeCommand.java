@@ -4,15 +4,16 @@ import io.freecast.catalog.Catalog;
 import io.freecast.catalog.http.server.CatalogHttpConfig;
 import io.freecast.catalog.http.server.CatalogHttpServer;
 import io.freecast.catalog.http.server.TaskResources;
-import io.freecast.catalog.scheduler.CatalogScheduler;
-import io.freecast.catalog.jdbc.CatalogStorageException;
+import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.scheduler.CatalogScheduler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code catalog serve}: the read API on {@code --host}:{@code --port} over the catalog in {@code --db},
  * plus the task scheduler unless {@code --no-scheduler}. Runs until SIGTERM or Ctrl-C, then stops
- * gracefully: no new requests, those in flight finish, the database is closed.
+ * gracefully: the scheduler first, then no new requests while those in flight finish, then the database.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the JSON API (and run the scheduled tasks, unless --no-scheduler).")
@@ -38,13 +39,13 @@ public final class ServeCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Mixin
+    OutboundOptions outbound;
+
+    @Mixin
     SchedulerOptions scheduling;
 
     @Mixin
     ServeTaskOptions taskOptions;
-
-    @Mixin
-    OutboundOptions outbound;
 
     @Mixin
     RatingProviderOptions ratings;
@@ -77,17 +78,21 @@ public final class ServeCommand implements Callable<Integer> {
         if (!noScheduler) {
             scheduling.validate();
         }
+        // Every adapter the scheduled tasks need, checked before the database opens.
         ServeTaskOptions.Adapters adapters = taskOptions.adapters(outbound, ratings, checks);
-        JdbcCatalogStore store;
+        CatalogAssembly assembly;
         try {
-            store = openStore();
+            assembly = CatalogAssembly.open(database,
+                    OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()), adapters::configure);
         } catch (RuntimeException e) {
             adapters.close();
             throw e;
         }
-        Catalog catalog = adapters.configure(Catalog.builder().storage(store)).build();
+        Catalog catalog = assembly.catalog();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registerPoolGauges(registry, store);
+        if (catalog.storage() instanceof JdbcCatalogStore store) {
+            registerPoolGauges(registry, store);
+        }
         CatalogHttpServer server;
         try {
             server = CatalogHttpServer.create(catalog.queries(), config -> {
@@ -95,15 +100,15 @@ public final class ServeCommand implements Callable<Integer> {
                         .responseCacheTtl(cacheTtl);
                 configureExtras(config, catalog);
             });
-        } catch (IllegalArgumentException e) {
-            catalog.close();
+        } catch (RuntimeException e) {
+            assembly.close();
             adapters.close();
-            throw new ConfigurationException(e.getMessage(), e);
+            throw e instanceof IllegalArgumentException ? new ConfigurationException(e.getMessage(), e) : e;
         }
         try {
             server.start();
         } catch (RuntimeException e) {
-            catalog.close();
+            assembly.close();
             adapters.close();
             throw new ConfigurationException("cannot listen on " + host + ":" + port + " (" + CatalogCli.oneLine(e)
                     + "); choose another --port / CATALOG_PORT or --host / CATALOG_HOST", e);
@@ -111,14 +116,15 @@ public final class ServeCommand implements Callable<Integer> {
         // The scheduler starts once the API listens: /health answers at once, while the start-up imports run.
         AutoCloseable scheduler = noScheduler ? () -> { } : startScheduler(catalog, adapters);
         System.out.println("catalog API on " + server.baseUri() + "  (docs: " + server.baseUri() + "/docs, "
-                + store.description() + (noScheduler ? ", scheduler off" : "") + ")");
+                + describe(catalog) + (noScheduler ? ", scheduler off" : "") + ")");
+        System.out.flush();
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: no new requests, letting those in flight finish");
             closeQuietly(scheduler);
             server.stop();
-            catalog.close();
+            assembly.close();
             adapters.close();
             System.out.println("catalog API stopped");
             System.out.flush();
@@ -133,9 +139,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Starts the scheduler (DESIGN §5) with the {@code --schedule} / {@code CATALOG_SCHEDULE_*} settings;
-     * a task whose adapter is missing (update-ratings without a provider) stays off. Closing it lets a
-     * running task finish (30 s at most).
+     * Starts the task scheduler (DESIGN §5) with the {@code --schedule} / {@code CATALOG_SCHEDULE_*}
+     * settings; it attaches itself to the catalog, so task status shows its schedule and next runs. A task
+     * whose adapter is missing (update-ratings without a provider) stays off. It is stopped first on
+     * shutdown, letting a running task finish (30 s at most).
      */
     private AutoCloseable startScheduler(Catalog catalog, ServeTaskOptions.Adapters adapters) {
         adapters.unavailable().forEach((task, reason) -> LOG.info("{} is not scheduled: {}", task, reason));
@@ -152,8 +159,8 @@ public final class ServeCommand implements Callable<Integer> {
     private static void configureExtras(CatalogHttpConfig config, Catalog catalog) {
         String token = System.getenv(ADMIN_TOKEN_ENV);
         if (token == null || token.isBlank()) {
-            LOG.info("starting tasks over HTTP (POST /tasks/<name>/runs) is refused: set {} to allow it with a bearer token",
-                    ADMIN_TOKEN_ENV);
+            LOG.info("starting tasks over HTTP (POST /tasks/<name>/runs) is refused: set {} to allow it with a "
+                    + "bearer token", ADMIN_TOKEN_ENV);
         } else if (token.strip().length() < MIN_TOKEN_LENGTH) {
             LOG.warn("{} is shorter than {} characters: use a long random token (e.g. openssl rand -hex 32)",
                     ADMIN_TOKEN_ENV, MIN_TOKEN_LENGTH);
@@ -161,12 +168,8 @@ public final class ServeCommand implements Callable<Integer> {
         config.routes(new TaskResources(catalog.tasks(), token)::register);
     }
 
-    private JdbcCatalogStore openStore() {
-        try {
-            return JdbcCatalogStore.open(database.db());
-        } catch (CatalogStorageException e) {
-            throw new ConfigurationException(e.getMessage(), e);
-        }
+    private static String describe(Catalog catalog) {
+        return catalog.storage() instanceof JdbcCatalogStore store ? store.description() : "storage";
     }
 
     /** Connection-pool gauges next to the request metrics on /metrics. */
@@ -182,7 +185,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static Duration parseDuration(String text) {
-        String value = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String value = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (value.equals("0")) {
                 return Duration.ZERO;

@@ -4,11 +4,8 @@ import io.freecast.catalog.Catalog;
 import io.freecast.catalog.domain.FeedLocation;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.http.client.HttpLinkChecker;
-import io.freecast.catalog.http.client.JsonFeedReader;
 import io.freecast.catalog.http.client.LinkCheckSettings;
 import io.freecast.catalog.http.client.OutboundHttp;
-import io.freecast.catalog.http.client.OutboundHttpSettings;
-import io.freecast.catalog.port.out.RatingProvider;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -80,12 +77,11 @@ public final class ServeTaskOptions {
         if (ratingsChosen) {
             ratings.validate();
         }
-        OutboundHttp http = new OutboundHttp(OutboundHttpSettings.defaults()
-                .withAllowPrivateTargets(outbound.allowPrivate()));
+        // Link checks get a client of their own: their timeouts are not the feeds' and ratings'.
         OutboundHttp linkHttp = new OutboundHttp(
                 ValidateSourcesCommand.outboundSettings(linkChecks, outbound.allowPrivate()));
-        RatingProvider provider = ratingsChosen ? ratings.create(http) : null;
-        return new Adapters(this, http, linkHttp, shows, movies, provider, new HttpLinkChecker(linkHttp, linkChecks));
+        return new Adapters(this, ratingsChosen ? ratings : null, linkHttp, shows, movies,
+                new HttpLinkChecker(linkHttp, linkChecks));
     }
 
     private static FeedLocation feed(String text, String setting) {
@@ -97,16 +93,16 @@ public final class ServeTaskOptions {
     }
 
     /** The adapters serve's catalog is built with; closed when the server stops. */
-    record Adapters(ServeTaskOptions options, OutboundHttp http, OutboundHttp linkHttp, FeedLocation showsFeed,
-                    FeedLocation moviesFeed, RatingProvider ratingProvider, HttpLinkChecker linkChecker)
+    record Adapters(ServeTaskOptions options, RatingProviderOptions ratings, OutboundHttp linkHttp,
+                    FeedLocation showsFeed, FeedLocation moviesFeed, HttpLinkChecker linkChecker)
             implements AutoCloseable {
 
-        Catalog.Builder configure(Catalog.Builder builder) {
-            builder.feedReader(new JsonFeedReader(http))
-                    .showsFeed(showsFeed)
+        /** Adds the task adapters and settings; {@code http} is the guarded client the feed reader uses. */
+        Catalog.Builder configure(Catalog.Builder builder, OutboundHttp http) {
+            builder.showsFeed(showsFeed)
                     .moviesFeed(moviesFeed)
                     .placeholders(options.placeholders)
-                    .ratingProvider(ratingProvider)
+                    .ratingProvider(ratings == null ? null : ratings.create(http))
                     .linkChecker(linkChecker)
                     .failureThreshold(options.failureThreshold)
                     .ratingsStaleAfter(options.staleAfter);
@@ -119,7 +115,7 @@ public final class ServeTaskOptions {
         /** Tasks that cannot run with these adapters, with the reason: they are not scheduled. */
         Map<TaskName, String> unavailable() {
             Map<TaskName, String> unavailable = new EnumMap<>(TaskName.class);
-            if (ratingProvider == null) {
+            if (ratings == null) {
                 unavailable.put(TaskName.UPDATE_RATINGS, "no ratings provider chosen (set --provider / "
                         + "CATALOG_RATINGS_PROVIDER to kinopoisk, omdb or random)");
             }
@@ -128,11 +124,7 @@ public final class ServeTaskOptions {
 
         @Override
         public void close() {
-            try {
-                http.close();
-            } finally {
-                linkHttp.close();
-            }
+            linkHttp.close();
         }
     }
 }

@@ -1,10 +1,8 @@
 package io.freecast.catalog.examples.cli;
 
-import io.freecast.catalog.Catalog;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.http.client.HttpLinkChecker;
 import io.freecast.catalog.http.client.LinkCheckSettings;
-import io.freecast.catalog.http.client.OutboundHttp;
 import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.port.in.ValidateSourcesUseCase;
 import java.time.Duration;
@@ -30,14 +28,14 @@ public final class ValidateSourcesCommand implements Callable<Integer> {
     @Mixin
     LinkCheckOptions checks;
 
+    @Mixin
+    ReportOptions report;
+
     @Option(names = "--failure-threshold", paramLabel = "N",
             defaultValue = "${env:CATALOG_CHECK_FAILURE_THRESHOLD:-3}",
             description = "Consecutive failures (timeouts, 5xx, refused connections, redirect loops) before a "
                     + "source is turned off. Env: CATALOG_CHECK_FAILURE_THRESHOLD. Default: ${DEFAULT-VALUE}")
     int failureThreshold;
-
-    @Option(names = "--json", description = "Print the task report as JSON on stdout.")
-    boolean json;
 
     @Spec
     CommandSpec spec;
@@ -48,12 +46,14 @@ public final class ValidateSourcesCommand implements Callable<Integer> {
         if (failureThreshold < 1) {
             throw new ConfigurationException("--failure-threshold must be 1 or more, got " + failureThreshold);
         }
-        try (OutboundHttp http = new OutboundHttp(outboundSettings(settings, outbound.allowPrivate()));
-                Catalog catalog = CheckCommands.catalog(database)
-                        .linkChecker(new HttpLinkChecker(http, settings)).build()) {
-            TaskReport report = catalog.validateSources(new ValidateSourcesUseCase.ValidateSourcesCommand(failureThreshold));
-            ReportPrinter.print(report, json, spec.commandLine().getOut(), spec.commandLine().getErr());
-            return report.succeeded() ? ExitCode.OK : ExitCode.FAILED;
+        try (CatalogAssembly assembly = CatalogAssembly.open(database,
+                outboundSettings(settings, outbound.allowPrivate()),
+                (catalog, client) -> catalog.linkChecker(new HttpLinkChecker(client, settings)));
+             ImportProgressBar progress = ImportProgressBar.start("validate-sources")) {
+            TaskReport result = assembly.catalog().validateSources(
+                    new ValidateSourcesUseCase.ValidateSourcesCommand(failureThreshold, progress));
+            progress.close();
+            return report.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 

@@ -25,12 +25,12 @@ class LauncherEnvironmentTest {
 
         LauncherProcess withoutPlaceholders = LauncherProcess.start(dir, env, "import-shows");
         assertThat(withoutPlaceholders.waitFor()).as(withoutPlaceholders.err()).isZero();
-        assertThat(withoutPlaceholders.out()).contains("1 read, 1 created");
+        assertThat(withoutPlaceholders.out()).containsPattern("\\n  read +1\\n").containsPattern("\\n  created +1\\n");
         assertThat(CatalogTables.count("jdbc:sqlite:" + db, "season")).isZero();
 
         LauncherProcess flagWins = LauncherProcess.start(dir, env, "import-shows", "--placeholders");
         assertThat(flagWins.waitFor()).as(flagWins.err()).isZero();
-        assertThat(flagWins.out()).contains("1 read, 0 created, 1 updated");
+        assertThat(flagWins.out()).containsPattern("\\n  created +0\\n").containsPattern("\\n  updated +1\\n");
         assertThat(CatalogTables.count("jdbc:sqlite:" + db, "season")).isEqualTo(2);
     }
 
