@@ -88,6 +88,9 @@ final class ApiExchangeHandler implements HttpHandler {
                 }
             }
         } catch (ApiProblem problem) {
+            if (!exchange.isResponseStarted()) {
+                problem.headers().forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name), value));
+            }
             status = sendProblem(exchange, problem.status(), problem.detail(), problem.parameter());
         } catch (RuntimeException | Error e) {
             LOG.error("unexpected failure answering {} {}", method, exchange.getRequestURI(), e);

@@ -1,5 +1,8 @@
 package io.freecast.catalog.http.server;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,6 +14,7 @@ public final class ApiProblem extends RuntimeException {
 
     private final int status;
     private final String parameter;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     private ApiProblem(int status, String detail, String parameter) {
         super(detail, null, false, false);
@@ -39,6 +43,19 @@ public final class ApiProblem extends RuntimeException {
             throw new IllegalArgumentException("a problem for the client has a 4xx status, got " + status);
         }
         return new ApiProblem(status, detail, null);
+    }
+
+    /**
+     * Adds a header to the problem response, e.g. {@code WWW-Authenticate} on a 401 (RFC 9110 requires
+     * it there).
+     */
+    public ApiProblem header(String name, String value) {
+        headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 
     public int status() {

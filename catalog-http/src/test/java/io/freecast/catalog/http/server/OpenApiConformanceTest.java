@@ -10,8 +10,11 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.freecast.catalog.Catalog;
 import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.SortField;
+import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenApiConformanceTest {
 
     private static final String DOC_URI = "https://catalog.test/openapi.json";
+    private static final String ADMIN_TOKEN = "conformance-test-token";
 
     SeededServer server;
+    Catalog catalog;
     ApiClient api;
     JsonNode doc;
     SchemaRegistry schemas;
@@ -47,7 +52,12 @@ class OpenApiConformanceTest {
 
     @BeforeAll
     void startServer(@TempDir Path dir) {
-        server = SeededServer.start(TestDatabases.sqlite(dir), CatalogSeed.of(60, 12));
+        // The task routes are served over a catalog on the same database, with an administration token.
+        TestDatabase database = TestDatabases.sqlite(dir);
+        catalog = Catalog.builder().storage(database.open()).build();
+        catalog.tasks().runNow(TaskName.IMPORT_MOVIES); // fails (no feed) and is recorded: a run to show
+        server = SeededServer.start(database, CatalogSeed.of(60, 12),
+                config -> config.routes(new TaskResources(catalog.tasks(), ADMIN_TOKEN)::register));
         api = server.api;
         ApiClient.Answer answer = api.get("/openapi.json");
         doc = answer.json();
@@ -65,10 +75,14 @@ class OpenApiConformanceTest {
 
     /** Requests {@code target}, finds {@code template}'s documented response for the status, validates. */
     ApiClient.Answer conforms(String template, String target) {
-        ApiClient.Answer answer = api.get(target);
+        return conforms("get", template, api.get(target));
+    }
+
+    /** Checks an answer to a {@code method} request of {@code template} against the document. */
+    ApiClient.Answer conforms(String method, String template, ApiClient.Answer answer) {
         exercised.add(template);
-        JsonNode operation = doc.path("paths").path(template).path("get");
-        assertThat(operation.isMissingNode()).as("%s is documented", template).isFalse();
+        JsonNode operation = doc.path("paths").path(template).path(method);
+        assertThat(operation.isMissingNode()).as("%s %s is documented", method, template).isFalse();
         String status = Integer.toString(answer.status());
         JsonNode response = resolve(operation.path("responses").path(status));
         assertThat(response.isMissingNode()).as("%s documents status %s (%s)", template, status, answer).isFalse();
@@ -81,7 +95,7 @@ class OpenApiConformanceTest {
         response.path("headers").fieldNames().forEachRemaining(header ->
                 assertThat(answer.header(header)).as("%s %s documents header %s", template, status, header).isPresent());
         if (mediaType.endsWith("json")) {
-            String pointer = pointerTo(content.path("schema"), template, status, mediaType);
+            String pointer = pointerTo(content.path("schema"), method, template, status, mediaType);
             Schema schema = schemas.getSchema(SchemaLocation.of(DOC_URI + "#" + pointer));
             List<Error> errors = schema.validate(answer.text(), InputFormat.JSON,
                     (Consumer<ExecutionContext>) context -> context.executionConfig(c -> c.formatAssertionsEnabled(true)));
@@ -91,11 +105,12 @@ class OpenApiConformanceTest {
     }
 
     /** The JSON pointer of a response's schema: the schema itself, or the component it refers to. */
-    private String pointerTo(JsonNode schema, String template, String status, String mediaType) {
+    private String pointerTo(JsonNode schema, String method, String template, String status, String mediaType) {
         if (schema.has("$ref")) {
             return schema.get("$ref").asText().substring(1);
         }
-        return "/paths/" + escape(template) + "/get/responses/" + status + "/content/" + escape(mediaType) + "/schema";
+        return "/paths/" + escape(template) + "/" + method + "/responses/" + status + "/content/" + escape(mediaType)
+                + "/schema";
     }
 
     private JsonNode resolve(JsonNode node) {
@@ -149,11 +164,28 @@ class OpenApiConformanceTest {
         conforms("/metrics", "/metrics");
         conforms("/openapi.json", "/openapi.json");
         conforms("/docs", "/docs");
+        conforms("/tasks", "/tasks");
+        conforms("/tasks/{name}", "/tasks/import-movies");
+        conforms("/tasks/{name}", "/tasks/import-everything");
+        conforms("/tasks/{name}/runs", "/tasks/import-movies/runs?limit=1");
+        conforms("/tasks/{name}/runs", "/tasks/import-movies/runs?cursor=garbage");
+        conforms("/tasks/{name}/runs", "/tasks/nope/runs");
         String etag = api.get("/movies/" + movieId).header("ETag").orElseThrow();
         assertThat(conformsWith("/movies/{id}", "/movies/" + movieId, "If-None-Match", etag).status()).isEqualTo(304);
 
         assertThat(exercised).as("every documented path was exercised")
                 .containsExactlyInAnyOrderElementsOf(documentedPaths());
+    }
+
+    @Test
+    void taskTriggersAnswerWhatTheDocumentSays() {
+        String runs = "/tasks/{name}/runs";
+        conforms("post", runs, api.send("POST", "/tasks/import-shows/runs"));
+        conforms("post", runs, api.send("POST", "/tasks/import-shows/runs", "Authorization", "Bearer wrong"));
+        conforms("post", runs, api.send("POST", "/tasks/nope/runs", "Authorization", "Bearer " + ADMIN_TOKEN));
+        ApiClient.Answer started = conforms("post", runs,
+                api.send("POST", "/tasks/import-shows/runs", "Authorization", "Bearer " + ADMIN_TOKEN));
+        assertThat(started.status()).isEqualTo(202);
     }
 
     @Test
@@ -194,11 +226,12 @@ class OpenApiConformanceTest {
     void everyServedRouteIsDocumented() {
         Set<String> served = new TreeSet<>(List.of("/shows/", "/shows/{id}", "/shows/{id}/seasons",
                 "/shows/{id}/episodes", "/episodes/{id}/sources", "/shows/episodes/{id}/sources", "/movies/",
-                "/movies/{id}", "/movies/{id}/sources", "/health", "/metrics", "/openapi.json", "/docs"));
+                "/movies/{id}", "/movies/{id}/sources", "/health", "/metrics", "/openapi.json", "/docs",
+                "/tasks", "/tasks/{name}", "/tasks/{name}/runs"));
 
         assertThat(new TreeSet<>(documentedPaths())).isEqualTo(served);
         for (String path : served) {
-            String concrete = path.replace("{id}", "1");
+            String concrete = path.replace("{id}", "1").replace("{name}", "update-ratings");
             assertThat(api.get(concrete).status()).as(concrete).isNotEqualTo(405).isLessThan(500);
         }
     }

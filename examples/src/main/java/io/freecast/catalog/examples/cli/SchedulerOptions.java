@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,6 +27,7 @@ import picocli.CommandLine.Option;
 public final class SchedulerOptions {
 
     static final String ENV_PREFIX = "CATALOG_SCHEDULE_";
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulerOptions.class);
 
     @Option(names = "--schedule", paramLabel = "TASK=SPEC",
             description = "A task's schedule: off, an interval (90s, 3m, 6h, 1d), a 5-field cron expression "
@@ -44,13 +47,34 @@ public final class SchedulerOptions {
                     + "runs). Env: CATALOG_TASK_LEASE. Default: ${DEFAULT-VALUE}")
     String lease;
 
-    /** A scheduler for {@code catalog} with these settings, not yet started. */
-    public CatalogScheduler scheduler(Catalog catalog) {
-        return scheduler(catalog, System::getenv);
+    /** Checks every setting now, before anything opens. @throws ConfigurationException naming what to fix */
+    public void validate() {
+        schedules(System::getenv);
+        leaseDuration();
+        if (retries != 0) {
+            retryPolicy();
+        }
     }
 
-    CatalogScheduler scheduler(Catalog catalog, UnaryOperator<String> environment) {
+    /** A scheduler for {@code catalog} with these settings, not yet started. */
+    public CatalogScheduler scheduler(Catalog catalog) {
+        return scheduler(catalog, System::getenv, Map.of());
+    }
+
+    /**
+     * A scheduler for {@code catalog}, not yet started, that leaves the {@code unavailable} tasks off
+     * whatever their schedule says, logging why (a task without its adapter would only fail every time).
+     */
+    public CatalogScheduler scheduler(Catalog catalog, Map<TaskName, String> unavailable) {
+        return scheduler(catalog, System::getenv, unavailable);
+    }
+
+    CatalogScheduler scheduler(Catalog catalog, UnaryOperator<String> environment, Map<TaskName, String> unavailable) {
         Map<TaskName, Schedule> configured = schedules(environment);
+        unavailable.forEach((task, reason) -> {
+            LOG.debug("{} is not scheduled: {}", task, reason);
+            configured.put(task, Schedule.off());
+        });
         RetryPolicy retry = retries == 0 ? RetryPolicy.none() : retryPolicy();
         return CatalogScheduler.builder(catalog)
                 .schedules(configured)

@@ -3,6 +3,8 @@ package io.freecast.catalog.examples.cli;
 import io.freecast.catalog.Catalog;
 import io.freecast.catalog.http.server.CatalogHttpConfig;
 import io.freecast.catalog.http.server.CatalogHttpServer;
+import io.freecast.catalog.http.server.TaskResources;
+import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.scheduler.CatalogScheduler;
 import io.micrometer.core.instrument.Gauge;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    static final String ADMIN_TOKEN_ENV = "CATALOG_ADMIN_TOKEN";
+    private static final int MIN_TOKEN_LENGTH = 16;
 
     @Mixin
     DatabaseOptions database;
@@ -39,6 +43,15 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     SchedulerOptions scheduling;
+
+    @Mixin
+    ServeTaskOptions taskOptions;
+
+    @Mixin
+    RatingProviderOptions ratings;
+
+    @Mixin
+    LinkCheckOptions checks;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CATALOG_PORT:-8001}",
             description = "TCP port to listen on (0: any free port). Env: CATALOG_PORT. Default: ${DEFAULT-VALUE}")
@@ -62,33 +75,46 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new ConfigurationException("--port / CATALOG_PORT must be between 0 and 65535, got " + port);
         }
-        CatalogAssembly assembly = CatalogAssembly.open(database, outbound);
+        if (!noScheduler) {
+            scheduling.validate();
+        }
+        // Every adapter the scheduled tasks need, checked before the database opens.
+        ServeTaskOptions.Adapters adapters = taskOptions.adapters(outbound, ratings, checks);
+        CatalogAssembly assembly;
+        try {
+            assembly = CatalogAssembly.open(database,
+                    OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()), adapters::configure);
+        } catch (RuntimeException e) {
+            adapters.close();
+            throw e;
+        }
         Catalog catalog = assembly.catalog();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         if (catalog.storage() instanceof JdbcCatalogStore store) {
             registerPoolGauges(registry, store);
         }
         CatalogHttpServer server;
-        AutoCloseable scheduler;
         try {
             server = CatalogHttpServer.create(catalog.queries(), config -> {
                 config.host(host).port(port).healthCheck(catalog::health).meterRegistry(registry)
                         .responseCacheTtl(cacheTtl);
                 configureExtras(config, catalog);
             });
-            scheduler = noScheduler ? () -> { } : startScheduler(catalog);
         } catch (RuntimeException e) {
             assembly.close();
+            adapters.close();
             throw e instanceof IllegalArgumentException ? new ConfigurationException(e.getMessage(), e) : e;
         }
         try {
             server.start();
         } catch (RuntimeException e) {
-            closeQuietly(scheduler);
             assembly.close();
+            adapters.close();
             throw new ConfigurationException("cannot listen on " + host + ":" + port + " (" + CatalogCli.oneLine(e)
                     + "); choose another --port / CATALOG_PORT or --host / CATALOG_HOST", e);
         }
+        // The scheduler starts once the API listens: /health answers at once, while the start-up imports run.
+        AutoCloseable scheduler = noScheduler ? () -> { } : startScheduler(catalog, adapters);
         System.out.println("catalog API on " + server.baseUri() + "  (docs: " + server.baseUri() + "/docs, "
                 + describe(catalog) + (noScheduler ? ", scheduler off" : "") + ")");
         System.out.flush();
@@ -99,6 +125,7 @@ public final class ServeCommand implements Callable<Integer> {
             closeQuietly(scheduler);
             server.stop();
             assembly.close();
+            adapters.close();
             System.out.println("catalog API stopped");
             System.out.flush();
             stopped.countDown();
@@ -112,21 +139,33 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Starts the task scheduler (DESIGN §5) with the {@code --schedule} settings and attaches it to the
-     * catalog, so task status shows its schedule and next runs. It is stopped first on shutdown.
+     * Starts the task scheduler (DESIGN §5) with the {@code --schedule} / {@code CATALOG_SCHEDULE_*}
+     * settings; it attaches itself to the catalog, so task status shows its schedule and next runs. A task
+     * whose adapter is missing (update-ratings without a provider) stays off. It is stopped first on
+     * shutdown, letting a running task finish (30 s at most).
      */
-    private AutoCloseable startScheduler(Catalog catalog) {
-        CatalogScheduler scheduler = scheduling.scheduler(catalog);
-        catalog.attachSchedule(scheduler);
+    private AutoCloseable startScheduler(Catalog catalog, ServeTaskOptions.Adapters adapters) {
+        adapters.unavailable().forEach((task, reason) -> LOG.info("{} is not scheduled: {}", task, reason));
+        CatalogScheduler scheduler = scheduling.scheduler(catalog, adapters.unavailable());
         scheduler.start();
         return scheduler;
     }
 
     /**
-     * Routes beyond the catalog's join the same router here, with {@code config.routes(routes -> …)}: the
-     * place for {@code /tasks} (task status and the token-protected trigger).
+     * The task routes ({@code /tasks}…): reading is open; starting a run needs the bearer token from
+     * {@code CATALOG_ADMIN_TOKEN} (environment only, so it never shows in the process list), and is
+     * refused when it is not set.
      */
     private static void configureExtras(CatalogHttpConfig config, Catalog catalog) {
+        String token = System.getenv(ADMIN_TOKEN_ENV);
+        if (token == null || token.isBlank()) {
+            LOG.info("starting tasks over HTTP (POST /tasks/<name>/runs) is refused: set {} to allow it with a "
+                    + "bearer token", ADMIN_TOKEN_ENV);
+        } else if (token.strip().length() < MIN_TOKEN_LENGTH) {
+            LOG.warn("{} is shorter than {} characters: use a long random token (e.g. openssl rand -hex 32)",
+                    ADMIN_TOKEN_ENV, MIN_TOKEN_LENGTH);
+        }
+        config.routes(new TaskResources(catalog.tasks(), token)::register);
     }
 
     private static String describe(Catalog catalog) {

@@ -1,11 +1,13 @@
 package io.freecast.catalog.examples.cli;
 
 import io.freecast.catalog.Catalog;
+import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskOverview;
 import io.freecast.catalog.jdbc.CatalogStorageException;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.scheduler.CatalogScheduler;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +30,10 @@ final class TasksCommand implements Callable<Integer> {
     @Mixin
     SchedulerOptions scheduling;
 
+    /** Read only to know, as serve does, that update-ratings is off without a provider. */
+    @Mixin
+    RatingProviderOptions ratings;
+
     @Option(names = "--json", description = "Print the tasks as JSON (the fields of GET /tasks).")
     boolean json;
 
@@ -37,7 +43,10 @@ final class TasksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Catalog catalog = Catalog.builder().storage(openStore()).build()) {
-            CatalogScheduler plan = scheduling.scheduler(catalog); // not started: it only says what it would do
+            Map<TaskName, String> unavailable = ratings.provider == null || ratings.provider.isBlank()
+                    ? Map.of(TaskName.UPDATE_RATINGS, "no ratings provider chosen") : Map.of();
+            // Not started: it only says what serve's scheduler would do with the same settings.
+            CatalogScheduler plan = scheduling.scheduler(catalog, unavailable);
             catalog.attachSchedule(plan);
             List<TaskOverview> tasks = catalog.tasks().listTasks();
             if (json) {

@@ -46,7 +46,7 @@ class TasksCommandTest {
         assertThat(result.out().lines().findFirst().orElseThrow())
                 .matches("TASK +SCHEDULE +LAST RUN +STATUS +NEXT RUN");
         assertThat(result.out()).containsPattern("import-shows +startup\\+24h +never +- +\\d{4}-\\d\\d-\\d\\dT00:00:00Z")
-                .containsPattern("update-ratings +3m +never +- +\\d{4}-")
+                .containsPattern("update-ratings +off +never +- +-") // no ratings provider chosen
                 .containsPattern("validate-sources +0 \\*/6 \\* \\* \\* +never +- +\\d{4}-\\d\\d-\\d\\dT(00|06|12|18):00:00Z");
     }
 
@@ -68,7 +68,8 @@ class TasksCommandTest {
 
     @Test
     void jsonHasTheFieldsOfTheHttpApi() throws Exception {
-        Result result = catalog("tasks", "--db", db(), "--json", "--schedule", "update-ratings=startup+*/5 * * * *");
+        Result result = catalog("tasks", "--db", db(), "--json", "--provider", "random",
+                "--schedule", "update-ratings=startup+*/5 * * * *");
 
         assertThat(result.exitCode()).isZero();
         JsonNode tasks = new ObjectMapper().readTree(result.out());

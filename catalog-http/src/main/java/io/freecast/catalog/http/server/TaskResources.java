@@ -1,0 +1,170 @@
+package io.freecast.catalog.http.server;
+
+import io.freecast.catalog.domain.Page;
+import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.TaskName;
+import io.freecast.catalog.domain.TaskOverview;
+import io.freecast.catalog.domain.TaskRun;
+import io.freecast.catalog.port.in.TaskAdministration;
+import io.freecast.catalog.port.in.TaskAlreadyRunningException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The task routes: {@code GET /tasks}, {@code GET /tasks/{name}}, {@code GET /tasks/{name}/runs} (paged
+ * like every list) and {@code POST /tasks/{name}/runs}, which starts a run.
+ *
+ * <p>Reading is open, like the rest of the API. Starting a run needs {@code Authorization: Bearer <token>}
+ * with the administration token the composition root passes in (the launcher reads it from
+ * {@code CATALOG_ADMIN_TOKEN}); there is no default. Without a configured token every trigger is refused
+ * (403), so a server is never left open by omission; a missing or wrong token is a 401 with
+ * {@code WWW-Authenticate}. Tokens are compared in constant time (as SHA-256 digests, so not even the
+ * length leaks).
+ *
+ * <pre>{@code
+ * CatalogHttpServer.create(catalog.queries(), config -> config
+ *         .routes(new TaskResources(catalog.tasks(), System.getenv("CATALOG_ADMIN_TOKEN"))::register));
+ * }</pre>
+ */
+public final class TaskResources {
+
+    static final String BEARER_CHALLENGE = "Bearer realm=\"catalog\"";
+
+    private final TaskAdministration tasks;
+    private final byte[] tokenDigest;
+
+    /**
+     * @param adminToken the token a trigger must present; {@code null} or blank refuses every trigger
+     */
+    public TaskResources(TaskAdministration tasks, String adminToken) {
+        this.tasks = java.util.Objects.requireNonNull(tasks, "tasks");
+        this.tokenDigest = adminToken == null || adminToken.isBlank() ? null : sha256(adminToken.strip());
+    }
+
+    /** Registers the routes; pass as {@code config.routes(resources::register)}. */
+    public void register(ApiRoutes routes) {
+        routes.get("/tasks", this::list)
+                .get("/tasks/{name}", this::one)
+                .get("/tasks/{name}/runs", this::runs)
+                .post("/tasks/{name}/runs", this::trigger);
+    }
+
+    ApiResponse list(ApiRequest request) {
+        List<Map<String, Object>> body = tasks.listTasks().stream().map(TaskResources::overview).toList();
+        return ApiResponse.json(body).caching(ApiResponse.Caching.NO_STORE);
+    }
+
+    ApiResponse one(ApiRequest request) {
+        return ApiResponse.json(overview(tasks.getTask(task(request)))).caching(ApiResponse.Caching.NO_STORE);
+    }
+
+    ApiResponse runs(ApiRequest request) {
+        TaskName task = task(request);
+        PageRequest pageRequest = ListParameters.page(request);
+        Page<TaskRun> page;
+        try {
+            page = tasks.listRuns(task, pageRequest);
+        } catch (IllegalArgumentException e) {
+            // A cursor from another list decodes but does not fit this one.
+            throw ApiProblem.badParameter(ListParameters.CURSOR, e.getMessage());
+        }
+        return Paging.respond(request, page, page.items().stream().map(TaskResources::run).toList(),
+                ListParameters.shaping(request, ListParameters.LIMIT)).caching(ApiResponse.Caching.NO_STORE);
+    }
+
+    ApiResponse trigger(ApiRequest request) {
+        authorize(request);
+        TaskName task = task(request);
+        try {
+            tasks.startNow(task);
+        } catch (TaskAlreadyRunningException e) {
+            throw ApiProblem.of(409, e.getMessage());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("task", task.wireName());
+        body.put("status", "started");
+        body.put("runs", "/tasks/" + task.wireName() + "/runs");
+        return ApiResponse.json(202, body)
+                .header("Location", "/tasks/" + task.wireName() + "/runs")
+                .caching(ApiResponse.Caching.NO_STORE);
+    }
+
+    private void authorize(ApiRequest request) {
+        if (tokenDigest == null) {
+            throw ApiProblem.of(403, "starting tasks over HTTP is switched off: set CATALOG_ADMIN_TOKEN on the "
+                    + "server to allow it for clients that present that token");
+        }
+        Optional<String> presented = request.header("Authorization").flatMap(TaskResources::bearerToken);
+        if (presented.isEmpty()) {
+            throw unauthorized("send the administration token as 'Authorization: Bearer <token>'");
+        }
+        if (!MessageDigest.isEqual(tokenDigest, sha256(presented.get()))) {
+            throw unauthorized("the bearer token is not the administration token");
+        }
+    }
+
+    private static ApiProblem unauthorized(String detail) {
+        return ApiProblem.of(401, detail).header("WWW-Authenticate", BEARER_CHALLENGE);
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header (scheme case-insensitive). */
+    static Optional<String> bearerToken(String header) {
+        String value = header.strip();
+        if (value.length() < 7 || !value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return Optional.empty();
+        }
+        String token = value.substring(7).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    private static TaskName task(ApiRequest request) {
+        String name = request.pathParameter("name");
+        try {
+            return TaskName.fromWireName(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound("no task " + Quoting.quote(name)
+                    + "; the tasks are import-shows, import-movies, update-ratings and validate-sources");
+        }
+    }
+
+    static Map<String, Object> overview(TaskOverview task) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("task", task.task().wireName());
+        view.put("schedule", task.schedule());
+        view.put("running", task.running());
+        view.put("next_run", task.findNextRun().map(Object::toString).orElse(null));
+        view.put("last_result", task.lastResult().map(status -> status.wireName()).orElse(null));
+        view.put("last_run", task.findLastRun().map(TaskResources::run).orElse(null));
+        view.put("last_finished_run", task.findLastFinished().map(TaskResources::run).orElse(null));
+        return view;
+    }
+
+    static Map<String, Object> run(TaskRun run) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", run.id());
+        view.put("task", run.task().wireName());
+        view.put("node", run.node());
+        view.put("status", run.status().wireName());
+        view.put("started_at", run.startedAt().toString());
+        view.put("finished_at", run.finishedAt() == null ? null : run.finishedAt().toString());
+        view.put("duration_ms", run.finishedAt() == null ? null
+                : java.time.Duration.between(run.startedAt(), run.finishedAt()).toMillis());
+        view.put("counts", run.counts());
+        view.put("error", run.error());
+        return view;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
