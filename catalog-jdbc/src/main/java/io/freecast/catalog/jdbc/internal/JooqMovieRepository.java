@@ -18,15 +18,14 @@ import java.util.Map;
 import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 
 import static io.freecast.catalog.jdbc.internal.schema.Tables.MOVIE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
 
 /**
  * Upserts movies with their sources, a batch at a time: two queries load what is stored for the whole
- * batch, the differences are worked out in memory, and only what differs is written in multi-row
- * inserts and JDBC batches.
+ * batch, the differences are worked out in memory, and only what differs is written, in JDBC batches
+ * (new rows through {@link JdbcInsert}, which skips building a jOOQ query per chunk).
  */
 final class JooqMovieRepository implements MovieRepository {
 
@@ -37,11 +36,15 @@ final class JooqMovieRepository implements MovieRepository {
     private final DSLContext dsl;
     private final Transactions transactions;
     private final Clock clock;
+    private final JdbcInsert movieInsert;
+    private final SourceWrites.Inserts sourceInsert;
 
     JooqMovieRepository(DSLContext dsl, Transactions transactions, Clock clock) {
         this.dsl = dsl;
         this.transactions = transactions;
         this.clock = clock;
+        this.movieInsert = new JdbcInsert(dsl, MOVIE, MOVIE_INSERT);
+        this.sourceInsert = new SourceWrites.Inserts(dsl);
     }
 
     @Override
@@ -66,7 +69,7 @@ final class JooqMovieRepository implements MovieRepository {
         Map<String, StoredMovie> stored = load(drafts.stream().map(d -> d.key().value()).toList());
         Map<String, Long> newIds = insertNewMovies(drafts, stored, now);
 
-        SourceWrites sources = new SourceWrites();
+        SourceWrites sources = new SourceWrites(sourceInsert);
         boolean[] sourcesChanged = new boolean[drafts.size()];
         for (int i = 0; i < drafts.size(); i++) {
             MovieDraft draft = drafts.get(i);
@@ -98,14 +101,10 @@ final class JooqMovieRepository implements MovieRepository {
                                               LocalDateTime now) {
         List<MovieDraft> created = drafts.stream().filter(d -> !stored.containsKey(d.key().value())).toList();
         Map<String, Long> ids = new HashMap<>();
-        for (List<MovieDraft> chunk : Batches.chunks(created, Batches.rowsPerInsert(MOVIE_INSERT.size()))) {
-            InsertValuesStepN<MovieRecord> insert = dsl.insertInto(MOVIE).columns(MOVIE_INSERT);
-            for (MovieDraft d : chunk) {
-                insert = insert.values(Arrays.asList(d.key().value(), d.externalId(), d.slug(), d.title(),
-                        FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(), d.releaseYear(),
-                        Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now));
-            }
-            insert.execute();
+        for (List<MovieDraft> chunk : Batches.chunks(created, Batches.ROWS)) {
+            movieInsert.execute(dsl, chunk.stream().map(d -> Arrays.asList(d.key().value(), d.externalId(), d.slug(),
+                    d.title(), FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(),
+                    d.releaseYear(), Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now)).toList());
             // Read the new ids back by key: jOOQ emulates RETURNING on SQLite for one row only.
             dsl.select(MOVIE.ID, MOVIE.FEED_KEY).from(MOVIE)
                     .where(MOVIE.FEED_KEY.in(chunk.stream().map(d -> d.key().value()).toList()))

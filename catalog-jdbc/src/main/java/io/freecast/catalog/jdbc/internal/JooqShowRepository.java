@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +25,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 import org.jooq.Record3;
 import org.jooq.Table;
 import org.jooq.TableRecord;
@@ -54,11 +52,19 @@ final class JooqShowRepository implements ShowRepository {
     private final DSLContext dsl;
     private final Transactions transactions;
     private final Clock clock;
+    private final JdbcInsert showInsert;
+    private final JdbcInsert seasonInsert;
+    private final JdbcInsert episodeInsert;
+    private final SourceWrites.Inserts sourceInsert;
 
     JooqShowRepository(DSLContext dsl, Transactions transactions, Clock clock) {
         this.dsl = dsl;
         this.transactions = transactions;
         this.clock = clock;
+        this.showInsert = new JdbcInsert(dsl, SHOW, SHOW_INSERT);
+        this.seasonInsert = new JdbcInsert(dsl, SEASON, SEASON_INSERT);
+        this.episodeInsert = new JdbcInsert(dsl, EPISODE, EPISODE_INSERT);
+        this.sourceInsert = new SourceWrites.Inserts(dsl);
     }
 
     @Override
@@ -106,7 +112,7 @@ final class JooqShowRepository implements ShowRepository {
 
         List<SeasonTarget> seasons = upsertSeasons(drafts, stored, showIds, seasonsWhenNone, childrenChanged);
         List<EpisodeTarget> episodes = upsertEpisodes(seasons, childrenChanged);
-        SourceWrites sources = new SourceWrites();
+        SourceWrites sources = new SourceWrites(sourceInsert);
         Map<ChildKey, Long> newEpisodeIds = insertEpisodes(episodes);
         for (EpisodeTarget target : episodes) {
             long episodeId = target.stored() != null ? target.stored().row().getId()
@@ -163,14 +169,10 @@ final class JooqShowRepository implements ShowRepository {
     private Map<String, Long> insertNewShows(List<ShowDraft> drafts, Map<String, StoredShow> stored, LocalDateTime now) {
         List<ShowDraft> created = drafts.stream().filter(d -> !stored.containsKey(d.key().value())).toList();
         Map<String, Long> ids = new HashMap<>();
-        for (List<ShowDraft> chunk : Batches.chunks(created, Batches.rowsPerInsert(SHOW_INSERT.size()))) {
-            InsertValuesStepN<ShowRecord> insert = dsl.insertInto(SHOW).columns(SHOW_INSERT);
-            for (ShowDraft d : chunk) {
-                insert = insert.values(Arrays.asList(d.key().value(), d.externalId(), d.slug(), d.title(),
-                        FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(),
-                        Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now));
-            }
-            insert.execute();
+        for (List<ShowDraft> chunk : Batches.chunks(created, Batches.ROWS)) {
+            showInsert.execute(dsl, chunk.stream().map(d -> Arrays.asList(d.key().value(), d.externalId(), d.slug(),
+                    d.title(), FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(),
+                    Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now)).toList());
             // Read the new ids back by key: jOOQ emulates RETURNING on SQLite for one row only.
             dsl.select(SHOW.ID, SHOW.FEED_KEY).from(SHOW)
                     .where(SHOW.FEED_KEY.in(chunk.stream().map(d -> d.key().value()).toList()))
@@ -208,7 +210,7 @@ final class JooqShowRepository implements ShowRepository {
             Batches.executeBatch(dsl, dsl.update(SEASON).set(SEASON.DESCRIPTION, (String) null)
                     .where(SEASON.ID.eq((Long) null)), updates);
         }
-        Map<ChildKey, Long> newIds = insertReturningKeys(SEASON, SEASON_INSERT, inserts, SEASON.ID, SEASON.SHOW_ID,
+        Map<ChildKey, Long> newIds = insertReturningKeys(SEASON, seasonInsert, inserts, SEASON.ID, SEASON.SHOW_ID,
                 SEASON.NUMBER);
         return targets.stream().map(t -> t.stored() != null ? t : new SeasonTarget(t.draft(), t.showId(), t.season(),
                 new StoredSeason(newSeasonRow(newIds.get(new ChildKey(t.showId(), t.season().number()))), Map.of())))
@@ -259,23 +261,20 @@ final class JooqShowRepository implements ShowRepository {
                 inserts.add(Arrays.asList(target.seasonId(), e.number(), e.title(), e.description(), e.releaseDate()));
             }
         }
-        return insertReturningKeys(EPISODE, EPISODE_INSERT, inserts, EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER);
+        return insertReturningKeys(EPISODE, episodeInsert, inserts, EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER);
     }
 
     /**
-     * Multi-row inserts answering each row's id by (parent id, number), read back by parent after each
-     * insert (jOOQ emulates RETURNING on SQLite for one row only).
+     * Inserts (JDBC batches of one prepared statement) answering each row's id by (parent id, number), read
+     * back by parent after each batch: a batch has no portable RETURNING (and jOOQ emulates it on SQLite for
+     * one row only).
      */
     private <R extends TableRecord<R>> Map<ChildKey, Long> insertReturningKeys(
-            Table<R> table, List<Field<?>> columns, List<List<Object>> rows,
+            Table<R> table, JdbcInsert insert, List<List<Object>> rows,
             Field<Long> id, Field<Long> parent, Field<Integer> number) {
         Map<ChildKey, Long> ids = new HashMap<>();
-        for (List<List<Object>> chunk : Batches.chunks(rows, Batches.rowsPerInsert(columns.size()))) {
-            InsertValuesStepN<R> insert = dsl.insertInto(table).columns(columns);
-            for (List<Object> row : chunk) {
-                insert = insert.values((Collection<?>) row);
-            }
-            insert.execute();
+        for (List<List<Object>> chunk : Batches.chunks(rows, JdbcInsert.BATCH_ROWS)) {
+            insert.execute(dsl, chunk);
             Set<Object> parents = new HashSet<>();
             chunk.forEach(row -> parents.add(row.getFirst()));
             for (Record3<Long, Long, Integer> r : dsl.select(id, parent, number).from(table).where(parent.in(parents))) {

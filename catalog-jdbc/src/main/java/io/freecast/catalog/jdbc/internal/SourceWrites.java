@@ -3,14 +3,12 @@ package io.freecast.catalog.jdbc.internal;
 import io.freecast.catalog.domain.SourceDraft;
 import io.freecast.catalog.jdbc.internal.schema.tables.records.SourceRecord;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
 
@@ -23,9 +21,23 @@ final class SourceWrites {
     private static final List<Field<?>> INSERT_COLUMNS = List.of(SOURCE.MOVIE_ID, SOURCE.EPISODE_ID, SOURCE.URL,
             SOURCE.SOURCE_TYPE, SOURCE.PROVIDER, SOURCE.IS_ACTIVE, SOURCE.CONSECUTIVE_FAILURES);
 
+    /** The prepared insert of source rows, rendered once per repository. */
+    static final class Inserts {
+        private final JdbcInsert insert;
+
+        Inserts(DSLContext dsl) {
+            this.insert = new JdbcInsert(dsl, SOURCE, INSERT_COLUMNS);
+        }
+    }
+
+    private final Inserts prepared;
     private final List<List<Object>> inserts = new ArrayList<>();
     private final List<Object[]> updates = new ArrayList<>();
     private final List<Long> deletes = new ArrayList<>();
+
+    SourceWrites(Inserts prepared) {
+        this.prepared = prepared;
+    }
 
     /**
      * Makes the sources of one owner match {@code drafts}.
@@ -69,16 +81,6 @@ final class SourceWrites {
                     .set(SOURCE.PROVIDER, (String) null)
                     .where(SOURCE.ID.eq((Long) null)), updates);
         }
-        insertAll(dsl, inserts);
-    }
-
-    private static void insertAll(DSLContext dsl, List<List<Object>> rows) {
-        for (List<List<Object>> chunk : Batches.chunks(rows, Batches.rowsPerInsert(INSERT_COLUMNS.size()))) {
-            InsertValuesStepN<SourceRecord> insert = dsl.insertInto(SOURCE).columns(INSERT_COLUMNS);
-            for (List<Object> row : chunk) {
-                insert = insert.values((Collection<?>) row);
-            }
-            insert.execute();
-        }
+        prepared.insert.execute(dsl, inserts);
     }
 }
