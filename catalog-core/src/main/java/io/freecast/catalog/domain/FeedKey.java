@@ -44,9 +44,50 @@ public record FeedKey(String value) {
      * "Amélie " and "amelie" are the same title. Also used for case-insensitive title search.
      */
     public static String normaliseTitle(String title) {
+        if (isAscii(title)) {
+            return normaliseAsciiTitle(title);
+        }
         String decomposed = Normalizer.normalize(title, Normalizer.Form.NFKD);
         String withoutMarks = MARKS.matcher(decomposed).replaceAll("");
         return SEPARATORS.matcher(withoutMarks.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /*
+     * The same result for a title of ASCII characters only, without the normaliser and the two regular
+     * expressions: an import normalises every title it writes, and for the usual (ASCII) title that was
+     * about 4% of an import's CPU. For ASCII, NFKD changes nothing and there are no marks; the separators
+     * are exactly what SEPARATORS matches within ASCII (POSIX punctuation, space and \s).
+     */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String normaliseAsciiTitle(String title) {
+        StringBuilder out = new StringBuilder(title.length());
+        boolean inSeparators = false;
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (isAsciiSeparator(c)) {
+                if (!inSeparators) {
+                    out.append(' ');
+                }
+                inSeparators = true;
+            } else {
+                out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                inSeparators = false;
+            }
+        }
+        return out.toString().strip();
+    }
+
+    private static boolean isAsciiSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+                || (c > ' ' && c < 0x7F && !Character.isLetterOrDigit(c));
     }
 
     private static boolean hasText(String s) {
