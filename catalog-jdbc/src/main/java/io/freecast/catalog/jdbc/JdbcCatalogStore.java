@@ -20,6 +20,8 @@ import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -56,8 +58,9 @@ public final class JdbcCatalogStore implements CatalogStorage {
     }
 
     private void readSchemaState() {
-        this.schemaVersion = migrations.currentVersion();
-        this.needsMigrating = migrations.needsMigrating();
+        SchemaMigrations.State state = migrations.state();
+        this.schemaVersion = state.currentVersion();
+        this.needsMigrating = state.needsMigrating();
     }
 
     /**
@@ -235,6 +238,12 @@ public final class JdbcCatalogStore implements CatalogStorage {
             int size = poolSize != null ? poolSize : url.kind() == DatabaseKind.SQLITE ? 8 : 10;
             StoreConfig config = new StoreConfig(url, size, migrateOnOpen, connectionTimeout, busyTimeout, clock);
             ConnectionPool pool = ConnectionPool.open(config);
+            // Building the jOOQ side touches no database but initialises much of jOOQ (a large part of a cold
+            // start): it runs on another thread while Flyway checks or migrates the schema.
+            FutureTask<JooqStorage> storage = new FutureTask<>(() -> statementListener == null
+                    ? new JooqStorage(pool.dataSource(), url.kind(), clock)
+                    : new JooqStorage(pool.dataSource(), url.kind(), clock, new StatementListener(statementListener)));
+            Thread.ofPlatform().daemon().name("catalog-store-open").start(storage);
             try {
                 SchemaMigrations migrations = new SchemaMigrations(pool.dataSource(), url);
                 if (config.migrateOnOpen()) {
@@ -242,13 +251,27 @@ public final class JdbcCatalogStore implements CatalogStorage {
                 } else {
                     migrations.refuseNewerSchema();
                 }
-                JooqStorage storage = statementListener == null
-                        ? new JooqStorage(pool.dataSource(), url.kind(), clock)
-                        : new JooqStorage(pool.dataSource(), url.kind(), clock, new StatementListener(statementListener));
-                return new JdbcCatalogStore(pool, migrations, storage);
+                return new JdbcCatalogStore(pool, migrations, join(storage));
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;
+            }
+        }
+
+        private static JooqStorage join(FutureTask<JooqStorage> storage) {
+            try {
+                return storage.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CatalogStorageException("interrupted while opening the store", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
     }

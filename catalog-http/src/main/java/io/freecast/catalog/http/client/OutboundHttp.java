@@ -23,7 +23,9 @@ public final class OutboundHttp implements AutoCloseable {
 
     private final OutboundHttpSettings settings;
     private final TargetGuard guard;
-    private final HttpClient client;
+    /** Built on the first request: building one reads the TLS trust store, a good part of a cold start. */
+    private HttpClient client;
+    private boolean closed;
 
     public OutboundHttp(OutboundHttpSettings settings) {
         this(settings, new TargetGuard(settings.allowPrivateTargets()));
@@ -33,10 +35,6 @@ public final class OutboundHttp implements AutoCloseable {
     public OutboundHttp(OutboundHttpSettings settings, TargetGuard guard) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.guard = Objects.requireNonNull(guard, "guard");
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     public OutboundHttpSettings settings() {
@@ -56,7 +54,7 @@ public final class OutboundHttp implements AutoCloseable {
     public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler)
             throws IOException, InterruptedException {
         guard.check(request.uri());
-        return client.send(prepare(request), handler);
+        return client().send(prepare(request), handler);
     }
 
     /**
@@ -96,7 +94,29 @@ public final class OutboundHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        HttpClient built;
+        synchronized (this) {
+            closed = true;
+            built = client;
+        }
+        // Outside the lock: closing waits for the requests in flight.
+        if (built != null) {
+            built.close();
+        }
+    }
+
+    /** The client, built on first use; once closed, a closed one (refusing to send, as before). */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(settings.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+            if (closed) {
+                client.close();
+            }
+        }
+        return client;
     }
 
     private HttpRequest prepare(HttpRequest request) {

@@ -78,6 +78,19 @@ public final class SchemaMigrations {
         refuseNewerSchema(info());
     }
 
+    /** The version now and whether migrations wait, from one read of the schema history. */
+    public State state() {
+        MigrationInfoService info = info();
+        return new State(currentVersion(info), info.pending().length > 0);
+    }
+
+    /**
+     * @param currentVersion the schema version now; {@code null} for an empty database
+     * @param needsMigrating whether migrations are waiting to be applied
+     */
+    public record State(String currentVersion, boolean needsMigrating) {
+    }
+
     /** Whether migrations are waiting to be applied. */
     public boolean needsMigrating() {
         return info().pending().length > 0;

@@ -9,7 +9,6 @@ import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.scheduler.CatalogScheduler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -78,6 +77,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (!noScheduler) {
             scheduling.validate();
         }
+        // Runs while the database opens: the two are the bulk of a cold start, and independent.
+        ServeWarmUp warmUp = ServeWarmUp.start();
         // Every adapter the scheduled tasks need, checked before the database opens.
         ServeTaskOptions.Adapters adapters = taskOptions.adapters(outbound, ratings, checks);
         CatalogAssembly assembly;
@@ -89,7 +90,11 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         Catalog catalog = assembly.catalog();
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // A first health check (jOOQ's first query: hundreds of classes) while the server is built and starts,
+        // so the first /health finds that work done or under way. Its result does not matter: every /health
+        // checks the database afresh.
+        Thread.ofPlatform().daemon().name("catalog-health-warm-up").start(catalog::health);
+        PrometheusMeterRegistry registry = warmUp.meterRegistry();
         if (catalog.storage() instanceof JdbcCatalogStore store) {
             registerPoolGauges(registry, store);
         }

@@ -1,0 +1,63 @@
+package io.freecast.catalog.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.Undertow;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.Xnio;
+
+/**
+ * What a cold {@code serve} would otherwise do after the database is open, started first on a thread of its
+ * own: the metrics registry, and the first use of XNIO (which registers its MBeans, starting JMX), Jackson
+ * and Undertow — thousands of classes to load and initialise — while the main thread opens and migrates the
+ * database. The server still listens only once both are done, so /health answers only when the database
+ * does. A warm-up that fails changes nothing: the same work then happens where it always did.
+ */
+final class ServeWarmUp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeWarmUp.class);
+
+    private final FutureTask<PrometheusMeterRegistry> registry = new FutureTask<>(ServeWarmUp::warmUp);
+
+    private ServeWarmUp() {
+    }
+
+    static ServeWarmUp start() {
+        ServeWarmUp warmUp = new ServeWarmUp();
+        Thread.ofPlatform().daemon().name("catalog-serve-warm-up").start(warmUp.registry);
+        return warmUp;
+    }
+
+    /** The registry behind /metrics, once the warm-up is done. */
+    PrometheusMeterRegistry meterRegistry() {
+        try {
+            return registry.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        } catch (ExecutionException e) {
+            LOG.debug("warming up the HTTP side failed", e.getCause());
+            return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        }
+    }
+
+    private static PrometheusMeterRegistry warmUp() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try {
+            Xnio.getInstance(Undertow.class.getClassLoader());
+            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .writeValueAsBytes(Map.of("status", "UP"));
+            Undertow.builder();
+            registry.scrape();
+        } catch (Exception | LinkageError e) {
+            LOG.debug("warming up the HTTP side failed; the server starts without it", e);
+        }
+        return registry;
+    }
+}
