@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 
@@ -125,23 +124,12 @@ final class JooqMovieRepository implements MovieRepository {
                 continue;
             }
             MovieRecord row = movie.row();
-            // A rating the feed does not know never erases one the ratings task found.
-            Double imdb = d.imdbRating() != null ? Rows.toDb(d.imdbRating()) : row.getImdbRating();
-            Double kinopoisk = d.kinopoiskRating() != null ? Rows.toDb(d.kinopoiskRating()) : row.getKinopoiskRating();
-            String titleSearch = FeedKey.normaliseTitle(d.title());
-            boolean rowChanged = !Objects.equals(row.getExternalId(), d.externalId())
-                    || !Objects.equals(row.getSlug(), d.slug())
-                    || !Objects.equals(row.getTitle(), d.title())
-                    || !Objects.equals(row.getTitleSearch(), titleSearch)
-                    || !Objects.equals(row.getDescription(), d.description())
-                    || !Objects.equals(row.getImage(), d.image())
-                    || !Objects.equals(row.getReleaseDate(), d.releaseDate())
-                    || !Objects.equals(row.getReleaseYear(), d.releaseYear())
-                    || !Objects.equals(row.getImdbRating(), imdb)
-                    || !Objects.equals(row.getKinopoiskRating(), kinopoisk);
-            if (rowChanged || sourcesChanged[i]) {
-                updates.add(new Object[] {d.externalId(), d.slug(), d.title(), titleSearch, d.description(), d.image(),
-                        d.releaseDate(), d.releaseYear(), imdb, kinopoisk, now, row.getId()});
+            TitleColumns current = TitleColumns.stored(row);
+            TitleColumns wanted = TitleColumns.wanted(d, current);
+            if (!wanted.equals(current) || sourcesChanged[i]) {
+                updates.add(new Object[] {wanted.externalId(), wanted.slug(), wanted.title(), wanted.titleSearch(),
+                        wanted.description(), wanted.image(), wanted.releaseDate(), wanted.releaseYear(),
+                        wanted.imdbRating(), wanted.kinopoiskRating(), now, row.getId()});
                 outcomes.add(UpsertOutcome.UPDATED);
             } else {
                 outcomes.add(UpsertOutcome.UNCHANGED);

@@ -296,22 +296,12 @@ final class JooqShowRepository implements ShowRepository {
                 continue;
             }
             ShowRecord row = show.row();
-            // A rating the feed does not know never erases one the ratings task found.
-            Double imdb = d.imdbRating() != null ? Rows.toDb(d.imdbRating()) : row.getImdbRating();
-            Double kinopoisk = d.kinopoiskRating() != null ? Rows.toDb(d.kinopoiskRating()) : row.getKinopoiskRating();
-            String titleSearch = FeedKey.normaliseTitle(d.title());
-            boolean rowChanged = !Objects.equals(row.getExternalId(), d.externalId())
-                    || !Objects.equals(row.getSlug(), d.slug())
-                    || !Objects.equals(row.getTitle(), d.title())
-                    || !Objects.equals(row.getTitleSearch(), titleSearch)
-                    || !Objects.equals(row.getDescription(), d.description())
-                    || !Objects.equals(row.getImage(), d.image())
-                    || !Objects.equals(row.getReleaseDate(), d.releaseDate())
-                    || !Objects.equals(row.getImdbRating(), imdb)
-                    || !Objects.equals(row.getKinopoiskRating(), kinopoisk);
-            if (rowChanged || childrenChanged[i]) {
-                updates.add(new Object[] {d.externalId(), d.slug(), d.title(), titleSearch, d.description(), d.image(),
-                        d.releaseDate(), imdb, kinopoisk, now, row.getId()});
+            TitleColumns current = TitleColumns.stored(row);
+            TitleColumns wanted = TitleColumns.wanted(d, current);
+            if (!wanted.equals(current) || childrenChanged[i]) {
+                updates.add(new Object[] {wanted.externalId(), wanted.slug(), wanted.title(), wanted.titleSearch(),
+                        wanted.description(), wanted.image(), wanted.releaseDate(), wanted.imdbRating(),
+                        wanted.kinopoiskRating(), now, row.getId()});
                 outcomes.add(UpsertOutcome.UPDATED);
             } else {
                 outcomes.add(UpsertOutcome.UNCHANGED);

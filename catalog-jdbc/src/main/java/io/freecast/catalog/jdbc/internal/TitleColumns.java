@@ -1,0 +1,48 @@
+package io.freecast.catalog.jdbc.internal;
+
+import io.freecast.catalog.domain.FeedKey;
+import io.freecast.catalog.domain.MovieDraft;
+import io.freecast.catalog.domain.Rating;
+import io.freecast.catalog.domain.ShowDraft;
+import io.freecast.catalog.jdbc.internal.schema.tables.records.MovieRecord;
+import io.freecast.catalog.jdbc.internal.schema.tables.records.ShowRecord;
+import java.time.LocalDate;
+
+/**
+ * The columns a show and a movie share (plus a movie's release year, {@code null} for shows), as stored
+ * or as an import wants them. An upsert compares the two: equal means the item is UNCHANGED and nothing is
+ * written; otherwise the wanted values are the UPDATE's.
+ */
+record TitleColumns(String externalId, String slug, String title, String titleSearch, String description,
+                    String image, LocalDate releaseDate, Integer releaseYear, Double imdbRating,
+                    Double kinopoiskRating) {
+
+    static TitleColumns stored(ShowRecord row) {
+        return new TitleColumns(row.getExternalId(), row.getSlug(), row.getTitle(), row.getTitleSearch(),
+                row.getDescription(), row.getImage(), row.getReleaseDate(), null, row.getImdbRating(),
+                row.getKinopoiskRating());
+    }
+
+    static TitleColumns stored(MovieRecord row) {
+        return new TitleColumns(row.getExternalId(), row.getSlug(), row.getTitle(), row.getTitleSearch(),
+                row.getDescription(), row.getImage(), row.getReleaseDate(), row.getReleaseYear(),
+                row.getImdbRating(), row.getKinopoiskRating());
+    }
+
+    static TitleColumns wanted(ShowDraft d, TitleColumns stored) {
+        return new TitleColumns(d.externalId(), d.slug(), d.title(), FeedKey.normaliseTitle(d.title()),
+                d.description(), d.image(), d.releaseDate(), null,
+                keepKnown(d.imdbRating(), stored.imdbRating()), keepKnown(d.kinopoiskRating(), stored.kinopoiskRating()));
+    }
+
+    static TitleColumns wanted(MovieDraft d, TitleColumns stored) {
+        return new TitleColumns(d.externalId(), d.slug(), d.title(), FeedKey.normaliseTitle(d.title()),
+                d.description(), d.image(), d.releaseDate(), d.releaseYear(),
+                keepKnown(d.imdbRating(), stored.imdbRating()), keepKnown(d.kinopoiskRating(), stored.kinopoiskRating()));
+    }
+
+    /** A rating the feed does not know never erases one the ratings task found. */
+    private static Double keepKnown(Rating fromFeed, Double stored) {
+        return fromFeed != null ? Rows.toDb(fromFeed) : stored;
+    }
+}
