@@ -1,39 +1,74 @@
 package io.freecast.catalog.examples.cli;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code java -jar catalog.jar <command>}: the runnable catalog. Each subcommand is its own class;
- * register new ones in {@code subcommands} below.
+ * register new ones in {@link #COMMANDS}.
  */
 @Command(name = "catalog",
         mixinStandardHelpOptions = true,
         versionProvider = CatalogCli.Version.class,
-        description = "A media catalog: import feeds, refresh ratings, check stream links, serve a JSON API.",
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            MigrateCommand.class,
-            ImportShowsCommand.class,
-            ImportMoviesCommand.class,
-            ServeCommand.class,
-            UpdateRatingsCommand.class,
-            ValidateSourcesCommand.class,
-            TasksCommand.class,
-        })
+        description = "A media catalog: import feeds, refresh ratings, check stream links, serve a JSON API.")
 public final class CatalogCli {
 
+    /** Every subcommand by name, in the order {@code --help} lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("help", CommandLine.HelpCommand::new);
+        COMMANDS.put("migrate", MigrateCommand::new);
+        COMMANDS.put("import-shows", ImportShowsCommand::new);
+        COMMANDS.put("import-movies", ImportMoviesCommand::new);
+        COMMANDS.put("serve", ServeCommand::new);
+        COMMANDS.put("update-ratings", UpdateRatingsCommand::new);
+        COMMANDS.put("validate-sources", ValidateSourcesCommand::new);
+        COMMANDS.put("tasks", TasksCommand::new);
+    }
+
     public static void main(String[] args) {
+        // Logging sets itself up on first use (a few hundred classes): started now, on another core, it is
+        // ready by the time the command line is parsed and the command logs its first line.
+        Thread.ofPlatform().daemon().name("catalog-logging-start").start(LoggerFactory::getILoggerFactory);
         System.exit(execute(args));
     }
 
     /** Runs the command line and returns the exit code, without exiting: what tests call. */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
+    /** The whole command line, every subcommand included. */
     static CommandLine commandLine() {
+        return configure(withSubcommands(COMMANDS.keySet()));
+    }
+
+    /**
+     * The command line for these arguments. Picocli reflects over every option of every subcommand it is
+     * given, which was a tenth of a cold {@code serve} start: when the first argument names a subcommand,
+     * only that one is built. Anything else (no command, {@code help}, {@code --version}, a typo) gets them
+     * all, so help and "did you mean" suggestions stay complete.
+     */
+    static CommandLine commandLine(String... args) {
+        boolean namesOne = args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("help");
+        return configure(withSubcommands(namesOne ? List.of(args[0]) : COMMANDS.keySet()));
+    }
+
+    private static CommandLine withSubcommands(Iterable<String> names) {
         CommandLine cli = new CommandLine(new CatalogCli());
+        for (String name : names) {
+            cli.addSubcommand(name, COMMANDS.get(name).get());
+        }
+        return cli;
+    }
+
+    private static CommandLine configure(CommandLine cli) {
         cli.setExecutionExceptionHandler(CatalogCli::handleFailure);
         cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
@@ -52,7 +87,7 @@ public final class CatalogCli {
             cli.getErr().println("catalog: " + oneLine(e));
             return ExitCode.USAGE;
         }
-        org.slf4j.LoggerFactory.getLogger(CatalogCli.class).debug("command failed", e);
+        LoggerFactory.getLogger(CatalogCli.class).debug("command failed", e);
         cli.getErr().println("catalog: " + oneLine(e));
         return ExitCode.FAILED;
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(String... args) {
-        CommandLine cli = CatalogCli.commandLine();
+        CommandLine cli = CatalogCli.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
