@@ -3,11 +3,11 @@ package io.freecast.catalog.examples.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.List;
 
@@ -17,14 +17,14 @@ import java.util.List;
  * {@code CATALOG_LOG_LEVEL} (environment or system property, default INFO) sets the level of the rest.
  *
  * <p>In code rather than a {@code logback.xml} because reading XML configuration loads an XML parser and
- * logback's configuration model, some 600 classes: a good part of every command's start-up. A file given
- * with {@code -Dlogback.configurationFile=…} still takes over.
+ * logback's configuration model, some 600 classes: a good part of every command's start-up (for the same
+ * reason the line format is {@link ConsoleLogLayout}, not a pattern). A file given with
+ * {@code -Dlogback.configurationFile=…} still takes over.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
     static final String LEVEL_SETTING = "CATALOG_LOG_LEVEL";
-    private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
     private static final List<String> QUIET_LIBRARIES =
             List.of("com.zaxxer.hikari", "org.flywaydb", "org.jooq", "io.undertow", "org.xnio", "org.jboss");
 
@@ -33,9 +33,12 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        ConsoleLogLayout layout = new ConsoleLogLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);
