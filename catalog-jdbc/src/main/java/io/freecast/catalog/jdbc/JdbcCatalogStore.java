@@ -50,15 +50,15 @@ public final class JdbcCatalogStore implements CatalogStorage {
     private volatile String schemaVersion;
     private volatile boolean needsMigrating;
 
-    private JdbcCatalogStore(ConnectionPool pool, SchemaMigrations migrations, JooqStorage storage) {
+    private JdbcCatalogStore(ConnectionPool pool, SchemaMigrations migrations, JooqStorage storage,
+                             SchemaMigrations.State state) {
         this.pool = pool;
         this.migrations = migrations;
         this.storage = storage;
-        readSchemaState();
+        remember(state);
     }
 
-    private void readSchemaState() {
-        SchemaMigrations.State state = migrations.state();
+    private void remember(SchemaMigrations.State state) {
         this.schemaVersion = state.currentVersion();
         this.needsMigrating = state.needsMigrating();
     }
@@ -82,9 +82,12 @@ public final class JdbcCatalogStore implements CatalogStorage {
     /** Applies pending migrations (opening does so already unless told not to); refuses a newer schema. */
     public MigrationResult migrate() {
         try {
-            return migrations.migrate();
-        } finally {
-            readSchemaState();
+            MigrationResult result = migrations.migrate();
+            remember(SchemaMigrations.State.migrated(result));
+            return result;
+        } catch (RuntimeException e) {
+            remember(migrations.state());
+            throw e;
         }
     }
 
@@ -146,7 +149,7 @@ public final class JdbcCatalogStore implements CatalogStorage {
     @Override
     public StorageHealth health() {
         try {
-            storage.ping();
+            pool.ping();
             String version = schemaVersion;
             String schema = ", schema " + (version == null ? "empty" : version);
             if (needsMigrating) {
@@ -237,21 +240,20 @@ public final class JdbcCatalogStore implements CatalogStorage {
             DatabaseUrl url = DatabaseUrl.parse(dbPathOrJdbcUrl);
             int size = poolSize != null ? poolSize : url.kind() == DatabaseKind.SQLITE ? 8 : 10;
             StoreConfig config = new StoreConfig(url, size, migrateOnOpen, connectionTimeout, busyTimeout, clock);
-            ConnectionPool pool = ConnectionPool.open(config);
+            ConnectionPool pool = ConnectionPool.create(config);
             // Building the jOOQ side touches no database but initialises much of jOOQ (a large part of a cold
-            // start): it runs on another thread while Flyway checks or migrates the schema.
+            // start): it runs on another thread while the pool connects and Flyway checks or migrates the schema.
             FutureTask<JooqStorage> storage = new FutureTask<>(() -> statementListener == null
                     ? new JooqStorage(pool.dataSource(), url.kind(), clock)
                     : new JooqStorage(pool.dataSource(), url.kind(), clock, new StatementListener(statementListener)));
             Thread.ofPlatform().daemon().name("catalog-store-open").start(storage);
             try {
+                pool.connect();
                 SchemaMigrations migrations = new SchemaMigrations(pool.dataSource(), url);
-                if (config.migrateOnOpen()) {
-                    migrations.migrate();
-                } else {
-                    migrations.refuseNewerSchema();
-                }
-                return new JdbcCatalogStore(pool, migrations, join(storage));
+                SchemaMigrations.State state = config.migrateOnOpen()
+                        ? SchemaMigrations.State.migrated(migrations.migrate())
+                        : migrations.refuseNewerSchema();
+                return new JdbcCatalogStore(pool, migrations, join(storage), state);
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;

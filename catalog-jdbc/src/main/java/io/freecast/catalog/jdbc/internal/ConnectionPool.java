@@ -7,7 +7,9 @@ import io.freecast.catalog.jdbc.CatalogStorageException;
 import io.freecast.catalog.jdbc.PoolStats;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -25,9 +27,15 @@ public final class ConnectionPool implements AutoCloseable {
         this.url = url;
     }
 
-    public static ConnectionPool open(StoreConfig config) {
+    /**
+     * The pool, configured but not connected yet: {@link #connect()} makes the first connection. The two are
+     * apart so that work needing only the {@link #dataSource()} object (building the jOOQ side) can start
+     * while the first connection is made (for SQLite, loading the native library).
+     */
+    public static ConnectionPool create(StoreConfig config) {
         DatabaseUrl url = config.url();
-        HikariConfig hikari = new HikariConfig();
+        // Configured through the data source itself (not a HikariConfig), so the pool starts on first use.
+        HikariDataSource hikari = new HikariDataSource();
         hikari.setPoolName("catalog-" + url.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + POOLS.incrementAndGet());
         hikari.setJdbcUrl(url.jdbcUrl());
         hikari.setMaximumPoolSize(config.poolSize());
@@ -44,9 +52,17 @@ public final class ConnectionPool implements AutoCloseable {
             // Named in pg_stat_activity, so an operator can tell the catalog's connections apart.
             hikari.addDataSourceProperty("ApplicationName", "catalog");
         }
+        return new ConnectionPool(hikari, url);
+    }
+
+    /**
+     * Starts the pool with a first connection, so that a database that cannot be used fails now, with a
+     * message that says what to fix.
+     */
+    public void connect() {
         try {
-            return new ConnectionPool(new HikariDataSource(hikari), url);
-        } catch (RuntimeException e) {
+            dataSource.getConnection().close();
+        } catch (SQLException | RuntimeException e) {
             throw explain(url, e);
         }
     }
@@ -57,6 +73,19 @@ public final class ConnectionPool implements AutoCloseable {
 
     public DatabaseUrl url() {
         return url;
+    }
+
+    /**
+     * A cheap round trip, for health checks: plain JDBC, so answering {@code /health} never waits for jOOQ's
+     * first query (hundreds of classes) on a cold start.
+     */
+    public void ping() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("select 1");
+        } catch (SQLException e) {
+            throw new CatalogStorageException("the database did not answer (" + e.getMessage() + ")", e);
+        }
     }
 
     public PoolStats stats() {

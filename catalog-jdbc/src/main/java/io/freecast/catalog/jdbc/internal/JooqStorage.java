@@ -26,7 +26,6 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
  */
 public final class JooqStorage {
 
-    private final DSLContext dsl;
     private final JooqTransactions transactions;
     private final ShowRepository shows;
     private final MovieRepository movies;
@@ -52,7 +51,7 @@ public final class JooqStorage {
             main.set(DefaultExecuteListenerProvider.providers(listeners));
             separate.set(DefaultExecuteListenerProvider.providers(listeners));
         }
-        this.dsl = DSL.using(main);
+        DSLContext dsl = DSL.using(main);
         DSLContext own = DSL.using(separate);
         this.transactions = new JooqTransactions(dsl, gate);
         this.shows = new JooqShowRepository(dsl, transactions, clock);
@@ -94,10 +93,5 @@ public final class JooqStorage {
 
     public CatalogQueries queries() {
         return queries;
-    }
-
-    /** A cheap round trip, for health checks. */
-    public void ping() {
-        dsl.selectOne().fetch();
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -13,6 +14,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,39 +50,73 @@ public final class SchemaMigrations {
                 .locations(kind.migrationLocation())
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
+                // Flyway's default ignores applied migrations it does not know ("*:future"). Ignoring none
+                // makes migrate's own validation refuse a schema from a newer catalog before it changes
+                // anything, without a separate read of the history first.
+                .ignoreMigrationPatterns(new String[0])
                 .cleanDisabled(true)
                 .load();
     }
 
-    /** Applies pending migrations; refuses a newer schema. */
+    /**
+     * Applies pending migrations; refuses a newer schema, leaving it untouched. Every read of the schema
+     * history resolves the migration scripts, a noticeable part of a cold start, so migrate's own read is
+     * the only one on success: the version after is taken from what was applied.
+     */
     public MigrationResult migrate() {
-        MigrationInfoService before = info();
-        refuseNewerSchema(before);
+        MigrateResult result;
         try {
-            MigrateResult result = flyway.migrate();
-            List<String> applied = result.migrations.stream()
-                    .map(m -> m.version + " " + m.description)
-                    .toList();
-            MigrationResult migrated = new MigrationResult(url.display(), result.initialSchemaVersion,
-                    currentVersion(info()), applied);
-            if (!applied.isEmpty()) {
-                LOG.info("{}", migrated.summary());
-            }
-            return migrated;
+            result = flyway.migrate();
+        } catch (FlywayValidateException e) {
+            // Most likely migrations from a newer catalog: that gets its own message.
+            refuseNewerSchema(info());
+            throw failed(e);
         } catch (FlywayException e) {
-            throw new CatalogStorageException("migrating " + url.display() + " failed (" + firstLine(e.getMessage())
-                    + "); the failed migration was rolled back where the database allows it", e);
+            throw failed(e);
         }
+        List<String> applied = result.migrations.stream()
+                .map(m -> m.version + " " + m.description)
+                .toList();
+        MigrationResult migrated = new MigrationResult(url.display(), result.initialSchemaVersion,
+                latest(result.initialSchemaVersion, result.migrations.stream().map(m -> m.version)), applied);
+        if (!applied.isEmpty()) {
+            LOG.info("{}", migrated.summary());
+        }
+        return migrated;
     }
 
-    /** For a store opened without migrating: refuses a newer schema, lets an older one be migrated later. */
-    public void refuseNewerSchema() {
-        refuseNewerSchema(info());
+    private CatalogStorageException failed(FlywayException e) {
+        return new CatalogStorageException("migrating " + url.display() + " failed (" + firstLine(e.getMessage())
+                + "); the failed migration was rolled back where the database allows it", e);
+    }
+
+    /** The highest of the version before and the versions just applied; {@code null} if there is none. */
+    private static String latest(String before, Stream<String> applied) {
+        return Stream.concat(Stream.ofNullable(before), applied)
+                .filter(version -> version != null && !version.isEmpty())
+                .map(MigrationVersion::fromVersion)
+                .max(MigrationVersion::compareTo)
+                .map(MigrationVersion::getVersion)
+                .orElse(null);
+    }
+
+    /**
+     * For a store opened without migrating: refuses a newer schema, lets an older one be migrated later.
+     *
+     * @return the state read on the way
+     */
+    public State refuseNewerSchema() {
+        MigrationInfoService info = info();
+        refuseNewerSchema(info);
+        return state(info);
     }
 
     /** The version now and whether migrations wait, from one read of the schema history. */
     public State state() {
-        MigrationInfoService info = info();
+        return state(info());
+    }
+
+    private static State state(MigrationInfoService info) {
         return new State(currentVersion(info), info.pending().length > 0);
     }
 
@@ -89,16 +125,11 @@ public final class SchemaMigrations {
      * @param needsMigrating whether migrations are waiting to be applied
      */
     public record State(String currentVersion, boolean needsMigrating) {
-    }
 
-    /** Whether migrations are waiting to be applied. */
-    public boolean needsMigrating() {
-        return info().pending().length > 0;
-    }
-
-    /** The schema version now; {@code null} for an empty database. */
-    public String currentVersion() {
-        return currentVersion(info());
+        /** After a successful migration: at its version, nothing left to apply. */
+        public static State migrated(MigrationResult result) {
+            return new State(result.versionAfter(), false);
+        }
     }
 
     private MigrationInfoService info() {
@@ -132,10 +163,6 @@ public final class SchemaMigrations {
     private static String currentVersion(MigrationInfoService info) {
         MigrationInfo current = info.current();
         return current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
-    }
-
-    private static String versionOrEmpty(String version) {
-        return version == null ? "empty" : version;
     }
 
     private static DatabaseKind detect(DataSource dataSource) {

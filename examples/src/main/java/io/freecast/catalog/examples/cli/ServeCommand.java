@@ -90,10 +90,6 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         Catalog catalog = assembly.catalog();
-        // A first health check (jOOQ's first query: hundreds of classes) while the server is built and starts,
-        // so the first /health finds that work done or under way. Its result does not matter: every /health
-        // checks the database afresh.
-        Thread.ofPlatform().daemon().name("catalog-health-warm-up").start(catalog::health);
         PrometheusMeterRegistry registry = warmUp.meterRegistry();
         if (catalog.storage() instanceof JdbcCatalogStore store) {
             registerPoolGauges(registry, store);
