@@ -20,6 +20,7 @@ import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -241,15 +242,17 @@ public final class JdbcCatalogStore implements CatalogStorage {
             int size = poolSize != null ? poolSize : url.kind() == DatabaseKind.SQLITE ? 8 : 10;
             StoreConfig config = new StoreConfig(url, size, migrateOnOpen, connectionTimeout, busyTimeout, clock);
             ConnectionPool pool = ConnectionPool.create(config);
-            // Building the jOOQ side touches no database but initialises much of jOOQ (a large part of a cold
-            // start): it runs on another thread while the pool connects and Flyway checks or migrates the schema.
-            FutureTask<JooqStorage> storage = new FutureTask<>(() -> statementListener == null
+            // Building the jOOQ side and setting Flyway up touch no database but load and initialise many
+            // classes (the bulk of a cold start): both run on threads of their own while the pool makes its
+            // first connection (for SQLite, loading the native library).
+            FutureTask<JooqStorage> storage = startInBackground("catalog-store-open", () -> statementListener == null
                     ? new JooqStorage(pool.dataSource(), url.kind(), clock)
                     : new JooqStorage(pool.dataSource(), url.kind(), clock, new StatementListener(statementListener)));
-            Thread.ofPlatform().daemon().name("catalog-store-open").start(storage);
+            FutureTask<SchemaMigrations> migrationsSetUp = startInBackground("catalog-migrations-set-up",
+                    () -> new SchemaMigrations(pool.dataSource(), url));
             try {
                 pool.connect();
-                SchemaMigrations migrations = new SchemaMigrations(pool.dataSource(), url);
+                SchemaMigrations migrations = join(migrationsSetUp);
                 SchemaMigrations.State state = config.migrateOnOpen()
                         ? SchemaMigrations.State.migrated(migrations.migrate())
                         : migrations.refuseNewerSchema();
@@ -260,9 +263,15 @@ public final class JdbcCatalogStore implements CatalogStorage {
             }
         }
 
-        private static JooqStorage join(FutureTask<JooqStorage> storage) {
+        private static <T> FutureTask<T> startInBackground(String name, Callable<T> work) {
+            FutureTask<T> task = new FutureTask<>(work);
+            Thread.ofPlatform().daemon().name(name).start(task);
+            return task;
+        }
+
+        private static <T> T join(FutureTask<T> task) {
             try {
-                return storage.get();
+                return task.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CatalogStorageException("interrupted while opening the store", e);

@@ -2,8 +2,6 @@ package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.jdbc.CatalogStorageException;
 import io.freecast.catalog.jdbc.MigrationResult;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema to the version this code knows, with Flyway and the scripts in
- * {@code db/migration/<database>}. The folder is chosen from the connection's metadata, and a missing
- * folder fails ({@code failOnMissingLocations}) instead of "no migrations found".
+ * {@code db/migration/<database>}. The folder is chosen from the kind of URL, and a missing folder fails
+ * ({@code failOnMissingLocations}) instead of "no migrations found". Setting up touches no database.
  *
  * <p>A database whose schema is newer than the code (a newer catalog migrated it) is refused and left
  * untouched: an older catalog writing into it could corrupt data it does not understand.
@@ -37,7 +35,7 @@ public final class SchemaMigrations {
 
     public SchemaMigrations(DataSource dataSource, DatabaseUrl url) {
         this.url = url;
-        DatabaseKind kind = detect(dataSource);
+        DatabaseKind kind = url.kind();
         var configuration = Flyway.configure(SchemaMigrations.class.getClassLoader());
         if (url.schema() != null) {
             // currentSchema=… names where the catalog lives; a new deployment's schema is created for it.
@@ -163,15 +161,6 @@ public final class SchemaMigrations {
     private static String currentVersion(MigrationInfoService info) {
         MigrationInfo current = info.current();
         return current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
-    }
-
-    private static DatabaseKind detect(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return DatabaseKind.fromProductName(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new CatalogStorageException("cannot read the database's metadata (" + firstLine(e.getMessage())
-                    + "); check " + SETTING, e);
-        }
     }
 
     private static String firstLine(String message) {

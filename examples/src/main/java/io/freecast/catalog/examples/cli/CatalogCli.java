@@ -36,6 +36,9 @@ public final class CatalogCli {
         // Logging sets itself up on first use (a few hundred classes): started now, on another core, it is
         // ready by the time the command line is parsed and the command logs its first line.
         Thread.ofPlatform().daemon().name("catalog-logging-start").start(LoggerFactory::getILoggerFactory);
+        if (args.length > 0 && args[0].equals("serve")) {
+            ServeWarmUp.startEarly();
+        }
         System.exit(execute(args));
     }
 

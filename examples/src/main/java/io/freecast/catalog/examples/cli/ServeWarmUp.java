@@ -23,12 +23,32 @@ final class ServeWarmUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeWarmUp.class);
 
+    /** Started by the launcher before it parses the command line; handed to the first serve that asks. */
+    private static ServeWarmUp early;
+
     private final FutureTask<PrometheusMeterRegistry> registry = new FutureTask<>(ServeWarmUp::warmUp);
 
     private ServeWarmUp() {
     }
 
-    static ServeWarmUp start() {
+    /**
+     * Starts a warm-up now, for a {@code serve} about to be parsed and run: its work then also overlaps
+     * the launcher's own start (the command line's model, logging).
+     */
+    static synchronized void startEarly() {
+        if (early == null) {
+            early = launch();
+        }
+    }
+
+    /** The warm-up started early if there is one (each is handed out once, with its own registry), else a new one. */
+    static synchronized ServeWarmUp start() {
+        ServeWarmUp warmUp = early;
+        early = null;
+        return warmUp != null ? warmUp : launch();
+    }
+
+    private static ServeWarmUp launch() {
         ServeWarmUp warmUp = new ServeWarmUp();
         Thread.ofPlatform().daemon().name("catalog-serve-warm-up").start(warmUp.registry);
         return warmUp;
