@@ -44,6 +44,7 @@ public final class ConnectionPool implements AutoCloseable {
         // One attempt at start-up: a server that is down or a file that cannot be opened is reported now.
         hikari.setInitializationFailTimeout(1);
         if (url.kind() == DatabaseKind.SQLITE) {
+            SqliteNativeLibrary.useCachedCopy();
             hikari.setDriverClassName("org.sqlite.JDBC");
             hikari.setDataSourceProperties(SqliteSettings.connectionProperties(config.busyTimeout()));
         } else {
