@@ -84,8 +84,14 @@ final class TaskAdministrationService implements TaskAdministration {
 
     @Override
     public TaskReport runNow(TaskName task) {
+        return runNow(task, () -> runner.apply(task));
+    }
+
+    @Override
+    public TaskReport runNow(TaskName task, Supplier<TaskReport> work) {
+        Objects.requireNonNull(work, "work");
         claimForManualRun(task);
-        return runClaimed(task, DEFAULT_LEASE);
+        return runClaimed(task, DEFAULT_LEASE, work);
     }
 
     @Override
@@ -94,7 +100,7 @@ final class TaskAdministrationService implements TaskAdministration {
         CompletableFuture<TaskReport> result = new CompletableFuture<>();
         Thread.ofVirtual().name("catalog-" + task.wireName()).start(() -> {
             try {
-                result.complete(runClaimed(task, DEFAULT_LEASE));
+                result.complete(runClaimed(task, DEFAULT_LEASE, () -> runner.apply(task)));
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
                 throw e;
@@ -116,14 +122,14 @@ final class TaskAdministrationService implements TaskAdministration {
             claimed = leases.get().tryClaim(task, slot, node, clock.instant(), leaseFor);
         } finally {
             if (!claimed) {
-                runningHere.get(task).set(false);
+                notRunningHere(task);
             }
         }
         if (!claimed) {
             LOG.debug("{}: slot {} belongs to another node", task, slot);
             return Optional.empty();
         }
-        return Optional.of(runClaimed(task, leaseFor));
+        return Optional.of(runClaimed(task, leaseFor, () -> runner.apply(task)));
     }
 
     /** Takes this node's flag and the storage lease for a run asked for now, or throws saying who runs it. */
@@ -138,7 +144,7 @@ final class TaskAdministrationService implements TaskAdministration {
             claimed = leases.get().tryClaim(task, now, node, now, DEFAULT_LEASE);
         } finally {
             if (!claimed) {
-                runningHere.get(task).set(false);
+                notRunningHere(task);
             }
         }
         if (!claimed) {
@@ -150,11 +156,11 @@ final class TaskAdministrationService implements TaskAdministration {
      * Runs a task whose flag and lease this node holds, keeping the lease alive while it runs, and gives
      * both up afterwards.
      */
-    private TaskReport runClaimed(TaskName task, Duration leaseFor) {
+    private TaskReport runClaimed(TaskName task, Duration leaseFor, Supplier<TaskReport> work) {
         LeaseHeartbeat heartbeat = LeaseHeartbeat.start(leases.get(), task, node, clock, leaseFor);
         try {
             closeAbandonedRuns(task);
-            return runner.apply(task);
+            return work.get();
         } finally {
             heartbeat.stop();
             try {
@@ -163,7 +169,30 @@ final class TaskAdministrationService implements TaskAdministration {
                 // The lease expires on its own; other nodes wait at most its length.
                 LOG.warn("{}: could not release the task lease; it will expire by itself", task, e);
             }
+            notRunningHere(task);
+        }
+    }
+
+    @Override
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (runningHere) {
+            while (runningHere.values().stream().anyMatch(AtomicBoolean::get)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                runningHere.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    /** Clears a task's flag here and wakes whoever waits for this node to be idle. */
+    private void notRunningHere(TaskName task) {
+        synchronized (runningHere) {
             runningHere.get(task).set(false);
+            runningHere.notifyAll();
         }
     }
 

@@ -122,4 +122,14 @@ final class NodeUnderTest implements TaskAdministration {
     public CompletableFuture<TaskReport> startNow(TaskName task) {
         return core.startNow(task);
     }
+
+    @Override
+    public TaskReport runNow(TaskName task, java.util.function.Supplier<TaskReport> work) {
+        return core.runNow(task, work);
+    }
+
+    @Override
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return core.awaitIdle(timeout);
+    }
 }

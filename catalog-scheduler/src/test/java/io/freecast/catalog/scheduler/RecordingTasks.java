@@ -163,4 +163,14 @@ final class RecordingTasks implements TaskAdministration {
     public CompletableFuture<TaskReport> startNow(TaskName task) {
         throw new UnsupportedOperationException("not used by the scheduler");
     }
+
+    @Override
+    public TaskReport runNow(TaskName task, java.util.function.Supplier<TaskReport> work) {
+        throw new UnsupportedOperationException("not used by the scheduler");
+    }
+
+    @Override
+    public boolean awaitIdle(Duration timeout) {
+        throw new UnsupportedOperationException("not used by the scheduler");
+    }
 }

@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +59,71 @@ class TaskAdministrationOnSqliteTest {
             assertThat(shared.maxRunning.get()).isEqualTo(1);
             assertThat(here.listRuns(TaskName.VALIDATE_SOURCES, PageRequest.firstPage()).items())
                     .extracting(run -> run.node()).containsExactly("there", "here");
+        }
+    }
+
+    @Test
+    void aRunWithTheCallersOwnWorkIsGuardedLikeEveryRun() throws Exception {
+        try (TestDatabase db = TestDatabases.sqlite(dir)) {
+            NodeUnderTest.Shared shared = new NodeUnderTest.Shared();
+            NodeUnderTest here = new NodeUnderTest("here", db.open(), shared, Duration.ofMillis(10));
+            NodeUnderTest there = new NodeUnderTest("there", db.open(), shared, Duration.ofMillis(10));
+            CountDownLatch hang = new CountDownLatch(1);
+            here.hang = hang;
+            AtomicInteger calls = new AtomicInteger();
+            TaskReport own = TaskReport.succeeded(TaskName.IMPORT_SHOWS, Instant.now(), Instant.now(),
+                    Map.of("own", 1L), List.of(), List.of());
+
+            CompletableFuture<TaskReport> scheduled = here.startNow(TaskName.IMPORT_SHOWS);
+            assertThat(here.started.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> there.runNow(TaskName.IMPORT_SHOWS, () -> count(calls, own)))
+                    .isInstanceOf(TaskAlreadyRunningException.class).hasMessageContaining("on another node");
+            assertThatThrownBy(() -> here.runNow(TaskName.IMPORT_SHOWS, () -> count(calls, own)))
+                    .isInstanceOf(TaskAlreadyRunningException.class).hasMessageContaining("on this node");
+            assertThat(calls).hasValue(0);
+
+            hang.countDown();
+            scheduled.get(20, TimeUnit.SECONDS);
+            assertThat(there.runNow(TaskName.IMPORT_SHOWS, () -> count(calls, own))).isSameAs(own);
+            assertThat(calls).hasValue(1);
+            assertThat(here.startNow(TaskName.IMPORT_SHOWS).get(20, TimeUnit.SECONDS).succeeded()).isTrue();
+        }
+    }
+
+    @Test
+    void awaitingIdleWaitsForRunsUnderWayOnThisNodeOnly() throws Exception {
+        try (TestDatabase db = TestDatabases.sqlite(dir)) {
+            NodeUnderTest.Shared shared = new NodeUnderTest.Shared();
+            NodeUnderTest here = new NodeUnderTest("here", db.open(), shared, Duration.ofMillis(10));
+            NodeUnderTest there = new NodeUnderTest("there", db.open(), shared, Duration.ofMillis(10));
+            assertThat(here.awaitIdle(Duration.ZERO)).isTrue();
+            CountDownLatch hang = new CountDownLatch(1);
+            here.hang = hang;
+
+            CompletableFuture<TaskReport> running = here.startNow(TaskName.VALIDATE_SOURCES);
+            assertThat(here.started.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(here.awaitIdle(Duration.ofMillis(50))).isFalse();
+            assertThat(there.awaitIdle(Duration.ZERO)).isTrue();
+
+            Thread.ofVirtual().start(() -> {
+                sleepQuietly(100);
+                hang.countDown();
+            });
+            assertThat(here.awaitIdle(Duration.ofSeconds(20))).isTrue();
+            assertThat(running.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
+        }
+    }
+
+    private static TaskReport count(AtomicInteger calls, TaskReport report) {
+        calls.incrementAndGet();
+        return report;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

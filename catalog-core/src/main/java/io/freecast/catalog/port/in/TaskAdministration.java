@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The catalog's tasks as an operator handles them: what they are, how they ran, and running one now.
@@ -47,6 +48,15 @@ public interface TaskAdministration {
     TaskReport runNow(TaskName task);
 
     /**
+     * Runs {@code work} now on the calling thread as a run of {@code task}, under the same guard as every
+     * run: for callers that run a task with arguments of their own (the CLI's options) rather than the
+     * catalog's settings. {@code work} records the run itself (the {@code Catalog}'s task methods do).
+     *
+     * @throws TaskAlreadyRunningException when it is running here or on another node; {@code work} is not called
+     */
+    TaskReport runNow(TaskName task, Supplier<TaskReport> work);
+
+    /**
      * Starts a run in the background. Whether it may start is decided before this returns, so a caller
      * can answer "started" or "already running" at once.
      *
@@ -65,4 +75,12 @@ public interface TaskAdministration {
      *         claimed it)
      */
     Optional<TaskReport> runSlot(TaskName task, Instant slot, Duration leaseFor);
+
+    /**
+     * Waits until no run started on this node (scheduled, started or run now) is under way, at most
+     * {@code timeout}: what a graceful shutdown does before closing the database under them.
+     *
+     * @return true when none is running, false when the timeout passed first
+     */
+    boolean awaitIdle(Duration timeout) throws InterruptedException;
 }

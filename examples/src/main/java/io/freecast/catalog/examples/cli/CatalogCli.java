@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,13 +32,13 @@ public final class CatalogCli {
     }
 
     public static void main(String[] args) {
-        // Logging sets itself up on first use (a few hundred classes): started now, on another core, it is
-        // ready by the time the command line is parsed and the command logs its first line.
-        Thread.ofPlatform().daemon().name("catalog-logging-start").start(LoggerFactory::getILoggerFactory);
+        LoggingStart.begin();
         if (args.length > 0 && args[0].equals("serve")) {
             ServeWarmUp.startEarly();
         }
-        System.exit(execute(args));
+        CommandLine cli = commandLine(args);
+        LoggingStart.awaitReady();
+        System.exit(cli.execute(args));
     }
 
     /** Runs the command line and returns the exit code, without exiting: what tests call. */
@@ -90,7 +89,7 @@ public final class CatalogCli {
             cli.getErr().println("catalog: " + oneLine(e));
             return ExitCode.USAGE;
         }
-        LoggerFactory.getLogger(CatalogCli.class).debug("command failed", e);
+        org.slf4j.LoggerFactory.getLogger(CatalogCli.class).debug("command failed", e);
         cli.getErr().println("catalog: " + oneLine(e));
         return ExitCode.FAILED;
     }

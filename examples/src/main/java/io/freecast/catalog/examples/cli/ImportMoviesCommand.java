@@ -1,6 +1,8 @@
 package io.freecast.catalog.examples.cli;
 
+import io.freecast.catalog.Catalog;
 import io.freecast.catalog.domain.FeedLocation;
+import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import java.util.concurrent.Callable;
@@ -40,8 +42,10 @@ final class ImportMoviesCommand implements Callable<Integer> {
         FeedLocation location = FeedLocation.parse(feed);
         try (CatalogAssembly assembly = CatalogAssembly.open(database, outbound);
              ImportProgressBar progress = ImportProgressBar.start("import-movies")) {
-            TaskReport result = assembly.catalog().importMovies(
-                    new ImportMoviesUseCase.ImportMoviesCommand(location, progress));
+            Catalog catalog = assembly.catalog();
+            // Under the task's lease, like every run: never at the same time as a scheduled run on a server.
+            TaskReport result = catalog.tasks().runNow(TaskName.IMPORT_MOVIES, () -> catalog.importMovies(
+                    new ImportMoviesUseCase.ImportMoviesCommand(location, progress)));
             progress.close();
             return report.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

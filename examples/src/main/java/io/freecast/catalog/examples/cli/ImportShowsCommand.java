@@ -1,6 +1,8 @@
 package io.freecast.catalog.examples.cli;
 
+import io.freecast.catalog.Catalog;
 import io.freecast.catalog.domain.FeedLocation;
+import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.port.in.ImportShowsUseCase;
 import java.util.concurrent.Callable;
@@ -46,8 +48,10 @@ final class ImportShowsCommand implements Callable<Integer> {
         FeedLocation location = FeedLocation.parse(feed);
         try (CatalogAssembly assembly = CatalogAssembly.open(database, outbound);
              ImportProgressBar progress = ImportProgressBar.start("import-shows")) {
-            TaskReport result = assembly.catalog().importShows(
-                    new ImportShowsUseCase.ImportShowsCommand(location, placeholders, progress));
+            Catalog catalog = assembly.catalog();
+            // Under the task's lease, like every run: never at the same time as a scheduled run on a server.
+            TaskReport result = catalog.tasks().runNow(TaskName.IMPORT_SHOWS, () -> catalog.importShows(
+                    new ImportShowsUseCase.ImportShowsCommand(location, placeholders, progress)));
             progress.close();
             return report.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

@@ -33,6 +33,8 @@ public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     static final String ADMIN_TOKEN_ENV = "CATALOG_ADMIN_TOKEN";
     private static final int MIN_TOKEN_LENGTH = 16;
+    /** How long a stop waits for task runs under way, like the scheduler's own wait. */
+    private static final Duration RUN_GRACE = CatalogScheduler.DEFAULT_SHUTDOWN_TIMEOUT;
 
     @Mixin
     DatabaseOptions database;
@@ -125,6 +127,7 @@ public final class ServeCommand implements Callable<Integer> {
             LOG.info("stopping: no new requests, letting those in flight finish");
             closeQuietly(scheduler);
             server.stop();
+            awaitRunsUnderWay(catalog);
             assembly.close();
             adapters.close();
             System.out.println("catalog API stopped");
@@ -201,6 +204,20 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new ConfigurationException("--response-cache / CATALOG_RESPONSE_CACHE must be a duration such as "
                     + "1s, 500ms or 0, got '" + text + "'");
+        }
+    }
+
+    /**
+     * Runs started over HTTP (or by the scheduler, which waited already) get the same grace as scheduled
+     * ones before the database closes under them; one still running after it fails with the database.
+     */
+    private static void awaitRunsUnderWay(Catalog catalog) {
+        try {
+            if (!catalog.tasks().awaitIdle(RUN_GRACE)) {
+                LOG.warn("a task run was still under way after {} s; stopping anyway", RUN_GRACE.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -68,6 +68,8 @@ final class ServeWarmUp {
     }
 
     private static PrometheusMeterRegistry warmUp() {
+        // XNIO logs through jboss-logging and slf4j: not before logging is set up (see LoggingStart).
+        LoggingStart.awaitReady();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try {
             Xnio.getInstance(Undertow.class.getClassLoader());

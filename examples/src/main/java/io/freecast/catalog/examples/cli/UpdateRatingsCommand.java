@@ -1,5 +1,7 @@
 package io.freecast.catalog.examples.cli;
 
+import io.freecast.catalog.Catalog;
+import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase;
@@ -49,8 +51,10 @@ public final class UpdateRatingsCommand implements Callable<Integer> {
         try (CatalogAssembly assembly = CatalogAssembly.open(database, http,
                 (catalog, client) -> catalog.ratingProvider(ratings.create(client)));
              ImportProgressBar progress = ImportProgressBar.start("update-ratings")) {
-            TaskReport result = assembly.catalog().updateRatings(
-                    new UpdateRatingsUseCase.UpdateRatingsCommand(staleAfter, progress));
+            Catalog catalog = assembly.catalog();
+            // Under the task's lease, like every run: never at the same time as a scheduled run on a server.
+            TaskReport result = catalog.tasks().runNow(TaskName.UPDATE_RATINGS, () -> catalog.updateRatings(
+                    new UpdateRatingsUseCase.UpdateRatingsCommand(staleAfter, progress)));
             progress.close();
             return report.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

@@ -1,5 +1,7 @@
 package io.freecast.catalog.examples.cli;
 
+import io.freecast.catalog.Catalog;
+import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.http.client.HttpLinkChecker;
 import io.freecast.catalog.http.client.LinkCheckSettings;
@@ -50,8 +52,10 @@ public final class ValidateSourcesCommand implements Callable<Integer> {
                 outboundSettings(settings, outbound.allowPrivate()),
                 (catalog, client) -> catalog.linkChecker(new HttpLinkChecker(client, settings)));
              ImportProgressBar progress = ImportProgressBar.start("validate-sources")) {
-            TaskReport result = assembly.catalog().validateSources(
-                    new ValidateSourcesUseCase.ValidateSourcesCommand(failureThreshold, progress));
+            Catalog catalog = assembly.catalog();
+            // Under the task's lease, like every run: never at the same time as a scheduled run on a server.
+            TaskReport result = catalog.tasks().runNow(TaskName.VALIDATE_SOURCES, () -> catalog.validateSources(
+                    new ValidateSourcesUseCase.ValidateSourcesCommand(failureThreshold, progress)));
             progress.close();
             return report.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.examples.testing.CatalogTables;
 import io.freecast.catalog.examples.testing.LoopbackFeedServer;
+import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +43,28 @@ class ImportCommandsTest {
         CliRun again = CliRun.of("migrate", "--db", db());
         assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(again.out()).endsWith("(up to date)" + System.lineSeparator());
+    }
+
+    @Test
+    void aTaskCommandRefusesToRunWhileAnotherNodeHoldsTheTaskAndChangesNothing() {
+        assertThat(CliRun.of("migrate", "--db", db()).exitCode()).isEqualTo(ExitCode.OK);
+        Instant now = Instant.now();
+        try (JdbcCatalogStore server = JdbcCatalogStore.open(db())) {
+            // A server's scheduled import is under way: it holds the task's lease in the shared database.
+            assertThat(server.taskLeases().tryClaim(TaskName.IMPORT_MOVIES, now, "server-node", now,
+                    Duration.ofMinutes(5))).isTrue();
+
+            CliRun refused = CliRun.of("import-movies", "--db", db());
+            assertThat(refused.exitCode()).isEqualTo(ExitCode.FAILED);
+            assertThat(refused.err()).contains("import-movies is already running on another node");
+            assertThat(CatalogTables.count(url(), "movie")).isZero();
+            assertThat(CatalogTables.count(url(), "task_run")).isZero();
+
+            server.taskLeases().release(TaskName.IMPORT_MOVIES, "server-node");
+            CliRun after = CliRun.of("import-movies", "--db", db());
+            assertThat(after.exitCode()).as(after.err()).isEqualTo(ExitCode.OK);
+            assertThat(CatalogTables.count(url(), "movie")).isEqualTo(10);
+        }
     }
 
     @Test

@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.freecast.catalog.examples.testing.CatalogTables;
+import io.freecast.catalog.examples.testing.LoopbackFeedServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -40,18 +48,32 @@ class ServeWithSchedulerTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @Test
-    void serveImportsAtStartupShowsItsTasksAndGuardsTriggersWithTheToken() throws Exception {
+    /** A {@code serve} child process, its merged output, and where it listens once it says so. */
+    private record Serve(Process process, StringBuffer output, Thread reader, URI base) implements AutoCloseable {
+
+        void terminate() throws Exception {
+            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
+            reader.join(10_000);
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    private Serve startServe(Map<String, String> environment, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-cp", System.getProperty("java.class.path"), CatalogCli.class.getName(),
-                "serve", "--port", "0", "--node-name", "serve-test",
-                "--schedule", "validate-sources=off"));
+                "serve", "--port", "0"));
+        command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("CATALOG_"));
         builder.environment().put("CATALOG_ADMIN_TOKEN", TOKEN);
-        builder.environment().put("CATALOG_SCHEDULE_IMPORT_MOVIES", "startup+12h");
+        builder.environment().putAll(environment);
         Process serve = builder.start();
         StringBuffer output = new StringBuffer();
         CompletableFuture<URI> listening = new CompletableFuture<>();
@@ -72,9 +94,19 @@ class ServeWithSchedulerTest {
             listening.complete(null);
         });
         reader.start();
-        try {
-            URI base = listening.get(60, TimeUnit.SECONDS);
-            assertThat(base).as("serve printed where it listens: %s", output).isNotNull();
+        URI base = listening.get(60, TimeUnit.SECONDS);
+        if (base == null) {
+            serve.destroyForcibly();
+            throw new AssertionError("serve did not say where it listens: " + output);
+        }
+        return new Serve(serve, output, reader, base);
+    }
+
+    @Test
+    void serveImportsAtStartupShowsItsTasksAndGuardsTriggersWithTheToken() throws Exception {
+        try (Serve serve = startServe(Map.of("CATALOG_SCHEDULE_IMPORT_MOVIES", "startup+12h"),
+                "--node-name", "serve-test", "--schedule", "validate-sources=off")) {
+            URI base = serve.base();
             assertThat(dir.resolve("catalog.db")).exists();
 
             // The start-up imports fill an empty catalog from the bundled feeds.
@@ -103,12 +135,58 @@ class ServeWithSchedulerTest {
             awaitJson(base, "/tasks/import-movies/runs", runs -> runs.size() == 2
                     && "succeeded".equals(runs.get(0).path("status").asText()));
 
-            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor()).isZero();
-            assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
-            reader.join(10_000);
-            assertThat(output.toString()).contains("scheduler stopped").contains("catalog API stopped");
-        } finally {
-            serve.destroyForcibly();
+            serve.terminate();
+            assertThat(serve.output().toString()).contains("scheduler stopped").contains("catalog API stopped")
+                    .as("logging set up before anything logs").doesNotContain("SLF4J");
+        }
+    }
+
+    @Test
+    void sigtermLetsARunStartedOverHttpFinishBeforeTheDatabaseCloses() throws Exception {
+        CountDownLatch feedRequested = new CountDownLatch(1);
+        String items = "[{\"id\": 1, \"title\": \"Slow One\"}, {\"id\": 2, \"title\": \"Slow Two\"}]";
+        try (LoopbackFeedServer feed = new LoopbackFeedServer().serve("/movies.json", exchange -> {
+                 feedRequested.countDown();
+                 exchange.getResponseHeaders().set("Content-Type", "application/json");
+                 exchange.sendResponseHeaders(200, 0);
+                 try (OutputStream body = exchange.getResponseBody()) {
+                     body.write('[');
+                     body.flush();
+                     sleep(1_500); // SIGTERM arrives while the import reads this feed
+                     body.write(items.substring(1).getBytes(StandardCharsets.UTF_8));
+                 }
+             });
+             Serve serve = startServe(Map.of(), "--allow-private", "--movies-feed", feed.url("/movies.json"),
+                     "--schedule", "import-shows=off", "--schedule", "import-movies=off",
+                     "--schedule", "validate-sources=off")) {
+            assertThat(post(serve.base(), "/tasks/import-movies/runs", TOKEN).statusCode()).isEqualTo(202);
+            assertThat(feedRequested.await(30, TimeUnit.SECONDS)).isTrue();
+
+            serve.terminate();
+
+            assertThat(serve.output().toString()).contains("catalog API stopped");
+            String url = "jdbc:sqlite:" + dir.resolve("catalog.db");
+            assertThat(CatalogTables.count(url, "movie")).as(serve.output().toString()).isEqualTo(2);
+            assertThat(runStatuses(url)).containsExactly("succeeded");
+        }
+    }
+
+    private static List<String> runStatuses(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url);
+             ResultSet rows = connection.createStatement().executeQuery("select status from task_run")) {
+            List<String> statuses = new ArrayList<>();
+            while (rows.next()) {
+                statuses.add(rows.getString(1));
+            }
+            return statuses;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
