@@ -84,19 +84,20 @@ final class TaskAdministrationService implements TaskAdministration {
 
     @Override
     public TaskReport runNow(TaskName task) {
-        return runNow(task, () -> runner.apply(task));
+        return runNow(task, DEFAULT_LEASE, () -> runner.apply(task));
     }
 
     @Override
-    public TaskReport runNow(TaskName task, Supplier<TaskReport> work) {
+    public TaskReport runNow(TaskName task, Duration leaseFor, Supplier<TaskReport> work) {
         Objects.requireNonNull(work, "work");
-        claimForManualRun(task);
-        return runClaimed(task, DEFAULT_LEASE, work);
+        requirePositive(leaseFor);
+        claimForManualRun(task, leaseFor);
+        return runClaimed(task, leaseFor, work);
     }
 
     @Override
     public CompletableFuture<TaskReport> startNow(TaskName task) {
-        claimForManualRun(task);
+        claimForManualRun(task, DEFAULT_LEASE);
         CompletableFuture<TaskReport> result = new CompletableFuture<>();
         Thread.ofVirtual().name("catalog-" + task.wireName()).start(() -> {
             try {
@@ -133,7 +134,7 @@ final class TaskAdministrationService implements TaskAdministration {
     }
 
     /** Takes this node's flag and the storage lease for a run asked for now, or throws saying who runs it. */
-    private void claimForManualRun(TaskName task) {
+    private void claimForManualRun(TaskName task, Duration leaseFor) {
         Objects.requireNonNull(task, "task");
         if (!runningHere.get(task).compareAndSet(false, true)) {
             throw new TaskAlreadyRunningException(task, "on this node");
@@ -141,7 +142,7 @@ final class TaskAdministrationService implements TaskAdministration {
         boolean claimed = false;
         try {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            claimed = leases.get().tryClaim(task, now, node, now, DEFAULT_LEASE);
+            claimed = leases.get().tryClaim(task, now, node, now, leaseFor);
         } finally {
             if (!claimed) {
                 notRunningHere(task);

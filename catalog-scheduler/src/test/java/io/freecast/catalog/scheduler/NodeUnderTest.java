@@ -124,8 +124,8 @@ final class NodeUnderTest implements TaskAdministration {
     }
 
     @Override
-    public TaskReport runNow(TaskName task, java.util.function.Supplier<TaskReport> work) {
-        return core.runNow(task, work);
+    public TaskReport runNow(TaskName task, Duration leaseFor, java.util.function.Supplier<TaskReport> work) {
+        return core.runNow(task, leaseFor, work);
     }
 
     @Override

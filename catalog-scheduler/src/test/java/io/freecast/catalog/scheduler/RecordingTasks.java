@@ -165,7 +165,7 @@ final class RecordingTasks implements TaskAdministration {
     }
 
     @Override
-    public TaskReport runNow(TaskName task, java.util.function.Supplier<TaskReport> work) {
+    public TaskReport runNow(TaskName task, Duration leaseFor, java.util.function.Supplier<TaskReport> work) {
         throw new UnsupportedOperationException("not used by the scheduler");
     }
 

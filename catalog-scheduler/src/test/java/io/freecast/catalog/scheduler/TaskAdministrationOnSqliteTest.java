@@ -76,15 +76,15 @@ class TaskAdministrationOnSqliteTest {
 
             CompletableFuture<TaskReport> scheduled = here.startNow(TaskName.IMPORT_SHOWS);
             assertThat(here.started.await(20, TimeUnit.SECONDS)).isTrue();
-            assertThatThrownBy(() -> there.runNow(TaskName.IMPORT_SHOWS, () -> count(calls, own)))
+            assertThatThrownBy(() -> there.runNow(TaskName.IMPORT_SHOWS, Duration.ofMinutes(1), () -> count(calls, own)))
                     .isInstanceOf(TaskAlreadyRunningException.class).hasMessageContaining("on another node");
-            assertThatThrownBy(() -> here.runNow(TaskName.IMPORT_SHOWS, () -> count(calls, own)))
+            assertThatThrownBy(() -> here.runNow(TaskName.IMPORT_SHOWS, Duration.ofMinutes(1), () -> count(calls, own)))
                     .isInstanceOf(TaskAlreadyRunningException.class).hasMessageContaining("on this node");
             assertThat(calls).hasValue(0);
 
             hang.countDown();
             scheduled.get(20, TimeUnit.SECONDS);
-            assertThat(there.runNow(TaskName.IMPORT_SHOWS, () -> count(calls, own))).isSameAs(own);
+            assertThat(there.runNow(TaskName.IMPORT_SHOWS, Duration.ofMinutes(1), () -> count(calls, own))).isSameAs(own);
             assertThat(calls).hasValue(1);
             assertThat(here.startNow(TaskName.IMPORT_SHOWS).get(20, TimeUnit.SECONDS).succeeded()).isTrue();
         }

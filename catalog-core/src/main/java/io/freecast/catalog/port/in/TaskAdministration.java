@@ -49,12 +49,13 @@ public interface TaskAdministration {
 
     /**
      * Runs {@code work} now on the calling thread as a run of {@code task}, under the same guard as every
-     * run: for callers that run a task with arguments of their own (the CLI's options) rather than the
-     * catalog's settings. {@code work} records the run itself (the {@code Catalog}'s task methods do).
+     * run, holding the task's lease for {@code leaseFor} (renewed while it runs): for callers that run a
+     * task with arguments of their own (the CLI's options) rather than the catalog's settings. {@code work}
+     * records the run itself (the {@code Catalog}'s task methods do).
      *
      * @throws TaskAlreadyRunningException when it is running here or on another node; {@code work} is not called
      */
-    TaskReport runNow(TaskName task, Supplier<TaskReport> work);
+    TaskReport runNow(TaskName task, Duration leaseFor, Supplier<TaskReport> work);
 
     /**
      * Starts a run in the background. Whether it may start is decided before this returns, so a caller

@@ -5,6 +5,7 @@ import io.freecast.catalog.domain.FeedLocation;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,9 @@ final class ImportMoviesCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    TaskLeaseOption lease;
+
     @Option(names = "--feed", paramLabel = "URL|PATH", defaultValue = "${env:CATALOG_MOVIES_FEED:-" + BUNDLED_FEED + "}",
             description = "http(s) URL, file path or classpath:resource of the movies feed. "
                     + "Env: CATALOG_MOVIES_FEED. Default: the bundled sample feed.")
@@ -39,12 +43,13 @@ final class ImportMoviesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Duration leaseFor = lease.duration();
         FeedLocation location = FeedLocation.parse(feed);
         try (CatalogAssembly assembly = CatalogAssembly.open(database, outbound);
              ImportProgressBar progress = ImportProgressBar.start("import-movies")) {
             Catalog catalog = assembly.catalog();
             // Under the task's lease, like every run: never at the same time as a scheduled run on a server.
-            TaskReport result = catalog.tasks().runNow(TaskName.IMPORT_MOVIES, () -> catalog.importMovies(
+            TaskReport result = catalog.tasks().runNow(TaskName.IMPORT_MOVIES, leaseFor, () -> catalog.importMovies(
                     new ImportMoviesUseCase.ImportMoviesCommand(location, progress)));
             progress.close();
             return report.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,15 +43,13 @@ public final class SchedulerOptions {
                     + "Env: CATALOG_TASK_RETRIES. Default: ${DEFAULT-VALUE}")
     int retries;
 
-    @Option(names = "--task-lease", paramLabel = "DURATION", defaultValue = "${env:CATALOG_TASK_LEASE:-2m}",
-            description = "How long a node that died mid-run holds a task up (the lease, renewed while a task "
-                    + "runs). Env: CATALOG_TASK_LEASE. Default: ${DEFAULT-VALUE}")
-    String lease;
+    @Mixin
+    TaskLeaseOption lease;
 
     /** Checks every setting now, before anything opens. @throws ConfigurationException naming what to fix */
     public void validate() {
         schedules(System::getenv);
-        leaseDuration();
+        lease.duration();
         if (retries != 0) {
             retryPolicy();
         }
@@ -79,7 +78,7 @@ public final class SchedulerOptions {
         return CatalogScheduler.builder(catalog)
                 .schedules(configured)
                 .retry(retry)
-                .lease(leaseDuration())
+                .lease(lease.duration())
                 .build();
     }
 
@@ -126,21 +125,7 @@ public final class SchedulerOptions {
         }
     }
 
-    private Duration leaseDuration() {
-        Duration parsed;
-        try {
-            parsed = Schedule.parseDuration(lease);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("--task-lease / CATALOG_TASK_LEASE expects a duration such as 2m or 90s,"
-                    + " got '" + abbreviate(String.valueOf(lease)) + "'", e);
-        }
-        if (parsed.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new ConfigurationException("--task-lease / CATALOG_TASK_LEASE must be at least 1s, got " + lease);
-        }
-        return parsed;
-    }
-
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 }

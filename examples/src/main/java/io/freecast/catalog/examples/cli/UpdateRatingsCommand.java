@@ -31,6 +31,9 @@ public final class UpdateRatingsCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    TaskLeaseOption lease;
+
     @Option(names = "--stale-after", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "${env:CATALOG_RATINGS_STALE_AFTER:-24h}",
             description = "Skip titles rated more recently than this (0s rates all). "
@@ -42,6 +45,7 @@ public final class UpdateRatingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Duration leaseFor = lease.duration();
         if (staleAfter.isNegative()) {
             throw new ConfigurationException("--stale-after must not be negative, got " + staleAfter);
         }
@@ -53,7 +57,7 @@ public final class UpdateRatingsCommand implements Callable<Integer> {
              ImportProgressBar progress = ImportProgressBar.start("update-ratings")) {
             Catalog catalog = assembly.catalog();
             // Under the task's lease, like every run: never at the same time as a scheduled run on a server.
-            TaskReport result = catalog.tasks().runNow(TaskName.UPDATE_RATINGS, () -> catalog.updateRatings(
+            TaskReport result = catalog.tasks().runNow(TaskName.UPDATE_RATINGS, leaseFor, () -> catalog.updateRatings(
                     new UpdateRatingsUseCase.UpdateRatingsCommand(staleAfter, progress)));
             progress.close();
             return report.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());

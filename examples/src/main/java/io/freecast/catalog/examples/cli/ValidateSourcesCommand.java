@@ -33,6 +33,9 @@ public final class ValidateSourcesCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    TaskLeaseOption lease;
+
     @Option(names = "--failure-threshold", paramLabel = "N",
             defaultValue = "${env:CATALOG_CHECK_FAILURE_THRESHOLD:-3}",
             description = "Consecutive failures (timeouts, 5xx, refused connections, redirect loops) before a "
@@ -44,6 +47,7 @@ public final class ValidateSourcesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Duration leaseFor = lease.duration();
         LinkCheckSettings settings = checks.settings();
         if (failureThreshold < 1) {
             throw new ConfigurationException("--failure-threshold must be 1 or more, got " + failureThreshold);
@@ -54,7 +58,7 @@ public final class ValidateSourcesCommand implements Callable<Integer> {
              ImportProgressBar progress = ImportProgressBar.start("validate-sources")) {
             Catalog catalog = assembly.catalog();
             // Under the task's lease, like every run: never at the same time as a scheduled run on a server.
-            TaskReport result = catalog.tasks().runNow(TaskName.VALIDATE_SOURCES, () -> catalog.validateSources(
+            TaskReport result = catalog.tasks().runNow(TaskName.VALIDATE_SOURCES, leaseFor, () -> catalog.validateSources(
                     new ValidateSourcesUseCase.ValidateSourcesCommand(failureThreshold, progress)));
             progress.close();
             return report.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -68,6 +68,16 @@ class ImportCommandsTest {
     }
 
     @Test
+    void aBadTaskLeaseIsAUsageErrorBeforeAnythingOpens() {
+        for (String lease : List.of("0s", "soon", "-5m")) {
+            CliRun run = CliRun.of("import-movies", "--db", db(), "--task-lease", lease);
+            assertThat(run.exitCode()).as(lease).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).as(lease).contains("--task-lease");
+        }
+        assertThat(dir.resolve("catalog.db")).doesNotExist();
+    }
+
+    @Test
     void importMoviesWithJsonPrintsTheWholeReportOnStdout() throws IOException {
         CliRun run = CliRun.of("import-movies", "--db", db(), "--json");
 

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * batches are written. The catalog must be as before, and a re-run must converge to a clean import.
  */
 class KilledImportTest {
+
+    /** The killed child's lease: short, so the test need not wait the default two minutes. */
+    private static final Duration KILLED_RUN_LEASE = Duration.ofSeconds(5);
 
     private static final int SENT_BEFORE_STALL = 3_000;
     private static final int TOTAL = 4_000;
@@ -64,7 +68,8 @@ class KilledImportTest {
             });
 
             Process child = LauncherProcess.start(dir, Map.of(),
-                    "import-movies", "--db", db, "--feed", server.url("/movies.json"), "--allow-private").process();
+                    "import-movies", "--db", db, "--feed", server.url("/movies.json"), "--allow-private",
+                    "--task-lease", KILLED_RUN_LEASE.toSeconds() + "s").process();
             try {
                 assertThat(sent.await(60, TimeUnit.SECONDS)).as("the child asked for the feed").isTrue();
                 awaitRunningImport(url);
@@ -80,13 +85,31 @@ class KilledImportTest {
         assertThat(CatalogTables.dump(url)).isEqualTo(before);
 
         Path full = FeedGenerator.movies(dir.resolve("movies.json"), TOTAL);
-        assertThat(CliRun.of("import-movies", "--db", db, "--feed", full.toString()).exitCode()).isZero();
+        // The killed run's lease holds the task up until it expires; a re-run before that is refused.
+        CliRun tooEarly = CliRun.of("import-movies", "--db", db, "--feed", full.toString());
+        assertThat(tooEarly.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(tooEarly.err()).contains("already running");
+        assertThat(CatalogTables.dump(url)).isEqualTo(before);
+        awaitRerunSucceeds(db, full);
         String clean = dir.resolve("clean.db").toString();
         assertThat(CliRun.of("import-movies", "--db", clean).exitCode()).isZero();
         assertThat(CliRun.of("import-shows", "--db", clean).exitCode()).isZero();
         assertThat(CliRun.of("import-movies", "--db", clean, "--feed", full.toString()).exitCode()).isZero();
         assertThat(CatalogTables.content(url)).isEqualTo(CatalogTables.content("jdbc:sqlite:" + clean));
         assertThat(CatalogTables.count(url, "movie")).isEqualTo(10 + TOTAL);
+    }
+
+    /** Re-runs the import until the killed run's lease has expired and it goes ahead (bounded). */
+    private static void awaitRerunSucceeds(String db, Path feed) throws InterruptedException {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            Thread.sleep(1_000);
+            CliRun rerun = CliRun.of("import-movies", "--db", db, "--feed", feed.toString());
+            if (rerun.exitCode() == ExitCode.OK) {
+                return;
+            }
+            assertThat(rerun.err()).contains("already running");
+        }
+        throw new AssertionError("the killed run's lease never expired");
     }
 
     /** Waits until the run log shows the child's import as running: its transaction is then open. */
