@@ -24,11 +24,12 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
 /**
  * Upserts movies with their sources, a batch at a time: two queries load what is stored for the whole
  * batch, the differences are worked out in memory, and only what differs is written, in JDBC batches
- * (new rows through {@link JdbcInsert}, which skips building a jOOQ query per chunk).
+ * (new rows through {@link JdbcInsert}, which skips building a jOOQ query per chunk, with ids taken
+ * beforehand from {@link NewRowIds}, so nothing is read back).
  */
 final class JooqMovieRepository implements MovieRepository {
 
-    private static final List<Field<?>> MOVIE_INSERT = List.of(MOVIE.FEED_KEY, MOVIE.EXTERNAL_ID, MOVIE.SLUG,
+    private static final List<Field<?>> MOVIE_INSERT = List.of(MOVIE.ID, MOVIE.FEED_KEY, MOVIE.EXTERNAL_ID, MOVIE.SLUG,
             MOVIE.TITLE, MOVIE.TITLE_SEARCH, MOVIE.DESCRIPTION, MOVIE.IMAGE, MOVIE.RELEASE_DATE, MOVIE.RELEASE_YEAR,
             MOVIE.IMDB_RATING, MOVIE.KINOPOISK_RATING, MOVIE.CREATED_AT, MOVIE.UPDATED_AT);
 
@@ -36,6 +37,7 @@ final class JooqMovieRepository implements MovieRepository {
     private final Transactions transactions;
     private final Clock clock;
     private final JdbcInsert movieInsert;
+    private final NewRowIds movieIds;
     private final SourceWrites.Inserts sourceInsert;
 
     JooqMovieRepository(DSLContext dsl, Transactions transactions, Clock clock) {
@@ -43,6 +45,7 @@ final class JooqMovieRepository implements MovieRepository {
         this.transactions = transactions;
         this.clock = clock;
         this.movieInsert = new JdbcInsert(dsl, MOVIE, MOVIE_INSERT);
+        this.movieIds = new NewRowIds(dsl, MOVIE);
         this.sourceInsert = new SourceWrites.Inserts(dsl);
     }
 
@@ -96,20 +99,22 @@ final class JooqMovieRepository implements MovieRepository {
         return movies;
     }
 
+    /** Inserts the movies not stored yet, with ids taken beforehand; answers each new movie's id by key. */
     private Map<String, Long> insertNewMovies(List<MovieDraft> drafts, Map<String, StoredMovie> stored,
                                               LocalDateTime now) {
         List<MovieDraft> created = drafts.stream().filter(d -> !stored.containsKey(d.key().value())).toList();
-        Map<String, Long> ids = new HashMap<>();
-        for (List<MovieDraft> chunk : Batches.chunks(created, Batches.ROWS)) {
-            movieInsert.execute(dsl, chunk.stream().map(d -> Arrays.asList(d.key().value(), d.externalId(), d.slug(),
-                    d.title(), FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(),
-                    d.releaseYear(), Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now)).toList());
-            // Read the new ids back by key: jOOQ emulates RETURNING on SQLite for one row only.
-            dsl.select(MOVIE.ID, MOVIE.FEED_KEY).from(MOVIE)
-                    .where(MOVIE.FEED_KEY.in(chunk.stream().map(d -> d.key().value()).toList()))
-                    .forEach(r -> ids.put(r.value2(), r.value1()));
+        long[] ids = movieIds.reserve(dsl, created.size());
+        Map<String, Long> idsByKey = new HashMap<>();
+        List<List<Object>> rows = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            MovieDraft d = created.get(i);
+            idsByKey.put(d.key().value(), ids[i]);
+            rows.add(Arrays.asList(ids[i], d.key().value(), d.externalId(), d.slug(), d.title(),
+                    FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(), d.releaseYear(),
+                    Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now));
         }
-        return ids;
+        movieInsert.execute(dsl, rows);
+        return idsByKey;
     }
 
     private List<UpsertOutcome> updateMoviesAndReport(List<MovieDraft> drafts, Map<String, StoredMovie> stored,

@@ -17,17 +17,12 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
-import org.jooq.Table;
-import org.jooq.TableRecord;
 
 import static io.freecast.catalog.jdbc.internal.schema.Tables.EPISODE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SEASON;
@@ -37,16 +32,17 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
 /**
  * Upserts shows with their seasons, episodes and sources, a batch at a time: one query per level loads
  * what is stored for every show of the batch, the differences are worked out in memory, and only the
- * rows that differ are written, each kind in a multi-row insert or a JDBC batch. The number of
- * statements per batch is bounded, whatever the number of shows, seasons or episodes in it.
+ * rows that differ are written, each kind in a JDBC batch. New rows get their ids beforehand from
+ * {@link NewRowIds}, so their children refer to them without reading ids back. The number of statements
+ * per batch is bounded, whatever the number of shows, seasons or episodes in it.
  */
 final class JooqShowRepository implements ShowRepository {
 
-    private static final List<Field<?>> SHOW_INSERT = List.of(SHOW.FEED_KEY, SHOW.EXTERNAL_ID, SHOW.SLUG, SHOW.TITLE,
+    private static final List<Field<?>> SHOW_INSERT = List.of(SHOW.ID, SHOW.FEED_KEY, SHOW.EXTERNAL_ID, SHOW.SLUG, SHOW.TITLE,
             SHOW.TITLE_SEARCH, SHOW.DESCRIPTION, SHOW.IMAGE, SHOW.RELEASE_DATE, SHOW.IMDB_RATING, SHOW.KINOPOISK_RATING,
             SHOW.CREATED_AT, SHOW.UPDATED_AT);
-    private static final List<Field<?>> SEASON_INSERT = List.of(SEASON.SHOW_ID, SEASON.NUMBER, SEASON.DESCRIPTION);
-    private static final List<Field<?>> EPISODE_INSERT = List.of(EPISODE.SEASON_ID, EPISODE.NUMBER, EPISODE.TITLE,
+    private static final List<Field<?>> SEASON_INSERT = List.of(SEASON.ID, SEASON.SHOW_ID, SEASON.NUMBER, SEASON.DESCRIPTION);
+    private static final List<Field<?>> EPISODE_INSERT = List.of(EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER, EPISODE.TITLE,
             EPISODE.DESCRIPTION, EPISODE.RELEASE_DATE);
 
     private final DSLContext dsl;
@@ -56,6 +52,9 @@ final class JooqShowRepository implements ShowRepository {
     private final JdbcInsert seasonInsert;
     private final JdbcInsert episodeInsert;
     private final SourceWrites.Inserts sourceInsert;
+    private final NewRowIds showIds;
+    private final NewRowIds seasonIds;
+    private final NewRowIds episodeIds;
 
     JooqShowRepository(DSLContext dsl, Transactions transactions, Clock clock) {
         this.dsl = dsl;
@@ -65,6 +64,9 @@ final class JooqShowRepository implements ShowRepository {
         this.seasonInsert = new JdbcInsert(dsl, SEASON, SEASON_INSERT);
         this.episodeInsert = new JdbcInsert(dsl, EPISODE, EPISODE_INSERT);
         this.sourceInsert = new SourceWrites.Inserts(dsl);
+        this.showIds = new NewRowIds(dsl, SHOW);
+        this.seasonIds = new NewRowIds(dsl, SEASON);
+        this.episodeIds = new NewRowIds(dsl, EPISODE);
     }
 
     @Override
@@ -98,10 +100,6 @@ final class JooqShowRepository implements ShowRepository {
     private record EpisodeTarget(int draft, long seasonId, EpisodeDraft episode, StoredEpisode stored) {
     }
 
-    /** A season by (show id, number), or an episode by (season id, number). */
-    private record ChildKey(long parentId, int number) {
-    }
-
     private List<UpsertOutcome> upsertBatch(List<ShowDraft> drafts, List<SeasonDraft> seasonsWhenNone) {
         LocalDateTime now = Rows.toDb(clock.instant());
         Map<String, StoredShow> stored = load(drafts.stream().map(d -> d.key().value()).toList());
@@ -113,12 +111,11 @@ final class JooqShowRepository implements ShowRepository {
         List<SeasonTarget> seasons = upsertSeasons(drafts, stored, showIds, seasonsWhenNone, childrenChanged);
         List<EpisodeTarget> episodes = upsertEpisodes(seasons, childrenChanged);
         SourceWrites sources = new SourceWrites(sourceInsert);
-        Map<ChildKey, Long> newEpisodeIds = insertEpisodes(episodes);
-        for (EpisodeTarget target : episodes) {
-            long episodeId = target.stored() != null ? target.stored().row().getId()
-                    : newEpisodeIds.get(new ChildKey(target.seasonId(), target.episode().number()));
+        long[] episodeIds = insertEpisodes(episodes);
+        for (int i = 0; i < episodes.size(); i++) {
+            EpisodeTarget target = episodes.get(i);
             Map<String, SourceRecord> storedSources = target.stored() != null ? target.stored().sources() : Map.of();
-            if (sources.sync(null, episodeId, storedSources, target.episode().sources())) {
+            if (sources.sync(null, episodeIds[i], storedSources, target.episode().sources())) {
                 childrenChanged[target.draft()] = true;
             }
         }
@@ -166,26 +163,28 @@ final class JooqShowRepository implements ShowRepository {
         return shows;
     }
 
+    /** Inserts the shows not stored yet, with ids taken beforehand; answers each new show's id by key. */
     private Map<String, Long> insertNewShows(List<ShowDraft> drafts, Map<String, StoredShow> stored, LocalDateTime now) {
         List<ShowDraft> created = drafts.stream().filter(d -> !stored.containsKey(d.key().value())).toList();
-        Map<String, Long> ids = new HashMap<>();
-        for (List<ShowDraft> chunk : Batches.chunks(created, Batches.ROWS)) {
-            showInsert.execute(dsl, chunk.stream().map(d -> Arrays.asList(d.key().value(), d.externalId(), d.slug(),
-                    d.title(), FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(),
-                    Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now)).toList());
-            // Read the new ids back by key: jOOQ emulates RETURNING on SQLite for one row only.
-            dsl.select(SHOW.ID, SHOW.FEED_KEY).from(SHOW)
-                    .where(SHOW.FEED_KEY.in(chunk.stream().map(d -> d.key().value()).toList()))
-                    .forEach(r -> ids.put(r.value2(), r.value1()));
+        long[] ids = showIds.reserve(dsl, created.size());
+        Map<String, Long> idsByKey = new HashMap<>();
+        List<List<Object>> rows = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            ShowDraft d = created.get(i);
+            idsByKey.put(d.key().value(), ids[i]);
+            rows.add(Arrays.asList(ids[i], d.key().value(), d.externalId(), d.slug(), d.title(),
+                    FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(),
+                    Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now));
         }
-        return ids;
+        showInsert.execute(dsl, rows);
+        return idsByKey;
     }
 
     private List<SeasonTarget> upsertSeasons(List<ShowDraft> drafts, Map<String, StoredShow> stored,
                                              Map<String, Long> showIds, List<SeasonDraft> seasonsWhenNone,
                                              boolean[] changed) {
         List<SeasonTarget> targets = new ArrayList<>();
-        List<List<Object>> inserts = new ArrayList<>();
+        int created = 0;
         List<Object[]> updates = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             ShowDraft draft = drafts.get(i);
@@ -197,7 +196,7 @@ final class JooqShowRepository implements ShowRepository {
             for (SeasonDraft season : distinctByNumber(wanted)) {
                 StoredSeason current = storedSeasons.get(season.number());
                 if (current == null) {
-                    inserts.add(Arrays.asList(showId, season.number(), season.description()));
+                    created++;
                     changed[i] = true;
                 } else if (!Objects.equals(current.row().getDescription(), season.description())) {
                     updates.add(new Object[] {season.description(), current.row().getId()});
@@ -210,11 +209,25 @@ final class JooqShowRepository implements ShowRepository {
             Batches.executeBatch(dsl, dsl.update(SEASON).set(SEASON.DESCRIPTION, (String) null)
                     .where(SEASON.ID.eq((Long) null)), updates);
         }
-        Map<ChildKey, Long> newIds = insertReturningKeys(SEASON, seasonInsert, inserts, SEASON.ID, SEASON.SHOW_ID,
-                SEASON.NUMBER);
-        return targets.stream().map(t -> t.stored() != null ? t : new SeasonTarget(t.draft(), t.showId(), t.season(),
-                new StoredSeason(newSeasonRow(newIds.get(new ChildKey(t.showId(), t.season().number()))), Map.of())))
-                .toList();
+        return insertNewSeasons(targets, created);
+    }
+
+    /** Inserts the targets' new seasons, with ids taken beforehand; answers the targets, each with its row. */
+    private List<SeasonTarget> insertNewSeasons(List<SeasonTarget> targets, int created) {
+        long[] ids = seasonIds.reserve(dsl, created);
+        List<List<Object>> rows = new ArrayList<>(created);
+        List<SeasonTarget> withRows = new ArrayList<>(targets.size());
+        for (SeasonTarget t : targets) {
+            if (t.stored() != null) {
+                withRows.add(t);
+                continue;
+            }
+            long id = ids[rows.size()];
+            rows.add(Arrays.asList(id, t.showId(), t.season().number(), t.season().description()));
+            withRows.add(new SeasonTarget(t.draft(), t.showId(), t.season(), new StoredSeason(newSeasonRow(id), Map.of())));
+        }
+        seasonInsert.execute(dsl, rows);
+        return withRows;
     }
 
     /** A season just inserted: only its id is needed further down, and it has no episodes yet. */
@@ -253,34 +266,27 @@ final class JooqShowRepository implements ShowRepository {
         return targets;
     }
 
-    private Map<ChildKey, Long> insertEpisodes(List<EpisodeTarget> episodes) {
-        List<List<Object>> inserts = new ArrayList<>();
-        for (EpisodeTarget target : episodes) {
-            if (target.stored() == null) {
-                EpisodeDraft e = target.episode();
-                inserts.add(Arrays.asList(target.seasonId(), e.number(), e.title(), e.description(), e.releaseDate()));
-            }
-        }
-        return insertReturningKeys(EPISODE, episodeInsert, inserts, EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER);
-    }
-
     /**
-     * Inserts (JDBC batches of one prepared statement) answering each row's id by (parent id, number), read
-     * back by parent after each batch: a batch has no portable RETURNING (and jOOQ emulates it on SQLite for
-     * one row only).
+     * Inserts the targets' new episodes, with ids taken beforehand.
+     *
+     * @return each target's episode id, stored or new, in the targets' order
      */
-    private <R extends TableRecord<R>> Map<ChildKey, Long> insertReturningKeys(
-            Table<R> table, JdbcInsert insert, List<List<Object>> rows,
-            Field<Long> id, Field<Long> parent, Field<Integer> number) {
-        Map<ChildKey, Long> ids = new HashMap<>();
-        for (List<List<Object>> chunk : Batches.chunks(rows, JdbcInsert.BATCH_ROWS)) {
-            insert.execute(dsl, chunk);
-            Set<Object> parents = new HashSet<>();
-            chunk.forEach(row -> parents.add(row.getFirst()));
-            for (Record3<Long, Long, Integer> r : dsl.select(id, parent, number).from(table).where(parent.in(parents))) {
-                ids.put(new ChildKey(r.value2(), r.value3()), r.value1());
+    private long[] insertEpisodes(List<EpisodeTarget> episodes) {
+        int created = (int) episodes.stream().filter(t -> t.stored() == null).count();
+        long[] newIds = this.episodeIds.reserve(dsl, created);
+        long[] ids = new long[episodes.size()];
+        List<List<Object>> rows = new ArrayList<>(created);
+        for (int i = 0; i < episodes.size(); i++) {
+            EpisodeTarget target = episodes.get(i);
+            if (target.stored() != null) {
+                ids[i] = target.stored().row().getId();
+                continue;
             }
+            EpisodeDraft e = target.episode();
+            ids[i] = newIds[rows.size()];
+            rows.add(Arrays.asList(ids[i], target.seasonId(), e.number(), e.title(), e.description(), e.releaseDate()));
         }
+        episodeInsert.execute(dsl, rows);
         return ids;
     }
 

@@ -252,6 +252,32 @@ public abstract class StorageContract {
     }
 
     @Test
+    void newRowsGetIdsNoRowEverHadAndRowsInsertedWithDefaultIdsStillFit() {
+        store.shows().upsertAll(List.of(show("s", "Show", seasons("s", 2, 2))), List.of());
+        store.movies().upsertAll(List.of(movie("1", "One"), movie("2", "Two")));
+        List<String> tables = List.of("show", "season", "episode", "movie", "source");
+        Map<String, Long> largestBefore = new LinkedHashMap<>();
+        tables.forEach(table -> largestBefore.put(table, idAggregate("max", table)));
+        TableSnapshot.execute(db, "DELETE FROM show");
+        TableSnapshot.execute(db, "DELETE FROM movie");
+
+        store.shows().upsertAll(List.of(show("t", "Other", seasons("t", 1, 1))), List.of());
+        store.movies().upsertAll(List.of(movie("3", "Three")));
+        for (String table : tables) {
+            assertThat(idAggregate("min", table)).as("the ids of deleted %s rows are not given again", table)
+                    .isGreaterThan(largestBefore.get(table));
+        }
+
+        // Another writer inserting with the column's default id, then an upsert again: no id is taken twice.
+        TableSnapshot.execute(db, "INSERT INTO movie (feed_key, title, title_search, created_at, updated_at) "
+                + "VALUES ('id:other', 'Other', 'other', '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+        long otherId = idAggregate("max", "movie");
+        assertThat(store.movies().upsertAll(List.of(movie("4", "Four")))).containsExactly(UpsertOutcome.CREATED);
+        assertThat(idAggregate("max", "movie")).isGreaterThan(otherId);
+        assertThat(TableSnapshot.count(db, "movie")).isEqualTo(3);
+    }
+
+    @Test
     void aSourceHasExactlyOneOwnerAndAKnownType() {
         store.movies().upsertAll(List.of(movie("1", "One")));
         long movieId = onlyMovie().id();
@@ -873,6 +899,17 @@ public abstract class StorageContract {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** {@code min} or {@code max} of a table's ids, read with plain JDBC. */
+    private long idAggregate(String aggregate, String table) {
+        try (var connection = db.connect(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT " + aggregate + "(id) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private Movie onlyMovie() {
         List<MovieTree> movies = store.queries().listMovies(ListQuery.firstPage()).items();
