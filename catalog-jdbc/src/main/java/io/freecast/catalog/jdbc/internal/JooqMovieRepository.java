@@ -38,6 +38,7 @@ final class JooqMovieRepository implements MovieRepository {
     private final Clock clock;
     private final JdbcInsert movieInsert;
     private final NewRowIds movieIds;
+    private final RowsByKey<MovieRecord> storedMovies;
     private final SourceWrites.Inserts sourceInsert;
 
     JooqMovieRepository(DSLContext dsl, Transactions transactions, Clock clock) {
@@ -46,6 +47,7 @@ final class JooqMovieRepository implements MovieRepository {
         this.clock = clock;
         this.movieInsert = new JdbcInsert(dsl, MOVIE, MOVIE_INSERT);
         this.movieIds = new NewRowIds(dsl, MOVIE);
+        this.storedMovies = new RowsByKey<>(dsl, MOVIE, MOVIE.FEED_KEY);
         this.sourceInsert = new SourceWrites.Inserts(dsl);
     }
 
@@ -86,7 +88,7 @@ final class JooqMovieRepository implements MovieRepository {
     private Map<String, StoredMovie> load(List<String> keys) {
         Map<String, StoredMovie> movies = new HashMap<>();
         Map<Long, StoredMovie> byId = new HashMap<>();
-        for (MovieRecord row : dsl.selectFrom(MOVIE).where(MOVIE.FEED_KEY.in(keys)).fetch()) {
+        for (MovieRecord row : storedMovies.fetch(dsl, keys)) {
             StoredMovie movie = new StoredMovie(row, new HashMap<>());
             movies.put(row.getFeedKey(), movie);
             byId.put(row.getId(), movie);

@@ -53,6 +53,7 @@ final class JooqShowRepository implements ShowRepository {
     private final JdbcInsert episodeInsert;
     private final SourceWrites.Inserts sourceInsert;
     private final NewRowIds showIds;
+    private final RowsByKey<ShowRecord> storedShows;
     private final NewRowIds seasonIds;
     private final NewRowIds episodeIds;
 
@@ -65,6 +66,7 @@ final class JooqShowRepository implements ShowRepository {
         this.episodeInsert = new JdbcInsert(dsl, EPISODE, EPISODE_INSERT);
         this.sourceInsert = new SourceWrites.Inserts(dsl);
         this.showIds = new NewRowIds(dsl, SHOW);
+        this.storedShows = new RowsByKey<>(dsl, SHOW, SHOW.FEED_KEY);
         this.seasonIds = new NewRowIds(dsl, SEASON);
         this.episodeIds = new NewRowIds(dsl, EPISODE);
     }
@@ -127,7 +129,7 @@ final class JooqShowRepository implements ShowRepository {
     private Map<String, StoredShow> load(List<String> keys) {
         Map<String, StoredShow> shows = new HashMap<>();
         Map<Long, StoredShow> byId = new HashMap<>();
-        for (ShowRecord row : dsl.selectFrom(SHOW).where(SHOW.FEED_KEY.in(keys)).fetch()) {
+        for (ShowRecord row : storedShows.fetch(dsl, keys)) {
             StoredShow show = new StoredShow(row, new HashMap<>());
             shows.put(row.getFeedKey(), show);
             byId.put(row.getId(), show);

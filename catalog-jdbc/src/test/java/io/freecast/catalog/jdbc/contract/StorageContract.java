@@ -153,6 +153,24 @@ public abstract class StorageContract {
     }
 
     @Test
+    void aCallOfMoreDraftsThanOneLookupTakesFindsEveryStoredRow() {
+        List<MovieDraft> movies = IntStream.range(0, 1_201).mapToObj(i -> movie("m" + i, "Movie " + i)).toList();
+        List<ShowDraft> shows = IntStream.range(0, 1_201).mapToObj(i -> show("s" + i, "Show " + i, List.of())).toList();
+        assertThat(store.movies().upsertAll(movies)).containsOnly(UpsertOutcome.CREATED);
+        assertThat(store.shows().upsertAll(shows, List.of())).containsOnly(UpsertOutcome.CREATED);
+
+        List<MovieDraft> changed = new ArrayList<>(movies);
+        changed.set(0, movie("m0", "First, renamed"));
+        changed.set(1_200, movie("m1200", "Last, renamed"));
+        List<UpsertOutcome> outcomes = store.movies().upsertAll(changed);
+        assertThat(outcomes.get(0)).isEqualTo(UpsertOutcome.UPDATED);
+        assertThat(outcomes.get(1_200)).isEqualTo(UpsertOutcome.UPDATED);
+        assertThat(outcomes.subList(1, 1_200)).containsOnly(UpsertOutcome.UNCHANGED);
+        assertThat(store.shows().upsertAll(shows, List.of())).containsOnly(UpsertOutcome.UNCHANGED);
+        assertThat(TableSnapshot.count(db, "movie")).isEqualTo(1_201);
+    }
+
+    @Test
     void episodeSourcesFollowTheDraftAndAStayingUrlKeepsItsCheckState() {
         String keep = "https://cdn.example/keep.mp4";
         String drop = "https://cdn.example/drop.mp4";
