@@ -47,7 +47,7 @@ final class JooqMovieRepository implements MovieRepository {
         this.clock = clock;
         this.movieInsert = new JdbcInsert(dsl, MOVIE, MOVIE_INSERT);
         this.movieIds = new NewRowIds(dsl, MOVIE);
-        this.storedMovies = new RowsByKey<>(dsl, MOVIE, MOVIE.FEED_KEY);
+        this.storedMovies = new RowsByKey<>(dsl, MOVIE, MOVIE.FEED_KEY, TitleColumns.MOVIE_COLUMNS);
         this.sourceInsert = new SourceWrites.Inserts(dsl);
     }
 
@@ -94,7 +94,8 @@ final class JooqMovieRepository implements MovieRepository {
             byId.put(row.getId(), movie);
         }
         if (!byId.isEmpty()) {
-            for (SourceRecord row : dsl.selectFrom(SOURCE).where(SOURCE.MOVIE_ID.in(byId.keySet())).fetch()) {
+            for (SourceRecord row : dsl.select(SourceWrites.COMPARED_COLUMNS).from(SOURCE)
+                    .where(SOURCE.MOVIE_ID.in(byId.keySet())).fetchInto(SOURCE)) {
                 byId.get(row.getMovieId()).sources().put(row.getUrl(), row);
             }
         }

@@ -66,7 +66,7 @@ final class JooqShowRepository implements ShowRepository {
         this.episodeInsert = new JdbcInsert(dsl, EPISODE, EPISODE_INSERT);
         this.sourceInsert = new SourceWrites.Inserts(dsl);
         this.showIds = new NewRowIds(dsl, SHOW);
-        this.storedShows = new RowsByKey<>(dsl, SHOW, SHOW.FEED_KEY);
+        this.storedShows = new RowsByKey<>(dsl, SHOW, SHOW.FEED_KEY, TitleColumns.SHOW_COLUMNS);
         this.seasonIds = new NewRowIds(dsl, SEASON);
         this.episodeIds = new NewRowIds(dsl, EPISODE);
     }
@@ -156,7 +156,7 @@ final class JooqShowRepository implements ShowRepository {
         if (episodes.isEmpty()) {
             return shows;
         }
-        for (SourceRecord row : dsl.select(SOURCE.fields()).from(SOURCE)
+        for (SourceRecord row : dsl.select(SourceWrites.COMPARED_COLUMNS).from(SOURCE)
                 .join(EPISODE).on(EPISODE.ID.eq(SOURCE.EPISODE_ID))
                 .join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
                 .where(SEASON.SHOW_ID.in(byId.keySet())).fetchInto(SOURCE)) {

@@ -18,6 +18,10 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
  */
 final class SourceWrites {
 
+    /** What {@link #sync} reads of a stored source (and its owners, to group them): loads need no more. */
+    static final List<Field<?>> COMPARED_COLUMNS = List.of(SOURCE.ID, SOURCE.MOVIE_ID, SOURCE.EPISODE_ID, SOURCE.URL,
+            SOURCE.SOURCE_TYPE, SOURCE.PROVIDER);
+
     private static final List<Field<?>> INSERT_COLUMNS = List.of(SOURCE.MOVIE_ID, SOURCE.EPISODE_ID, SOURCE.URL,
             SOURCE.SOURCE_TYPE, SOURCE.PROVIDER, SOURCE.IS_ACTIVE, SOURCE.CONSECUTIVE_FAILURES);
 
