@@ -1,5 +1,6 @@
 package io.freecast.catalog.http.client;
 
+import io.freecast.catalog.domain.PlainHttpUrl;
 import io.freecast.catalog.domain.Rating;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -142,6 +143,9 @@ final class FeedFields {
             return null;
         }
         String url = url(text);
+        if (url.length() <= MAX_URL_LENGTH && PlainHttpUrl.matches(url)) {
+            return url;
+        }
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
