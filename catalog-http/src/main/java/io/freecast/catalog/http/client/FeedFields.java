@@ -4,8 +4,8 @@ import io.freecast.catalog.domain.PlainHttpUrl;
 import io.freecast.catalog.domain.Rating;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -22,7 +22,6 @@ final class FeedFields {
     /** As for source URLs: longer is an accident or an attack. */
     static final int MAX_URL_LENGTH = 2048;
 
-    private static final Pattern ISO_DATE_PREFIX = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern YEAR_PREFIX = Pattern.compile("^\\d{4}(\\D.*)?$");
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
 
@@ -123,15 +122,39 @@ final class FeedFields {
     static LocalDate date(FeedScalar value) {
         String text = text(value);
         text = text == null ? null : text.strip();
-        if (text == null || !ISO_DATE_PREFIX.matcher(text).find()) {
+        if (text == null || !startsWithIsoDate(text)) {
             return null;
         }
         try {
-            LocalDate date = LocalDate.parse(text.substring(0, 10));
+            // What LocalDate.parse(ISO_LOCAL_DATE) accepts of these digits, without its formatter.
+            LocalDate date = LocalDate.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
             return date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR ? null : date;
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** Whether the text starts with {@code YYYY-MM-DD} in ASCII digits (the date need not exist). */
+    private static boolean startsWithIsoDate(String text) {
+        if (text.length() < 10) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = text.charAt(i);
+            boolean fits = i == 4 || i == 7 ? c == '-' : c >= '0' && c <= '9';
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     /**

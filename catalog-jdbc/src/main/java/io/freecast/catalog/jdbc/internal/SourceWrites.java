@@ -3,6 +3,7 @@ package io.freecast.catalog.jdbc.internal;
 import io.freecast.catalog.domain.SourceDraft;
 import io.freecast.catalog.jdbc.internal.schema.tables.records.SourceRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +23,29 @@ final class SourceWrites {
     static final List<Field<?>> COMPARED_COLUMNS = List.of(SOURCE.ID, SOURCE.MOVIE_ID, SOURCE.EPISODE_ID, SOURCE.URL,
             SOURCE.SOURCE_TYPE, SOURCE.PROVIDER);
 
-    private static final List<Field<?>> INSERT_COLUMNS = List.of(SOURCE.MOVIE_ID, SOURCE.EPISODE_ID, SOURCE.URL,
-            SOURCE.SOURCE_TYPE, SOURCE.PROVIDER, SOURCE.IS_ACTIVE, SOURCE.CONSECUTIVE_FAILURES);
-
-    /** The prepared insert of source rows, rendered once per repository. */
+    /**
+     * The prepared inserts of new sources, rendered once per repository: one per kind of owner, so a row
+     * binds only its owner, URL, type and provider. The other owner column is {@code NULL}, and a new
+     * source is active with no failures by the columns' defaults.
+     */
     static final class Inserts {
-        private final JdbcInsert insert;
+        private final JdbcInsert ofMovies;
+        private final JdbcInsert ofEpisodes;
 
         Inserts(DSLContext dsl) {
-            this.insert = new JdbcInsert(dsl, SOURCE, INSERT_COLUMNS);
+            this.ofMovies = new JdbcInsert(dsl, SOURCE, List.of(SOURCE.MOVIE_ID, SOURCE.URL, SOURCE.SOURCE_TYPE,
+                    SOURCE.PROVIDER));
+            this.ofEpisodes = new JdbcInsert(dsl, SOURCE, List.of(SOURCE.EPISODE_ID, SOURCE.URL, SOURCE.SOURCE_TYPE,
+                    SOURCE.PROVIDER));
         }
     }
 
+    /** Up to this many drafts, a new owner's URLs are told apart by comparing each with the earlier ones. */
+    private static final int FEW = 8;
+
     private final Inserts prepared;
-    private final List<List<Object>> inserts = new ArrayList<>();
+    private final List<List<Object>> movieInserts = new ArrayList<>();
+    private final List<List<Object>> episodeInserts = new ArrayList<>();
     private final List<Object[]> updates = new ArrayList<>();
     private final List<Long> deletes = new ArrayList<>();
 
@@ -50,6 +60,9 @@ final class SourceWrites {
      * @return whether anything changes
      */
     boolean sync(Long movieId, Long episodeId, Map<String, SourceRecord> stored, List<SourceDraft> drafts) {
+        if (stored.isEmpty() && drafts.size() <= FEW) {
+            return insertAll(movieId, episodeId, drafts);
+        }
         Map<String, SourceDraft> wanted = new LinkedHashMap<>();
         for (SourceDraft draft : drafts) {
             wanted.putIfAbsent(draft.url(), draft);
@@ -59,7 +72,7 @@ final class SourceWrites {
             SourceRecord row = stored.get(draft.url());
             String type = draft.type().wireName();
             if (row == null) {
-                inserts.add(java.util.Arrays.asList(movieId, episodeId, draft.url(), type, draft.provider(), true, 0));
+                insert(movieId, episodeId, draft.url(), type, draft.provider());
                 changed = true;
             } else if (!type.equals(row.getSourceType()) || !Objects.equals(draft.provider(), row.getProvider())) {
                 updates.add(new Object[] {type, draft.provider(), row.getId()});
@@ -75,6 +88,38 @@ final class SourceWrites {
         return changed;
     }
 
+    /**
+     * The few sources of an owner that has none stored (every new owner): each URL is inserted once, the
+     * first draft of it winning, as in {@link #sync}; comparing with the earlier drafts beats a map here.
+     */
+    private boolean insertAll(Long movieId, Long episodeId, List<SourceDraft> drafts) {
+        for (int i = 0; i < drafts.size(); i++) {
+            SourceDraft draft = drafts.get(i);
+            if (!listedBefore(drafts, i)) {
+                insert(movieId, episodeId, draft.url(), draft.type().wireName(), draft.provider());
+            }
+        }
+        return !drafts.isEmpty();
+    }
+
+    private static boolean listedBefore(List<SourceDraft> drafts, int index) {
+        String url = drafts.get(index).url();
+        for (int i = 0; i < index; i++) {
+            if (drafts.get(i).url().equals(url)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void insert(Long movieId, Long episodeId, String url, String type, String provider) {
+        if (movieId != null) {
+            movieInserts.add(Arrays.asList(movieId, url, type, provider));
+        } else {
+            episodeInserts.add(Arrays.asList(Objects.requireNonNull(episodeId, "episodeId"), url, type, provider));
+        }
+    }
+
     void execute(DSLContext dsl) {
         for (List<Long> ids : Batches.chunks(deletes, Batches.ROWS)) {
             dsl.deleteFrom(SOURCE).where(SOURCE.ID.in(ids)).execute();
@@ -85,6 +130,7 @@ final class SourceWrites {
                     .set(SOURCE.PROVIDER, (String) null)
                     .where(SOURCE.ID.eq((Long) null)), updates);
         }
-        prepared.insert.execute(dsl, inserts);
+        prepared.ofMovies.execute(dsl, movieInserts);
+        prepared.ofEpisodes.execute(dsl, episodeInserts);
     }
 }

@@ -214,6 +214,35 @@ public abstract class StorageContract {
     }
 
     @Test
+    void aUrlListedTwiceForOneOwnerIsStoredOnceAsFirstListedAndANewSourceIsActive() {
+        String twice = "https://cdn.example/twice.mp4";
+        List<SourceDraft> few = List.of(SourceDraft.of(twice, "First"), SourceDraft.of("https://cdn.example/b.mp4", "B"),
+                new SourceDraft(twice, SourceType.PLAYLIST, "Second"));
+        List<SourceDraft> many = new ArrayList<>(few);
+        IntStream.range(0, 10).forEach(i -> many.add(SourceDraft.of("https://cdn.example/more-" + i + ".mp4", null)));
+        many.add(SourceDraft.of(twice, "Third"));
+        store.movies().upsertAll(List.of(movie("few", "Few", null, null, few), movie("many", "Many", null, null, many)));
+        store.shows().upsertAll(List.of(show("s", "Show", List.of(new SeasonDraft(1, null, List.of(
+                new io.freecast.catalog.domain.EpisodeDraft(1, null, null, null, few)))))), List.of());
+
+        Map<String, List<Source>> byTitle = new LinkedHashMap<>();
+        store.queries().listMovies(ListQuery.firstPage()).items().forEach(t -> byTitle.put(t.movie().title(), t.sources()));
+        byTitle.put("Episode", episodeSources());
+        for (String owner : List.of("Few", "Many", "Episode")) {
+            List<Source> sources = byTitle.get(owner);
+            assertThat(sources).as(owner).filteredOn(s -> s.url().equals(twice)).singleElement().satisfies(s -> {
+                assertThat(s.provider()).isEqualTo("First");
+                assertThat(s.type()).isEqualTo(SourceType.DIRECT);
+            });
+            assertThat(sources).as(owner).hasSize(owner.equals("Many") ? 12 : 2)
+                    .allSatisfy(s -> {
+                        assertThat(s.active()).isTrue();
+                        assertThat(s.check().consecutiveFailures()).isZero();
+                    });
+        }
+    }
+
+    @Test
     void seasonsAndEpisodesAreUpsertedByNumberAndNeverDeleted() {
         store.shows().upsertAll(List.of(show("s", "Show", seasons("s", 2, 3))), List.of());
         SeasonDraft changedFirst = new SeasonDraft(1, "New description", List.of(
