@@ -70,7 +70,7 @@ public final class PlainHttpUrl {
         return true;
     }
 
-    /** Unreserved characters and the sub-delimiters, {@code :}, {@code @} and {@code /}: legal unescaped in a path and a query. */
+    /** Unreserved characters, sub-delimiters, {@code :}, {@code @} and {@code /}: legal unescaped in a path or query. */
     private static boolean isPlain(char c) {
         return isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
     }

@@ -62,7 +62,7 @@ final class FeedFields {
         return text(value);
     }
 
-    /** A number written with a fraction or exponent that no double holds ({@code 1e400}): its digits are too many to be an id. */
+    /** A number with a fraction or exponent that no double holds ({@code 1e400}): too many digits for an id. */
     static boolean isBeyondDouble(FeedScalar value) {
         return value != null && value.isNumber() && !value.isIntegral() && !Double.isFinite(value.asDouble());
     }

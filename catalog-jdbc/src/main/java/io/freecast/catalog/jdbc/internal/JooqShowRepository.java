@@ -38,12 +38,13 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
  */
 final class JooqShowRepository implements ShowRepository {
 
-    private static final List<Field<?>> SHOW_INSERT = List.of(SHOW.ID, SHOW.FEED_KEY, SHOW.EXTERNAL_ID, SHOW.SLUG, SHOW.TITLE,
-            SHOW.TITLE_SEARCH, SHOW.DESCRIPTION, SHOW.IMAGE, SHOW.RELEASE_DATE, SHOW.IMDB_RATING, SHOW.KINOPOISK_RATING,
-            SHOW.CREATED_AT, SHOW.UPDATED_AT);
-    private static final List<Field<?>> SEASON_INSERT = List.of(SEASON.ID, SEASON.SHOW_ID, SEASON.NUMBER, SEASON.DESCRIPTION);
-    private static final List<Field<?>> EPISODE_INSERT = List.of(EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER, EPISODE.TITLE,
-            EPISODE.DESCRIPTION, EPISODE.RELEASE_DATE);
+    private static final List<Field<?>> SHOW_INSERT = List.of(SHOW.ID, SHOW.FEED_KEY, SHOW.EXTERNAL_ID, SHOW.SLUG,
+            SHOW.TITLE, SHOW.TITLE_SEARCH, SHOW.DESCRIPTION, SHOW.IMAGE, SHOW.RELEASE_DATE, SHOW.IMDB_RATING,
+            SHOW.KINOPOISK_RATING, SHOW.CREATED_AT, SHOW.UPDATED_AT);
+    private static final List<Field<?>> SEASON_INSERT = List.of(SEASON.ID, SEASON.SHOW_ID, SEASON.NUMBER,
+            SEASON.DESCRIPTION);
+    private static final List<Field<?>> EPISODE_INSERT = List.of(EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER,
+            EPISODE.TITLE, EPISODE.DESCRIPTION, EPISODE.RELEASE_DATE);
 
     private final DSLContext dsl;
     private final Transactions transactions;

@@ -52,7 +52,9 @@ final class NewRowIds {
             return new long[0];
         }
         StatementListener.report(dsl.configuration(), sql);
-        return dsl.connectionResult(connection -> sqlite ? afterLargest(connection, count) : fromSequence(connection, count));
+        return dsl.connectionResult(connection -> sqlite
+                ? afterLargest(connection, count)
+                : fromSequence(connection, count));
     }
 
     private long[] afterLargest(Connection connection, int count) throws SQLException {
