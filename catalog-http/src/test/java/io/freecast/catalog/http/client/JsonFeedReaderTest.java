@@ -492,6 +492,26 @@ class JsonFeedReaderTest {
     }
 
     @Test
+    void aFeedCutAnywhereInsideANestedItemIsUnreadableAfterTheItemsBeforeIt() throws IOException {
+        String first = "{\"id\": 1, \"name\": \"A\"}";
+        String nested = """
+                {"id": 2, "name": "B", "x": [1, {"y": null}], "modes": {"web_sources": {"free": [{"link": "https://x.org/a",
+                 "name": "P"}]}}, "seasons": [{"number": 1, "episodes": [{"number": 2, "title": "T", "sources": [
+                 {"url": "https://x.org/e", "source_type": "direct"}]}]}], "imdb_rating": 7.5, "ok": true}""";
+        for (int cut = 1; cut < nested.length(); cut++) {
+            Path file = feeds.write("[" + first + ", " + nested.substring(0, cut));
+            List<FeedItem<ShowDraft>> seen = new ArrayList<>();
+            assertThatThrownBy(() -> new JsonFeedReader(http).readShows(FeedLocation.parse(file.toString()), seen::add))
+                    .as("cut after %s", nested.substring(0, cut))
+                    .isInstanceOf(FeedUnreadableException.class)
+                    // A cut inside a literal ("nu") reads as a bad token; anywhere else, as the end coming early.
+                    .hasMessageMatching(".*: the feed (ends in the middle of its JSON: truncated|is not valid JSON at .*)"
+                            + " \\(after 1 items\\).*");
+            assertThat(seen).hasSize(1);
+        }
+    }
+
+    @Test
     void refusesAFeedLargerThanTheLimit() throws IOException {
         Path file = feeds.write("[" + "{\"name\": \"A\"},".repeat(10_000) + "{\"name\": \"A\"}]");
         assertThatThrownBy(() -> new JsonFeedReader(http, 64 * 1024).readMovies(FeedLocation.parse(file.toString()), item -> { }))
