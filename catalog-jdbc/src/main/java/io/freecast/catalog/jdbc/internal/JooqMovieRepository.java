@@ -2,8 +2,8 @@ package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.MovieDraft;
+import io.freecast.catalog.jdbc.internal.SourceWrites.StoredSource;
 import io.freecast.catalog.jdbc.internal.schema.tables.records.MovieRecord;
-import io.freecast.catalog.jdbc.internal.schema.tables.records.SourceRecord;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.port.out.UpsertOutcome;
@@ -65,7 +65,7 @@ final class JooqMovieRepository implements MovieRepository {
         });
     }
 
-    private record StoredMovie(MovieRecord row, Map<String, SourceRecord> sources) {
+    private record StoredMovie(MovieRecord row, Map<String, StoredSource> sources) {
     }
 
     private List<UpsertOutcome> upsertBatch(List<MovieDraft> drafts) {
@@ -94,10 +94,10 @@ final class JooqMovieRepository implements MovieRepository {
             byId.put(row.getId(), movie);
         }
         if (!byId.isEmpty()) {
-            for (SourceRecord row : dsl.select(SourceWrites.COMPARED_COLUMNS).from(SOURCE)
-                    .where(SOURCE.MOVIE_ID.in(byId.keySet())).fetchInto(SOURCE)) {
-                byId.get(row.getMovieId()).sources().put(row.getUrl(), row);
-            }
+            dsl.select(StoredSource.COLUMNS).select(SOURCE.MOVIE_ID).from(SOURCE)
+                    .where(SOURCE.MOVIE_ID.in(byId.keySet()))
+                    .forEach(row -> byId.get(row.get(SOURCE.MOVIE_ID)).sources()
+                            .put(row.get(SOURCE.URL), StoredSource.of(row)));
         }
         return movies;
     }

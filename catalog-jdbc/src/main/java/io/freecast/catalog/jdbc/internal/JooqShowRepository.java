@@ -4,10 +4,8 @@ import io.freecast.catalog.domain.EpisodeDraft;
 import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.SeasonDraft;
 import io.freecast.catalog.domain.ShowDraft;
-import io.freecast.catalog.jdbc.internal.schema.tables.records.EpisodeRecord;
-import io.freecast.catalog.jdbc.internal.schema.tables.records.SeasonRecord;
+import io.freecast.catalog.jdbc.internal.SourceWrites.StoredSource;
 import io.freecast.catalog.jdbc.internal.schema.tables.records.ShowRecord;
-import io.freecast.catalog.jdbc.internal.schema.tables.records.SourceRecord;
 import io.freecast.catalog.port.out.ShowRepository;
 import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.port.out.UpsertOutcome;
@@ -91,10 +89,16 @@ final class JooqShowRepository implements ShowRepository {
     private record StoredShow(ShowRecord row, Map<Integer, StoredSeason> seasons) {
     }
 
-    private record StoredSeason(SeasonRecord row, Map<Integer, StoredEpisode> episodes) {
+    /**
+     * A stored season, by what an upsert compares. Plain records, not jOOQ ones, for seasons, episodes and
+     * sources: a re-import holds a batch's worth (thousands) while it compares, and a jOOQ record is
+     * several times larger.
+     */
+    private record StoredSeason(long id, String description, Map<Integer, StoredEpisode> episodes) {
     }
 
-    private record StoredEpisode(EpisodeRecord row, Map<String, SourceRecord> sources) {
+    private record StoredEpisode(long id, String title, String description, LocalDate releaseDate,
+                                 Map<String, StoredSource> sources) {
     }
 
     private record SeasonTarget(int draft, long showId, SeasonDraft season, StoredSeason stored) {
@@ -117,7 +121,7 @@ final class JooqShowRepository implements ShowRepository {
         long[] episodeIds = insertEpisodes(episodes);
         for (int i = 0; i < episodes.size(); i++) {
             EpisodeTarget target = episodes.get(i);
-            Map<String, SourceRecord> storedSources = target.stored() != null ? target.stored().sources() : Map.of();
+            Map<String, StoredSource> storedSources = target.stored() != null ? target.stored().sources() : Map.of();
             if (sources.sync(null, episodeIds[i], storedSources, target.episode().sources())) {
                 childrenChanged[target.draft()] = true;
             }
@@ -139,30 +143,36 @@ final class JooqShowRepository implements ShowRepository {
             return shows;
         }
         Map<Long, StoredSeason> seasons = new HashMap<>();
-        for (SeasonRecord row : dsl.selectFrom(SEASON).where(SEASON.SHOW_ID.in(byId.keySet())).fetch()) {
-            StoredSeason season = new StoredSeason(row, new HashMap<>());
-            byId.get(row.getShowId()).seasons().put(row.getNumber(), season);
-            seasons.put(row.getId(), season);
-        }
+        dsl.select(SEASON.ID, SEASON.SHOW_ID, SEASON.NUMBER, SEASON.DESCRIPTION).from(SEASON)
+                .where(SEASON.SHOW_ID.in(byId.keySet()))
+                .forEach(row -> {
+                    StoredSeason season = new StoredSeason(row.value1(), row.value4(), new HashMap<>());
+                    byId.get(row.value2()).seasons().put(row.value3(), season);
+                    seasons.put(season.id(), season);
+                });
         if (seasons.isEmpty()) {
             return shows;
         }
         Map<Long, StoredEpisode> episodes = new HashMap<>();
-        for (EpisodeRecord row : dsl.select(EPISODE.fields()).from(EPISODE).join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
-                .where(SEASON.SHOW_ID.in(byId.keySet())).fetchInto(EPISODE)) {
-            StoredEpisode episode = new StoredEpisode(row, new HashMap<>());
-            seasons.get(row.getSeasonId()).episodes().put(row.getNumber(), episode);
-            episodes.put(row.getId(), episode);
-        }
+        dsl.select(EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER, EPISODE.TITLE, EPISODE.DESCRIPTION,
+                        EPISODE.RELEASE_DATE)
+                .from(EPISODE).join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
+                .where(SEASON.SHOW_ID.in(byId.keySet()))
+                .forEach(row -> {
+                    StoredEpisode episode = new StoredEpisode(row.value1(), row.value4(), row.value5(), row.value6(),
+                            new HashMap<>());
+                    seasons.get(row.value2()).episodes().put(row.value3(), episode);
+                    episodes.put(episode.id(), episode);
+                });
         if (episodes.isEmpty()) {
             return shows;
         }
-        for (SourceRecord row : dsl.select(SourceWrites.COMPARED_COLUMNS).from(SOURCE)
+        dsl.select(StoredSource.COLUMNS).select(SOURCE.EPISODE_ID).from(SOURCE)
                 .join(EPISODE).on(EPISODE.ID.eq(SOURCE.EPISODE_ID))
                 .join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
-                .where(SEASON.SHOW_ID.in(byId.keySet())).fetchInto(SOURCE)) {
-            episodes.get(row.getEpisodeId()).sources().put(row.getUrl(), row);
-        }
+                .where(SEASON.SHOW_ID.in(byId.keySet()))
+                .forEach(row -> episodes.get(row.get(SOURCE.EPISODE_ID)).sources()
+                        .put(row.get(SOURCE.URL), StoredSource.of(row)));
         return shows;
     }
 
@@ -201,8 +211,8 @@ final class JooqShowRepository implements ShowRepository {
                 if (current == null) {
                     created++;
                     changed[i] = true;
-                } else if (!Objects.equals(current.row().getDescription(), season.description())) {
-                    updates.add(new Object[] {season.description(), current.row().getId()});
+                } else if (!Objects.equals(current.description(), season.description())) {
+                    updates.add(new Object[] {season.description(), current.id()});
                     changed[i] = true;
                 }
                 targets.add(new SeasonTarget(i, showId, season, current));
@@ -227,33 +237,28 @@ final class JooqShowRepository implements ShowRepository {
             }
             long id = ids[rows.size()];
             rows.add(Arrays.asList(id, t.showId(), t.season().number(), t.season().description()));
-            withRows.add(new SeasonTarget(t.draft(), t.showId(), t.season(), new StoredSeason(newSeasonRow(id), Map.of())));
+            // Just inserted: only its id is needed further down, and it has no episodes yet.
+            withRows.add(new SeasonTarget(t.draft(), t.showId(), t.season(),
+                    new StoredSeason(id, t.season().description(), Map.of())));
         }
         seasonInsert.execute(dsl, rows);
         return withRows;
-    }
-
-    /** A season just inserted: only its id is needed further down, and it has no episodes yet. */
-    private static SeasonRecord newSeasonRow(long id) {
-        SeasonRecord row = new SeasonRecord();
-        row.setId(id);
-        return row;
     }
 
     private List<EpisodeTarget> upsertEpisodes(List<SeasonTarget> seasons, boolean[] changed) {
         List<EpisodeTarget> targets = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         for (SeasonTarget season : seasons) {
-            long seasonId = season.stored().row().getId();
+            long seasonId = season.stored().id();
             for (EpisodeDraft episode : distinctEpisodes(season.season().episodes())) {
                 StoredEpisode current = season.stored().episodes().get(episode.number());
                 if (current == null) {
                     changed[season.draft()] = true;
-                } else if (!Objects.equals(current.row().getTitle(), episode.title())
-                        || !Objects.equals(current.row().getDescription(), episode.description())
-                        || !Objects.equals(current.row().getReleaseDate(), episode.releaseDate())) {
+                } else if (!Objects.equals(current.title(), episode.title())
+                        || !Objects.equals(current.description(), episode.description())
+                        || !Objects.equals(current.releaseDate(), episode.releaseDate())) {
                     updates.add(new Object[] {episode.title(), episode.description(), episode.releaseDate(),
-                            current.row().getId()});
+                            current.id()});
                     changed[season.draft()] = true;
                 }
                 targets.add(new EpisodeTarget(season.draft(), seasonId, episode, current));
@@ -282,7 +287,7 @@ final class JooqShowRepository implements ShowRepository {
         for (int i = 0; i < episodes.size(); i++) {
             EpisodeTarget target = episodes.get(i);
             if (target.stored() != null) {
-                ids[i] = target.stored().row().getId();
+                ids[i] = target.stored().id();
                 continue;
             }
             EpisodeDraft e = target.episode();

@@ -1,7 +1,6 @@
 package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.domain.SourceDraft;
-import io.freecast.catalog.jdbc.internal.schema.tables.records.SourceRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
 
@@ -19,9 +19,20 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
  */
 final class SourceWrites {
 
-    /** What {@link #sync} reads of a stored source (and its owners, to group them): loads need no more. */
-    static final List<Field<?>> COMPARED_COLUMNS = List.of(SOURCE.ID, SOURCE.MOVIE_ID, SOURCE.EPISODE_ID, SOURCE.URL,
-            SOURCE.SOURCE_TYPE, SOURCE.PROVIDER);
+    /**
+     * What {@link #sync} needs of a stored source. A plain record, not a jOOQ one: a re-import holds a
+     * batch's stored sources (thousands) while it compares, and a jOOQ record is several times larger.
+     */
+    record StoredSource(long id, String url, String type, String provider) {
+
+        /** The columns to select, in the order of {@link #of}; the owner column goes last. */
+        static final List<Field<?>> COLUMNS = List.of(SOURCE.ID, SOURCE.URL, SOURCE.SOURCE_TYPE, SOURCE.PROVIDER);
+
+        static StoredSource of(Record row) {
+            return new StoredSource(row.get(SOURCE.ID), row.get(SOURCE.URL), row.get(SOURCE.SOURCE_TYPE),
+                    row.get(SOURCE.PROVIDER));
+        }
+    }
 
     /**
      * The prepared inserts of new sources, rendered once per repository: one per kind of owner, so a row
@@ -59,7 +70,7 @@ final class SourceWrites {
      * @param stored the owner's stored sources by URL (empty for a new owner)
      * @return whether anything changes
      */
-    boolean sync(Long movieId, Long episodeId, Map<String, SourceRecord> stored, List<SourceDraft> drafts) {
+    boolean sync(Long movieId, Long episodeId, Map<String, StoredSource> stored, List<SourceDraft> drafts) {
         if (stored.isEmpty() && drafts.size() <= FEW) {
             return insertAll(movieId, episodeId, drafts);
         }
@@ -69,19 +80,19 @@ final class SourceWrites {
         }
         boolean changed = false;
         for (SourceDraft draft : wanted.values()) {
-            SourceRecord row = stored.get(draft.url());
+            StoredSource row = stored.get(draft.url());
             String type = draft.type().wireName();
             if (row == null) {
                 insert(movieId, episodeId, draft.url(), type, draft.provider());
                 changed = true;
-            } else if (!type.equals(row.getSourceType()) || !Objects.equals(draft.provider(), row.getProvider())) {
-                updates.add(new Object[] {type, draft.provider(), row.getId()});
+            } else if (!type.equals(row.type()) || !Objects.equals(draft.provider(), row.provider())) {
+                updates.add(new Object[] {type, draft.provider(), row.id()});
                 changed = true;
             }
         }
-        for (SourceRecord row : stored.values()) {
-            if (!wanted.containsKey(row.getUrl())) {
-                deletes.add(row.getId());
+        for (StoredSource row : stored.values()) {
+            if (!wanted.containsKey(row.url())) {
+                deletes.add(row.id());
                 changed = true;
             }
         }
