@@ -33,6 +33,9 @@ public record SourceDraft(String url, SourceType type, String provider) {
         if (trimmed.length() > MAX_URL_LENGTH) {
             throw new IllegalArgumentException("source URL longer than " + MAX_URL_LENGTH + " characters");
         }
+        if (PlainHttpUrl.matches(trimmed)) {
+            return trimmed;
+        }
         URI uri;
         try {
             uri = new URI(trimmed);

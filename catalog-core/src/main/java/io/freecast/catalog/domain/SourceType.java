@@ -7,9 +7,11 @@ public enum SourceType {
     DIRECT,
     PLAYLIST;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The name used in feeds, the database and the API: {@code direct} or {@code playlist}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Parses a wire name, ignoring case; throws with the allowed values when it is neither. */

@@ -1,10 +1,11 @@
 package io.freecast.catalog.http.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.freecast.catalog.domain.PlainHttpUrl;
 import io.freecast.catalog.domain.Rating;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -21,73 +22,75 @@ final class FeedFields {
     /** As for source URLs: longer is an accident or an attack. */
     static final int MAX_URL_LENGTH = 2048;
 
-    private static final Pattern ISO_DATE_PREFIX = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern YEAR_PREFIX = Pattern.compile("^\\d{4}(\\D.*)?$");
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
 
     private FeedFields() {
     }
 
-    /** A string field, or a number written as text (a film called 1917); blank or another type → null. */
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !(value.isTextual() || value.isNumber())) {
+    /** A string, or a number written as text (a film called 1917); blank, missing or another type → null. */
+    static String text(FeedScalar value) {
+        if (value == null || !(value.isText() || value.isNumber())) {
             return null;
         }
         String text = clean(value.asText());
         return text.isBlank() ? null : text;
     }
 
-    /** Whether the field is present with a value that {@link #text} cannot use (an object, a boolean…). */
-    static boolean hasUnusable(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && !value.isNull() && !(value.isTextual() || value.isNumber());
-    }
-
     /**
      * An identifier: a string, or an integral number written without a fraction ({@code 101}, not
-     * {@code 101.0}, so the same item keeps the same key whichever way the feed writes it).
+     * {@code 101.0}, so the same item keeps the same key whichever way the feed writes it). A number too
+     * large for a double ({@code 1e400}) is no identifier: see {@link #isBeyondDouble}.
      */
-    static String identifier(JsonNode node, String field) {
-        JsonNode value = node.get(field);
+    static String identifier(FeedScalar value) {
         if (value == null) {
             return null;
         }
-        if (value.isIntegralNumber()) {
-            return value.bigIntegerValue().toString();
+        if (value.isIntegral()) {
+            return value.number().toString();
         }
-        if (value.isFloatingPointNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0) {
-            return value.decimalValue().toBigInteger().toString();
+        if (value.isNumber()) {
+            double number = value.asDouble();
+            if (!Double.isFinite(number)) {
+                return null;
+            }
+            BigDecimal decimal = BigDecimal.valueOf(number);
+            if (decimal.stripTrailingZeros().scale() <= 0) {
+                return decimal.toBigInteger().toString();
+            }
         }
-        return text(node, field);
+        return text(value);
+    }
+
+    /** A number with a fraction or exponent that no double holds ({@code 1e400}): too many digits for an id. */
+    static boolean isBeyondDouble(FeedScalar value) {
+        return value != null && value.isNumber() && !value.isIntegral() && !Double.isFinite(value.asDouble());
     }
 
     /** A rating as a number or numeric string; null, 0, "N/A", negative, NaN or above 10 → unknown. */
-    static Rating rating(JsonNode node, String field) {
-        JsonNode value = node.get(field);
+    static Rating rating(FeedScalar value) {
         if (value == null) {
             return null;
         }
         Double number = null;
         if (value.isNumber()) {
             number = value.asDouble();
-        } else if (value.isTextual()) {
-            number = parseDouble(value.asText().strip().replace(',', '.'));
+        } else if (value.isText()) {
+            number = parseDouble(value.text().strip().replace(',', '.'));
         }
         return Rating.ofNullable(number);
     }
 
     /** A positive whole number, as a number or numeric string, up to {@code max}; else null. */
-    static Integer positiveInt(JsonNode node, String field, int max) {
-        JsonNode value = node.get(field);
+    static Integer positiveInt(FeedScalar value, int max) {
         if (value == null) {
             return null;
         }
         Double number = null;
         if (value.isNumber()) {
             number = value.asDouble();
-        } else if (value.isTextual()) {
-            number = parseDouble(value.asText().strip());
+        } else if (value.isText()) {
+            number = parseDouble(value.text().strip());
         }
         if (number == null || number != Math.rint(number) || number < 1 || number > max) {
             return null;
@@ -96,16 +99,15 @@ final class FeedFields {
     }
 
     /** A year such as 2019, "2019" or "2019-05-01"; outside {@value #MIN_YEAR}–{@value #MAX_YEAR} → null. */
-    static Integer year(JsonNode node, String field) {
-        JsonNode value = node.get(field);
+    static Integer year(FeedScalar value) {
         if (value == null) {
             return null;
         }
         Double number = null;
         if (value.isNumber()) {
             number = value.asDouble();
-        } else if (value.isTextual()) {
-            String text = value.asText().strip();
+        } else if (value.isText()) {
+            String text = value.text().strip();
             if (YEAR_PREFIX.matcher(text).matches()) {
                 number = Double.valueOf(text.substring(0, 4));
             }
@@ -117,18 +119,42 @@ final class FeedFields {
     }
 
     /** A date as {@code YYYY-MM-DD}, possibly followed by a time; empty, invalid or absurd → null. */
-    static LocalDate date(JsonNode node, String field) {
-        String text = text(node, field);
+    static LocalDate date(FeedScalar value) {
+        String text = text(value);
         text = text == null ? null : text.strip();
-        if (text == null || !ISO_DATE_PREFIX.matcher(text).find()) {
+        if (text == null || !startsWithIsoDate(text)) {
             return null;
         }
         try {
-            LocalDate date = LocalDate.parse(text.substring(0, 10));
+            // What LocalDate.parse(ISO_LOCAL_DATE) accepts of these digits, without its formatter.
+            LocalDate date = LocalDate.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
             return date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR ? null : date;
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** Whether the text starts with {@code YYYY-MM-DD} in ASCII digits (the date need not exist). */
+    private static boolean startsWithIsoDate(String text) {
+        if (text.length() < 10) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = text.charAt(i);
+            boolean fits = i == 4 || i == 7 ? c == '-' : c >= '0' && c <= '9';
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     /**
@@ -140,6 +166,9 @@ final class FeedFields {
             return null;
         }
         String url = url(text);
+        if (url.length() <= MAX_URL_LENGTH && PlainHttpUrl.matches(url)) {
+            return url;
+        }
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

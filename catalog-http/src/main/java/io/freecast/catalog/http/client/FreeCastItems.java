@@ -2,7 +2,6 @@ package io.freecast.catalog.http.client;
 
 import static io.freecast.catalog.http.client.FeedFields.abbreviate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.freecast.catalog.domain.EpisodeDraft;
 import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.MovieDraft;
@@ -19,7 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns one element of a FreeCast feed (DESIGN §7) into a show or movie draft, or a rejection.
+ * Turns the fields of one element of a FreeCast feed (DESIGN §7), as {@link FeedItemFields} read them
+ * from the stream, into a show or movie draft, or a rejection.
  *
  * <p>An item is rejected only when it cannot be a catalog entry at all: not a JSON object, no usable
  * title ({@code name}, else {@code title}), an identifier or title too long to be real. Anything smaller
@@ -43,36 +43,30 @@ final class FreeCastItems {
     private FreeCastItems() {
     }
 
-    static FeedItem<MovieDraft> movie(long index, JsonNode node) {
-        if (!node.isObject()) {
-            return new FeedItem.Rejected<>(index, null, "the item is " + typeOf(node) + ", not a JSON object");
-        }
-        String itemId = itemId(node);
+    static FeedItem<MovieDraft> movie(long index, FeedItemFields item) {
+        String itemId = itemId(item);
         Warnings warnings = new Warnings();
         try {
-            Identity id = identity(node);
+            Identity id = identity(item);
             MovieDraft draft = new MovieDraft(id.key(), id.externalId(), id.slug(), id.title(),
-                    FeedFields.text(node, "description"), image(node, warnings), FeedFields.date(node, "release_date"),
-                    FeedFields.year(node, "release_year"), FeedFields.rating(node, "imdb_rating"),
-                    FeedFields.rating(node, "kinopoisk_rating"), webSources(node, warnings));
+                    FeedFields.text(item.description), image(item, warnings), FeedFields.date(item.releaseDate),
+                    FeedFields.year(item.releaseYear), FeedFields.rating(item.imdbRating),
+                    FeedFields.rating(item.kinopoiskRating), webSources(item, warnings));
             return new FeedItem.Accepted<>(index, itemId, draft, warnings.list);
         } catch (IllegalArgumentException e) {
             return new FeedItem.Rejected<>(index, itemId, e.getMessage());
         }
     }
 
-    static FeedItem<ShowDraft> show(long index, JsonNode node) {
-        if (!node.isObject()) {
-            return new FeedItem.Rejected<>(index, null, "the item is " + typeOf(node) + ", not a JSON object");
-        }
-        String itemId = itemId(node);
+    static FeedItem<ShowDraft> show(long index, FeedItemFields item) {
+        String itemId = itemId(item);
         Warnings warnings = new Warnings();
         try {
-            Identity id = identity(node);
+            Identity id = identity(item);
             ShowDraft draft = new ShowDraft(id.key(), id.externalId(), id.slug(), id.title(),
-                    FeedFields.text(node, "description"), image(node, warnings), FeedFields.date(node, "first_aired"),
-                    FeedFields.rating(node, "imdb_rating"), FeedFields.rating(node, "kinopoisk_rating"),
-                    webSources(node, warnings), seasons(node, warnings));
+                    FeedFields.text(item.description), image(item, warnings), FeedFields.date(item.firstAired),
+                    FeedFields.rating(item.imdbRating), FeedFields.rating(item.kinopoiskRating),
+                    webSources(item, warnings), seasons(item, warnings));
             return new FeedItem.Accepted<>(index, itemId, draft, warnings.list);
         } catch (IllegalArgumentException e) {
             return new FeedItem.Rejected<>(index, itemId, e.getMessage());
@@ -80,10 +74,10 @@ final class FreeCastItems {
     }
 
     /** The id, else the slug, as the report shows it (shortened: a hostile id can be 200 KB). */
-    static String itemId(JsonNode node) {
-        String id = FeedFields.identifier(node, "id");
+    static String itemId(FeedItemFields item) {
+        String id = FeedFields.identifier(item.id);
         if (id == null) {
-            id = FeedFields.text(node, "slug");
+            id = FeedFields.text(item.slug);
         }
         return id == null ? null : abbreviate(id, 100);
     }
@@ -91,14 +85,17 @@ final class FreeCastItems {
     private record Identity(FeedKey key, String externalId, String slug, String title) {
     }
 
-    private static Identity identity(JsonNode node) {
-        String externalId = FeedFields.identifier(node, "id");
-        String slug = FeedFields.text(node, "slug");
+    private static Identity identity(FeedItemFields item) {
+        if (FeedFields.isBeyondDouble(item.id)) {
+            throw new IllegalArgumentException("id is longer than " + MAX_IDENTIFIER_LENGTH + " characters");
+        }
+        String externalId = FeedFields.identifier(item.id);
+        String slug = FeedFields.text(item.slug);
         requireShort(externalId, "id");
         requireShort(slug, "slug");
-        String title = FeedFields.text(node, "name");
+        String title = FeedFields.text(item.name);
         if (title == null) {
-            title = FeedFields.text(node, "title");
+            title = FeedFields.text(item.title);
         }
         if (title == null) {
             throw new IllegalArgumentException("no usable title: 'name' (or 'title') must be a non-empty string");
@@ -112,8 +109,8 @@ final class FreeCastItems {
         }
     }
 
-    private static String image(JsonNode node, Warnings warnings) {
-        String text = FeedFields.text(node, "image");
+    private static String image(FeedItemFields item, Warnings warnings) {
+        String text = FeedFields.text(item.image);
         String url = FeedFields.imageUrl(text);
         if (text != null && url == null) {
             warnings.add("image '" + abbreviate(text, 80) + "' dropped: not an http(s) URL");
@@ -122,13 +119,13 @@ final class FreeCastItems {
     }
 
     /** {@code modes.web_sources.{free,subscriptions,authenticated,ppv}[]}: {@code link} and {@code name}. */
-    private static List<SourceDraft> webSources(JsonNode node, Warnings warnings) {
-        JsonNode modes = node.get("modes");
+    private static List<SourceDraft> webSources(FeedItemFields item, Warnings warnings) {
+        FeedNested<FeedItemFields.Modes> modes = item.modes;
         if (modes == null || modes.isNull()) {
             return List.of();
         }
-        JsonNode webSources = modes.get("web_sources");
-        if (!modes.isObject() || (webSources != null && !webSources.isNull() && !webSources.isObject())) {
+        FeedNested<FeedItemFields.WebSources> webSources = modes.isExpected() ? modes.content().webSources : null;
+        if (!modes.isExpected() || (webSources != null && !webSources.isNull() && !webSources.isExpected())) {
             warnings.add("modes.web_sources ignored: not an object");
             return List.of();
         }
@@ -137,45 +134,46 @@ final class FreeCastItems {
         }
         SourceList sources = new SourceList("modes.web_sources", warnings);
         for (String kind : WEB_SOURCE_KINDS) {
-            JsonNode list = webSources.get(kind);
+            FeedNested<List<FeedNested<FeedItemFields.Link>>> list = webSources.content().list(kind);
             if (list == null || list.isNull()) {
                 continue;
             }
-            if (!list.isArray()) {
+            if (!list.isExpected()) {
                 warnings.add("modes.web_sources." + kind + " ignored: not an array");
                 continue;
             }
-            for (JsonNode entry : list) {
-                if (!entry.isObject()) {
-                    warnings.add("a " + kind + " web source dropped: " + typeOf(entry) + ", not an object");
+            for (FeedNested<FeedItemFields.Link> entry : list.content()) {
+                if (!entry.isExpected()) {
+                    warnings.add("a " + kind + " web source dropped: " + entry.type().description() + ", not an object");
                     continue;
                 }
-                sources.add(FeedFields.text(entry, "link"), null, provider(entry, warnings));
+                sources.add(FeedFields.text(entry.content().link), null, provider(entry.content(), warnings));
             }
         }
         return sources.list;
     }
 
     /** {@code seasons[]}: each with a {@code number}, an optional description and {@code episodes[]}. */
-    private static List<SeasonDraft> seasons(JsonNode node, Warnings warnings) {
-        JsonNode seasons = node.get("seasons");
+    private static List<SeasonDraft> seasons(FeedItemFields item, Warnings warnings) {
+        FeedNested<List<FeedNested<FeedItemFields.Season>>> seasons = item.seasons;
         if (seasons == null || seasons.isNull()) {
             return List.of();
         }
-        if (!seasons.isArray()) {
+        if (!seasons.isExpected()) {
             warnings.add("seasons ignored: not an array");
             return List.of();
         }
         Map<Integer, SeasonDraft> byNumber = new LinkedHashMap<>();
         int position = 0;
-        for (JsonNode season : seasons) {
+        for (FeedNested<FeedItemFields.Season> entry : seasons.content()) {
             position++;
             String where = "season at position " + position;
-            if (!season.isObject()) {
-                warnings.add(where + " dropped: " + typeOf(season) + ", not an object");
+            if (!entry.isExpected()) {
+                warnings.add(where + " dropped: " + entry.type().description() + ", not an object");
                 continue;
             }
-            Integer number = FeedFields.positiveInt(season, "number", MAX_SEASON_NUMBER);
+            FeedItemFields.Season season = entry.content();
+            Integer number = FeedFields.positiveInt(season.number, MAX_SEASON_NUMBER);
             if (number == null) {
                 warnings.add(where + " dropped: 'number' is not a whole number from 1 to " + MAX_SEASON_NUMBER);
                 continue;
@@ -184,31 +182,32 @@ final class FreeCastItems {
                 warnings.add(where + " dropped: season " + number + " is listed twice (the first is kept)");
                 continue;
             }
-            byNumber.put(number, new SeasonDraft(number, FeedFields.text(season, "description"),
+            byNumber.put(number, new SeasonDraft(number, FeedFields.text(season.description),
                     episodes(season, "season " + number, warnings)));
         }
         return List.copyOf(byNumber.values());
     }
 
-    private static List<EpisodeDraft> episodes(JsonNode season, String seasonName, Warnings warnings) {
-        JsonNode episodes = season.get("episodes");
+    private static List<EpisodeDraft> episodes(FeedItemFields.Season season, String seasonName, Warnings warnings) {
+        FeedNested<List<FeedNested<FeedItemFields.Episode>>> episodes = season.episodes;
         if (episodes == null || episodes.isNull()) {
             return List.of();
         }
-        if (!episodes.isArray()) {
+        if (!episodes.isExpected()) {
             warnings.add(seasonName + ": episodes ignored: not an array");
             return List.of();
         }
         Map<Integer, EpisodeDraft> byNumber = new LinkedHashMap<>();
         int position = 0;
-        for (JsonNode episode : episodes) {
+        for (FeedNested<FeedItemFields.Episode> entry : episodes.content()) {
             position++;
             String where = seasonName + ", episode at position " + position;
-            if (!episode.isObject()) {
-                warnings.add(where + " dropped: " + typeOf(episode) + ", not an object");
+            if (!entry.isExpected()) {
+                warnings.add(where + " dropped: " + entry.type().description() + ", not an object");
                 continue;
             }
-            Integer number = FeedFields.positiveInt(episode, "number", MAX_EPISODE_NUMBER);
+            FeedItemFields.Episode episode = entry.content();
+            Integer number = FeedFields.positiveInt(episode.number, MAX_EPISODE_NUMBER);
             if (number == null) {
                 warnings.add(where + " dropped: 'number' is not a whole number from 1 to " + MAX_EPISODE_NUMBER);
                 continue;
@@ -217,49 +216,51 @@ final class FreeCastItems {
                 warnings.add(where + " dropped: episode " + number + " is listed twice (the first is kept)");
                 continue;
             }
-            String title = FeedFields.text(episode, "title");
+            String title = FeedFields.text(episode.title);
             if (title == null) {
-                title = FeedFields.text(episode, "name");
+                title = FeedFields.text(episode.name);
             }
             if (title != null && title.length() > MAX_EPISODE_TITLE_LENGTH) {
                 warnings.add(where + " dropped: title longer than " + MAX_EPISODE_TITLE_LENGTH + " characters");
                 continue;
             }
-            byNumber.put(number, new EpisodeDraft(number, title, FeedFields.text(episode, "description"),
-                    FeedFields.date(episode, "release_date"), episodeSources(episode, seasonName + " episode " + number,
+            byNumber.put(number, new EpisodeDraft(number, title, FeedFields.text(episode.description),
+                    FeedFields.date(episode.releaseDate), episodeSources(episode, seasonName + " episode " + number,
                     warnings)));
         }
         return List.copyOf(byNumber.values());
     }
 
     /** An episode's {@code sources[]}: {@code url} (or {@code link}) and {@code source_type}. */
-    private static List<SourceDraft> episodeSources(JsonNode episode, String episodeName, Warnings warnings) {
-        JsonNode list = episode.get("sources");
+    private static List<SourceDraft> episodeSources(FeedItemFields.Episode episode, String episodeName,
+                                                    Warnings warnings) {
+        FeedNested<List<FeedNested<FeedItemFields.Link>>> list = episode.sources;
         if (list == null || list.isNull()) {
             return List.of();
         }
-        if (!list.isArray()) {
+        if (!list.isExpected()) {
             warnings.add(episodeName + ": sources ignored: not an array");
             return List.of();
         }
         SourceList sources = new SourceList(episodeName, warnings);
-        for (JsonNode entry : list) {
-            if (!entry.isObject()) {
-                warnings.add(episodeName + ": a source dropped: " + typeOf(entry) + ", not an object");
+        for (FeedNested<FeedItemFields.Link> entry : list.content()) {
+            if (!entry.isExpected()) {
+                warnings.add(episodeName + ": a source dropped: " + entry.type().description() + ", not an object");
                 continue;
             }
-            String url = FeedFields.text(entry, "url");
+            FeedItemFields.Link link = entry.content();
+            String url = FeedFields.text(link.url);
             if (url == null) {
-                url = FeedFields.text(entry, "link");
+                url = FeedFields.text(link.link);
             }
-            String provider = provider(entry, warnings);
-            sources.add(url, sourceType(entry, episodeName, warnings), provider);
+            String provider = provider(link, warnings);
+            sources.add(url, sourceType(link, episodeName, warnings), provider);
         }
         return sources.list;
     }
 
-    private static SourceType sourceType(JsonNode entry, String episodeName, Warnings warnings) {
-        String type = FeedFields.text(entry, "source_type");
+    private static SourceType sourceType(FeedItemFields.Link link, String episodeName, Warnings warnings) {
+        String type = FeedFields.text(link.sourceType);
         if (type == null) {
             return null;
         }
@@ -272,27 +273,14 @@ final class FreeCastItems {
         }
     }
 
-    private static String provider(JsonNode entry, Warnings warnings) {
-        String name = FeedFields.text(entry, "name");
+    private static String provider(FeedItemFields.Link link, Warnings warnings) {
+        String name = FeedFields.text(link.name);
         if (name != null && name.length() > MAX_PROVIDER_LENGTH) {
             warnings.add("provider name '" + abbreviate(name, 40) + "' dropped: longer than "
                     + MAX_PROVIDER_LENGTH + " characters");
             return null;
         }
         return name;
-    }
-
-    /** A JSON value's type, for messages: "a string", "an array", "null". */
-    static String typeOf(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL, MISSING -> "null";
-            case BINARY, POJO -> "a value of an unexpected type";
-        };
     }
 
     /** The sources of one owner, kept once per URL (a link listed as free and as ppv is one source). */

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.freecast.catalog.domain.FeedLocation;
 import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.domain.ShowDraft;
@@ -28,7 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads FreeCast-format feeds (DESIGN §7) — a JSON array of shows or movies — from an http(s) URL, a
- * file or a classpath resource, streaming: one array element is in memory at a time, never the feed.
+ * file or a classpath resource, streaming: one array element is in memory at a time, never the feed —
+ * and of that element only the fields the catalog reads ({@link FeedItemFields}), taken token by token
+ * from Jackson's streaming parser; every other field is skipped unread.
  *
  * <pre>{@code
  * FeedReader feeds = new JsonFeedReader(new OutboundHttp(OutboundHttpSettings.defaults()));
@@ -51,7 +50,7 @@ public final class JsonFeedReader implements FeedReader {
     private static final int MAX_NUMBER_LENGTH = 100_000;
 
     private final FeedStreams streams;
-    private final ObjectMapper json;
+    private final JsonFactory json;
 
     public JsonFeedReader(OutboundHttp http) {
         this(http, DEFAULT_MAX_BYTES);
@@ -65,24 +64,28 @@ public final class JsonFeedReader implements FeedReader {
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         this.streams = new FeedStreams(http, maxBytes, loader != null ? loader : JsonFeedReader.class.getClassLoader());
-        this.json = new ObjectMapper(JsonFactory.builder()
+        this.json = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_LENGTH).build())
-                .build());
+                .build();
     }
 
     @Override
     public void readShows(FeedLocation location, Consumer<FeedItem<ShowDraft>> sink) {
-        read(location, sink, FreeCastItems::show);
+        read(location, sink, new ItemMapping<>(true, FreeCastItems::show));
     }
 
     @Override
     public void readMovies(FeedLocation location, Consumer<FeedItem<MovieDraft>> sink) {
-        read(location, sink, FreeCastItems::movie);
+        read(location, sink, new ItemMapping<>(false, FreeCastItems::movie));
+    }
+
+    /** How one kind of item is read: which fields ({@code seasons} only for shows), and into which draft. */
+    private record ItemMapping<T>(boolean withSeasons, Mapper<T> mapper) {
     }
 
     @FunctionalInterface
-    private interface ItemMapping<T> {
-        FeedItem<T> map(long index, JsonNode node);
+    private interface Mapper<T> {
+        FeedItem<T> map(long index, FeedItemFields item);
     }
 
     private <T> void read(FeedLocation location, Consumer<FeedItem<T>> sink, ItemMapping<T> mapping) {
@@ -120,20 +123,23 @@ public final class JsonFeedReader implements FeedReader {
         }
     }
 
-    /** One element: an object is read as a tree (bounded: one item); anything else is skipped and rejected. */
+    /**
+     * One element: an object's known fields are read token by token (bounded: one item), anything else is
+     * skipped and rejected. A parser failure fails the feed; a failure of the mapping costs one item.
+     */
     private static <T> FeedItem<T> item(JsonParser parser, JsonToken token, long index, ItemMapping<T> mapping)
             throws IOException {
         if (token != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return new FeedItem.Rejected<>(index, null, "the item is " + describe(token) + ", not a JSON object");
         }
-        JsonNode node = parser.readValueAsTree();
+        FeedItemFields fields = FeedItemFields.read(parser, mapping.withSeasons());
         try {
-            return mapping.map(index, node == null ? NullNode.getInstance() : node);
+            return mapping.mapper().map(index, fields);
         } catch (RuntimeException e) {
             // A bug in the mapping must cost one item, not the feed; the log keeps the trace.
             LOG.warn("feed item {} could not be mapped", index, e);
-            return new FeedItem.Rejected<>(index, FreeCastItems.itemId(node),
+            return new FeedItem.Rejected<>(index, FreeCastItems.itemId(fields),
                     "the item could not be read (" + e.getClass().getSimpleName() + ")");
         }
     }

@@ -288,6 +288,91 @@ class JsonFeedReaderTest {
     }
 
     @Test
+    void skipsUnknownFieldsAtEveryLevelHoweverLargeOrDeepWithoutTheirContentCounting() throws IOException {
+        String deep = "[".repeat(200) + "{\"name\": \"inner\", \"link\": \"https://x.org/inner\"}" + "]".repeat(200);
+        String big = "x".repeat(1_000_000);
+        FeedItem.Accepted<ShowDraft> item = accepted(feeds.shows("""
+                [{"deep": %1$s, "big": "%2$s", "link": "https://x.org/top", "number": 9, "id": 5, "name": "S",
+                  "modes": {"deep": %1$s, "web_sources": {"deep": %1$s, "free": [
+                      {"deep": %1$s, "url": "https://x.org/not-a-web-source-field", "link": "https://x.org/w"}]}},
+                  "seasons": [{"deep": %1$s, "name": "Named", "number": 1, "episodes": [
+                      {"deep": %1$s, "big": "%2$s", "number": 1, "sources": [{"deep": %1$s, "url": "https://x.org/e"}]}]}]
+                }]""".formatted(deep, big)).getFirst());
+
+        ShowDraft show = item.draft();
+        assertThat(show.title()).isEqualTo("S");
+        assertThat(show.sources()).containsExactly(SourceDraft.of("https://x.org/w", null));
+        assertThat(show.seasons()).singleElement().satisfies(season -> {
+            assertThat(season.number()).isEqualTo(1);
+            assertThat(season.description()).isNull();
+            assertThat(season.episodes()).singleElement().satisfies(episode ->
+                    assertThat(episode.sources()).containsExactly(SourceDraft.of("https://x.org/e", null)));
+        });
+        assertThat(item.warnings()).isEmpty();
+    }
+
+    @Test
+    void aFieldGivenTwiceCountsWithItsLastValueAtEveryLevelAndOnlyItsWarnings() throws IOException {
+        FeedItem.Accepted<ShowDraft> item = accepted(feeds.shows("""
+                [{"id": 1, "name": "First", "name": "Second", "imdb_rating": 9, "imdb_rating": "N/A",
+                  "modes": {"web_sources": {"free": "not an array"}},
+                  "modes": {"web_sources": {"free": [{"link": "https://x.org/a", "link": "https://x.org/b",
+                                                      "name": "A", "name": "B"}],
+                                            "free": [{"link": "https://x.org/c", "name": "C"}]}},
+                  "seasons": ["dropped with a warning"],
+                  "seasons": [{"number": 1, "number": 2, "description": "x", "description": "y",
+                               "episodes": [{"number": 1, "sources": "not an array", "sources": [{"url": "https://x.org/e"}]}]}]
+                }]""").getFirst());
+
+        ShowDraft show = item.draft();
+        assertThat(show.title()).isEqualTo("Second");
+        assertThat(show.imdbRating()).isNull();
+        assertThat(show.sources()).containsExactly(SourceDraft.of("https://x.org/c", "C"));
+        assertThat(show.seasons()).singleElement().satisfies(season -> {
+            assertThat(season.number()).isEqualTo(2);
+            assertThat(season.description()).isEqualTo("y");
+            assertThat(season.episodes().getFirst().sources()).containsExactly(SourceDraft.of("https://x.org/e", null));
+        });
+        assertThat(item.warnings()).as("the replaced values' problems are gone with them").isEmpty();
+    }
+
+    @Test
+    void readsAStringOrNumberFieldHoldingAnObjectArrayOrBooleanAsUnknownAtEveryLevel() throws IOException {
+        for (String wrong : List.of("{\"a\": [1, {\"b\": 2}]}", "[\"2019\", 7]", "true", "false", "null")) {
+            FeedItem.Accepted<ShowDraft> item = accepted(feeds.shows(("""
+                    [{"name": "S", "slug": W, "description": W, "image": W, "first_aired": W, "imdb_rating": W,
+                      "kinopoisk_rating": W, "modes": {"web_sources": {"free": [{"link": "https://x.org/a", "name": W}]}},
+                      "seasons": [{"number": 1, "description": W, "episodes": [{"number": 1, "title": W, "name": W,
+                          "description": W, "release_date": W,
+                          "sources": [{"url": W, "link": "https://x.org/e", "source_type": W, "name": W}]}]}]}]""")
+                    .replace("W", wrong)).getFirst());
+            ShowDraft show = item.draft();
+            assertThat(show.key()).as(wrong).isEqualTo(new FeedKey("title:s"));
+            assertThat(show.slug()).isNull();
+            assertThat(show.description()).isNull();
+            assertThat(show.image()).isNull();
+            assertThat(show.releaseDate()).isNull();
+            assertThat(show.imdbRating()).isNull();
+            assertThat(show.kinopoiskRating()).isNull();
+            assertThat(show.sources()).containsExactly(SourceDraft.of("https://x.org/a", null));
+            SeasonDraft season = show.seasons().getFirst();
+            assertThat(season.description()).isNull();
+            EpisodeDraft episode = season.episodes().getFirst();
+            assertThat(episode).isEqualTo(new EpisodeDraft(1, null, null, null, List.of(SourceDraft.of("https://x.org/e", null))));
+            assertThat(item.warnings()).as(wrong).isEmpty();
+        }
+    }
+
+    @Test
+    void rejectsAnItemWhoseIdIsANumberTooLargeForAnyNumberTypeAndReadsTheRest() throws IOException {
+        List<FeedItem<MovieDraft>> items = feeds.movies("""
+                [{"id": 1e400, "slug": "huge", "name": "A"}, {"id": -1e400, "name": "B"}, {"id": 2, "name": "C"}]""");
+        assertThat(rejected(items.get(0))).isEqualTo(new FeedItem.Rejected<>(0, "huge", "id is longer than 255 characters"));
+        assertThat(rejected(items.get(1))).isEqualTo(new FeedItem.Rejected<>(1, null, "id is longer than 255 characters"));
+        assertThat(accepted(items.get(2)).draft().key()).isEqualTo(new FeedKey("id:2"));
+    }
+
+    @Test
     void toleratesWrongTypesAtEveryLevelOfAShowDroppingOnlyTheBrokenPart() throws IOException {
         FeedItem.Accepted<ShowDraft> item = accepted(feeds.shows("""
                 [{"id": 1, "name": "S", "seasons": [
@@ -404,6 +489,26 @@ class JsonFeedReaderTest {
         assertThatThrownBy(() -> new JsonFeedReader(http).readMovies(FeedLocation.parse(file.toString()), seen::add))
                 .isInstanceOf(FeedUnreadableException.class).hasMessageContaining("truncated (after 2 items)");
         assertThat(seen).hasSize(2);
+    }
+
+    @Test
+    void aFeedCutAnywhereInsideANestedItemIsUnreadableAfterTheItemsBeforeIt() throws IOException {
+        String first = "{\"id\": 1, \"name\": \"A\"}";
+        String nested = """
+                {"id": 2, "name": "B", "x": [1, {"y": null}], "modes": {"web_sources": {"free": [{"link": "https://x.org/a",
+                 "name": "P"}]}}, "seasons": [{"number": 1, "episodes": [{"number": 2, "title": "T", "sources": [
+                 {"url": "https://x.org/e", "source_type": "direct"}]}]}], "imdb_rating": 7.5, "ok": true}""";
+        for (int cut = 1; cut < nested.length(); cut++) {
+            Path file = feeds.write("[" + first + ", " + nested.substring(0, cut));
+            List<FeedItem<ShowDraft>> seen = new ArrayList<>();
+            assertThatThrownBy(() -> new JsonFeedReader(http).readShows(FeedLocation.parse(file.toString()), seen::add))
+                    .as("cut after %s", nested.substring(0, cut))
+                    .isInstanceOf(FeedUnreadableException.class)
+                    // A cut inside a literal ("nu") reads as a bad token; anywhere else, as the end coming early.
+                    .hasMessageMatching(".*: the feed (ends in the middle of its JSON: truncated|is not valid JSON at .*)"
+                            + " \\(after 1 items\\).*");
+            assertThat(seen).hasSize(1);
+        }
     }
 
     @Test

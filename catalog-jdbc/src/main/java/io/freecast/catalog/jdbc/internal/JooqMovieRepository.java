@@ -2,8 +2,8 @@ package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.MovieDraft;
+import io.freecast.catalog.jdbc.internal.SourceWrites.StoredSource;
 import io.freecast.catalog.jdbc.internal.schema.tables.records.MovieRecord;
-import io.freecast.catalog.jdbc.internal.schema.tables.records.SourceRecord;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.port.out.UpsertOutcome;
@@ -24,11 +24,12 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
 /**
  * Upserts movies with their sources, a batch at a time: two queries load what is stored for the whole
  * batch, the differences are worked out in memory, and only what differs is written, in JDBC batches
- * (new rows through {@link JdbcInsert}, which skips building a jOOQ query per chunk).
+ * (new rows through {@link JdbcInsert}, which skips building a jOOQ query per chunk, with ids taken
+ * beforehand from {@link NewRowIds}, so nothing is read back).
  */
 final class JooqMovieRepository implements MovieRepository {
 
-    private static final List<Field<?>> MOVIE_INSERT = List.of(MOVIE.FEED_KEY, MOVIE.EXTERNAL_ID, MOVIE.SLUG,
+    private static final List<Field<?>> MOVIE_INSERT = List.of(MOVIE.ID, MOVIE.FEED_KEY, MOVIE.EXTERNAL_ID, MOVIE.SLUG,
             MOVIE.TITLE, MOVIE.TITLE_SEARCH, MOVIE.DESCRIPTION, MOVIE.IMAGE, MOVIE.RELEASE_DATE, MOVIE.RELEASE_YEAR,
             MOVIE.IMDB_RATING, MOVIE.KINOPOISK_RATING, MOVIE.CREATED_AT, MOVIE.UPDATED_AT);
 
@@ -36,6 +37,8 @@ final class JooqMovieRepository implements MovieRepository {
     private final Transactions transactions;
     private final Clock clock;
     private final JdbcInsert movieInsert;
+    private final NewRowIds movieIds;
+    private final RowsByKey<MovieRecord> storedMovies;
     private final SourceWrites.Inserts sourceInsert;
 
     JooqMovieRepository(DSLContext dsl, Transactions transactions, Clock clock) {
@@ -43,6 +46,8 @@ final class JooqMovieRepository implements MovieRepository {
         this.transactions = transactions;
         this.clock = clock;
         this.movieInsert = new JdbcInsert(dsl, MOVIE, MOVIE_INSERT);
+        this.movieIds = new NewRowIds(dsl, MOVIE);
+        this.storedMovies = new RowsByKey<>(dsl, MOVIE, MOVIE.FEED_KEY, TitleColumns.MOVIE_COLUMNS);
         this.sourceInsert = new SourceWrites.Inserts(dsl);
     }
 
@@ -60,7 +65,7 @@ final class JooqMovieRepository implements MovieRepository {
         });
     }
 
-    private record StoredMovie(MovieRecord row, Map<String, SourceRecord> sources) {
+    private record StoredMovie(MovieRecord row, Map<String, StoredSource> sources) {
     }
 
     private List<UpsertOutcome> upsertBatch(List<MovieDraft> drafts) {
@@ -83,33 +88,36 @@ final class JooqMovieRepository implements MovieRepository {
     private Map<String, StoredMovie> load(List<String> keys) {
         Map<String, StoredMovie> movies = new HashMap<>();
         Map<Long, StoredMovie> byId = new HashMap<>();
-        for (MovieRecord row : dsl.selectFrom(MOVIE).where(MOVIE.FEED_KEY.in(keys)).fetch()) {
+        for (MovieRecord row : storedMovies.fetch(dsl, keys)) {
             StoredMovie movie = new StoredMovie(row, new HashMap<>());
             movies.put(row.getFeedKey(), movie);
             byId.put(row.getId(), movie);
         }
         if (!byId.isEmpty()) {
-            for (SourceRecord row : dsl.selectFrom(SOURCE).where(SOURCE.MOVIE_ID.in(byId.keySet())).fetch()) {
-                byId.get(row.getMovieId()).sources().put(row.getUrl(), row);
-            }
+            dsl.select(StoredSource.COLUMNS).select(SOURCE.MOVIE_ID).from(SOURCE)
+                    .where(SOURCE.MOVIE_ID.in(byId.keySet()))
+                    .forEach(row -> byId.get(row.get(SOURCE.MOVIE_ID)).sources()
+                            .put(row.get(SOURCE.URL), StoredSource.of(row)));
         }
         return movies;
     }
 
+    /** Inserts the movies not stored yet, with ids taken beforehand; answers each new movie's id by key. */
     private Map<String, Long> insertNewMovies(List<MovieDraft> drafts, Map<String, StoredMovie> stored,
                                               LocalDateTime now) {
         List<MovieDraft> created = drafts.stream().filter(d -> !stored.containsKey(d.key().value())).toList();
-        Map<String, Long> ids = new HashMap<>();
-        for (List<MovieDraft> chunk : Batches.chunks(created, Batches.ROWS)) {
-            movieInsert.execute(dsl, chunk.stream().map(d -> Arrays.asList(d.key().value(), d.externalId(), d.slug(),
-                    d.title(), FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(),
-                    d.releaseYear(), Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now)).toList());
-            // Read the new ids back by key: jOOQ emulates RETURNING on SQLite for one row only.
-            dsl.select(MOVIE.ID, MOVIE.FEED_KEY).from(MOVIE)
-                    .where(MOVIE.FEED_KEY.in(chunk.stream().map(d -> d.key().value()).toList()))
-                    .forEach(r -> ids.put(r.value2(), r.value1()));
+        long[] ids = movieIds.reserve(dsl, created.size());
+        Map<String, Long> idsByKey = new HashMap<>();
+        List<List<Object>> rows = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            MovieDraft d = created.get(i);
+            idsByKey.put(d.key().value(), ids[i]);
+            rows.add(Arrays.asList(ids[i], d.key().value(), d.externalId(), d.slug(), d.title(),
+                    FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(), d.releaseYear(),
+                    Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now));
         }
-        return ids;
+        movieInsert.execute(dsl, rows);
+        return idsByKey;
     }
 
     private List<UpsertOutcome> updateMoviesAndReport(List<MovieDraft> drafts, Map<String, StoredMovie> stored,

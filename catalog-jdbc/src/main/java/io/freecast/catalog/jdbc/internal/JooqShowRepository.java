@@ -4,10 +4,8 @@ import io.freecast.catalog.domain.EpisodeDraft;
 import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.SeasonDraft;
 import io.freecast.catalog.domain.ShowDraft;
-import io.freecast.catalog.jdbc.internal.schema.tables.records.EpisodeRecord;
-import io.freecast.catalog.jdbc.internal.schema.tables.records.SeasonRecord;
+import io.freecast.catalog.jdbc.internal.SourceWrites.StoredSource;
 import io.freecast.catalog.jdbc.internal.schema.tables.records.ShowRecord;
-import io.freecast.catalog.jdbc.internal.schema.tables.records.SourceRecord;
 import io.freecast.catalog.port.out.ShowRepository;
 import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.port.out.UpsertOutcome;
@@ -17,17 +15,12 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
-import org.jooq.Table;
-import org.jooq.TableRecord;
 
 import static io.freecast.catalog.jdbc.internal.schema.Tables.EPISODE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SEASON;
@@ -37,17 +30,19 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
 /**
  * Upserts shows with their seasons, episodes and sources, a batch at a time: one query per level loads
  * what is stored for every show of the batch, the differences are worked out in memory, and only the
- * rows that differ are written, each kind in a multi-row insert or a JDBC batch. The number of
- * statements per batch is bounded, whatever the number of shows, seasons or episodes in it.
+ * rows that differ are written, each kind in a JDBC batch. New rows get their ids beforehand from
+ * {@link NewRowIds}, so their children refer to them without reading ids back. The number of statements
+ * per batch is bounded, whatever the number of shows, seasons or episodes in it.
  */
 final class JooqShowRepository implements ShowRepository {
 
-    private static final List<Field<?>> SHOW_INSERT = List.of(SHOW.FEED_KEY, SHOW.EXTERNAL_ID, SHOW.SLUG, SHOW.TITLE,
-            SHOW.TITLE_SEARCH, SHOW.DESCRIPTION, SHOW.IMAGE, SHOW.RELEASE_DATE, SHOW.IMDB_RATING, SHOW.KINOPOISK_RATING,
-            SHOW.CREATED_AT, SHOW.UPDATED_AT);
-    private static final List<Field<?>> SEASON_INSERT = List.of(SEASON.SHOW_ID, SEASON.NUMBER, SEASON.DESCRIPTION);
-    private static final List<Field<?>> EPISODE_INSERT = List.of(EPISODE.SEASON_ID, EPISODE.NUMBER, EPISODE.TITLE,
-            EPISODE.DESCRIPTION, EPISODE.RELEASE_DATE);
+    private static final List<Field<?>> SHOW_INSERT = List.of(SHOW.ID, SHOW.FEED_KEY, SHOW.EXTERNAL_ID, SHOW.SLUG,
+            SHOW.TITLE, SHOW.TITLE_SEARCH, SHOW.DESCRIPTION, SHOW.IMAGE, SHOW.RELEASE_DATE, SHOW.IMDB_RATING,
+            SHOW.KINOPOISK_RATING, SHOW.CREATED_AT, SHOW.UPDATED_AT);
+    private static final List<Field<?>> SEASON_INSERT = List.of(SEASON.ID, SEASON.SHOW_ID, SEASON.NUMBER,
+            SEASON.DESCRIPTION);
+    private static final List<Field<?>> EPISODE_INSERT = List.of(EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER,
+            EPISODE.TITLE, EPISODE.DESCRIPTION, EPISODE.RELEASE_DATE);
 
     private final DSLContext dsl;
     private final Transactions transactions;
@@ -56,6 +51,10 @@ final class JooqShowRepository implements ShowRepository {
     private final JdbcInsert seasonInsert;
     private final JdbcInsert episodeInsert;
     private final SourceWrites.Inserts sourceInsert;
+    private final NewRowIds showIds;
+    private final RowsByKey<ShowRecord> storedShows;
+    private final NewRowIds seasonIds;
+    private final NewRowIds episodeIds;
 
     JooqShowRepository(DSLContext dsl, Transactions transactions, Clock clock) {
         this.dsl = dsl;
@@ -65,6 +64,10 @@ final class JooqShowRepository implements ShowRepository {
         this.seasonInsert = new JdbcInsert(dsl, SEASON, SEASON_INSERT);
         this.episodeInsert = new JdbcInsert(dsl, EPISODE, EPISODE_INSERT);
         this.sourceInsert = new SourceWrites.Inserts(dsl);
+        this.showIds = new NewRowIds(dsl, SHOW);
+        this.storedShows = new RowsByKey<>(dsl, SHOW, SHOW.FEED_KEY, TitleColumns.SHOW_COLUMNS);
+        this.seasonIds = new NewRowIds(dsl, SEASON);
+        this.episodeIds = new NewRowIds(dsl, EPISODE);
     }
 
     @Override
@@ -86,20 +89,22 @@ final class JooqShowRepository implements ShowRepository {
     private record StoredShow(ShowRecord row, Map<Integer, StoredSeason> seasons) {
     }
 
-    private record StoredSeason(SeasonRecord row, Map<Integer, StoredEpisode> episodes) {
+    /**
+     * A stored season, by what an upsert compares. Plain records, not jOOQ ones, for seasons, episodes and
+     * sources: a re-import holds a batch's worth (thousands) while it compares, and a jOOQ record is
+     * several times larger.
+     */
+    private record StoredSeason(long id, String description, Map<Integer, StoredEpisode> episodes) {
     }
 
-    private record StoredEpisode(EpisodeRecord row, Map<String, SourceRecord> sources) {
+    private record StoredEpisode(long id, String title, String description, LocalDate releaseDate,
+                                 Map<String, StoredSource> sources) {
     }
 
     private record SeasonTarget(int draft, long showId, SeasonDraft season, StoredSeason stored) {
     }
 
     private record EpisodeTarget(int draft, long seasonId, EpisodeDraft episode, StoredEpisode stored) {
-    }
-
-    /** A season by (show id, number), or an episode by (season id, number). */
-    private record ChildKey(long parentId, int number) {
     }
 
     private List<UpsertOutcome> upsertBatch(List<ShowDraft> drafts, List<SeasonDraft> seasonsWhenNone) {
@@ -113,12 +118,11 @@ final class JooqShowRepository implements ShowRepository {
         List<SeasonTarget> seasons = upsertSeasons(drafts, stored, showIds, seasonsWhenNone, childrenChanged);
         List<EpisodeTarget> episodes = upsertEpisodes(seasons, childrenChanged);
         SourceWrites sources = new SourceWrites(sourceInsert);
-        Map<ChildKey, Long> newEpisodeIds = insertEpisodes(episodes);
-        for (EpisodeTarget target : episodes) {
-            long episodeId = target.stored() != null ? target.stored().row().getId()
-                    : newEpisodeIds.get(new ChildKey(target.seasonId(), target.episode().number()));
-            Map<String, SourceRecord> storedSources = target.stored() != null ? target.stored().sources() : Map.of();
-            if (sources.sync(null, episodeId, storedSources, target.episode().sources())) {
+        long[] episodeIds = insertEpisodes(episodes);
+        for (int i = 0; i < episodes.size(); i++) {
+            EpisodeTarget target = episodes.get(i);
+            Map<String, StoredSource> storedSources = target.stored() != null ? target.stored().sources() : Map.of();
+            if (sources.sync(null, episodeIds[i], storedSources, target.episode().sources())) {
                 childrenChanged[target.draft()] = true;
             }
         }
@@ -130,7 +134,7 @@ final class JooqShowRepository implements ShowRepository {
     private Map<String, StoredShow> load(List<String> keys) {
         Map<String, StoredShow> shows = new HashMap<>();
         Map<Long, StoredShow> byId = new HashMap<>();
-        for (ShowRecord row : dsl.selectFrom(SHOW).where(SHOW.FEED_KEY.in(keys)).fetch()) {
+        for (ShowRecord row : storedShows.fetch(dsl, keys)) {
             StoredShow show = new StoredShow(row, new HashMap<>());
             shows.put(row.getFeedKey(), show);
             byId.put(row.getId(), show);
@@ -139,53 +143,61 @@ final class JooqShowRepository implements ShowRepository {
             return shows;
         }
         Map<Long, StoredSeason> seasons = new HashMap<>();
-        for (SeasonRecord row : dsl.selectFrom(SEASON).where(SEASON.SHOW_ID.in(byId.keySet())).fetch()) {
-            StoredSeason season = new StoredSeason(row, new HashMap<>());
-            byId.get(row.getShowId()).seasons().put(row.getNumber(), season);
-            seasons.put(row.getId(), season);
-        }
+        dsl.select(SEASON.ID, SEASON.SHOW_ID, SEASON.NUMBER, SEASON.DESCRIPTION).from(SEASON)
+                .where(SEASON.SHOW_ID.in(byId.keySet()))
+                .forEach(row -> {
+                    StoredSeason season = new StoredSeason(row.value1(), row.value4(), new HashMap<>());
+                    byId.get(row.value2()).seasons().put(row.value3(), season);
+                    seasons.put(season.id(), season);
+                });
         if (seasons.isEmpty()) {
             return shows;
         }
         Map<Long, StoredEpisode> episodes = new HashMap<>();
-        for (EpisodeRecord row : dsl.select(EPISODE.fields()).from(EPISODE).join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
-                .where(SEASON.SHOW_ID.in(byId.keySet())).fetchInto(EPISODE)) {
-            StoredEpisode episode = new StoredEpisode(row, new HashMap<>());
-            seasons.get(row.getSeasonId()).episodes().put(row.getNumber(), episode);
-            episodes.put(row.getId(), episode);
-        }
+        dsl.select(EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER, EPISODE.TITLE, EPISODE.DESCRIPTION,
+                        EPISODE.RELEASE_DATE)
+                .from(EPISODE).join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
+                .where(SEASON.SHOW_ID.in(byId.keySet()))
+                .forEach(row -> {
+                    StoredEpisode episode = new StoredEpisode(row.value1(), row.value4(), row.value5(), row.value6(),
+                            new HashMap<>());
+                    seasons.get(row.value2()).episodes().put(row.value3(), episode);
+                    episodes.put(episode.id(), episode);
+                });
         if (episodes.isEmpty()) {
             return shows;
         }
-        for (SourceRecord row : dsl.select(SOURCE.fields()).from(SOURCE)
+        dsl.select(StoredSource.COLUMNS).select(SOURCE.EPISODE_ID).from(SOURCE)
                 .join(EPISODE).on(EPISODE.ID.eq(SOURCE.EPISODE_ID))
                 .join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
-                .where(SEASON.SHOW_ID.in(byId.keySet())).fetchInto(SOURCE)) {
-            episodes.get(row.getEpisodeId()).sources().put(row.getUrl(), row);
-        }
+                .where(SEASON.SHOW_ID.in(byId.keySet()))
+                .forEach(row -> episodes.get(row.get(SOURCE.EPISODE_ID)).sources()
+                        .put(row.get(SOURCE.URL), StoredSource.of(row)));
         return shows;
     }
 
+    /** Inserts the shows not stored yet, with ids taken beforehand; answers each new show's id by key. */
     private Map<String, Long> insertNewShows(List<ShowDraft> drafts, Map<String, StoredShow> stored, LocalDateTime now) {
         List<ShowDraft> created = drafts.stream().filter(d -> !stored.containsKey(d.key().value())).toList();
-        Map<String, Long> ids = new HashMap<>();
-        for (List<ShowDraft> chunk : Batches.chunks(created, Batches.ROWS)) {
-            showInsert.execute(dsl, chunk.stream().map(d -> Arrays.asList(d.key().value(), d.externalId(), d.slug(),
-                    d.title(), FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(),
-                    Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now)).toList());
-            // Read the new ids back by key: jOOQ emulates RETURNING on SQLite for one row only.
-            dsl.select(SHOW.ID, SHOW.FEED_KEY).from(SHOW)
-                    .where(SHOW.FEED_KEY.in(chunk.stream().map(d -> d.key().value()).toList()))
-                    .forEach(r -> ids.put(r.value2(), r.value1()));
+        long[] ids = showIds.reserve(dsl, created.size());
+        Map<String, Long> idsByKey = new HashMap<>();
+        List<List<Object>> rows = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            ShowDraft d = created.get(i);
+            idsByKey.put(d.key().value(), ids[i]);
+            rows.add(Arrays.asList(ids[i], d.key().value(), d.externalId(), d.slug(), d.title(),
+                    FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(),
+                    Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now));
         }
-        return ids;
+        showInsert.execute(dsl, rows);
+        return idsByKey;
     }
 
     private List<SeasonTarget> upsertSeasons(List<ShowDraft> drafts, Map<String, StoredShow> stored,
                                              Map<String, Long> showIds, List<SeasonDraft> seasonsWhenNone,
                                              boolean[] changed) {
         List<SeasonTarget> targets = new ArrayList<>();
-        List<List<Object>> inserts = new ArrayList<>();
+        int created = 0;
         List<Object[]> updates = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             ShowDraft draft = drafts.get(i);
@@ -197,10 +209,10 @@ final class JooqShowRepository implements ShowRepository {
             for (SeasonDraft season : distinctByNumber(wanted)) {
                 StoredSeason current = storedSeasons.get(season.number());
                 if (current == null) {
-                    inserts.add(Arrays.asList(showId, season.number(), season.description()));
+                    created++;
                     changed[i] = true;
-                } else if (!Objects.equals(current.row().getDescription(), season.description())) {
-                    updates.add(new Object[] {season.description(), current.row().getId()});
+                } else if (!Objects.equals(current.description(), season.description())) {
+                    updates.add(new Object[] {season.description(), current.id()});
                     changed[i] = true;
                 }
                 targets.add(new SeasonTarget(i, showId, season, current));
@@ -210,34 +222,43 @@ final class JooqShowRepository implements ShowRepository {
             Batches.executeBatch(dsl, dsl.update(SEASON).set(SEASON.DESCRIPTION, (String) null)
                     .where(SEASON.ID.eq((Long) null)), updates);
         }
-        Map<ChildKey, Long> newIds = insertReturningKeys(SEASON, seasonInsert, inserts, SEASON.ID, SEASON.SHOW_ID,
-                SEASON.NUMBER);
-        return targets.stream().map(t -> t.stored() != null ? t : new SeasonTarget(t.draft(), t.showId(), t.season(),
-                new StoredSeason(newSeasonRow(newIds.get(new ChildKey(t.showId(), t.season().number()))), Map.of())))
-                .toList();
+        return insertNewSeasons(targets, created);
     }
 
-    /** A season just inserted: only its id is needed further down, and it has no episodes yet. */
-    private static SeasonRecord newSeasonRow(long id) {
-        SeasonRecord row = new SeasonRecord();
-        row.setId(id);
-        return row;
+    /** Inserts the targets' new seasons, with ids taken beforehand; answers the targets, each with its row. */
+    private List<SeasonTarget> insertNewSeasons(List<SeasonTarget> targets, int created) {
+        long[] ids = seasonIds.reserve(dsl, created);
+        List<List<Object>> rows = new ArrayList<>(created);
+        List<SeasonTarget> withRows = new ArrayList<>(targets.size());
+        for (SeasonTarget t : targets) {
+            if (t.stored() != null) {
+                withRows.add(t);
+                continue;
+            }
+            long id = ids[rows.size()];
+            rows.add(Arrays.asList(id, t.showId(), t.season().number(), t.season().description()));
+            // Just inserted: only its id is needed further down, and it has no episodes yet.
+            withRows.add(new SeasonTarget(t.draft(), t.showId(), t.season(),
+                    new StoredSeason(id, t.season().description(), Map.of())));
+        }
+        seasonInsert.execute(dsl, rows);
+        return withRows;
     }
 
     private List<EpisodeTarget> upsertEpisodes(List<SeasonTarget> seasons, boolean[] changed) {
         List<EpisodeTarget> targets = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         for (SeasonTarget season : seasons) {
-            long seasonId = season.stored().row().getId();
+            long seasonId = season.stored().id();
             for (EpisodeDraft episode : distinctEpisodes(season.season().episodes())) {
                 StoredEpisode current = season.stored().episodes().get(episode.number());
                 if (current == null) {
                     changed[season.draft()] = true;
-                } else if (!Objects.equals(current.row().getTitle(), episode.title())
-                        || !Objects.equals(current.row().getDescription(), episode.description())
-                        || !Objects.equals(current.row().getReleaseDate(), episode.releaseDate())) {
+                } else if (!Objects.equals(current.title(), episode.title())
+                        || !Objects.equals(current.description(), episode.description())
+                        || !Objects.equals(current.releaseDate(), episode.releaseDate())) {
                     updates.add(new Object[] {episode.title(), episode.description(), episode.releaseDate(),
-                            current.row().getId()});
+                            current.id()});
                     changed[season.draft()] = true;
                 }
                 targets.add(new EpisodeTarget(season.draft(), seasonId, episode, current));
@@ -253,34 +274,27 @@ final class JooqShowRepository implements ShowRepository {
         return targets;
     }
 
-    private Map<ChildKey, Long> insertEpisodes(List<EpisodeTarget> episodes) {
-        List<List<Object>> inserts = new ArrayList<>();
-        for (EpisodeTarget target : episodes) {
-            if (target.stored() == null) {
-                EpisodeDraft e = target.episode();
-                inserts.add(Arrays.asList(target.seasonId(), e.number(), e.title(), e.description(), e.releaseDate()));
-            }
-        }
-        return insertReturningKeys(EPISODE, episodeInsert, inserts, EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER);
-    }
-
     /**
-     * Inserts (JDBC batches of one prepared statement) answering each row's id by (parent id, number), read
-     * back by parent after each batch: a batch has no portable RETURNING (and jOOQ emulates it on SQLite for
-     * one row only).
+     * Inserts the targets' new episodes, with ids taken beforehand.
+     *
+     * @return each target's episode id, stored or new, in the targets' order
      */
-    private <R extends TableRecord<R>> Map<ChildKey, Long> insertReturningKeys(
-            Table<R> table, JdbcInsert insert, List<List<Object>> rows,
-            Field<Long> id, Field<Long> parent, Field<Integer> number) {
-        Map<ChildKey, Long> ids = new HashMap<>();
-        for (List<List<Object>> chunk : Batches.chunks(rows, JdbcInsert.BATCH_ROWS)) {
-            insert.execute(dsl, chunk);
-            Set<Object> parents = new HashSet<>();
-            chunk.forEach(row -> parents.add(row.getFirst()));
-            for (Record3<Long, Long, Integer> r : dsl.select(id, parent, number).from(table).where(parent.in(parents))) {
-                ids.put(new ChildKey(r.value2(), r.value3()), r.value1());
+    private long[] insertEpisodes(List<EpisodeTarget> episodes) {
+        int created = (int) episodes.stream().filter(t -> t.stored() == null).count();
+        long[] newIds = this.episodeIds.reserve(dsl, created);
+        long[] ids = new long[episodes.size()];
+        List<List<Object>> rows = new ArrayList<>(created);
+        for (int i = 0; i < episodes.size(); i++) {
+            EpisodeTarget target = episodes.get(i);
+            if (target.stored() != null) {
+                ids[i] = target.stored().id();
+                continue;
             }
+            EpisodeDraft e = target.episode();
+            ids[i] = newIds[rows.size()];
+            rows.add(Arrays.asList(ids[i], target.seasonId(), e.number(), e.title(), e.description(), e.releaseDate()));
         }
+        episodeInsert.execute(dsl, rows);
         return ids;
     }
 

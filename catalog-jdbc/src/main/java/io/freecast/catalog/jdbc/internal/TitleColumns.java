@@ -7,6 +7,11 @@ import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.jdbc.internal.schema.tables.records.MovieRecord;
 import io.freecast.catalog.jdbc.internal.schema.tables.records.ShowRecord;
 import java.time.LocalDate;
+import java.util.List;
+import org.jooq.Field;
+
+import static io.freecast.catalog.jdbc.internal.schema.Tables.MOVIE;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.SHOW;
 
 /**
  * The columns a show and a movie share (plus a movie's release year, {@code null} for shows), as stored
@@ -16,6 +21,14 @@ import java.time.LocalDate;
 record TitleColumns(String externalId, String slug, String title, String titleSearch, String description,
                     String image, LocalDate releaseDate, Integer releaseYear, Double imdbRating,
                     Double kinopoiskRating) {
+
+    /** What an upsert reads of a stored show: its id and key, and these columns. */
+    static final List<Field<?>> SHOW_COLUMNS = List.of(SHOW.ID, SHOW.FEED_KEY, SHOW.EXTERNAL_ID, SHOW.SLUG, SHOW.TITLE,
+            SHOW.TITLE_SEARCH, SHOW.DESCRIPTION, SHOW.IMAGE, SHOW.RELEASE_DATE, SHOW.IMDB_RATING, SHOW.KINOPOISK_RATING);
+    /** What an upsert reads of a stored movie: its id and key, and these columns. */
+    static final List<Field<?>> MOVIE_COLUMNS = List.of(MOVIE.ID, MOVIE.FEED_KEY, MOVIE.EXTERNAL_ID, MOVIE.SLUG,
+            MOVIE.TITLE, MOVIE.TITLE_SEARCH, MOVIE.DESCRIPTION, MOVIE.IMAGE, MOVIE.RELEASE_DATE, MOVIE.RELEASE_YEAR,
+            MOVIE.IMDB_RATING, MOVIE.KINOPOISK_RATING);
 
     static TitleColumns stored(ShowRecord row) {
         return new TitleColumns(row.getExternalId(), row.getSlug(), row.getTitle(), row.getTitleSearch(),

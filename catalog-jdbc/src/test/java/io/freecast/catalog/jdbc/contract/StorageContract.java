@@ -153,6 +153,24 @@ public abstract class StorageContract {
     }
 
     @Test
+    void aCallOfMoreDraftsThanOneLookupTakesFindsEveryStoredRow() {
+        List<MovieDraft> movies = IntStream.range(0, 1_201).mapToObj(i -> movie("m" + i, "Movie " + i)).toList();
+        List<ShowDraft> shows = IntStream.range(0, 1_201).mapToObj(i -> show("s" + i, "Show " + i, List.of())).toList();
+        assertThat(store.movies().upsertAll(movies)).containsOnly(UpsertOutcome.CREATED);
+        assertThat(store.shows().upsertAll(shows, List.of())).containsOnly(UpsertOutcome.CREATED);
+
+        List<MovieDraft> changed = new ArrayList<>(movies);
+        changed.set(0, movie("m0", "First, renamed"));
+        changed.set(1_200, movie("m1200", "Last, renamed"));
+        List<UpsertOutcome> outcomes = store.movies().upsertAll(changed);
+        assertThat(outcomes.get(0)).isEqualTo(UpsertOutcome.UPDATED);
+        assertThat(outcomes.get(1_200)).isEqualTo(UpsertOutcome.UPDATED);
+        assertThat(outcomes.subList(1, 1_200)).containsOnly(UpsertOutcome.UNCHANGED);
+        assertThat(store.shows().upsertAll(shows, List.of())).containsOnly(UpsertOutcome.UNCHANGED);
+        assertThat(TableSnapshot.count(db, "movie")).isEqualTo(1_201);
+    }
+
+    @Test
     void episodeSourcesFollowTheDraftAndAStayingUrlKeepsItsCheckState() {
         String keep = "https://cdn.example/keep.mp4";
         String drop = "https://cdn.example/drop.mp4";
@@ -193,6 +211,35 @@ public abstract class StorageContract {
         assertThat(sources.getFirst().id()).isEqualTo(kept.id());
         assertThat(sources.getFirst().provider()).isEqualTo("B");
         assertThat(sources.getFirst().check()).isEqualTo(checked);
+    }
+
+    @Test
+    void aUrlListedTwiceForOneOwnerIsStoredOnceAsFirstListedAndANewSourceIsActive() {
+        String twice = "https://cdn.example/twice.mp4";
+        List<SourceDraft> few = List.of(SourceDraft.of(twice, "First"), SourceDraft.of("https://cdn.example/b.mp4", "B"),
+                new SourceDraft(twice, SourceType.PLAYLIST, "Second"));
+        List<SourceDraft> many = new ArrayList<>(few);
+        IntStream.range(0, 10).forEach(i -> many.add(SourceDraft.of("https://cdn.example/more-" + i + ".mp4", null)));
+        many.add(SourceDraft.of(twice, "Third"));
+        store.movies().upsertAll(List.of(movie("few", "Few", null, null, few), movie("many", "Many", null, null, many)));
+        store.shows().upsertAll(List.of(show("s", "Show", List.of(new SeasonDraft(1, null, List.of(
+                new io.freecast.catalog.domain.EpisodeDraft(1, null, null, null, few)))))), List.of());
+
+        Map<String, List<Source>> byTitle = new LinkedHashMap<>();
+        store.queries().listMovies(ListQuery.firstPage()).items().forEach(t -> byTitle.put(t.movie().title(), t.sources()));
+        byTitle.put("Episode", episodeSources());
+        for (String owner : List.of("Few", "Many", "Episode")) {
+            List<Source> sources = byTitle.get(owner);
+            assertThat(sources).as(owner).filteredOn(s -> s.url().equals(twice)).singleElement().satisfies(s -> {
+                assertThat(s.provider()).isEqualTo("First");
+                assertThat(s.type()).isEqualTo(SourceType.DIRECT);
+            });
+            assertThat(sources).as(owner).hasSize(owner.equals("Many") ? 12 : 2)
+                    .allSatisfy(s -> {
+                        assertThat(s.active()).isTrue();
+                        assertThat(s.check().consecutiveFailures()).isZero();
+                    });
+        }
     }
 
     @Test
@@ -249,6 +296,32 @@ public abstract class StorageContract {
         assertThat(TableSnapshot.count(db, "season")).isEqualTo(1);
         assertThat(TableSnapshot.count(db, "episode")).isEqualTo(1);
         assertThat(TableSnapshot.count(db, "source")).isEqualTo(2); // one episode's, one movie's
+    }
+
+    @Test
+    void newRowsGetIdsNoRowEverHadAndRowsInsertedWithDefaultIdsStillFit() {
+        store.shows().upsertAll(List.of(show("s", "Show", seasons("s", 2, 2))), List.of());
+        store.movies().upsertAll(List.of(movie("1", "One"), movie("2", "Two")));
+        List<String> tables = List.of("show", "season", "episode", "movie", "source");
+        Map<String, Long> largestBefore = new LinkedHashMap<>();
+        tables.forEach(table -> largestBefore.put(table, idAggregate("max", table)));
+        TableSnapshot.execute(db, "DELETE FROM show");
+        TableSnapshot.execute(db, "DELETE FROM movie");
+
+        store.shows().upsertAll(List.of(show("t", "Other", seasons("t", 1, 1))), List.of());
+        store.movies().upsertAll(List.of(movie("3", "Three")));
+        for (String table : tables) {
+            assertThat(idAggregate("min", table)).as("the ids of deleted %s rows are not given again", table)
+                    .isGreaterThan(largestBefore.get(table));
+        }
+
+        // Another writer inserting with the column's default id, then an upsert again: no id is taken twice.
+        TableSnapshot.execute(db, "INSERT INTO movie (feed_key, title, title_search, created_at, updated_at) "
+                + "VALUES ('id:other', 'Other', 'other', '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+        long otherId = idAggregate("max", "movie");
+        assertThat(store.movies().upsertAll(List.of(movie("4", "Four")))).containsExactly(UpsertOutcome.CREATED);
+        assertThat(idAggregate("max", "movie")).isGreaterThan(otherId);
+        assertThat(TableSnapshot.count(db, "movie")).isEqualTo(3);
     }
 
     @Test
@@ -873,6 +946,17 @@ public abstract class StorageContract {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** {@code min} or {@code max} of a table's ids, read with plain JDBC. */
+    private long idAggregate(String aggregate, String table) {
+        try (var connection = db.connect(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT " + aggregate + "(id) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private Movie onlyMovie() {
         List<MovieTree> movies = store.queries().listMovies(ListQuery.firstPage()).items();
