@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,7 @@ public final class CatalogHttpConfig {
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private int maxRequestTargetLength = 8 * 1024;
     private Duration responseCacheTtl = Duration.ZERO;
+    private LongSupplier responseCacheClock = System::nanoTime;
     private Supplier<StorageHealth> healthCheck;
     private PrometheusMeterRegistry meterRegistry;
     private final List<Consumer<ApiRoutes>> extraRoutes = new ArrayList<>();
@@ -98,6 +100,12 @@ public final class CatalogHttpConfig {
      */
     public CatalogHttpConfig responseCacheTtl(Duration responseCacheTtl) {
         this.responseCacheTtl = responseCacheTtl;
+        return this;
+    }
+
+    /** The clock micro-cache entries age by: {@link System#nanoTime()}, turned by hand in tests. */
+    CatalogHttpConfig responseCacheClock(LongSupplier nanoTime) {
+        this.responseCacheClock = Objects.requireNonNull(nanoTime, "nanoTime");
         return this;
     }
 
@@ -186,6 +194,10 @@ public final class CatalogHttpConfig {
 
     Duration responseCacheTtl() {
         return responseCacheTtl;
+    }
+
+    LongSupplier responseCacheClock() {
+        return responseCacheClock;
     }
 
     int maxRequestTargetLength() {
