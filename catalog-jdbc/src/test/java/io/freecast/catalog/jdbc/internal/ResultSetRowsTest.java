@@ -3,6 +3,11 @@ package io.freecast.catalog.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -13,13 +18,32 @@ import java.time.temporal.ChronoUnit;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** SQLite's text dates and times read back exactly as they were written, by the fast path or the formatters. */
+/**
+ * SQLite's text read back as the driver's own {@code getString} reads it; text dates and times read back
+ * exactly as they were written, by the fast path or the formatters.
+ */
 class ResultSetRowsTest {
 
     /** What the fast path replaces: the ISO date, a space, the ISO time. */
     private static final DateTimeFormatter WRITTEN = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ').append(DateTimeFormatter.ISO_LOCAL_TIME)
             .toFormatter();
+
+    @Test
+    void sqliteTextReadsAsTheDriverReadsIt() throws SQLException {
+        ResultSetRows rows = new ResultSetRows(DatabaseKind.SQLITE);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT '', NULL, 'plain', 'Ночь 🌙 東京 é', "
+                     + "CAST(x'41ff42' AS TEXT), 'x' || char(0) || 'y', 42")) {
+            assertThat(rs.next()).isTrue();
+            for (int column = 1; column <= 7; column++) {
+                assertThat(rows.text(rs, column)).as("column %d", column).isEqualTo(rs.getString(column));
+            }
+            assertThat(rows.text(rs, 1)).isEmpty();
+            assertThat(rows.text(rs, 2)).isNull();
+        }
+    }
 
     @Test
     void timesWrittenAsTimestampTextReadBackExactly() {
