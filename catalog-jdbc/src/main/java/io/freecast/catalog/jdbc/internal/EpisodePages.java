@@ -52,7 +52,7 @@ final class EpisodePages {
     /** The page, its episodes without their sources; empty when there is no such show. */
     Optional<Page<EpisodeTree>> page(long showId, EpisodeQuery query) {
         boolean oneSeason = query.season() != null;
-        Long total = heads.computeIfAbsent(oneSeason, this::headStatement).query(dsl,
+        Long total = heads.computeIfAbsent(oneSeason, this::headStatement).query(
                 rs -> rs.next() ? rs.getLong(2) : null, showId, query.season(), null, null, null);
         if (total == null) {
             return Optional.empty();
@@ -62,7 +62,7 @@ final class EpisodePages {
         Start start = cursor == null ? Start.FIRST : Keyset.backwards(request) ? Start.BEFORE : Start.AFTER;
         int[] position = cursor == null ? null : position(cursor);
         int seasonNumberAt = ResultSetRows.EPISODE_COLUMNS.size() + 1;
-        List<EpisodeTree> fetched = pages.computeIfAbsent(new Shape(oneSeason, start), this::pageStatement).query(dsl, rs -> {
+        List<EpisodeTree> fetched = pages.computeIfAbsent(new Shape(oneSeason, start), this::pageStatement).query(rs -> {
             List<EpisodeTree> all = new ArrayList<>();
             while (rs.next()) {
                 all.add(new EpisodeTree(rows.episode(rs, 1), rs.getInt(seasonNumberAt), List.of()));
@@ -97,7 +97,7 @@ final class EpisodePages {
     private RenderedSelect headStatement(boolean oneSeason) {
         Field<Integer> total = DSL.field(DSL.selectCount().from(EPISODE).join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
                 .where(ofShow(oneSeason)));
-        return new RenderedSelect(dsl, statements, DSL.select(SHOW.ID, total).from(SHOW)
+        return new RenderedSelect(dsl, statements, () -> DSL.select(SHOW.ID, total).from(SHOW)
                 .where(SHOW.ID.eq(RenderedSelect.id("show"))), PARAMETERS);
     }
 
@@ -112,7 +112,7 @@ final class EpisodePages {
         boolean backwards = shape.start() == Start.BEFORE;
         List<Field<?>> columns = new ArrayList<>(ResultSetRows.EPISODE_COLUMNS);
         columns.add(SEASON.NUMBER);
-        return new RenderedSelect(dsl, statements, DSL.select(columns)
+        return new RenderedSelect(dsl, statements, () -> DSL.select(columns)
                 .from(EPISODE).join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
                 .where(ofShow(shape.oneSeason())).and(keyset)
                 .orderBy(backwards ? SEASON.NUMBER.desc() : SEASON.NUMBER.asc(),

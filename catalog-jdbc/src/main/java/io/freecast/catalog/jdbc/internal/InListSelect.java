@@ -35,11 +35,11 @@ final class InListSelect {
         for (int i = 0; i < ids.length; i++) {
             values[i] = ids[i];
         }
-        return byLength.computeIfAbsent(ids.length, this::render).query(dsl, reader, values);
+        return byLength.computeIfAbsent(ids.length, this::render).query(reader, values);
     }
 
     private RenderedSelect render(int length) {
         List<String> names = IntStream.range(0, length).mapToObj(i -> "id" + i).toList();
-        return new RenderedSelect(dsl, statements, select.apply(names.stream().map(RenderedSelect::id).toList()), names);
+        return new RenderedSelect(dsl, statements, () -> select.apply(names.stream().map(RenderedSelect::id).toList()), names);
     }
 }

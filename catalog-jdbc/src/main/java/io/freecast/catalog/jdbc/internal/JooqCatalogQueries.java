@@ -55,7 +55,6 @@ final class JooqCatalogQueries implements CatalogQueries {
 
     private static final List<String> ID = List.of("id");
 
-    private final DSLContext dsl;
     private final ResultSetRows rows;
     private final TitlePages<Show> showPages;
     private final TitlePages<Movie> moviePages;
@@ -69,31 +68,30 @@ final class JooqCatalogQueries implements CatalogQueries {
     private final InListSelect sourcesOfEpisodes;
 
     JooqCatalogQueries(DSLContext dsl, DatabaseKind kind) {
-        this.dsl = dsl;
         this.rows = new ResultSetRows(kind);
         ReadStatements statements = ReadStatements.forKind(kind);
         this.showPages = TitlePages.shows(dsl, statements, rows);
         this.moviePages = TitlePages.movies(dsl, statements, rows);
         this.episodePages = new EpisodePages(dsl, statements, rows);
-        this.showTree = new RenderedSelect(dsl, statements, select(concat(SHOW_COLUMNS, SeasonTreeRows.COLUMNS))
+        this.showTree = new RenderedSelect(dsl, statements, () -> select(concat(SHOW_COLUMNS, SeasonTreeRows.COLUMNS))
                 .from(SHOW)
                 .leftJoin(SEASON).on(SEASON.SHOW_ID.eq(SHOW.ID))
                 .leftJoin(EPISODE).on(EPISODE.SEASON_ID.eq(SEASON.ID))
                 .leftJoin(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID))
                 .where(SHOW.ID.eq(RenderedSelect.id("id")))
                 .orderBy(SEASON.NUMBER, EPISODE.NUMBER, SOURCE.ID), ID);
-        this.movieTree = new RenderedSelect(dsl, statements, select(concat(MOVIE_COLUMNS, SOURCE_COLUMNS))
+        this.movieTree = new RenderedSelect(dsl, statements, () -> select(concat(MOVIE_COLUMNS, SOURCE_COLUMNS))
                 .from(MOVIE)
                 .leftJoin(SOURCE).on(SOURCE.MOVIE_ID.eq(MOVIE.ID))
                 .where(MOVIE.ID.eq(RenderedSelect.id("id")))
                 .orderBy(SOURCE.ID), ID);
         for (ActiveFilter filter : ActiveFilter.values()) {
-            movieSources.put(filter, new RenderedSelect(dsl, statements, select(concat(List.of(MOVIE.ID), SOURCE_COLUMNS))
+            movieSources.put(filter, new RenderedSelect(dsl, statements, () -> select(concat(List.of(MOVIE.ID), SOURCE_COLUMNS))
                     .from(MOVIE)
                     .leftJoin(SOURCE).on(SOURCE.MOVIE_ID.eq(MOVIE.ID)).and(activeFilter(filter))
                     .where(MOVIE.ID.eq(RenderedSelect.id("id")))
                     .orderBy(SOURCE.ID), ID));
-            episodeSources.put(filter, new RenderedSelect(dsl, statements, select(concat(List.of(EPISODE.ID), SOURCE_COLUMNS))
+            episodeSources.put(filter, new RenderedSelect(dsl, statements, () -> select(concat(List.of(EPISODE.ID), SOURCE_COLUMNS))
                     .from(EPISODE)
                     .leftJoin(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID)).and(activeFilter(filter))
                     .where(EPISODE.ID.eq(RenderedSelect.id("id")))
@@ -147,7 +145,7 @@ final class JooqCatalogQueries implements CatalogQueries {
 
     @Override
     public Optional<ShowTree> findShow(long showId) {
-        return showTree.query(dsl, rs -> {
+        return showTree.query(rs -> {
             if (!rs.next()) {
                 return Optional.empty();
             }
@@ -158,7 +156,7 @@ final class JooqCatalogQueries implements CatalogQueries {
 
     @Override
     public Optional<List<SeasonTree>> findSeasons(long showId) {
-        return showTree.query(dsl, rs -> rs.next() ? Optional.of(seasons(rs, SHOW_COLUMNS.size() + 1))
+        return showTree.query(rs -> rs.next() ? Optional.of(seasons(rs, SHOW_COLUMNS.size() + 1))
                 : Optional.empty(), showId);
     }
 
@@ -183,7 +181,7 @@ final class JooqCatalogQueries implements CatalogQueries {
 
     @Override
     public Optional<List<Source>> findEpisodeSources(long episodeId, ActiveFilter filter) {
-        return episodeSources.get(filter).query(dsl, this::ownerSources, episodeId);
+        return episodeSources.get(filter).query(this::ownerSources, episodeId);
     }
 
     // ---- movies ----
@@ -197,7 +195,7 @@ final class JooqCatalogQueries implements CatalogQueries {
 
     @Override
     public Optional<MovieTree> findMovie(long movieId) {
-        return movieTree.query(dsl, rs -> {
+        return movieTree.query(rs -> {
             if (!rs.next()) {
                 return Optional.empty();
             }
@@ -215,7 +213,7 @@ final class JooqCatalogQueries implements CatalogQueries {
 
     @Override
     public Optional<List<Source>> findMovieSources(long movieId, ActiveFilter filter) {
-        return movieSources.get(filter).query(dsl, this::ownerSources, movieId);
+        return movieSources.get(filter).query(this::ownerSources, movieId);
     }
 
     // ---- sources ----

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
@@ -41,22 +42,47 @@ final class RenderedSelect {
     private static final String PREFIX = "catalog_";
     private static final Pattern NAMED = Pattern.compile(":" + PREFIX + "([a-z0-9_]+)");
 
-    private final String sql;
-    /** For each {@code ?} in {@link #sql}, the index of its value among the run's values. */
-    private final int[] valueIndexes;
-    private final int valueCount;
-    private final boolean datesAsText;
+    /** The statement's text with {@code ?} placeholders, and for each, the index of its value. */
+    private record Rendered(String sql, int[] valueIndexes) {
+    }
+
+    private final DSLContext dsl;
     private final ReadStatements statements;
+    private final Supplier<Select<?>> select;
+    private final List<String> parameters;
+    private final boolean datesAsText;
+    private volatile Rendered rendered;
 
     /**
-     * @param select     a query whose bind values are all {@link #parameter}s named in {@code parameters}
+     * @param select     builds the query, whose bind values are all {@link #parameter}s named in
+     *                   {@code parameters}; called once, when the statement first runs (so that opening a
+     *                   store renders nothing: that would lengthen every cold start)
      * @param parameters the parameters' names, in the order {@link #query} is given their values
      */
-    RenderedSelect(DSLContext dsl, ReadStatements statements, Select<?> select, List<String> parameters) {
+    RenderedSelect(DSLContext dsl, ReadStatements statements, Supplier<Select<?>> select, List<String> parameters) {
+        this.dsl = dsl;
         this.statements = statements;
-        this.valueCount = parameters.size();
+        this.select = select;
+        this.parameters = List.copyOf(parameters);
         this.datesAsText = dsl.dialect().family() == SQLDialect.SQLITE;
-        String named = dsl.renderNamedParams(select);
+    }
+
+    private Rendered rendered() {
+        Rendered done = rendered;
+        if (done == null) {
+            synchronized (this) {
+                done = rendered;
+                if (done == null) {
+                    done = render(select.get());
+                    rendered = done;
+                }
+            }
+        }
+        return done;
+    }
+
+    private Rendered render(Select<?> query) {
+        String named = dsl.renderNamedParams(query);
         Matcher matcher = NAMED.matcher(named);
         StringBuilder positional = new StringBuilder();
         List<Integer> indexes = new ArrayList<>();
@@ -69,11 +95,10 @@ final class RenderedSelect {
             matcher.appendReplacement(positional, "?");
         }
         matcher.appendTail(positional);
-        this.sql = positional.toString();
-        this.valueIndexes = indexes.stream().mapToInt(Integer::intValue).toArray();
-        if (valueIndexes.length != select.getBindValues().size()) {
+        if (indexes.size() != query.getBindValues().size()) {
             throw new IllegalArgumentException("only named parameters may be bound in " + named);
         }
+        return new Rendered(positional.toString(), indexes.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** A value given when the statement runs; {@code name} is lower case, digits and {@code _}. */
@@ -86,11 +111,15 @@ final class RenderedSelect {
         return DSL.param(PREFIX + name, SQLDataType.BIGINT);
     }
 
-    /** Runs the statement on {@code dsl}'s connection (the current transaction's, if any). */
-    <T> T query(DSLContext dsl, Reader<T> reader, Object... values) {
-        if (values.length != valueCount) {
-            throw new IllegalArgumentException("this statement takes " + valueCount + " values, got " + values.length);
+    /** Runs the statement on the store's connection (the current transaction's, if any). */
+    <T> T query(Reader<T> reader, Object... values) {
+        if (values.length != parameters.size()) {
+            throw new IllegalArgumentException("this statement takes " + parameters.size() + " values, got "
+                    + values.length);
         }
+        Rendered statementText = rendered();
+        String sql = statementText.sql();
+        int[] valueIndexes = statementText.valueIndexes();
         return dsl.connectionResult(connection -> statements.use(connection, sql, statement -> {
             for (int i = 0; i < valueIndexes.length; i++) {
                 bind(statement, i + 1, values[valueIndexes[i]]);
@@ -110,12 +139,8 @@ final class RenderedSelect {
             case Double d -> statement.setDouble(index, d);
             case LocalDate d when datesAsText -> statement.setString(index, d.toString());
             case LocalDate d -> statement.setObject(index, d);
-            case null -> throw new IllegalArgumentException("a parameter of " + sql + " is null");
+            case null -> throw new IllegalArgumentException("a parameter of " + rendered().sql() + " is null");
             default -> throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
         }
-    }
-
-    String sql() {
-        return sql;
     }
 }

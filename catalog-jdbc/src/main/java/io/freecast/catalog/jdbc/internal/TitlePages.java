@@ -147,7 +147,7 @@ final class TitlePages<T> {
         RenderedSelect statement = pages.computeIfAbsent(shape, this::pageStatement);
         int idAt = columns.indexOf(id) + 1;
         int sortAt = columns.size() + 1;
-        List<Fetched<T>> fetched = statement.query(dsl, rs -> {
+        List<Fetched<T>> fetched = statement.query(rs -> {
             List<Fetched<T>> all = new ArrayList<>();
             while (rs.next()) {
                 all.add(new Fetched<>(reader.read(rs),
@@ -156,7 +156,7 @@ final class TitlePages<T> {
             return all;
         }, pattern, start == Start.BEYOND_VALUE ? sortColumn.parseCursor(cursor) : null,
                 cursor == null ? null : cursor.id(), request.limit() + 1);
-        long total = totals.computeIfAbsent(search, this::totalStatement).query(dsl, rs -> {
+        long total = totals.computeIfAbsent(search, this::totalStatement).query(rs -> {
             rs.next();
             return rs.getLong(1);
         }, pattern);
@@ -178,7 +178,7 @@ final class TitlePages<T> {
         if (sortColumn.field() != null) {
             selected.add(sortColumn.field());
         }
-        return new RenderedSelect(dsl, statements, DSL.select(selected).from(table)
+        return new RenderedSelect(dsl, statements, () -> DSL.select(selected).from(table)
                 .where(search(shape.search()))
                 .and(keyset(sortColumn, shape))
                 .orderBy(Keyset.orderBy(sortColumn.field(), id, shape.descending(), shape.nullsFirst()))
@@ -197,7 +197,7 @@ final class TitlePages<T> {
     }
 
     private RenderedSelect totalStatement(Search search) {
-        return new RenderedSelect(dsl, statements, DSL.selectCount().from(table).where(search(search)), List.of("q"));
+        return new RenderedSelect(dsl, statements, () -> DSL.selectCount().from(table).where(search(search)), List.of("q"));
     }
 
     /**
