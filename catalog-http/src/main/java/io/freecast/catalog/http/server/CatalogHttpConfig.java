@@ -96,7 +96,9 @@ public final class CatalogHttpConfig {
      * How long a finished catalog response is reused for the same request target (the micro-cache,
      * answered from the IO thread without touching the database). Default zero: off, every request
      * reads the database. A second or so absorbs bursts of identical requests; responses already say
-     * {@code max-age} {@link #cacheMaxAge(Duration) cacheMaxAge}, so this must not exceed it.
+     * {@code max-age} {@link #cacheMaxAge(Duration) cacheMaxAge}, so this must not exceed it. A response is
+     * never served older than this: once it is past half of it, the next request that finds it has it
+     * rebuilt once in the background, so a busy URL's clients never all wait for the database at once.
      */
     public CatalogHttpConfig responseCacheTtl(Duration responseCacheTtl) {
         this.responseCacheTtl = responseCacheTtl;

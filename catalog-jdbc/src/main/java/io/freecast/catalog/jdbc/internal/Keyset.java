@@ -107,12 +107,7 @@ final class Keyset {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** {@code column} contains {@code text} literally. */
-    static Condition contains(Field<String> column, String text) {
-        return column.like(DSL.val(containsPattern(text)), '\\');
-    }
-
-    /** {@code column} matches a {@link #containsPattern} given as a field. */
+    /** {@code column} matches a {@link #containsPattern}, given as a field. */
     static Condition contains(Field<String> column, Field<String> pattern) {
         return column.like(pattern, '\\');
     }

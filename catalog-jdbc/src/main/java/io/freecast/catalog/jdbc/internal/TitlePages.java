@@ -3,8 +3,10 @@ package io.freecast.catalog.jdbc.internal;
 import io.freecast.catalog.domain.Cursor;
 import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.Movie;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.Show;
 import io.freecast.catalog.domain.SortField;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,6 +45,19 @@ final class TitlePages<T> {
 
     /** How the title is searched; see {@link #search}. */
     private enum Search { NONE, FOLDED, LITERAL }
+
+    /** How a request's {@code q} is searched, and the {@code LIKE} pattern bound for it. */
+    private record SearchTerm(Search kind, String pattern) {
+
+        static SearchTerm of(String q) {
+            if (q == null) {
+                return new SearchTerm(Search.NONE, null);
+            }
+            String normalised = FeedKey.normaliseTitle(q);
+            return normalised.isEmpty() ? new SearchTerm(Search.LITERAL, Keyset.containsPattern(q))
+                    : new SearchTerm(Search.FOLDED, Keyset.containsPattern(normalised));
+        }
+    }
 
     private record Shape(SortField field, boolean descending, boolean nullsFirst, Start start, Search search) {
     }
@@ -96,7 +111,7 @@ final class TitlePages<T> {
         this.reader = reader;
     }
 
-    static TitlePages<io.freecast.catalog.domain.Show> shows(DSLContext dsl, ReadStatements statements,
+    static TitlePages<Show> shows(DSLContext dsl, ReadStatements statements,
                                                             ResultSetRows rows) {
         return new TitlePages<>(dsl, statements, rows, SHOW, SHOW.ID, SHOW.TITLE, SHOW.TITLE_SEARCH,
                 ResultSetRows.SHOW_COLUMNS, field -> switch (field) {
@@ -109,7 +124,7 @@ final class TitlePages<T> {
                 }, rs -> rows.show(rs, 1));
     }
 
-    static TitlePages<io.freecast.catalog.domain.Movie> movies(DSLContext dsl, ReadStatements statements,
+    static TitlePages<Movie> movies(DSLContext dsl, ReadStatements statements,
                                                               ResultSetRows rows) {
         return new TitlePages<>(dsl, statements, rows, MOVIE, MOVIE.ID, MOVIE.TITLE, MOVIE.TITLE_SEARCH,
                 ResultSetRows.MOVIE_COLUMNS, field -> switch (field) {
@@ -134,16 +149,11 @@ final class TitlePages<T> {
         Cursor cursor = request.cursor();
         Start start = cursor == null ? Start.FIRST
                 : sortColumn.field() != null && cursor.sortValue() != null ? Start.BEYOND_VALUE : Start.BEYOND_UNKNOWN;
-        String q = query.titleContains();
-        String normalised = q == null ? null : FeedKey.normaliseTitle(q);
-        Search search = q == null ? Search.NONE : normalised.isEmpty() ? Search.LITERAL : Search.FOLDED;
-        String pattern = switch (search) {
-            case NONE -> null;
-            case FOLDED -> Keyset.containsPattern(normalised);
-            case LITERAL -> Keyset.containsPattern(q);
-        };
+        SearchTerm search = SearchTerm.of(query.titleContains());
+        String pattern = search.pattern();
         // Reading backwards walks the reversed order: the other direction, unknown values first.
-        Shape shape = new Shape(query.sort().field(), query.sort().descending() != backwards, backwards, start, search);
+        Shape shape = new Shape(query.sort().field(), query.sort().descending() != backwards, backwards, start,
+                search.kind());
         RenderedSelect statement = pages.computeIfAbsent(shape, this::pageStatement);
         int idAt = columns.indexOf(id) + 1;
         int sortAt = columns.size() + 1;
@@ -156,7 +166,7 @@ final class TitlePages<T> {
             return all;
         }, pattern, start == Start.BEYOND_VALUE ? sortColumn.parseCursor(cursor) : null,
                 cursor == null ? null : cursor.id(), request.limit() + 1);
-        long total = totals.computeIfAbsent(search, this::totalStatement).query(rs -> {
+        long total = totals.computeIfAbsent(search.kind(), this::totalStatement).query(rs -> {
             rs.next();
             return rs.getLong(1);
         }, pattern);
