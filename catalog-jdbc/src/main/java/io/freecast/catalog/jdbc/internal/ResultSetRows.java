@@ -33,7 +33,7 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
  * columns each record needs (select them in this order, from any offset), and the reading.
  *
  * <p>Why not jOOQ records: the API's profile showed most of a request's CPU going to jOOQ building a
- * record per row (and per nested MULTISET element, parsed back from JSON) only for {@link Rows} to copy
+ * record per row (and per nested MULTISET element, parsed back from JSON) only to copy
  * it into the domain record. Reading the few column types of this schema by position does the same
  * conversions jOOQ does, without the detour:
  *
@@ -67,7 +67,7 @@ final class ResultSetRows {
             .toFormatter();
     /** The ISO form, as SQLite's own date functions write it. */
     private static final DateTimeFormatter ISO_TIME = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
-    /** Nanoseconds per unit of the last of n fraction digits, for n = 9 … 0. */
+    /** Nanoseconds per unit of the last of n fraction digits, at index 9 - n (n = 1 … 9). */
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
             100_000_000};
 
