@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,12 +147,53 @@ final class ApiExchangeHandler implements HttpHandler {
         String etag = file != null ? file.etag() : ETags.of(body);
         byte[] gzipped = file != null ? file.gzipped() : null;
         if (file == null && cache.enabled() && response.caching() == ApiResponse.Caching.PUBLIC) {
-            // Compressed once here, so every later hit can be answered in either form from the IO thread.
-            gzipped = Compression.worthCompressing(body.length) ? Compression.gzip(body) : null;
-            cache.put(cacheKey(exchange), route, response.contentType(), body, gzipped, etag,
-                    response.headers().get("Link"), response.headers().get(Paging.TOTAL_COUNT));
+            gzipped = store(cacheKey(exchange), route, response, body, etag);
         }
         return conditionalSend(exchange, method, body, gzipped, etag);
+    }
+
+    /**
+     * Keeps a finished response in the micro-cache, gzipped once here so that every later hit can be
+     * answered in either form from the IO thread.
+     *
+     * @return the gzip form, or {@code null} when the body is too small to be worth compressing
+     */
+    private byte[] store(String key, String route, ApiResponse response, byte[] body, String etag) {
+        byte[] gzipped = Compression.worthCompressing(body.length) ? Compression.gzip(body) : null;
+        cache.put(key, route, response.contentType(), body, gzipped, etag, response.headers().get("Link"),
+                response.headers().get(Paging.TOTAL_COUNT));
+        return gzipped;
+    }
+
+    /**
+     * Builds a cached response afresh, on a worker, while requests keep getting the current entry: the GET
+     * of the same target, through the same route and handler a request would reach. Cacheable responses
+     * ({@code Cache-Control: public}, varying only by {@code Accept-Encoding}) do not depend on request
+     * headers, so the refresh needs none. A target that no longer answers a cacheable 200 (its movie was
+     * deleted, the database is down) loses its entry, and the next request takes the usual path.
+     */
+    private void refresh(String key, ResponseCache.Entry current) {
+        try {
+            int query = key.indexOf('?');
+            RequestTarget target = query < 0 ? RequestTarget.parse(key, "")
+                    : RequestTarget.parse(key.substring(0, query), key.substring(query + 1));
+            if (router.match(Router.GET, target.segments()) instanceof Router.Outcome.Matched matched) {
+                String route = matched.route().template();
+                ApiResponse response = matched.route().handler().handle(
+                        new ExchangeRequest(route, matched.parameters(), target, new HeaderMap()));
+                if (response.status() == 200 && response.file() == null
+                        && response.caching() == ApiResponse.Caching.PUBLIC) {
+                    byte[] body = response.bytes() != null ? response.bytes() : write(response);
+                    store(key, route, response, body, ETags.of(body));
+                    return;
+                }
+            }
+        } catch (ApiProblem problem) {
+            // The target now answers a problem; requests will get it through the usual path.
+        } catch (RuntimeException e) {
+            LOG.warn("refreshing the cached response of {} failed; the next request reads afresh", key, e);
+        }
+        cache.forget(key, current);
     }
 
     /** A 200 with ETag, or a 304 when the client's copy is current; gzip when accepted and worth it. */
@@ -177,9 +219,10 @@ final class ApiExchangeHandler implements HttpHandler {
     }
 
     /**
-     * Answers a GET or HEAD from the micro-cache, on the IO thread.
+     * Answers a GET or HEAD from the micro-cache, on the IO thread, and has an entry past half its TTL
+     * refreshed on a worker meanwhile (see {@link ResponseCache}).
      *
-     * @return false when there is no fresh entry (the request then goes to a worker as usual)
+     * @return false when there is no entry younger than the TTL (the request then goes to a worker as usual)
      */
     private boolean answerFromCache(HttpServerExchange exchange) {
         String method = exchange.getRequestMethod().toString();
@@ -187,7 +230,8 @@ final class ApiExchangeHandler implements HttpHandler {
             return false;
         }
         long started = System.nanoTime();
-        ResponseCache.Entry entry = cache.find(cacheKey(exchange));
+        String key = cacheKey(exchange);
+        ResponseCache.Entry entry = cache.find(key);
         if (entry == null) {
             return false;
         }
@@ -199,9 +243,21 @@ final class ApiExchangeHandler implements HttpHandler {
         if (entry.total() != null) {
             headers.put(TOTAL_COUNT, entry.total());
         }
+        if (cache.claimRefresh(entry)) {
+            refreshInBackground(exchange, key, entry);
+        }
         int status = conditionalSend(exchange, method, entry.body(), entry.gzipped(), entry.etag());
         metrics.record(method, entry.route(), status, System.nanoTime() - started);
         return true;
+    }
+
+    private void refreshInBackground(HttpServerExchange exchange, String key, ResponseCache.Entry entry) {
+        try {
+            exchange.getConnection().getWorker().execute(() -> refresh(key, entry));
+        } catch (RejectedExecutionException e) {
+            // The server is stopping: no refresh, and no entry left to outlive it.
+            cache.forget(key, entry);
+        }
     }
 
     /** The request target exactly as sent: two spellings of one query are two entries, never a wrong answer. */

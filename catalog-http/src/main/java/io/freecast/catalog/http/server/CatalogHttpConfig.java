@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,7 @@ public final class CatalogHttpConfig {
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private int maxRequestTargetLength = 8 * 1024;
     private Duration responseCacheTtl = Duration.ZERO;
+    private LongSupplier responseCacheClock = System::nanoTime;
     private Supplier<StorageHealth> healthCheck;
     private PrometheusMeterRegistry meterRegistry;
     private final List<Consumer<ApiRoutes>> extraRoutes = new ArrayList<>();
@@ -94,10 +96,18 @@ public final class CatalogHttpConfig {
      * How long a finished catalog response is reused for the same request target (the micro-cache,
      * answered from the IO thread without touching the database). Default zero: off, every request
      * reads the database. A second or so absorbs bursts of identical requests; responses already say
-     * {@code max-age} {@link #cacheMaxAge(Duration) cacheMaxAge}, so this must not exceed it.
+     * {@code max-age} {@link #cacheMaxAge(Duration) cacheMaxAge}, so this must not exceed it. A response is
+     * never served older than this: once it is past half of it, the next request that finds it has it
+     * rebuilt once in the background, so a busy URL's clients never all wait for the database at once.
      */
     public CatalogHttpConfig responseCacheTtl(Duration responseCacheTtl) {
         this.responseCacheTtl = responseCacheTtl;
+        return this;
+    }
+
+    /** The clock micro-cache entries age by: {@link System#nanoTime()}, turned by hand in tests. */
+    CatalogHttpConfig responseCacheClock(LongSupplier nanoTime) {
+        this.responseCacheClock = Objects.requireNonNull(nanoTime, "nanoTime");
         return this;
     }
 
@@ -186,6 +196,10 @@ public final class CatalogHttpConfig {
 
     Duration responseCacheTtl() {
         return responseCacheTtl;
+    }
+
+    LongSupplier responseCacheClock() {
+        return responseCacheClock;
     }
 
     int maxRequestTargetLength() {

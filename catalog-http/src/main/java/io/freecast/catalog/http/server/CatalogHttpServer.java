@@ -55,7 +55,7 @@ public final class CatalogHttpServer implements AutoCloseable {
             extra.accept(router);
         }
         ApiExchangeHandler api = new ApiExchangeHandler(router, objectMapper(), metrics,
-                config.maxRequestTargetLength(), config.cacheMaxAge(), new ResponseCache(config.responseCacheTtl()));
+                config.maxRequestTargetLength(), config.cacheMaxAge(), new ResponseCache(config.responseCacheTtl(), config.responseCacheClock()));
         this.shutdownHandler = Handlers.gracefulShutdown(api);
         this.undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())

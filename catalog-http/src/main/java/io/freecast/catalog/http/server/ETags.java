@@ -14,15 +14,32 @@ final class ETags {
 
     static final String GZIP_SUFFIX = "-gz";
 
+    /**
+     * Never used itself, only cloned: looking the algorithm up per response ({@code getInstance}) took
+     * more time than hashing a single item's body.
+     */
+    private static final MessageDigest SHA_256 = sha256();
+
     private ETags() {
     }
 
     /** {@code "<base64url of the first 128 bits of SHA-256>"}, quotes included. */
     static String of(byte[] body) {
+        byte[] digest = newDigest().digest(body);
+        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16)) + '"';
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16))
-                    + '"';
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -3,7 +3,9 @@ package io.freecast.catalog.http.server;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A micro-cache of finished responses: for a short time (a second, by default in the launcher) the same
@@ -11,6 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * no database round trip, no JSON writing, no hashing. Catalog data changes when a task runs (minutes
  * apart) and clients are already told {@code max-age=60}, so a second of reuse changes nothing a client can
  * see, while a burst of identical requests costs one query instead of thousands.
+ *
+ * <p><b>Refreshed ahead of expiry.</b> An entry is served for at most the TTL after it was stored, never
+ * longer. Once it is past half its TTL, the first request that finds it still gets it and also
+ * {@linkplain #claimRefresh claims} its refresh, which the server runs once in the background; the fresh
+ * response then replaces the entry. Without this, every entry of a busy URL expired at once for all
+ * clients, and each of them waited for the database together, once per TTL: the latency tail the
+ * benchmark measured. A refresh that fails or is still running when the TTL ends leaves nothing stale
+ * behind: the entry is dropped, and requests read the database as if there had been no cache.
  *
  * <p>Bounded: at most {@link #MAX_ENTRIES} entries and {@link #MAX_BYTES} bytes, and only bodies up to
  * {@link #MAX_BODY_BYTES}; unknown query parameters make distinct keys, so a client inventing URLs can
@@ -22,15 +32,63 @@ final class ResponseCache {
     static final long MAX_BYTES = 64L * 1024 * 1024;
     static final int MAX_BODY_BYTES = 512 * 1024;
 
-    /**
-     * A finished 200 response.
-     *
-     * @param gzipped the gzip form, or {@code null} when the body is too small to be worth compressing
-     * @param link    the {@code Link} header, or {@code null}
-     * @param total   the {@code X-Total-Count} header, or {@code null}
-     */
-    record Entry(String route, String contentType, byte[] body, byte[] gzipped, String etag, String link,
-                 String total, long expiresAtNanos) {
+    /** A finished 200 response, and when it was stored. */
+    static final class Entry {
+
+        private final String route;
+        private final String contentType;
+        private final byte[] body;
+        private final byte[] gzipped;
+        private final String etag;
+        private final String link;
+        private final String total;
+        private final long storedAtNanos;
+        private final AtomicBoolean refreshClaimed = new AtomicBoolean();
+
+        /**
+         * @param gzipped the gzip form, or {@code null} when the body is too small to be worth compressing
+         * @param link    the {@code Link} header, or {@code null}
+         * @param total   the {@code X-Total-Count} header, or {@code null}
+         */
+        Entry(String route, String contentType, byte[] body, byte[] gzipped, String etag, String link, String total,
+              long storedAtNanos) {
+            this.route = route;
+            this.contentType = contentType;
+            this.body = body;
+            this.gzipped = gzipped;
+            this.etag = etag;
+            this.link = link;
+            this.total = total;
+            this.storedAtNanos = storedAtNanos;
+        }
+
+        String route() {
+            return route;
+        }
+
+        String contentType() {
+            return contentType;
+        }
+
+        byte[] body() {
+            return body;
+        }
+
+        byte[] gzipped() {
+            return gzipped;
+        }
+
+        String etag() {
+            return etag;
+        }
+
+        String link() {
+            return link;
+        }
+
+        String total() {
+            return total;
+        }
 
         long size() {
             return body.length + (gzipped == null ? 0 : gzipped.length) + 256L;
@@ -38,30 +96,47 @@ final class ResponseCache {
     }
 
     private final long ttlNanos;
+    private final long refreshAfterNanos;
+    private final LongSupplier nanoTime;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
 
     ResponseCache(Duration ttl) {
+        this(ttl, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock entries age by ({@link System#nanoTime()} but in tests) */
+    ResponseCache(Duration ttl, LongSupplier nanoTime) {
         this.ttlNanos = ttl.toNanos();
+        this.refreshAfterNanos = ttlNanos / 2;
+        this.nanoTime = nanoTime;
     }
 
     boolean enabled() {
         return ttlNanos > 0;
     }
 
-    /** The fresh entry for a request target, or {@code null}. */
+    /** The entry for a request target if it is younger than the TTL, or {@code null}. */
     Entry find(String target) {
         Entry entry = entries.get(target);
         if (entry == null) {
             return null;
         }
-        if (System.nanoTime() - entry.expiresAtNanos >= 0) {
-            if (entries.remove(target, entry)) {
-                bytes.addAndGet(-entry.size());
-            }
+        if (nanoTime.getAsLong() - entry.storedAtNanos >= ttlNanos) {
+            forget(target, entry);
             return null;
         }
         return entry;
+    }
+
+    /**
+     * Whether the caller should refresh this entry now: true once per entry, for the first caller that
+     * finds it past half its TTL. The caller then builds the response afresh and {@link #put}s it (or
+     * {@link #forget}s the entry when the target no longer answers a cacheable 200).
+     */
+    boolean claimRefresh(Entry entry) {
+        return nanoTime.getAsLong() - entry.storedAtNanos >= refreshAfterNanos
+                && !entry.refreshClaimed.get() && entry.refreshClaimed.compareAndSet(false, true);
     }
 
     void put(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag,
@@ -69,7 +144,7 @@ final class ResponseCache {
         if (!enabled() || body.length > MAX_BODY_BYTES) {
             return;
         }
-        Entry entry = new Entry(route, contentType, body, gzipped, etag, link, total, System.nanoTime() + ttlNanos);
+        Entry entry = new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong());
         if (entries.size() >= MAX_ENTRIES || bytes.get() + entry.size() > MAX_BYTES) {
             evictExpired();
             if (entries.size() >= MAX_ENTRIES || bytes.get() + entry.size() > MAX_BYTES) {
@@ -80,11 +155,18 @@ final class ResponseCache {
         bytes.addAndGet(entry.size() - (previous == null ? 0 : previous.size()));
     }
 
+    /** Drops {@code entry} if it is still the one stored for {@code target}. */
+    void forget(String target, Entry entry) {
+        if (entries.remove(target, entry)) {
+            bytes.addAndGet(-entry.size());
+        }
+    }
+
     private void evictExpired() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         entries.forEach((target, entry) -> {
-            if (now - entry.expiresAtNanos >= 0 && entries.remove(target, entry)) {
-                bytes.addAndGet(-entry.size());
+            if (now - entry.storedAtNanos >= ttlNanos) {
+                forget(target, entry);
             }
         });
     }

@@ -3,6 +3,12 @@ package io.freecast.catalog.http.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** ETag comparison, gzip negotiation and id parsing: the small rules every response follows. */
@@ -14,6 +20,19 @@ class ResponseRulesTest {
 
         assertThat(ETags.of(body)).isEqualTo(ETags.of(body.clone())).startsWith("\"").endsWith("\"");
         assertThat(ETags.of(body)).isNotEqualTo(ETags.of("[1,2]".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theTagIsTheFirst128BitsOfTheBodysSha256EvenWhenManyThreadsHash() throws Exception {
+        List<byte[]> bodies = IntStream.range(0, 2_000).mapToObj(i -> ("[" + i + "]").repeat(i % 50 + 1)
+                .getBytes(StandardCharsets.UTF_8)).toList();
+        List<String> expected = new ArrayList<>();
+        for (byte[] body : bodies) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            expected.add('"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + '"');
+        }
+
+        assertThat(bodies.parallelStream().map(ETags::of).toList()).isEqualTo(expected);
     }
 
     @Test

@@ -1,287 +1,251 @@
 package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.domain.ActiveFilter;
-import io.freecast.catalog.domain.Cursor;
-import io.freecast.catalog.domain.Episode;
 import io.freecast.catalog.domain.EpisodeQuery;
 import io.freecast.catalog.domain.EpisodeTree;
-import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.Movie;
 import io.freecast.catalog.domain.MovieTree;
 import io.freecast.catalog.domain.Page;
-import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.SeasonTree;
+import io.freecast.catalog.domain.Show;
 import io.freecast.catalog.domain.ShowTree;
-import io.freecast.catalog.domain.Sort;
-import io.freecast.catalog.domain.SortField;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.port.in.CatalogQueries;
-import java.time.LocalDate;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 
+import static io.freecast.catalog.jdbc.internal.ResultSetRows.MOVIE_COLUMNS;
+import static io.freecast.catalog.jdbc.internal.ResultSetRows.SHOW_COLUMNS;
+import static io.freecast.catalog.jdbc.internal.ResultSetRows.SOURCE_COLUMNS;
+import static io.freecast.catalog.jdbc.internal.SeasonTreeRows.concat;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.EPISODE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.MOVIE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SEASON;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SHOW;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
-import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
 /**
- * The read side in jOOQ. Trees (show → seasons → episodes → sources) are read with nested MULTISETs, so
- * every call runs a fixed number of statements — a list page is one query plus one count — however many
- * seasons, episodes and sources there are. Lists page by keyset (see {@link Keyset}), never by OFFSET.
+ * The read side. Every call runs a fixed number of statements however many seasons, episodes and sources
+ * there are: one item with its whole tree is one query over {@code LEFT JOIN}s; a page is its rows
+ * ({@link TitlePages}, {@link EpisodePages}), the children of exactly those rows ({@code … IN (ids)}),
+ * and its total.
+ *
+ * <p>Every statement is rendered once per shape ({@link RenderedSelect}, {@link InListSelect}), prepared
+ * once per connection on SQLite ({@link ReadStatements}), and read by position into domain records
+ * ({@link ResultSetRows}). This replaced a jOOQ query per request with nested MULTISETs, which SQLite
+ * answers by building JSON that jOOQ then parsed back into records: together most of an uncached API
+ * request's CPU.
+ *
+ * <p>A page's rows and its children are two statements: a write committed between them shows in the
+ * children only (a movie with the sources it has a moment later), never as a broken tree.
  */
 final class JooqCatalogQueries implements CatalogQueries {
 
-    private final DSLContext dsl;
+    private static final List<String> ID = List.of("id");
 
-    JooqCatalogQueries(DSLContext dsl) {
-        this.dsl = dsl;
+    private final ResultSetRows rows;
+    private final TitlePages<Show> showPages;
+    private final TitlePages<Movie> moviePages;
+    private final EpisodePages episodePages;
+    private final RenderedSelect showTree;
+    private final RenderedSelect movieTree;
+    private final Map<ActiveFilter, RenderedSelect> movieSources = new EnumMap<>(ActiveFilter.class);
+    private final Map<ActiveFilter, RenderedSelect> episodeSources = new EnumMap<>(ActiveFilter.class);
+    private final InListSelect seasonsOfShows;
+    private final InListSelect sourcesOfMovies;
+    private final InListSelect sourcesOfEpisodes;
+
+    JooqCatalogQueries(DSLContext dsl, DatabaseKind kind) {
+        this.rows = new ResultSetRows(kind);
+        ReadStatements statements = ReadStatements.forKind(kind);
+        this.showPages = TitlePages.shows(dsl, statements, rows);
+        this.moviePages = TitlePages.movies(dsl, statements, rows);
+        this.episodePages = new EpisodePages(dsl, statements, rows);
+        this.showTree = new RenderedSelect(dsl, statements, () -> select(concat(SHOW_COLUMNS, SeasonTreeRows.COLUMNS))
+                .from(SHOW)
+                .leftJoin(SEASON).on(SEASON.SHOW_ID.eq(SHOW.ID))
+                .leftJoin(EPISODE).on(EPISODE.SEASON_ID.eq(SEASON.ID))
+                .leftJoin(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID))
+                .where(SHOW.ID.eq(RenderedSelect.id("id")))
+                .orderBy(SEASON.NUMBER, EPISODE.NUMBER, SOURCE.ID), ID);
+        this.movieTree = new RenderedSelect(dsl, statements, () -> select(concat(MOVIE_COLUMNS, SOURCE_COLUMNS))
+                .from(MOVIE)
+                .leftJoin(SOURCE).on(SOURCE.MOVIE_ID.eq(MOVIE.ID))
+                .where(MOVIE.ID.eq(RenderedSelect.id("id")))
+                .orderBy(SOURCE.ID), ID);
+        for (ActiveFilter filter : ActiveFilter.values()) {
+            movieSources.put(filter, new RenderedSelect(dsl, statements, () -> select(concat(List.of(MOVIE.ID), SOURCE_COLUMNS))
+                    .from(MOVIE)
+                    .leftJoin(SOURCE).on(SOURCE.MOVIE_ID.eq(MOVIE.ID)).and(activeFilter(filter))
+                    .where(MOVIE.ID.eq(RenderedSelect.id("id")))
+                    .orderBy(SOURCE.ID), ID));
+            episodeSources.put(filter, new RenderedSelect(dsl, statements, () -> select(concat(List.of(EPISODE.ID), SOURCE_COLUMNS))
+                    .from(EPISODE)
+                    .leftJoin(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID)).and(activeFilter(filter))
+                    .where(EPISODE.ID.eq(RenderedSelect.id("id")))
+                    .orderBy(SOURCE.ID), ID));
+        }
+        this.seasonsOfShows = new InListSelect(dsl, statements, ids -> select(concat(List.of(SEASON.SHOW_ID), SeasonTreeRows.COLUMNS))
+                .from(SEASON)
+                .leftJoin(EPISODE).on(EPISODE.SEASON_ID.eq(SEASON.ID))
+                .leftJoin(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID))
+                .where(SEASON.SHOW_ID.in(ids))
+                .orderBy(SEASON.SHOW_ID, SEASON.NUMBER, EPISODE.NUMBER, SOURCE.ID));
+        this.sourcesOfMovies = new InListSelect(dsl, statements, ids -> select(SOURCE_COLUMNS)
+                .from(SOURCE).where(SOURCE.MOVIE_ID.in(ids)).orderBy(SOURCE.ID));
+        this.sourcesOfEpisodes = new InListSelect(dsl, statements, ids -> select(SOURCE_COLUMNS)
+                .from(SOURCE).where(SOURCE.EPISODE_ID.in(ids)).orderBy(SOURCE.ID));
     }
 
-    // ---- the nested parts, shared by the queries below ----
-
-    /** An episode with its sources, before its season's number is known. */
-    private record EpisodeRow(Episode episode, List<Source> sources) {
-    }
-
+    /** Inlined, so that a rendered statement binds nothing but its parameters. */
     private static Condition activeFilter(ActiveFilter filter) {
         return switch (filter) {
             case ALL -> DSL.noCondition();
-            case ACTIVE_ONLY -> SOURCE.IS_ACTIVE.isTrue();
-            case INACTIVE_ONLY -> SOURCE.IS_ACTIVE.isFalse();
+            case ACTIVE_ONLY -> SOURCE.IS_ACTIVE.eq(DSL.inline(true));
+            case INACTIVE_ONLY -> SOURCE.IS_ACTIVE.eq(DSL.inline(false));
         };
-    }
-
-    private static Field<List<Source>> sources(Condition owner, ActiveFilter filter) {
-        return multiset(select(SOURCE.fields()).from(SOURCE).where(owner).and(activeFilter(filter)).orderBy(SOURCE.ID))
-                .as("sources")
-                .convertFrom(result -> result.map(Rows::source));
-    }
-
-    private static Field<List<EpisodeRow>> episodesOfSeason() {
-        Field<List<Source>> sources = sources(SOURCE.EPISODE_ID.eq(EPISODE.ID), ActiveFilter.ALL);
-        return multiset(select(EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER, EPISODE.TITLE, EPISODE.DESCRIPTION,
-                        EPISODE.RELEASE_DATE, sources)
-                        .from(EPISODE)
-                        .where(EPISODE.SEASON_ID.eq(SEASON.ID))
-                        .orderBy(EPISODE.NUMBER))
-                .as("episodes")
-                .convertFrom(result -> result.map(r -> new EpisodeRow(Rows.episode(r), r.get(sources))));
-    }
-
-    private static Field<List<SeasonTree>> seasonsOfShow() {
-        Field<List<EpisodeRow>> episodes = episodesOfSeason();
-        return multiset(select(SEASON.ID, SEASON.SHOW_ID, SEASON.NUMBER, SEASON.DESCRIPTION, episodes)
-                        .from(SEASON)
-                        .where(SEASON.SHOW_ID.eq(SHOW.ID))
-                        .orderBy(SEASON.NUMBER))
-                .as("seasons")
-                .convertFrom(result -> result.map(r -> {
-                    int number = r.get(SEASON.NUMBER);
-                    List<EpisodeTree> trees = r.get(episodes).stream()
-                            .map(e -> new EpisodeTree(e.episode(), number, e.sources()))
-                            .toList();
-                    return new SeasonTree(Rows.season(r), trees);
-                }));
     }
 
     // ---- shows ----
 
     @Override
     public Page<ShowTree> listShows(ListQuery query) {
-        Field<List<SeasonTree>> seasons = seasonsOfShow();
-        return listTitles(query, SHOW, SHOW.ID, SHOW.TITLE, SHOW.TITLE_SEARCH, showSortColumn(query.sort().field()),
-                List.of(SHOW.fields()), seasons, r -> new ShowTree(Rows.show(r), r.get(seasons)));
+        Page<Show> page = showPages.page(query);
+        Map<Long, List<SeasonTree>> seasons = seasonsOfShows.query(rs -> {
+            Map<Long, List<SeasonTree>> byShow = new HashMap<>();
+            SeasonTreeRows tree = new SeasonTreeRows(rows, 2);
+            long current = 0;
+            while (rs.next()) {
+                long showId = rs.getLong(1);
+                if (showId != current && current != 0) {
+                    byShow.put(current, tree.finish());
+                }
+                current = showId;
+                tree.add(rs);
+            }
+            if (current != 0) {
+                byShow.put(current, tree.finish());
+            }
+            return byShow;
+        }, ids(page, Show::id));
+        return page.map(show -> new ShowTree(show, seasons.getOrDefault(show.id(), List.of())));
     }
 
     @Override
     public Optional<ShowTree> findShow(long showId) {
-        Field<List<SeasonTree>> seasons = seasonsOfShow();
-        return dsl.select(SHOW.fields()).select(seasons).from(SHOW).where(SHOW.ID.eq(showId))
-                .fetchOptional(r -> new ShowTree(Rows.show(r), r.get(seasons)));
+        return showTree.query(rs -> {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            Show show = rows.show(rs, 1);
+            return Optional.of(new ShowTree(show, seasons(rs, SHOW_COLUMNS.size() + 1)));
+        }, showId);
     }
 
     @Override
     public Optional<List<SeasonTree>> findSeasons(long showId) {
-        Field<List<SeasonTree>> seasons = seasonsOfShow();
-        return dsl.select(seasons).from(SHOW).where(SHOW.ID.eq(showId)).fetchOptional(r -> r.get(seasons));
+        return showTree.query(rs -> rs.next() ? Optional.of(seasons(rs, SHOW_COLUMNS.size() + 1))
+                : Optional.empty(), showId);
+    }
+
+    /** The seasons in the rows from the current one on, their columns starting at {@code at}. */
+    private List<SeasonTree> seasons(ResultSet rs, int at) throws SQLException {
+        SeasonTreeRows tree = new SeasonTreeRows(rows, at);
+        do {
+            tree.add(rs);
+        } while (rs.next());
+        return tree.finish();
     }
 
     @Override
     public Optional<Page<EpisodeTree>> findEpisodes(long showId, EpisodeQuery query) {
-        if (!dsl.fetchExists(SHOW, SHOW.ID.eq(showId))) {
-            return Optional.empty();
-        }
-        Condition filter = SEASON.SHOW_ID.eq(showId);
-        if (query.season() != null) {
-            filter = filter.and(SEASON.NUMBER.eq(query.season()));
-        }
-        PageRequest page = query.page();
-        boolean backwards = Keyset.backwards(page);
-        Condition keyset = DSL.noCondition();
-        if (page.cursor() != null) {
-            int[] position = episodePosition(page.cursor());
-            Condition beyond = backwards
-                    ? SEASON.NUMBER.lt(position[0]).or(SEASON.NUMBER.eq(position[0]).and(EPISODE.NUMBER.lt(position[1])))
-                    : SEASON.NUMBER.gt(position[0]).or(SEASON.NUMBER.eq(position[0]).and(EPISODE.NUMBER.gt(position[1])));
-            keyset = beyond;
-        }
-        Field<List<Source>> sources = sources(SOURCE.EPISODE_ID.eq(EPISODE.ID), ActiveFilter.ALL);
-        List<EpisodeTree> rows = dsl.select(EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER, EPISODE.TITLE,
-                        EPISODE.DESCRIPTION, EPISODE.RELEASE_DATE, SEASON.NUMBER, sources)
-                .from(EPISODE).join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
-                .where(filter).and(keyset)
-                .orderBy(backwards ? SEASON.NUMBER.desc() : SEASON.NUMBER.asc(),
-                        backwards ? EPISODE.NUMBER.desc() : EPISODE.NUMBER.asc())
-                .limit(page.limit() + 1)
-                .fetch(r -> new EpisodeTree(Rows.episode(r), r.get(SEASON.NUMBER), r.get(sources)));
-        long total = dsl.selectCount().from(EPISODE).join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID)).where(filter)
-                .fetchSingle(0, Long.class);
-        return Optional.of(Keyset.page(rows, page, EpisodeQuery.ORDER,
-                e -> new Keyset.Boundary(e.seasonNumber() + ":" + e.episode().number(), e.episode().id()), total));
-    }
-
-    /** An episode cursor's position: season number and episode number, written {@code 2:7}. */
-    private static int[] episodePosition(Cursor cursor) {
-        String value = cursor.sortValue();
-        int colon = value == null ? -1 : value.indexOf(':');
-        if (colon < 0) {
-            throw Keyset.malformedCursor();
-        }
-        try {
-            return new int[] {Integer.parseInt(value.substring(0, colon)), Integer.parseInt(value.substring(colon + 1))};
-        } catch (NumberFormatException e) {
-            throw Keyset.malformedCursor();
-        }
+        return episodePages.page(showId, query).map(page -> {
+            Map<Long, List<Source>> sources = sourcesOfEpisodes.query(this::sourcesByOwner,
+                    ids(page, episode -> episode.episode().id()));
+            return page.map(episode -> new EpisodeTree(episode.episode(), episode.seasonNumber(),
+                    sources.getOrDefault(episode.episode().id(), List.of())));
+        });
     }
 
     @Override
     public Optional<List<Source>> findEpisodeSources(long episodeId, ActiveFilter filter) {
-        Field<List<Source>> sources = sources(SOURCE.EPISODE_ID.eq(EPISODE.ID), filter);
-        return dsl.select(sources).from(EPISODE).where(EPISODE.ID.eq(episodeId)).fetchOptional(r -> r.get(sources));
+        return episodeSources.get(filter).query(this::ownerSources, episodeId);
     }
 
     // ---- movies ----
 
     @Override
     public Page<MovieTree> listMovies(ListQuery query) {
-        Field<List<Source>> sources = sources(SOURCE.MOVIE_ID.eq(MOVIE.ID), ActiveFilter.ALL);
-        return listTitles(query, MOVIE, MOVIE.ID, MOVIE.TITLE, MOVIE.TITLE_SEARCH, movieSortColumn(query.sort().field()),
-                List.of(MOVIE.fields()), sources, r -> new MovieTree(Rows.movie(r), r.get(sources)));
+        Page<Movie> page = moviePages.page(query);
+        Map<Long, List<Source>> sources = sourcesOfMovies.query(this::sourcesByOwner, ids(page, Movie::id));
+        return page.map(movie -> new MovieTree(movie, sources.getOrDefault(movie.id(), List.of())));
     }
 
     @Override
     public Optional<MovieTree> findMovie(long movieId) {
-        Field<List<Source>> sources = sources(SOURCE.MOVIE_ID.eq(MOVIE.ID), ActiveFilter.ALL);
-        return dsl.select(MOVIE.fields()).select(sources).from(MOVIE).where(MOVIE.ID.eq(movieId))
-                .fetchOptional(r -> new MovieTree(Rows.movie(r), r.get(sources)));
+        return movieTree.query(rs -> {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            Movie movie = rows.movie(rs, 1);
+            List<Source> sources = new ArrayList<>();
+            int sourceAt = MOVIE_COLUMNS.size() + 1;
+            do {
+                if (ResultSetRows.nullableLong(rs, sourceAt) != null) {
+                    sources.add(rows.source(rs, sourceAt));
+                }
+            } while (rs.next());
+            return Optional.of(new MovieTree(movie, sources));
+        }, movieId);
     }
 
     @Override
     public Optional<List<Source>> findMovieSources(long movieId, ActiveFilter filter) {
-        Field<List<Source>> sources = sources(SOURCE.MOVIE_ID.eq(MOVIE.ID), filter);
-        return dsl.select(sources).from(MOVIE).where(MOVIE.ID.eq(movieId)).fetchOptional(r -> r.get(sources));
+        return movieSources.get(filter).query(this::ownerSources, movieId);
     }
 
-    // ---- the list machinery shared by shows and movies ----
+    // ---- sources ----
 
     /**
-     * A sortable column: how its values are written into and read back from a cursor.
-     * {@code field} is {@code null} for the id order.
+     * The sources of one owner from {@code owner LEFT JOIN source} rows (owner id, then the source's
+     * columns): empty when there is no owner, an empty list for an owner without sources.
      */
-    private record SortColumn<T>(Field<T> field, Function<String, T> parse) {
-
-        static final SortColumn<Long> ID = new SortColumn<>(null, null);
-
-        String format(Record r) {
-            if (field == null) {
-                return null;
+    private Optional<List<Source>> ownerSources(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            return Optional.empty();
+        }
+        List<Source> sources = new ArrayList<>();
+        do {
+            if (ResultSetRows.nullableLong(rs, 2) != null) {
+                sources.add(rows.source(rs, 2));
             }
-            T value = r.get(field);
-            return value == null ? null : value.toString();
+        } while (rs.next());
+        return Optional.of(sources);
+    }
+
+    /** Sources ({@link ResultSetRows#SOURCE_COLUMNS} rows, by id) grouped by their movie or episode. */
+    private Map<Long, List<Source>> sourcesByOwner(ResultSet rs) throws SQLException {
+        Map<Long, List<Source>> byOwner = new HashMap<>();
+        while (rs.next()) {
+            Source source = rows.source(rs, 1);
+            byOwner.computeIfAbsent(source.owner().id(), owner -> new ArrayList<>()).add(source);
         }
-
-        Condition beyond(Cursor cursor, Field<Long> id, boolean descending, boolean nullsFirst) {
-            T value = null;
-            if (field != null && cursor.sortValue() != null) {
-                try {
-                    value = parse.apply(cursor.sortValue());
-                } catch (RuntimeException e) {
-                    throw Keyset.malformedCursor();
-                }
-            }
-            return Keyset.beyond(field, value, id, cursor.id(), descending, nullsFirst);
-        }
+        return byOwner;
     }
 
-    private static SortColumn<?> showSortColumn(SortField field) {
-        return switch (field) {
-            case ID -> SortColumn.ID;
-            case TITLE -> new SortColumn<>(SHOW.TITLE_SEARCH, s -> s);
-            case RELEASE_DATE -> new SortColumn<>(SHOW.RELEASE_DATE, LocalDate::parse);
-            case IMDB_RATING -> new SortColumn<>(SHOW.IMDB_RATING, Double::valueOf);
-            case KINOPOISK_RATING -> new SortColumn<>(SHOW.KINOPOISK_RATING, Double::valueOf);
-            case RELEASE_YEAR -> throw new IllegalArgumentException("shows cannot be sorted by release_year");
-        };
-    }
-
-    private static SortColumn<?> movieSortColumn(SortField field) {
-        return switch (field) {
-            case ID -> SortColumn.ID;
-            case TITLE -> new SortColumn<>(MOVIE.TITLE_SEARCH, s -> s);
-            case RELEASE_DATE -> new SortColumn<>(MOVIE.RELEASE_DATE, LocalDate::parse);
-            case RELEASE_YEAR -> new SortColumn<>(MOVIE.RELEASE_YEAR, Integer::valueOf);
-            case IMDB_RATING -> new SortColumn<>(MOVIE.IMDB_RATING, Double::valueOf);
-            case KINOPOISK_RATING -> new SortColumn<>(MOVIE.KINOPOISK_RATING, Double::valueOf);
-        };
-    }
-
-    /**
-     * Title search: the query is normalised like the stored {@code title_search} (case, accents and
-     * punctuation folded) and matched as a literal substring. A query made only of punctuation ("%", "_")
-     * normalises to nothing; it is then matched literally against the title itself.
-     */
-    private static Condition titleSearch(String q, Field<String> title, Field<String> titleSearch) {
-        if (q == null) {
-            return DSL.noCondition();
-        }
-        String normalised = FeedKey.normaliseTitle(q);
-        return normalised.isEmpty() ? Keyset.contains(title, q) : Keyset.contains(titleSearch, normalised);
-    }
-
-    private <T> Page<T> listTitles(ListQuery query, Table<?> table, Field<Long> id, Field<String> title,
-                                   Field<String> titleSearchColumn, SortColumn<?> sortColumn, List<Field<?>> columns,
-                                   Field<?> children, Function<Record, T> mapper) {
-        Sort sort = query.sort();
-        PageRequest page = query.page();
-        boolean backwards = Keyset.backwards(page);
-        // Reading backwards walks the reversed order: the other direction, unknown values first.
-        boolean descending = sort.descending() != backwards;
-        boolean nullsFirst = backwards;
-        Condition search = titleSearch(query.titleContains(), title, titleSearchColumn);
-        Condition keyset = page.cursor() == null ? DSL.noCondition()
-                : sortColumn.beyond(page.cursor(), id, descending, nullsFirst);
-        List<Field<?>> selected = new ArrayList<>(columns);
-        selected.add(children);
-        List<Record> rows = dsl.select(selected).from(table)
-                .where(search).and(keyset)
-                .orderBy(Keyset.orderBy(sortColumn.field(), id, descending, nullsFirst))
-                .limit(page.limit() + 1)
-                .fetch();
-        long total = dsl.selectCount().from(table).where(search).fetchSingle(0, Long.class);
-        Page<Record> records = Keyset.page(rows, page, sort.wireName(),
-                r -> new Keyset.Boundary(sortColumn.format(r), r.get(id)), total);
-        return records.map(mapper);
+    private static <T> long[] ids(Page<T> page, ToLongFunction<T> id) {
+        return page.items().stream().mapToLong(id).toArray();
     }
 }

@@ -60,7 +60,7 @@ public final class JooqStorage {
         this.sources = new JooqSourceRepository(dsl, transactions);
         this.taskRuns = new JooqTaskRunLog(own, gate);
         this.taskLeases = new JooqTaskLeases(own, gate);
-        this.queries = new JooqCatalogQueries(dsl);
+        this.queries = new JooqCatalogQueries(dsl, kind);
     }
 
     public ShowRepository shows() {

@@ -34,6 +34,16 @@ final class Keyset {
      */
     static <T> Condition beyond(Field<T> column, T value, Field<Long> id, long boundaryId, boolean descending,
                                 boolean nullsFirst) {
+        return beyond(column, value == null ? null : DSL.val(value, column), id, DSL.val(boundaryId), descending,
+                nullsFirst);
+    }
+
+    /**
+     * The same, with the boundary as fields (e.g. named parameters of a statement rendered once):
+     * {@code value} is {@code null} when the boundary's sort value is unknown.
+     */
+    static <T> Condition beyond(Field<T> column, Field<T> value, Field<Long> id, Field<Long> boundaryId,
+                                boolean descending, boolean nullsFirst) {
         Condition idBeyond = descending ? id.lt(boundaryId) : id.gt(boundaryId);
         if (column == null) {
             return idBeyond;
@@ -97,9 +107,14 @@ final class Keyset {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** {@code column} contains {@code text} literally. */
-    static Condition contains(Field<String> column, String text) {
-        return column.like(DSL.val("%" + escapeLike(text) + "%"), '\\');
+    /** {@code column} matches a {@link #containsPattern}, given as a field. */
+    static Condition contains(Field<String> column, Field<String> pattern) {
+        return column.like(pattern, '\\');
+    }
+
+    /** The {@code LIKE} pattern of "contains {@code text} literally". */
+    static String containsPattern(String text) {
+        return "%" + escapeLike(text) + "%";
     }
 
     static IllegalArgumentException malformedCursor() {

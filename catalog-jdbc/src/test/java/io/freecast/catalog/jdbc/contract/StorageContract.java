@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.freecast.catalog.domain.ActiveFilter;
+import io.freecast.catalog.domain.EpisodeDraft;
 import io.freecast.catalog.domain.EpisodeQuery;
 import io.freecast.catalog.domain.EpisodeTree;
 import io.freecast.catalog.domain.FeedKey;
@@ -356,6 +357,67 @@ public abstract class StorageContract {
         assertThat(sources).extracting(Source::url).containsExactly("https://a.example/1-3b", "https://a.example/1-3a");
         assertThat(sources.getFirst().id()).isLessThan(sources.get(1).id());
         assertThat(tree.seasons().get(2).episodes()).allSatisfy(e -> assertThat(e.seasonNumber()).isEqualTo(3));
+    }
+
+    /** Every source, read through the repository's own (jOOQ record) path, by id. */
+    private Map<Long, Source> allSourcesById() {
+        Map<Long, Source> byId = new LinkedHashMap<>();
+        store.sources().listAfter(0, 10_000).forEach(source -> byId.put(source.id(), source));
+        return byId;
+    }
+
+    @Test
+    void everyReadPathGivesBackExactlyWhatWasStored() {
+        ShowDraft showDraft = new ShowDraft(FeedKey.of("s1", null, "Séance"), "s1", "seance", "Séance",
+                "A show\nin two lines", "https://img.example/s.png", LocalDate.of(2004, 2, 29), Rating.of(7.75),
+                null, List.of(), List.of(new SeasonDraft(1, "First", List.of(
+                        new EpisodeDraft(1, "Pilot", "It starts", LocalDate.of(2004, 3, 1), List.of(
+                                SourceDraft.of("https://cdn.example/e1.m3u8", "Tubi"),
+                                SourceDraft.of("https://cdn.example/e1.mp4", null))),
+                        new EpisodeDraft(2, null, null, null, List.of()))),
+                        new SeasonDraft(2, null, List.of())));
+        MovieDraft movieDraft = new MovieDraft(FeedKey.of("m1", null, "Ödön"), "m1", null, "Ödön", null, null,
+                LocalDate.of(1970, 1, 1), 1970, null, Rating.of(9.5),
+                List.of(SourceDraft.of("https://cdn.example/m1.mp4", "Pluto"), SourceDraft.of("https://cdn.example/m1.m3u8", null)));
+        store.shows().upsertAll(List.of(showDraft), List.of());
+        store.movies().upsertAll(List.of(movieDraft));
+        List<Long> sourceIds = new ArrayList<>(allSourcesById().keySet());
+        Instant checkedAt = Instant.parse("2026-03-04T05:06:07.089Z");
+        store.sources().saveChecks(List.of(
+                new SourceCheck(sourceIds.get(0), false, new LinkState(checkedAt, 503, 2, "server error 503")),
+                new SourceCheck(sourceIds.get(2), true, new LinkState(checkedAt.plusMillis(1), 200, 0, null))));
+        Map<Long, Source> stored = allSourcesById();
+        Function<List<Source>, List<Source>> asStored = sources -> sources.stream().map(s -> stored.get(s.id())).toList();
+
+        ShowTree show = store.queries().findShow(onlyShowId()).orElseThrow();
+        assertThat(show.show()).isEqualTo(new io.freecast.catalog.domain.Show(show.show().id(), showDraft.key(), "s1",
+                "seance", "Séance", "A show\nin two lines", "https://img.example/s.png", LocalDate.of(2004, 2, 29),
+                Rating.of(7.75), null, T0, T0));
+        assertThat(show.seasons()).extracting(s -> s.season().number(), s -> s.season().description(),
+                s -> s.episodes().size()).containsExactly(org.assertj.core.groups.Tuple.tuple(1, "First", 2),
+                org.assertj.core.groups.Tuple.tuple(2, null, 0));
+        EpisodeTree pilot = show.seasons().getFirst().episodes().getFirst();
+        assertThat(pilot.episode()).isEqualTo(new io.freecast.catalog.domain.Episode(pilot.episode().id(),
+                show.seasons().getFirst().season().id(), 1, "Pilot", "It starts", LocalDate.of(2004, 3, 1)));
+        assertThat(pilot.sources()).hasSize(2).isEqualTo(asStored.apply(pilot.sources()));
+        assertThat(pilot.sources().getFirst().check()).isEqualTo(new LinkState(checkedAt, 503, 2, "server error 503"));
+        assertThat(pilot.sources().getFirst().active()).isFalse();
+        assertThat(pilot.sources().get(1).provider()).isNull();
+
+        assertThat(store.queries().listShows(ListQuery.firstPage()).items()).containsExactly(show);
+        assertThat(store.queries().findSeasons(show.show().id())).contains(show.seasons());
+        assertThat(store.queries().findEpisodes(show.show().id(), new EpisodeQuery(null, PageRequest.firstPage()))
+                .orElseThrow().items()).isEqualTo(show.seasons().getFirst().episodes());
+        assertThat(store.queries().findEpisodeSources(pilot.episode().id(), ActiveFilter.ALL)).contains(pilot.sources());
+
+        MovieTree movie = store.queries().listMovies(ListQuery.firstPage()).items().getFirst();
+        assertThat(movie.movie()).isEqualTo(new Movie(movie.movie().id(), movieDraft.key(), "m1", null, "Ödön", null,
+                null, LocalDate.of(1970, 1, 1), 1970, null, Rating.of(9.5), T0, T0));
+        assertThat(movie.sources()).hasSize(2).isEqualTo(asStored.apply(movie.sources()));
+        assertThat(movie.sources().getFirst().check()).isEqualTo(new LinkState(checkedAt.plusMillis(1), 200, 0, null));
+        assertThat(movie.sources().get(1).check()).isEqualTo(LinkState.NEVER_CHECKED);
+        assertThat(store.queries().findMovie(movie.movie().id())).contains(movie);
+        assertThat(store.queries().findMovieSources(movie.movie().id(), ActiveFilter.ALL)).contains(movie.sources());
     }
 
     @Test
@@ -917,10 +979,13 @@ public abstract class StorageContract {
 
         ListQuery onlySmall = new ListQuery(Sort.BY_ID, "small", PageRequest.first(10));
         ListQuery onlyBig = new ListQuery(Sort.BY_ID, "big", PageRequest.first(10));
+        // A page: its rows, the children of those rows, its total.
         assertThat(count.apply(() -> queries.listShows(onlySmall))).isEqualTo(count.apply(() -> queries.listShows(onlyBig)))
-                .isEqualTo(2);
-        assertThat(count.apply(() -> queries.listShows(ListQuery.firstPage()))).isEqualTo(2);
-        assertThat(count.apply(() -> queries.listMovies(ListQuery.firstPage()))).isEqualTo(2);
+                .isEqualTo(3);
+        assertThat(count.apply(() -> queries.listShows(ListQuery.firstPage()))).isEqualTo(3);
+        assertThat(count.apply(() -> queries.listMovies(ListQuery.firstPage()))).isEqualTo(3);
+        ListQuery noMatch = new ListQuery(Sort.BY_ID, "no such title", PageRequest.first(10));
+        assertThat(count.apply(() -> queries.listMovies(noMatch))).as("an empty page costs the same").isEqualTo(3);
     }
 
     @Test

@@ -31,6 +31,13 @@ class ServeCommandTest {
     Path dir;
 
     @Test
+    void overSqliteRequestsRunOnAboutTwoThreadsPerCore() {
+        assertThat(ServeCommand.sqliteRequestThreads(1)).isEqualTo(4);
+        assertThat(ServeCommand.sqliteRequestThreads(2)).isEqualTo(4);
+        assertThat(ServeCommand.sqliteRequestThreads(16)).isEqualTo(32);
+    }
+
+    @Test
     void servesTheApiAndStopsGracefullyOnSigterm() throws Exception {
         Path db = dir.resolve("catalog.db");
         List<String> command = new ArrayList<>(List.of(
