@@ -13,8 +13,8 @@ import org.jooq.SQLDialect;
 import org.jooq.Table;
 
 /**
- * A single-row {@code INSERT} whose SQL jOOQ renders once, from the generated table and column
- * constants, and which then runs as plain JDBC batches.
+ * A single-row {@code INSERT} whose SQL jOOQ renders once (on first use), from the generated table and
+ * column constants, and which then runs as plain JDBC batches.
  *
  * <p>Why not a jOOQ query per chunk: the import benchmark's profile showed a fresh import spending about
  * a third of its CPU in jOOQ building, rendering and binding multi-row inserts (a new query tree, a new
@@ -33,13 +33,17 @@ final class JdbcInsert {
     /** Rows per JDBC batch: bounds the driver's buffered binds, not the number of round trips that matter. */
     static final int BATCH_ROWS = 1_000;
 
-    private final String sql;
-    private final int[] sqlTypes;
+    /** The statement's text and each column's JDBC type, for binding {@code null}s. */
+    private record Rendered(String sql, int[] sqlTypes) {
+    }
+
+    private final OnFirstUse<Rendered> rendered;
     private final boolean sqlite;
 
     JdbcInsert(DSLContext dsl, Table<?> table, List<Field<?>> columns) {
-        this.sql = dsl.render(dsl.insertInto(table).columns(columns).values(Collections.nCopies(columns.size(), null)));
-        this.sqlTypes = columns.stream().mapToInt(column -> column.getDataType().getSQLType(dsl.configuration())).toArray();
+        this.rendered = new OnFirstUse<>(() -> new Rendered(
+                dsl.render(dsl.insertInto(table).columns(columns).values(Collections.nCopies(columns.size(), null))),
+                columns.stream().mapToInt(column -> column.getDataType().getSQLType(dsl.configuration())).toArray()));
         this.sqlite = dsl.dialect().family() == SQLDialect.SQLITE;
     }
 
@@ -48,6 +52,8 @@ final class JdbcInsert {
         if (rows.isEmpty()) {
             return;
         }
+        String sql = rendered.get().sql();
+        int[] sqlTypes = rendered.get().sqlTypes();
         dsl.connection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 Binder binder = new Binder(statement);

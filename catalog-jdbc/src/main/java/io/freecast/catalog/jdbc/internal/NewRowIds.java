@@ -32,18 +32,17 @@ import org.jooq.Table;
  */
 final class NewRowIds {
 
-    private final String sql;
+    private final OnFirstUse<String> sql;
     private final boolean sqlite;
     private final String tableName;
 
     NewRowIds(DSLContext dsl, Table<?> table) {
         this.sqlite = dsl.dialect().family() == SQLDialect.SQLITE;
         this.tableName = table.getName();
-        String quoted = dsl.render(table);
-        this.sql = sqlite
+        this.sql = new OnFirstUse<>(() -> sqlite
                 ? "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), "
-                        + "coalesce((SELECT max(id) FROM " + quoted + "), 0))"
-                : "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)";
+                        + "coalesce((SELECT max(id) FROM " + dsl.render(table) + "), 0))"
+                : "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)");
     }
 
     /** {@code count} ids no row of the table has or had, for rows inserted next in this transaction. */
@@ -51,7 +50,7 @@ final class NewRowIds {
         if (count == 0) {
             return new long[0];
         }
-        StatementListener.report(dsl.configuration(), sql);
+        StatementListener.report(dsl.configuration(), sql.get());
         return dsl.connectionResult(connection -> sqlite
                 ? afterLargest(connection, count)
                 : fromSequence(connection, count));
@@ -59,7 +58,7 @@ final class NewRowIds {
 
     private long[] afterLargest(Connection connection, int count) throws SQLException {
         long largest;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql.get())) {
             statement.setString(1, tableName);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
@@ -75,7 +74,7 @@ final class NewRowIds {
 
     private long[] fromSequence(Connection connection, int count) throws SQLException {
         long[] ids = new long[count];
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql.get())) {
             statement.setString(1, tableName);
             statement.setInt(2, count);
             try (ResultSet rows = statement.executeQuery()) {

@@ -48,10 +48,9 @@ final class RenderedSelect {
 
     private final DSLContext dsl;
     private final ReadStatements statements;
-    private final Supplier<Select<?>> select;
     private final List<String> parameters;
     private final boolean datesAsText;
-    private volatile Rendered rendered;
+    private final OnFirstUse<Rendered> rendered;
 
     /**
      * @param select     builds the query, whose bind values are all {@link #parameter}s named in
@@ -62,23 +61,9 @@ final class RenderedSelect {
     RenderedSelect(DSLContext dsl, ReadStatements statements, Supplier<Select<?>> select, List<String> parameters) {
         this.dsl = dsl;
         this.statements = statements;
-        this.select = select;
         this.parameters = List.copyOf(parameters);
         this.datesAsText = dsl.dialect().family() == SQLDialect.SQLITE;
-    }
-
-    private Rendered rendered() {
-        Rendered done = rendered;
-        if (done == null) {
-            synchronized (this) {
-                done = rendered;
-                if (done == null) {
-                    done = render(select.get());
-                    rendered = done;
-                }
-            }
-        }
-        return done;
+        this.rendered = new OnFirstUse<>(() -> render(select.get()));
     }
 
     private Rendered render(Select<?> query) {
@@ -117,7 +102,7 @@ final class RenderedSelect {
             throw new IllegalArgumentException("this statement takes " + parameters.size() + " values, got "
                     + values.length);
         }
-        Rendered statementText = rendered();
+        Rendered statementText = rendered.get();
         String sql = statementText.sql();
         int[] valueIndexes = statementText.valueIndexes();
         return dsl.connectionResult(connection -> statements.use(connection, sql, statement -> {
@@ -139,7 +124,7 @@ final class RenderedSelect {
             case Double d -> statement.setDouble(index, d);
             case LocalDate d when datesAsText -> statement.setString(index, d.toString());
             case LocalDate d -> statement.setObject(index, d);
-            case null -> throw new IllegalArgumentException("a parameter of " + rendered().sql() + " is null");
+            case null -> throw new IllegalArgumentException("a parameter of " + rendered.get().sql() + " is null");
             default -> throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
         }
     }

@@ -14,7 +14,7 @@ import org.jooq.impl.DSL;
 
 /**
  * {@code SELECT columns FROM table WHERE key IN (?, …)} for up to {@link Batches#ROWS} keys: the SQL is rendered
- * once, with {@link Batches#ROWS} placeholders (unused ones bound to {@code NULL}, which matches nothing),
+ * once (on first use), with {@link Batches#ROWS} placeholders (unused ones bound to {@code NULL}, which matches nothing),
  * and runs as a plain prepared statement; jOOQ still reads the rows, with the same bindings as any query.
  *
  * <p>Why: every upsert batch starts by loading what is stored for its keys, and on a fresh import that
@@ -27,15 +27,17 @@ final class RowsByKey<R extends TableRecord<R>> {
 
     private final Table<R> table;
     private final Field<?>[] columns;
-    private final String sql;
+    private final OnFirstUse<String> sql;
 
     /** @param columns the columns an upsert compares; the records answered leave the others {@code null} */
     RowsByKey(DSLContext dsl, Table<R> table, Field<String> key, List<Field<?>> columns) {
         this.table = table;
         this.columns = columns.toArray(Field<?>[]::new);
-        List<Field<String>> placeholders = IntStream.range(0, Batches.ROWS)
-                .<Field<String>>mapToObj(i -> DSL.param("key" + i, String.class)).toList();
-        this.sql = dsl.render(dsl.select(columns).from(table).where(key.in(placeholders)));
+        this.sql = new OnFirstUse<>(() -> {
+            List<Field<String>> placeholders = IntStream.range(0, Batches.ROWS)
+                    .<Field<String>>mapToObj(i -> DSL.param("key" + i, String.class)).toList();
+            return dsl.render(dsl.select(columns).from(table).where(key.in(placeholders)));
+        });
     }
 
     /** The stored rows whose key is one of {@code keys} (at most {@link Batches#ROWS}), in no particular order. */
@@ -43,9 +45,10 @@ final class RowsByKey<R extends TableRecord<R>> {
         if (keys.size() > Batches.ROWS) {
             throw new IllegalArgumentException(keys.size() + " keys for one lookup; at most " + Batches.ROWS);
         }
-        StatementListener.report(dsl.configuration(), sql);
+        String text = sql.get();
+        StatementListener.report(dsl.configuration(), text);
         return dsl.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = connection.prepareStatement(text)) {
                 for (int i = 0; i < Batches.ROWS; i++) {
                     if (i < keys.size()) {
                         statement.setString(i + 1, keys.get(i));
