@@ -69,14 +69,21 @@ serve_once() {
 aot_supported=1
 # A cache is only valid for the jar it was trained with.
 if [ -f "$AOT" ] && [ "$JAR" -nt "$AOT" ]; then rm -f "$AOT"; fi
-if [ ! -f "$AOT" ]; then
+if [ ! -s "$AOT" ]; then
   if "$JAVA" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
     echo "training the AOT cache with one serve run …" >&2
     serve_once -XX:AOTCacheOutput="$AOT" >/dev/null
-    # The JVM assembles the cache in a child process after the training run exits.
-    for _ in $(seq 1 120); do [ -f "$AOT" ] && break; sleep 1; done
+    # The JVM assembles the cache in a child process after the training run exits: the file appears
+    # at once and fills later, so wait until it has content and has stopped growing.
+    last=-1
+    for _ in $(seq 1 120); do
+      size=$(stat -c %s "$AOT" 2>/dev/null || echo 0)
+      [ "$size" -gt 0 ] && [ "$size" = "$last" ] && break
+      last=$size
+      sleep 1
+    done
   fi
-  [ -f "$AOT" ] || { echo "no AOT cache (needs JDK 25): measuring plain starts only" >&2; aot_supported=0; }
+  [ -s "$AOT" ] || { echo "no AOT cache (needs JDK 25): measuring plain starts only" >&2; rm -f "$AOT"; aot_supported=0; }
 fi
 
 declare -a plain_h plain_m aot_h aot_m

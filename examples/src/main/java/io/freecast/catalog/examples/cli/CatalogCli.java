@@ -34,7 +34,8 @@ public final class CatalogCli {
     public static void main(String[] args) {
         LoggingStart.begin();
         if (args.length > 0 && args[0].equals("serve")) {
-            ServeWarmUp.startEarly();
+            // On a thread of its own from the start, so not even its classes load on the main thread.
+            Thread.ofPlatform().daemon().name("catalog-serve-warm-up").start(() -> ServeWarmUp.runEarly());
         }
         CommandLine cli = commandLine(args);
         LoggingStart.awaitReady();

@@ -23,7 +23,7 @@ final class ServeWarmUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeWarmUp.class);
 
-    /** Started by the launcher before it parses the command line; handed to the first serve that asks. */
+    /** Run by the launcher before it parses the command line; handed to the first serve that asks. */
     private static ServeWarmUp early;
 
     private final FutureTask<PrometheusMeterRegistry> registry = new FutureTask<>(ServeWarmUp::warmUp);
@@ -32,16 +32,25 @@ final class ServeWarmUp {
     }
 
     /**
-     * Starts a warm-up now, for a {@code serve} about to be parsed and run: its work then also overlaps
-     * the launcher's own start (the command line's model, logging).
+     * Runs a warm-up on the calling thread, for a {@code serve} about to be parsed and run: the launcher
+     * calls it on a thread of its own before parsing, so this class and everything it loads stay off the
+     * main thread. Only the first call does anything.
      */
-    static synchronized void startEarly() {
-        if (early == null) {
-            early = launch();
+    static void runEarly() {
+        ServeWarmUp warmUp = new ServeWarmUp();
+        synchronized (ServeWarmUp.class) {
+            if (early != null) {
+                return;
+            }
+            early = warmUp;
         }
+        warmUp.registry.run();
     }
 
-    /** The warm-up started early if there is one (each is handed out once, with its own registry), else a new one. */
+    /**
+     * The early warm-up if there is one (each is handed out once, with its own registry; {@link #meterRegistry}
+     * waits for it to finish), else a new one started now.
+     */
     static synchronized ServeWarmUp start() {
         ServeWarmUp warmUp = early;
         early = null;

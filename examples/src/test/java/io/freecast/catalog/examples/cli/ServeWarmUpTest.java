@@ -9,8 +9,8 @@ class ServeWarmUpTest {
 
     @Test
     void theEarlyWarmUpGoesToOneServeAndLaterOnesGetTheirOwnRegistry() {
-        ServeWarmUp.startEarly();
-        ServeWarmUp.startEarly();
+        ServeWarmUp.runEarly();
+        ServeWarmUp.runEarly();
 
         ServeWarmUp first = ServeWarmUp.start();
         ServeWarmUp second = ServeWarmUp.start();
