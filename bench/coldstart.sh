@@ -83,7 +83,7 @@ if [ ! -s "$AOT" ]; then
       sleep 1
     done
   fi
-  [ -s "$AOT" ] || { echo "no AOT cache (needs JDK 25): measuring plain starts only" >&2; rm -f "$AOT"; aot_supported=0; }
+  [ -s "$AOT" ] || { echo "no AOT cache (needs JDK 25, and the JVM must manage to write it): measuring plain starts only" >&2; rm -f "$AOT"; aot_supported=0; }
 fi
 
 declare -a plain_h plain_m aot_h aot_m
