@@ -87,7 +87,12 @@ public final class JdbcCatalogStore implements CatalogStorage {
             remember(SchemaMigrations.State.migrated(result));
             return result;
         } catch (RuntimeException e) {
-            remember(migrations.state());
+            try {
+                remember(migrations.state());
+            } catch (RuntimeException unreadable) {
+                // The migration's own failure is the one to report.
+                e.addSuppressed(unreadable);
+            }
             throw e;
         }
     }

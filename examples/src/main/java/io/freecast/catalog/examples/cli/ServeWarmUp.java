@@ -34,7 +34,7 @@ final class ServeWarmUp {
     /**
      * Runs a warm-up on the calling thread, for a {@code serve} about to be parsed and run: the launcher
      * calls it on a thread of its own before parsing, so this class and everything it loads stay off the
-     * main thread. Only the first call does anything.
+     * main thread. Does nothing while an earlier one waits to be handed out.
      */
     static void runEarly() {
         ServeWarmUp warmUp = new ServeWarmUp();
