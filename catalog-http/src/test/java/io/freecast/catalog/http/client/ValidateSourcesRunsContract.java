@@ -73,9 +73,10 @@ abstract class ValidateSourcesRunsContract {
                 "/slow", "/flapping")) {
             urls.put(path, server.uri(path).toString());
         }
-        urls.put("refused", "http://127.0.0.1:" + closedPort() + "/film.mp4");
+        // The resetting server first: a closed port picked before it could be handed to it, making two equal URLs.
         resetting = resettingServer();
         urls.put("reset", "http://127.0.0.1:" + resetting.getLocalPort() + "/film.mp4");
+        urls.put("refused", "http://127.0.0.1:" + closedPort() + "/film.mp4");
 
         List<MovieDraft> movies = new ArrayList<>();
         int i = 0;
