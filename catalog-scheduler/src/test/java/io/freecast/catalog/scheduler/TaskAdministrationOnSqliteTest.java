@@ -32,12 +32,22 @@ class TaskAdministrationOnSqliteTest {
     @TempDir
     Path dir;
 
+    /** Two nodes, "here" and "there", on one database; their test task takes 10 ms unless told to hang. */
+    private record TwoNodes(NodeUnderTest.Shared shared, NodeUnderTest here, NodeUnderTest there) {
+
+        static TwoNodes on(TestDatabase db) {
+            NodeUnderTest.Shared shared = new NodeUnderTest.Shared();
+            return new TwoNodes(shared, new NodeUnderTest("here", db.open(), shared, Duration.ofMillis(10)),
+                    new NodeUnderTest("there", db.open(), shared, Duration.ofMillis(10)));
+        }
+    }
+
     @Test
     void aTaskIsNeverStartedTwiceAtOnceHereOrOnAnotherNode() throws Exception {
         try (TestDatabase db = TestDatabases.sqlite(dir)) {
-            NodeUnderTest.Shared shared = new NodeUnderTest.Shared();
-            NodeUnderTest here = new NodeUnderTest("here", db.open(), shared, Duration.ofMillis(10));
-            NodeUnderTest there = new NodeUnderTest("there", db.open(), shared, Duration.ofMillis(10));
+            TwoNodes nodes = TwoNodes.on(db);
+            NodeUnderTest here = nodes.here();
+            NodeUnderTest there = nodes.there();
             CountDownLatch hang = new CountDownLatch(1);
             here.hang = hang;
 
@@ -56,7 +66,7 @@ class TaskAdministrationOnSqliteTest {
             assertThat(first.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
             here.hang = null;
             assertThat(there.runNow(TaskName.VALIDATE_SOURCES).succeeded()).isTrue(); // released: free again
-            assertThat(shared.maxRunning.get()).isEqualTo(1);
+            assertThat(nodes.shared().maxRunning.get()).isEqualTo(1);
             assertThat(here.listRuns(TaskName.VALIDATE_SOURCES, PageRequest.firstPage()).items())
                     .extracting(run -> run.node()).containsExactly("there", "here");
         }
@@ -65,9 +75,9 @@ class TaskAdministrationOnSqliteTest {
     @Test
     void aRunWithTheCallersOwnWorkIsGuardedLikeEveryRun() throws Exception {
         try (TestDatabase db = TestDatabases.sqlite(dir)) {
-            NodeUnderTest.Shared shared = new NodeUnderTest.Shared();
-            NodeUnderTest here = new NodeUnderTest("here", db.open(), shared, Duration.ofMillis(10));
-            NodeUnderTest there = new NodeUnderTest("there", db.open(), shared, Duration.ofMillis(10));
+            TwoNodes nodes = TwoNodes.on(db);
+            NodeUnderTest here = nodes.here();
+            NodeUnderTest there = nodes.there();
             CountDownLatch hang = new CountDownLatch(1);
             here.hang = hang;
             AtomicInteger calls = new AtomicInteger();
@@ -93,9 +103,9 @@ class TaskAdministrationOnSqliteTest {
     @Test
     void awaitingIdleWaitsForRunsUnderWayOnThisNodeOnly() throws Exception {
         try (TestDatabase db = TestDatabases.sqlite(dir)) {
-            NodeUnderTest.Shared shared = new NodeUnderTest.Shared();
-            NodeUnderTest here = new NodeUnderTest("here", db.open(), shared, Duration.ofMillis(10));
-            NodeUnderTest there = new NodeUnderTest("there", db.open(), shared, Duration.ofMillis(10));
+            TwoNodes nodes = TwoNodes.on(db);
+            NodeUnderTest here = nodes.here();
+            NodeUnderTest there = nodes.there();
             assertThat(here.awaitIdle(Duration.ZERO)).isTrue();
             CountDownLatch hang = new CountDownLatch(1);
             here.hang = hang;
