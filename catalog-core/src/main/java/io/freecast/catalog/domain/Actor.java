@@ -1,0 +1,45 @@
+package io.freecast.catalog.domain;
+
+import java.util.Objects;
+
+/**
+ * Who made a change, as the audit trail records it.
+ *
+ * @param kind    an account, an API token, the bootstrap admin token, or the system itself (an import)
+ * @param id      the account's or token's id; 0 for the bootstrap token and the system
+ * @param name    for an account its name; for a token "account/label"; "bootstrap" or a task name otherwise
+ * @param channel through what the change came
+ */
+public record Actor(Kind kind, long id, String name, Channel channel) {
+
+    public enum Kind { ACCOUNT, TOKEN, BOOTSTRAP_TOKEN, SYSTEM }
+
+    public Actor {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(channel, "channel");
+    }
+
+    public static Actor account(long accountId, String accountName, Channel channel) {
+        return new Actor(Kind.ACCOUNT, accountId, accountName, channel);
+    }
+
+    public static Actor token(long tokenId, String accountName, String tokenLabel, Channel channel) {
+        return new Actor(Kind.TOKEN, tokenId, accountName + "/" + tokenLabel, channel);
+    }
+
+    /** The operator-supplied admin token that bootstraps a fresh installation. */
+    public static Actor bootstrapToken(Channel channel) {
+        return new Actor(Kind.BOOTSTRAP_TOKEN, 0, "bootstrap", channel);
+    }
+
+    /** How the audit trail and the admin show it, e.g. {@code account:alice} or {@code token:alice/deploy}. */
+    public String label() {
+        return switch (kind) {
+            case ACCOUNT -> "account:" + name;
+            case TOKEN -> "token:" + name;
+            case BOOTSTRAP_TOKEN -> "token:bootstrap";
+            case SYSTEM -> "system:" + name;
+        };
+    }
+}
