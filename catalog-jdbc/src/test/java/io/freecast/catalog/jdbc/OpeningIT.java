@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Opening a store: every way the {@code --db} setting can be wrong gives one line that says what is
  * wrong and which setting to fix; a database with a newer schema is refused and left as it was.
  */
-class OpeningTest {
+class OpeningIT {
 
     @TempDir
     Path dir;

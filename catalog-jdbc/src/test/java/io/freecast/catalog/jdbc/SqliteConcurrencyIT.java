@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * "database is locked" must never appear. Writers come through two stores (two pools, as two processes
  * would), so SQLite's own locking is exercised too, not only this process's write queue.
  */
-class SqliteConcurrencyTest {
+class SqliteConcurrencyIT {
 
     private static final Duration RUN_FOR = Duration.ofSeconds(4);
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * "No query scans a table per row": every statement the read side, the upserts and the tasks' walks
  * run is explained by SQLite, and no plan may scan one of the catalog's tables without an index.
  */
-class SqliteQueryPlanTest {
+class SqliteQueryPlanIT {
 
     private static final Set<String> TABLES = Set.of("show", "season", "episode", "movie", "source", "task_run",
             "task_run_count", "task_lease");

@@ -5,7 +5,7 @@ import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 
 /** The storage contract on a real SQLite file. */
-class SqliteStorageTest extends StorageContract {
+class SqliteStorageIT extends StorageContract {
 
     @Override
     protected TestDatabase newDatabase(Path dir) {

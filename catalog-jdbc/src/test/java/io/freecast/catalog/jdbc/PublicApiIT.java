@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Shows the public Java API of the storage adapter as an embedder writes it; it must compile and read well. */
-class PublicApiTest {
+class PublicApiIT {
 
     @TempDir
     Path dir;

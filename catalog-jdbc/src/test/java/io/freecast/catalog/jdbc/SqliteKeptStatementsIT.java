@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * transaction between reads: the next read on the same connection sees what another connection wrote, and
  * a checkpoint can move the whole write-ahead log into the database file.
  */
-class SqliteKeptStatementsTest {
+class SqliteKeptStatementsIT {
 
     @TempDir
     Path dir;

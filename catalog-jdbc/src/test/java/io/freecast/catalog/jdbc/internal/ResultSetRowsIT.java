@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * SQLite's text read back as the driver's own {@code getString} reads it; text dates and times read back
  * exactly as they were written, by the fast path or the formatters.
  */
-class ResultSetRowsTest {
+class ResultSetRowsIT {
 
     /** What the fast path replaces: the ISO date, a space, the ISO time. */
     private static final DateTimeFormatter WRITTEN = new DateTimeFormatterBuilder()
