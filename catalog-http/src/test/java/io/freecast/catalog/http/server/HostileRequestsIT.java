@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the catalog still answers normally afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileRequestsTest {
+class HostileRequestsIT {
 
     SeededServer server;
     ApiClient api;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What runs the API in production: /health, /metrics, /docs, start and graceful stop, and the extension
  * point through which a composition root adds routes (the way {@code /tasks} will be added).
  */
-class ServerOperationsTest {
+class ServerOperationsIT {
 
     @TempDir
     Path dir;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The micro-cache: a repeated request costs no SQL while fresh; past half its TTL an entry is refreshed once
  * in the background while it is still served; past its TTL it is never served.
  */
-class ResponseCacheTest {
+class ResponseCacheIT {
 
     @TempDir
     Path dir;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Feeds over real HTTP from a server on 127.0.0.1, with private targets allowed unless a test says not. */
-class JsonFeedReaderHttpTest {
+class JsonFeedReaderHttpIT {
 
     private static final String FEED = "[{\"id\": 1, \"name\": \"One\"}, {\"id\": 2, \"name\": \"Two\"}]";
 

@@ -4,7 +4,7 @@ import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 
-class StatementCountPostgresTest extends StatementCountContract {
+class StatementCountPostgresIT extends StatementCountContract {
 
     @Override
     TestDatabase database(Path dir) {

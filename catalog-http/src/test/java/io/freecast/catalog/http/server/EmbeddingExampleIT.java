@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The public Java API as an embedder writes it: this test exists to show that it compiles and reads well. */
-class EmbeddingExampleTest {
+class EmbeddingExampleIT {
 
     @Test
     void embedTheApiInAnApplication(@TempDir Path dir) {

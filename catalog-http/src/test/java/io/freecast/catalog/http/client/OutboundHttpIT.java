@@ -11,7 +11,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class OutboundHttpTest {
+class OutboundHttpIT {
 
     private final ProbeServer server = ProbeServer.start();
     private final OutboundHttp open = new OutboundHttp(OutboundHttpSettings.defaults().withAllowPrivateTargets(true));

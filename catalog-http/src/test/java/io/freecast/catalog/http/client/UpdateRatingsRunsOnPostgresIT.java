@@ -4,7 +4,7 @@ import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 
-class ValidateSourcesRunsOnPostgresTest extends ValidateSourcesRunsContract {
+class UpdateRatingsRunsOnPostgresIT extends UpdateRatingsRunsContract {
 
     @Override
     TestDatabase newDatabase(Path dir) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /tasks} on a real server over a real SQLite catalog. The movies feed is read by a test feed
  * reader that can hold a run open, so "already running" is a real running import.
  */
-class TaskResourcesTest {
+class TaskResourcesIT {
 
     private static final String TOKEN = "s3cret-admin-token-for-tests-only";
 

@@ -4,7 +4,7 @@ import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 
-class UpdateRatingsRunsOnPostgresTest extends UpdateRatingsRunsContract {
+class ValidateSourcesRunsOnPostgresIT extends ValidateSourcesRunsContract {
 
     @Override
     TestDatabase newDatabase(Path dir) {

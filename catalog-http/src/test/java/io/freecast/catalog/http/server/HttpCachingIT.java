@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** ETag and 304, Cache-Control, gzip, HEAD and OPTIONS, on the real server. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HttpCachingTest {
+class HttpCachingIT {
 
     SeededServer server;
     ApiClient api;

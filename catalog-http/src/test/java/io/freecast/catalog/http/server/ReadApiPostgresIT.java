@@ -4,7 +4,8 @@ import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 
-class PagingPostgresTest extends PagingContract {
+/** The same contract on PostgreSQL; skipped (with the reason) without CATALOG_TEST_POSTGRES_URL. */
+class ReadApiPostgresIT extends ReadApiContract {
 
     @Override
     TestDatabase database(Path dir) {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class HttpLinkCheckerTest {
+class HttpLinkCheckerIT {
 
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 

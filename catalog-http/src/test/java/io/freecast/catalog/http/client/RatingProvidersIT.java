@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class RatingProvidersTest {
+class RatingProvidersIT {
 
     private static final String KEY = "secret-key-123";
 

@@ -4,11 +4,10 @@ import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 
-/** The same contract on PostgreSQL; skipped (with the reason) without CATALOG_TEST_POSTGRES_URL. */
-class ReadApiPostgresTest extends ReadApiContract {
+class StatementCountSqliteIT extends StatementCountContract {
 
     @Override
     TestDatabase database(Path dir) {
-        return TestDatabases.postgres();
+        return TestDatabases.sqlite(dir);
     }
 }

@@ -1,13 +1,13 @@
-package io.freecast.catalog.http.server;
+package io.freecast.catalog.http.client;
 
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 
-class ReadApiSqliteTest extends ReadApiContract {
+class UpdateRatingsRunsOnSqliteIT extends UpdateRatingsRunsContract {
 
     @Override
-    TestDatabase database(Path dir) {
+    TestDatabase newDatabase(Path dir) {
         return TestDatabases.sqlite(dir);
     }
 }

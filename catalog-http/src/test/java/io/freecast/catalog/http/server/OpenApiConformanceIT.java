@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * allowed values are exactly the ones the server accepts; and every path is both documented and served.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpenApiConformanceTest {
+class OpenApiConformanceIT {
 
     private static final String DOC_URI = "https://catalog.test/openapi.json";
     private static final String ADMIN_TOKEN = "conformance-test-token";
