@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The core's task administration and the scheduler on a real SQLite file. */
-class TaskAdministrationOnSqliteTest {
+class TaskAdministrationOnSqliteIT {
 
     @TempDir
     Path dir;

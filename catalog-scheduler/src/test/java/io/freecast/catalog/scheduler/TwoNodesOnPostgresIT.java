@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * pool and scheduler, coordinating only through the database's task lease. Skipped, saying why, without
  * {@code CATALOG_TEST_POSTGRES_URL}.
  */
-class TwoNodesOnPostgresTest {
+class TwoNodesOnPostgresIT {
 
     private static final TaskName TASK = TaskName.UPDATE_RATINGS;
 
