@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code migrate}, {@code import-shows} and {@code import-movies} run in-process: exit codes, stdout, stderr. */
-class ImportCommandsTest {
+class ImportCommandsIT {
 
     @TempDir
     Path dir;

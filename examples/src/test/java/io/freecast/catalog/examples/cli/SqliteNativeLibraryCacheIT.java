@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real launcher process keeps SQLite's native library in the user's cache directory and reuses it, instead
  * of extracting a fresh copy into the temp directory at every start.
  */
-class SqliteNativeLibraryCacheTest {
+class SqliteNativeLibraryCacheIT {
 
     @TempDir
     Path dir;
@@ -62,7 +62,7 @@ class SqliteNativeLibraryCacheTest {
 
     private static byte[] jarCopyOf(String fileName) throws IOException {
         String resource = org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath() + "/" + fileName;
-        try (InputStream in = SqliteNativeLibraryCacheTest.class.getResourceAsStream(resource)) {
+        try (InputStream in = SqliteNativeLibraryCacheIT.class.getResourceAsStream(resource)) {
             return in.readAllBytes();
         }
     }

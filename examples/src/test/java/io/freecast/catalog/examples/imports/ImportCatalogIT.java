@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Imports through the {@code Catalog} facade with the real feed reader and the real storage, on SQLite
  * files and on PostgreSQL (skipped without {@code CATALOG_TEST_POSTGRES_URL}).
  */
-class ImportCatalogTest {
+class ImportCatalogIT {
 
     @TempDir
     Path dir;

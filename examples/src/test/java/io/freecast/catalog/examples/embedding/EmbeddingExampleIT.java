@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the embedding example as an embedder would, and checks each of its steps did what it says. */
-class EmbeddingExampleTest {
+class EmbeddingExampleIT {
 
     @TempDir
     Path dir;

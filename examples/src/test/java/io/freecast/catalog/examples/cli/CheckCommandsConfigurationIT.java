@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Wrong or missing settings of update-ratings and validate-sources: exit 2, one line, nothing sent. */
-class CheckCommandsConfigurationTest {
+class CheckCommandsConfigurationIT {
 
     @TempDir
     Path dir;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** update-ratings and validate-sources from the command line, on a real SQLite file and loopback servers. */
-class CheckCommandsTest {
+class CheckCommandsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

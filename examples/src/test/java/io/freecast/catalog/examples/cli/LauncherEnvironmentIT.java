@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The import commands' environment variables, in a real child process (flags win over them). */
-class LauncherEnvironmentTest {
+class LauncherEnvironmentIT {
 
     @TempDir
     Path dir;

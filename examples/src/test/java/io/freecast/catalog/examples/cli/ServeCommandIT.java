@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code catalog serve}: starts the API on the database given, answers, and stops cleanly on SIGTERM. */
-class ServeCommandTest {
+class ServeCommandIT {
 
     @TempDir
     Path dir;

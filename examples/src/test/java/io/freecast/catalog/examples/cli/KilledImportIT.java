@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that reads a feed which stalls half-way, so it is killed for certain while its transaction is open and
  * batches are written. The catalog must be as before, and a re-run must converge to a clean import.
  */
-class KilledImportTest {
+class KilledImportIT {
 
     /** The killed child's lease: short, so the test need not wait the default two minutes. */
     private static final Duration KILLED_RUN_LEASE = Duration.ofSeconds(5);

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM stops it all. Validation stays off here: it would reach the sample feeds' hosts on the
  * internet, and tests speak to loopback only.
  */
-class ServeWithSchedulerTest {
+class ServeWithSchedulerIT {
 
     private static final String TOKEN = "serve-test-token-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
