@@ -162,7 +162,7 @@ class OpeningIT {
         try (JdbcCatalogStore store = JdbcCatalogStore.open(url)) {
             assertThat(store.health().up()).isTrue();
             assertThat(store.health().detail()).contains("(schema " + schema + ")").endsWith("schema 1");
-            store.ports().movies().upsertAll(List.of(io.freecast.catalog.jdbc.testing.Drafts.movie("1", "In its own schema")));
+            store.ports().movies().upsertAll(List.of(io.freecast.catalog.testing.Drafts.movie("1", "In its own schema")));
             assertThat(store.ports().queries().listMovies(io.freecast.catalog.domain.ListQuery.firstPage()).total()).isEqualTo(1);
         } finally {
             try (var connection = java.sql.DriverManager.getConnection(server);
