@@ -47,7 +47,7 @@ class OpeningIT {
                 .isInstanceOf(CatalogStorageException.class)
                 .hasMessageContaining(dir.resolve("no/such/dir").toString())
                 .hasMessageContaining("does not exist")
-                .hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:sqlite:" + path)).hasMessageContaining("does not exist");
     }
 
@@ -58,31 +58,31 @@ class OpeningIT {
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
         assertThatThrownBy(() -> JdbcCatalogStore.open(readOnly.resolve("catalog.db").toString()))
                 .hasMessageContaining("is not writable")
-                .hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
     }
 
     @Test
     void aDirectoryOrAFileThatIsNotADatabaseIsRefused() throws IOException {
         assertThatThrownBy(() -> JdbcCatalogStore.open(dir.toString()))
-                .hasMessageContaining("is a directory").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("is a directory").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         Path text = Files.writeString(dir.resolve("notes.txt"), "these are not the tables you are looking for\n".repeat(100));
         assertThatThrownBy(() -> JdbcCatalogStore.open(text.toString()))
                 .isInstanceOf(CatalogStorageException.class)
                 .hasMessageContaining("is not a SQLite database")
-                .hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThat(Files.readString(text)).startsWith("these are not");
     }
 
     @Test
     void unsupportedMalformedAndInMemoryUrlsAreRefusedBeforeConnecting() {
         assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:mysql://localhost/catalog"))
-                .hasMessageContaining("unsupported database URL").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("unsupported database URL").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("postgres://localhost/catalog"))
-                .hasMessageContaining("jdbc:postgresql://").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("jdbc:postgresql://").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:postgresql://localhost:notaport/catalog"))
-                .hasMessageContaining("malformed PostgreSQL URL").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("malformed PostgreSQL URL").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:sqlite::memory:"))
-                .hasMessageContaining("in-memory").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("in-memory").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("  ")).hasMessageContaining("no database given");
         assertThatThrownBy(() -> JdbcCatalogStore.open(null)).hasMessageContaining("no database given");
     }
@@ -98,7 +98,7 @@ class OpeningIT {
                 .isInstanceOf(CatalogStorageException.class)
                 .hasMessageContaining("cannot reach the database server")
                 .hasMessageContaining("127.0.0.1:" + closedPort)
-                .hasMessageContaining("--db / CATALOG_DB")
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL)
                 .hasMessageNotContaining("s3cret");
     }
 
@@ -127,7 +127,7 @@ class OpeningIT {
                 .isInstanceOf(CatalogStorageException.class)
                 .hasMessageContaining("schema version 2, newer than this catalog knows (1)")
                 .hasMessageContaining("left untouched")
-                .hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> db.open(b -> b.migrateOnOpen(false))).hasMessageContaining("newer than this catalog");
         assertThat(TableSnapshot.of(db, List.of("flyway_schema_history", "show", "movie"))).isEqualTo(before);
     }
@@ -182,6 +182,18 @@ class OpeningIT {
             assertThat(stats.active()).isZero();
             assertThat(stats.idle()).isEqualTo(stats.total());
             assertThat(stats.waiting()).isZero();
+        }
+    }
+
+    @Test
+    void aValueThatIsNoUsableDatabaseIsRefusedAsAnInvalidUrlBeforeAnyConnection() {
+        for (String bad : List.of("jdbc:mysql://db/catalog", "postgres://db/catalog", "jdbc:sqlite::memory:", " ")) {
+            assertThatThrownBy(() -> JdbcCatalogStore.open(bad))
+                    .as(bad)
+                    .isInstanceOf(InvalidDatabaseUrlException.class)
+                    .satisfies(e -> assertThat(((CatalogStorageException) e).setting())
+                            .contains(CatalogStorageException.DATABASE_URL))
+                    .message().doesNotContain("--db", "CATALOG_DB");
         }
     }
 }
