@@ -9,6 +9,7 @@ import io.freecast.catalog.jdbc.internal.StatementListener;
 import io.freecast.catalog.jdbc.internal.StoreConfig;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.out.CatalogStorage;
+import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
 import io.freecast.catalog.port.out.ShowRepository;
@@ -150,6 +151,11 @@ public final class JdbcCatalogStore implements CatalogStorage {
     @Override
     public CatalogQueries queries() {
         return storage.queries();
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        return storage.auditTrail();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
 import io.freecast.catalog.port.out.ShowRepository;
@@ -34,6 +35,7 @@ public final class JooqStorage {
     private final TaskRunLog taskRuns;
     private final TaskLeases taskLeases;
     private final CatalogQueries queries;
+    private final AuditTrail auditTrail;
 
     public JooqStorage(DataSource dataSource, DatabaseKind kind, Clock clock, ExecuteListener... listeners) {
         WriteGate gate = WriteGate.forKind(kind);
@@ -61,6 +63,7 @@ public final class JooqStorage {
         this.taskRuns = new JooqTaskRunLog(own, gate);
         this.taskLeases = new JooqTaskLeases(own, gate);
         this.queries = new JooqCatalogQueries(dsl, kind);
+        this.auditTrail = new JooqAuditTrail(dsl, transactions);
     }
 
     public ShowRepository shows() {
@@ -93,5 +96,9 @@ public final class JooqStorage {
 
     public CatalogQueries queries() {
         return queries;
+    }
+
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 }
