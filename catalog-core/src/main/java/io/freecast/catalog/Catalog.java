@@ -8,6 +8,7 @@ import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.domain.TaskRun;
+import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.in.ImportMoviesUseCase.ImportMoviesCommand;
@@ -59,6 +60,7 @@ public final class Catalog implements AutoCloseable {
     private final TaskRecorder recorder;
     private final AtomicReference<TaskScheduleInfo> schedule = new AtomicReference<>();
     private final TaskAdministration tasks;
+    private final CatalogEditing editing;
 
     private Catalog(Builder builder) {
         this.storage = builder.storage;
@@ -71,6 +73,7 @@ public final class Catalog implements AutoCloseable {
         this.recorder = new TaskRecorder(storage.taskRuns(), clock, settings.nodeName());
         this.tasks = TaskServices.taskAdministration(this::run, storage.taskRuns(), storage::taskLeases,
                 schedule::get, clock, settings.nodeName());
+        this.editing = UseCases.editing(storage, clock);
     }
 
     public static Builder builder() {
@@ -80,6 +83,15 @@ public final class Catalog implements AutoCloseable {
     /** The read side: shows, movies, seasons, episodes and sources, paged and sorted. */
     public CatalogQueries queries() {
         return storage.queries();
+    }
+
+    /**
+     * Changing the catalog by hand: create, change and delete shows, seasons, episodes, movies and sources,
+     * unlock fields, list and restore tombstones, read the audit trail. Every call takes the {@link
+     * io.freecast.catalog.domain.Caller} it acts for and checks its scope itself.
+     */
+    public CatalogEditing editing() {
+        return editing;
     }
 
     public CatalogSettings settings() {

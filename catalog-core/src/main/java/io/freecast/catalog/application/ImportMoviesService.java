@@ -1,5 +1,6 @@
 package io.freecast.catalog.application;
 
+import io.freecast.catalog.domain.ItemKind;
 import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
@@ -27,7 +28,8 @@ final class ImportMoviesService implements ImportMoviesUseCase {
     @Override
     public TaskReport importMovies(ImportMoviesCommand command) {
         return FeedImports.run(TaskName.IMPORT_MOVIES, clock, storage.transactions(),
-                new FeedImport<>(MovieDraft::key, (batch, counts) -> storage.movies().upsertAll(batch), command.progress()),
+                new FeedImport<>(MovieDraft::key, () -> storage.tombstones().feedKeys(ItemKind.MOVIE),
+                        (batch, counts, tally) -> storage.movies().upsertAll(batch, tally), command.progress()),
                 sink -> feeds.readMovies(command.feed(), sink));
     }
 }

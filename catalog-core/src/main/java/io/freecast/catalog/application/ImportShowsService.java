@@ -1,5 +1,6 @@
 package io.freecast.catalog.application;
 
+import io.freecast.catalog.domain.ItemKind;
 import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
@@ -7,6 +8,7 @@ import io.freecast.catalog.port.in.ImportShowsUseCase;
 import io.freecast.catalog.port.out.CatalogStorage;
 import io.freecast.catalog.port.out.FeedReader;
 import io.freecast.catalog.port.out.UpsertOutcome;
+import io.freecast.catalog.port.out.UpsertTally;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +40,8 @@ final class ImportShowsService implements ImportShowsUseCase {
     @Override
     public TaskReport importShows(ImportShowsCommand command) {
         boolean placeholders = command.placeholders();
-        FeedImport<ShowDraft> run = new FeedImport<>(ShowDraft::key,
-                (batch, counts) -> write(batch, placeholders, counts), command.progress());
+        FeedImport<ShowDraft> run = new FeedImport<>(ShowDraft::key, () -> storage.tombstones().feedKeys(ItemKind.SHOW),
+                (batch, counts, tally) -> write(batch, placeholders, counts, tally), command.progress());
         TaskReport report = FeedImports.run(TaskName.IMPORT_SHOWS, clock, storage.transactions(), run,
                 sink -> feeds.readShows(command.feed(), sink));
         long notStored = run.extraCount(SHOW_SOURCES_NOT_STORED);
@@ -53,9 +55,10 @@ final class ImportShowsService implements ImportShowsUseCase {
                 report.rejections(), notes, report.error());
     }
 
-    private List<UpsertOutcome> write(List<ShowDraft> batch, boolean placeholders, Map<String, Long> counts) {
+    private List<UpsertOutcome> write(List<ShowDraft> batch, boolean placeholders, Map<String, Long> counts,
+                                      UpsertTally tally) {
         long showSources = batch.stream().mapToLong(show -> show.sources().size()).sum();
         counts.merge(SHOW_SOURCES_NOT_STORED, showSources, Long::sum);
-        return storage.shows().upsertAll(batch, placeholders ? Placeholders.SEASONS_WHEN_NONE : List.of());
+        return storage.shows().upsertAll(batch, placeholders ? Placeholders.SEASONS_WHEN_NONE : List.of(), tally);
     }
 }

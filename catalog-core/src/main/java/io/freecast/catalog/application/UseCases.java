@@ -1,5 +1,6 @@
 package io.freecast.catalog.application;
 
+import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.in.ImportShowsUseCase;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase;
@@ -29,6 +30,12 @@ public final class UseCases {
 
     public static UpdateRatingsUseCase updateRatings(CatalogStorage storage, RatingProvider provider, Clock clock) {
         return new UpdateRatingsService(storage.ratings(), storage.transactions(), provider, clock);
+    }
+
+    /** Every hand-editing use-case, over the storage's editing ports. */
+    public static CatalogEditing editing(CatalogStorage storage, Clock clock) {
+        return new CatalogEditingService(storage.transactions(), storage.handEdits(), storage.tombstones(),
+                storage.auditTrail(), storage.queries(), storage.items(), clock);
     }
 
     public static ValidateSourcesUseCase validateSources(CatalogStorage storage, LinkChecker checker, Clock clock) {

@@ -8,8 +8,10 @@ import io.freecast.catalog.jdbc.internal.SchemaMigrations;
 import io.freecast.catalog.jdbc.internal.StatementListener;
 import io.freecast.catalog.jdbc.internal.StoreConfig;
 import io.freecast.catalog.port.in.CatalogQueries;
-import io.freecast.catalog.port.out.CatalogStorage;
 import io.freecast.catalog.port.out.AuditTrail;
+import io.freecast.catalog.port.out.CatalogStorage;
+import io.freecast.catalog.port.out.HandEdits;
+import io.freecast.catalog.port.out.ItemReader;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
 import io.freecast.catalog.port.out.ShowRepository;
@@ -17,6 +19,7 @@ import io.freecast.catalog.port.out.SourceRepository;
 import io.freecast.catalog.port.out.StorageHealth;
 import io.freecast.catalog.port.out.TaskLeases;
 import io.freecast.catalog.port.out.TaskRunLog;
+import io.freecast.catalog.port.out.Tombstones;
 import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,6 +159,21 @@ public final class JdbcCatalogStore implements CatalogStorage {
     @Override
     public AuditTrail auditTrail() {
         return storage.auditTrail();
+    }
+
+    @Override
+    public HandEdits handEdits() {
+        return storage.handEdits();
+    }
+
+    @Override
+    public Tombstones tombstones() {
+        return storage.tombstones();
+    }
+
+    @Override
+    public ItemReader items() {
+        return storage.items();
     }
 
     @Override

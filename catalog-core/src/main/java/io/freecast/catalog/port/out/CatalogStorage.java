@@ -25,6 +25,15 @@ public interface CatalogStorage extends AutoCloseable {
     /** Where every hand edit and security event is recorded. */
     AuditTrail auditTrail();
 
+    /** Writing single items by hand. */
+    HandEdits handEdits();
+
+    /** The feeds' items deleted by hand. */
+    Tombstones tombstones();
+
+    /** Single seasons, episodes and sources by id. */
+    ItemReader items();
+
     /** The read side; it may answer directly from storage (reads carry no business rules). */
     CatalogQueries queries();
 

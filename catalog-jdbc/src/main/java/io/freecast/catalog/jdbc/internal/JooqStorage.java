@@ -2,12 +2,15 @@ package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.out.AuditTrail;
+import io.freecast.catalog.port.out.HandEdits;
+import io.freecast.catalog.port.out.ItemReader;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
 import io.freecast.catalog.port.out.ShowRepository;
 import io.freecast.catalog.port.out.SourceRepository;
 import io.freecast.catalog.port.out.TaskLeases;
 import io.freecast.catalog.port.out.TaskRunLog;
+import io.freecast.catalog.port.out.Tombstones;
 import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -36,6 +39,9 @@ public final class JooqStorage {
     private final TaskLeases taskLeases;
     private final CatalogQueries queries;
     private final AuditTrail auditTrail;
+    private final HandEdits handEdits;
+    private final Tombstones tombstones;
+    private final ItemReader items;
 
     public JooqStorage(DataSource dataSource, DatabaseKind kind, Clock clock, ExecuteListener... listeners) {
         WriteGate gate = WriteGate.forKind(kind);
@@ -64,6 +70,9 @@ public final class JooqStorage {
         this.taskLeases = new JooqTaskLeases(own, gate);
         this.queries = new JooqCatalogQueries(dsl, kind);
         this.auditTrail = new JooqAuditTrail(dsl, transactions);
+        this.handEdits = new JooqHandEdits(dsl);
+        this.tombstones = new JooqTombstones(dsl);
+        this.items = new JooqItemReader(dsl, queries);
     }
 
     public ShowRepository shows() {
@@ -100,5 +109,17 @@ public final class JooqStorage {
 
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    public HandEdits handEdits() {
+        return handEdits;
+    }
+
+    public Tombstones tombstones() {
+        return tombstones;
+    }
+
+    public ItemReader items() {
+        return items;
     }
 }
