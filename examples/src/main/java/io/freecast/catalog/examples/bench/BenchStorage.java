@@ -2,7 +2,10 @@ package io.freecast.catalog.examples.bench;
 
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.CatalogStorage;
+import io.freecast.catalog.port.out.HandEdits;
+import io.freecast.catalog.port.out.ItemReader;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
 import io.freecast.catalog.port.out.ShowRepository;
@@ -10,6 +13,7 @@ import io.freecast.catalog.port.out.SourceRepository;
 import io.freecast.catalog.port.out.StorageHealth;
 import io.freecast.catalog.port.out.TaskLeases;
 import io.freecast.catalog.port.out.TaskRunLog;
+import io.freecast.catalog.port.out.Tombstones;
 import io.freecast.catalog.port.out.Transactions;
 import java.nio.file.Path;
 
@@ -35,6 +39,10 @@ final class BenchStorage {
             @Override public TaskLeases taskLeases() { return storage.taskLeases(); }
             @Override public Transactions transactions() { return storage.transactions(); }
             @Override public CatalogQueries queries() { return storage.queries(); }
+            @Override public AuditTrail auditTrail() { return storage.auditTrail(); }
+            @Override public HandEdits handEdits() { return storage.handEdits(); }
+            @Override public Tombstones tombstones() { return storage.tombstones(); }
+            @Override public ItemReader items() { return storage.items(); }
             @Override public StorageHealth health() { return storage.health(); }
             @Override public void close() { }
         };
