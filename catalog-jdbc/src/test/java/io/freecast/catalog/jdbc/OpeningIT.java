@@ -51,7 +51,7 @@ class OpeningIT {
                 .isInstanceOf(CatalogStorageException.class)
                 .hasMessageContaining(dir.resolve("no/such/dir").toString())
                 .hasMessageContaining("does not exist")
-                .hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:sqlite:" + path)).hasMessageContaining("does not exist");
     }
 
@@ -62,31 +62,31 @@ class OpeningIT {
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
         assertThatThrownBy(() -> JdbcCatalogStore.open(readOnly.resolve("catalog.db").toString()))
                 .hasMessageContaining("is not writable")
-                .hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
     }
 
     @Test
     void aDirectoryOrAFileThatIsNotADatabaseIsRefused() throws IOException {
         assertThatThrownBy(() -> JdbcCatalogStore.open(dir.toString()))
-                .hasMessageContaining("is a directory").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("is a directory").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         Path text = Files.writeString(dir.resolve("notes.txt"), "these are not the tables you are looking for\n".repeat(100));
         assertThatThrownBy(() -> JdbcCatalogStore.open(text.toString()))
                 .isInstanceOf(CatalogStorageException.class)
                 .hasMessageContaining("is not a SQLite database")
-                .hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThat(Files.readString(text)).startsWith("these are not");
     }
 
     @Test
     void unsupportedMalformedAndInMemoryUrlsAreRefusedBeforeConnecting() {
         assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:mysql://localhost/catalog"))
-                .hasMessageContaining("unsupported database URL").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("unsupported database URL").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("postgres://localhost/catalog"))
-                .hasMessageContaining("jdbc:postgresql://").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("jdbc:postgresql://").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:postgresql://localhost:notaport/catalog"))
-                .hasMessageContaining("malformed PostgreSQL URL").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("malformed PostgreSQL URL").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:sqlite::memory:"))
-                .hasMessageContaining("in-memory").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("in-memory").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("  ")).hasMessageContaining("no database given");
         assertThatThrownBy(() -> JdbcCatalogStore.open(null)).hasMessageContaining("no database given");
     }
@@ -102,7 +102,7 @@ class OpeningIT {
                 .isInstanceOf(CatalogStorageException.class)
                 .hasMessageContaining("cannot reach the database server")
                 .hasMessageContaining("127.0.0.1:" + closedPort)
-                .hasMessageContaining("--db / CATALOG_DB")
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL)
                 .hasMessageNotContaining("s3cret");
     }
 
@@ -131,7 +131,7 @@ class OpeningIT {
                 .isInstanceOf(CatalogStorageException.class)
                 .hasMessageContaining("schema version 99, newer than this catalog knows (" + LATEST + ")")
                 .hasMessageContaining("left untouched")
-                .hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> db.open(b -> b.migrateOnOpen(false))).hasMessageContaining("newer than this catalog");
         assertThat(TableSnapshot.of(db, List.of("flyway_schema_history", "show", "movie"))).isEqualTo(before);
     }
@@ -166,7 +166,7 @@ class OpeningIT {
         try (JdbcCatalogStore store = JdbcCatalogStore.open(url)) {
             assertThat(store.health().up()).isTrue();
             assertThat(store.health().detail()).contains("(schema " + schema + ")").endsWith("schema " + LATEST);
-            store.ports().movies().upsertAll(List.of(io.freecast.catalog.jdbc.testing.Drafts.movie("1", "In its own schema")));
+            store.ports().movies().upsertAll(List.of(io.freecast.catalog.testing.Drafts.movie("1", "In its own schema")));
             assertThat(store.ports().queries().listMovies(io.freecast.catalog.domain.ListQuery.firstPage()).total()).isEqualTo(1);
         } finally {
             try (var connection = java.sql.DriverManager.getConnection(server);
@@ -186,6 +186,18 @@ class OpeningIT {
             assertThat(stats.active()).isZero();
             assertThat(stats.idle()).isEqualTo(stats.total());
             assertThat(stats.waiting()).isZero();
+        }
+    }
+
+    @Test
+    void aValueThatIsNoUsableDatabaseIsRefusedAsAnInvalidUrlBeforeAnyConnection() {
+        for (String bad : List.of("jdbc:mysql://db/catalog", "postgres://db/catalog", "jdbc:sqlite::memory:", " ")) {
+            assertThatThrownBy(() -> JdbcCatalogStore.open(bad))
+                    .as(bad)
+                    .isInstanceOf(InvalidDatabaseUrlException.class)
+                    .satisfies(e -> assertThat(((CatalogStorageException) e).setting())
+                            .contains(CatalogStorageException.DATABASE_URL))
+                    .message().doesNotContain("--db", "CATALOG_DB");
         }
     }
 }
