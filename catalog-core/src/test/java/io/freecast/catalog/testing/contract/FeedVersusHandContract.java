@@ -14,6 +14,7 @@ import io.freecast.catalog.domain.MovieTree;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Rating;
 import io.freecast.catalog.domain.SeasonDraft;
+import io.freecast.catalog.domain.SeasonTree;
 import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.domain.ShowTree;
 import io.freecast.catalog.domain.Source;
@@ -26,6 +27,8 @@ import io.freecast.catalog.domain.Versioned;
 import io.freecast.catalog.port.in.EpisodeFields;
 import io.freecast.catalog.port.in.FieldEdit;
 import io.freecast.catalog.port.in.MovieFields;
+import io.freecast.catalog.port.in.SeasonFields;
+import io.freecast.catalog.port.in.ShowFields;
 import io.freecast.catalog.port.in.SourceFields;
 import io.freecast.catalog.port.out.RatingRepository.RatingUpdate;
 import io.freecast.catalog.port.out.RatingTarget.RatingPair;
@@ -187,6 +190,51 @@ public abstract class FeedVersusHandContract extends EditingFixture {
         assertThat(after.episode().lockedFields()).containsExactly("release_date", "title");
         assertThat(after.sources().getFirst().provider()).isEqualTo("Hand");
         assertThat(shows().getFirst().seasons().getFirst().episodes().get(1).episode().title()).isEqualTo("Second v2");
+    }
+
+    @Test
+    void aLockedSourceFieldOfAMovieKeepsItsValueAndCountsTheMovieAsLockedOnlyWhileTheFeedDisagrees() {
+        feed.movies = List.of(feedMovie("1", "Copper Valley", 7.0, "https://cdn.example/a.mp4"));
+        importMovies();
+        Source a = movie("Copper Valley").sources().getFirst();
+        editing.changeSource(EDITOR, a.id(), a::equals, SourceFields.NONE.withProvider(FieldEdit.set("Hand")));
+
+        assertThat(importMovies().counts()).as("the feed still says Tubi").containsEntry("locked", 1L)
+                .containsEntry("unchanged", 1L).containsEntry("updated", 0L);
+        assertThat(movie("Copper Valley").sources().getFirst().provider()).isEqualTo("Hand");
+
+        feed.movies = List.of(new MovieDraft(FeedKey.of("1", null, "Copper Valley"), "1", null, "Copper Valley",
+                "About Copper Valley", null, null, 2001, Rating.of(7.0), null,
+                List.of(SourceDraft.of("https://cdn.example/a.mp4", "Hand"))));
+        assertThat(importMovies().counts()).as("the feed now agrees with the hand").containsEntry("locked", 0L)
+                .containsEntry("unchanged", 1L);
+        assertThat(movie("Copper Valley").sources().getFirst().lockedFields()).containsExactly("provider");
+    }
+
+    @Test
+    void lockedShowAndSeasonFieldsKeepTheirValuesAndTheShowIsCountedOnceAsLocked() {
+        feed.shows = List.of(feedShow("s1", "Long Show", twoSeasons("v1")));
+        importShows();
+        ShowTree show = shows().getFirst();
+        long showId = show.show().id();
+        editing.changeShow(EDITOR, showId, show::equals, ShowFields.NONE.withTitle(FieldEdit.set("The Long Show")));
+        SeasonTree first = editing.findSeason(show.seasons().getFirst().season().id()).orElseThrow();
+        editing.changeSeason(EDITOR, first.season().id(), first::equals,
+                SeasonFields.NONE.withDescription(FieldEdit.set("Written by hand")));
+
+        feed.shows = List.of(feedShow("s1", "Long Show", twoSeasons("v2")));
+        assertThat(importShows().counts()).containsEntry("locked", 1L).containsEntry("updated", 1L);
+
+        ShowTree after = show(showId);
+        assertThat(after.show().title()).isEqualTo("The Long Show");
+        assertThat(after.show().lockedFields()).containsExactly("title");
+        assertThat(after.seasons()).extracting(s -> s.season().description())
+                .containsExactly("Written by hand", "Second season v2");
+        assertThat(after.seasons().getFirst().season().lockedFields()).containsExactly("description");
+        assertThat(after.seasons().getFirst().episodes()).extracting(e -> e.episode().title())
+                .containsExactly("Pilot v2", "Second v2");
+        assertThat(importShows().counts()).as("the same feed again: nothing to write, still held back")
+                .containsEntry("locked", 1L).containsEntry("unchanged", 1L);
     }
 
     @Test
