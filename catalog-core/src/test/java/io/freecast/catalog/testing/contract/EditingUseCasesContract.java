@@ -1,4 +1,4 @@
-package io.freecast.catalog.jdbc.edits;
+package io.freecast.catalog.testing.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,11 +44,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every editing use-case on a real database: what it stores, what it audits, what it refuses (scope,
+ * Every editing use-case on every store: what it stores, what it audits, what it refuses (scope,
  * version, every broken rule at once, hostile input), and that a write and its audit entries commit or
  * roll back together and two conditional writes to one item never both win.
  */
-abstract class EditingUseCasesContract extends EditingFixture {
+public abstract class EditingUseCasesContract extends EditingFixture {
 
     private MovieTree newMovie(String title) {
         return editing.createMovie(EDITOR, new NewMovie(MovieFields.NONE.withTitle(FieldEdit.set(title))));
