@@ -2,7 +2,6 @@ package io.freecast.catalog.testing;
 
 import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.StoragePorts;
-import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.StorageHealth;
 import java.time.Clock;
 import java.util.Objects;
@@ -17,6 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Catalog catalog = Catalog.builder().storage(store).feedReader(feeds).build();
  * }</pre>
  *
+ * <p>Hand edits, tombstones and the audit trail are kept too, and imports respect them as the database adapter's do
+ * (locked fields keep their values, hand-added sources stay, deleted children are not re-created).
+ *
  * <p>Transactions are copy-on-write and really roll back; one writes at a time, as on SQLite. The task-run log
  * and the leases never join a transaction, as in the database. Ids are never given twice. Thread-safe.
  */
@@ -30,18 +32,24 @@ public final class InMemoryCatalogStore implements CatalogStore {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private InMemoryCatalogStore(Clock clock) {
-        Sequence sourceIds = new Sequence();
+        InMemoryHandEdits.Sequences ids = new InMemoryHandEdits.Sequences(new Sequence(), new Sequence(),
+                new Sequence(), new Sequence(), new Sequence());
         this.auditTrail = new InMemoryAuditTrail(transactions, new Sequence());
+        InMemoryCatalogQueries queries = new InMemoryCatalogQueries(transactions);
         this.ports = StoragePorts.builder()
                 .transactions(transactions)
-                .shows(new InMemoryShowRepository(transactions, new Sequence(), new Sequence(), new Sequence(),
-                        sourceIds, clock))
-                .movies(new InMemoryMovieRepository(transactions, new Sequence(), sourceIds, clock))
+                .shows(new InMemoryShowRepository(transactions, ids.shows(), ids.seasons(), ids.episodes(),
+                        ids.sources(), clock))
+                .movies(new InMemoryMovieRepository(transactions, ids.movies(), ids.sources(), clock))
                 .ratings(new InMemoryRatingRepository(transactions))
                 .sources(new InMemorySourceRepository(transactions))
                 .taskRuns(taskRuns)
                 .taskLeases(taskLeases)
-                .queries(new InMemoryCatalogQueries(transactions))
+                .queries(queries)
+                .auditTrail(auditTrail)
+                .handEdits(new InMemoryHandEdits(transactions, ids))
+                .tombstones(new InMemoryTombstones(transactions, new Sequence()))
+                .items(new InMemoryItemReader(transactions, queries))
                 .build();
     }
 
@@ -58,11 +66,6 @@ public final class InMemoryCatalogStore implements CatalogStore {
     @Override
     public StoragePorts ports() {
         return ports;
-    }
-
-    /** The audit trail; its entries commit and roll back with the transaction they were appended in. */
-    public AuditTrail auditTrail() {
-        return auditTrail;
     }
 
     /** The run log, with the rejections it kept per run. */

@@ -63,6 +63,14 @@ final class InMemoryRatingRepository implements RatingRepository {
         return ratedAt == null || ratedAt.isBefore(ratedBefore);
     }
 
+    /** The given ratings, except one a person set by hand (locked), which keeps its value. */
+    private static RatingPair unlessLocked(RatingPair given, java.util.Set<String> locked,
+                                           io.freecast.catalog.domain.Rating imdb,
+                                           io.freecast.catalog.domain.Rating kinopoisk) {
+        return new RatingPair(locked.contains("imdb_rating") ? imdb : given.imdb(),
+                locked.contains("kinopoisk_rating") ? kinopoisk : given.kinopoisk());
+    }
+
     /** The ratings replace the stored ones; {@code updatedAt} moves only when a rating actually changes. */
     @Override
     public void saveAll(List<RatingUpdate> updates) {
@@ -71,28 +79,30 @@ final class InMemoryRatingRepository implements RatingRepository {
         }
         transactions.write(tables -> {
             for (RatingUpdate u : updates) {
-                RatingPair pair = u.ratings() == null ? RatingPair.UNKNOWN : u.ratings();
+                RatingPair given = u.ratings() == null ? RatingPair.UNKNOWN : u.ratings();
                 if (u.kind() == TitleKind.SHOW) {
                     Show s = tables.shows.get(u.id());
                     if (s == null) {
                         continue;
                     }
+                    RatingPair pair = unlessLocked(given, s.lockedFields(), s.imdbRating(), s.kinopoiskRating());
                     boolean changed = !Objects.equals(s.imdbRating(), pair.imdb())
                             || !Objects.equals(s.kinopoiskRating(), pair.kinopoisk());
                     tables.shows.put(s.id(), new Show(s.id(), s.key(), s.externalId(), s.slug(), s.title(),
                             s.description(), s.image(), s.releaseDate(), pair.imdb(), pair.kinopoisk(), s.createdAt(),
-                            changed ? u.ratedAt() : s.updatedAt()));
+                            changed ? u.ratedAt() : s.updatedAt(), s.lockedFields()));
                     tables.showRatedAt.put(s.id(), u.ratedAt());
                 } else {
                     Movie m = tables.movies.get(u.id());
                     if (m == null) {
                         continue;
                     }
+                    RatingPair pair = unlessLocked(given, m.lockedFields(), m.imdbRating(), m.kinopoiskRating());
                     boolean changed = !Objects.equals(m.imdbRating(), pair.imdb())
                             || !Objects.equals(m.kinopoiskRating(), pair.kinopoisk());
                     tables.movies.put(m.id(), new Movie(m.id(), m.key(), m.externalId(), m.slug(), m.title(),
                             m.description(), m.image(), m.releaseDate(), m.releaseYear(), pair.imdb(), pair.kinopoisk(),
-                            m.createdAt(), changed ? u.ratedAt() : m.updatedAt()));
+                            m.createdAt(), changed ? u.ratedAt() : m.updatedAt(), m.lockedFields()));
                     tables.movieRatedAt.put(m.id(), u.ratedAt());
                 }
             }

@@ -2,15 +2,21 @@ package io.freecast.catalog.testing;
 
 import io.freecast.catalog.domain.AuditEntry;
 import io.freecast.catalog.domain.Episode;
+import io.freecast.catalog.domain.ItemKind;
+import io.freecast.catalog.domain.ItemRef;
 import io.freecast.catalog.domain.Movie;
 import io.freecast.catalog.domain.Season;
 import io.freecast.catalog.domain.Show;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.domain.SourceOwner;
+import io.freecast.catalog.domain.Tombstone;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,11 +44,16 @@ final class InMemoryTables {
     /** owner → its sources' ids, ascending */
     final Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner;
     final List<AuditEntry> audit;
+    /** Seasons, episodes and sources a person added (or claimed): imports never remove them. */
+    final Set<Long> seasonsByHand;
+    final Set<Long> episodesByHand;
+    final Set<Long> sourcesByHand;
+    final TreeMap<Long, Tombstone> tombstones;
 
     InMemoryTables() {
         this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(), new TreeMap<>(),
                 new HashMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(),
-                new ArrayList<>());
+                new ArrayList<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new TreeMap<>());
     }
 
     private InMemoryTables(TreeMap<Long, Show> shows, Map<Long, Instant> showRatedAt, Map<String, Long> showIdByKey,
@@ -50,7 +61,8 @@ final class InMemoryTables {
                            TreeMap<Long, Episode> episodes, Map<Long, TreeMap<Integer, Long>> episodesOfSeason,
                            TreeMap<Long, Movie> movies, Map<Long, Instant> movieRatedAt, Map<String, Long> movieIdByKey,
                            TreeMap<Long, Source> sources, Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner,
-                           List<AuditEntry> audit) {
+                           List<AuditEntry> audit, Set<Long> seasonsByHand, Set<Long> episodesByHand,
+                           Set<Long> sourcesByHand, TreeMap<Long, Tombstone> tombstones) {
         this.shows = shows;
         this.showRatedAt = showRatedAt;
         this.showIdByKey = showIdByKey;
@@ -64,6 +76,10 @@ final class InMemoryTables {
         this.sources = sources;
         this.sourcesOfOwner = sourcesOfOwner;
         this.audit = audit;
+        this.seasonsByHand = seasonsByHand;
+        this.episodesByHand = episodesByHand;
+        this.sourcesByHand = sourcesByHand;
+        this.tombstones = tombstones;
     }
 
     /** A copy sharing nothing mutable with this one (the records themselves are immutable). */
@@ -71,7 +87,8 @@ final class InMemoryTables {
         return new InMemoryTables(new TreeMap<>(shows), new HashMap<>(showRatedAt), new HashMap<>(showIdByKey),
                 new TreeMap<>(seasons), deepCopy(seasonsOfShow), new TreeMap<>(episodes), deepCopy(episodesOfSeason),
                 new TreeMap<>(movies), new HashMap<>(movieRatedAt), new HashMap<>(movieIdByKey), new TreeMap<>(sources),
-                deepCopy(sourcesOfOwner), new ArrayList<>(audit));
+                deepCopy(sourcesOfOwner), new ArrayList<>(audit), new HashSet<>(seasonsByHand),
+                new HashSet<>(episodesByHand), new HashSet<>(sourcesByHand), new TreeMap<>(tombstones));
     }
 
     private static <K, I, V> Map<K, TreeMap<I, V>> deepCopy(Map<K, TreeMap<I, V>> map) {
@@ -87,7 +104,8 @@ final class InMemoryTables {
     List<Object> contents() {
         return List.of(new TreeMap<>(shows), new TreeMap<>(showRatedAt), new TreeMap<>(seasons),
                 new TreeMap<>(episodes), new TreeMap<>(movies), new TreeMap<>(movieRatedAt), new TreeMap<>(sources),
-                List.copyOf(audit));
+                List.copyOf(audit), new TreeSet<>(seasonsByHand), new TreeSet<>(episodesByHand),
+                new TreeSet<>(sourcesByHand), new TreeMap<>(tombstones));
     }
 
     // ------------------------------------------------------------------ children
@@ -123,6 +141,103 @@ final class InMemoryTables {
         Source removed = sources.remove(id);
         if (removed != null) {
             sourcesOfOwner.get(removed.owner()).remove(id);
+            sourcesByHand.remove(id);
         }
+    }
+
+    /** Moves a season (its number may have changed), keeping the number index right. */
+    void replaceSeason(Season season) {
+        Season old = seasons.get(season.id());
+        if (old != null) {
+            seasonsOfShow.get(old.showId()).remove(old.number(), old.id());
+        }
+        putSeason(season);
+    }
+
+    void replaceEpisode(Episode episode) {
+        Episode old = episodes.get(episode.id());
+        if (old != null) {
+            episodesOfSeason.get(old.seasonId()).remove(old.number(), old.id());
+        }
+        putEpisode(episode);
+    }
+
+    /** Deletes a source and what hangs on it, as the schema's cascades do. */
+    void deleteSourceCascading(long id) {
+        removeSource(id);
+    }
+
+    void deleteEpisodeCascading(long id) {
+        Episode episode = episodes.remove(id);
+        if (episode == null) {
+            return;
+        }
+        episodesOfSeason.get(episode.seasonId()).remove(episode.number(), id);
+        episodesByHand.remove(id);
+        SourceOwner owner = new SourceOwner.OfEpisode(id);
+        sourcesOf(owner).forEach(source -> removeSource(source.id()));
+        sourcesOfOwner.remove(owner);
+        tombstones.values().removeIf(t -> ItemRef.episode(id).equals(t.parent()));
+    }
+
+    void deleteSeasonCascading(long id) {
+        Season season = seasons.remove(id);
+        if (season == null) {
+            return;
+        }
+        seasonsOfShow.get(season.showId()).remove(season.number(), id);
+        seasonsByHand.remove(id);
+        episodesOf(id).forEach(episode -> deleteEpisodeCascading(episode.id()));
+        episodesOfSeason.remove(id);
+        tombstones.values().removeIf(t -> ItemRef.season(id).equals(t.parent()));
+    }
+
+    void deleteShowCascading(long id) {
+        Show show = shows.remove(id);
+        if (show == null) {
+            return;
+        }
+        showIdByKey.remove(show.key().value());
+        showRatedAt.remove(id);
+        seasonsOf(id).forEach(season -> deleteSeasonCascading(season.id()));
+        seasonsOfShow.remove(id);
+        tombstones.values().removeIf(t -> ItemRef.show(id).equals(t.parent()));
+    }
+
+    void deleteMovieCascading(long id) {
+        Movie movie = movies.remove(id);
+        if (movie == null) {
+            return;
+        }
+        movieIdByKey.remove(movie.key().value());
+        movieRatedAt.remove(id);
+        SourceOwner owner = new SourceOwner.OfMovie(id);
+        sourcesOf(owner).forEach(source -> removeSource(source.id()));
+        sourcesOfOwner.remove(owner);
+        tombstones.values().removeIf(t -> ItemRef.movie(id).equals(t.parent()));
+    }
+
+    // ------------------------------------------------------------------ tombstones of children
+
+    boolean seasonTombstoned(long showId, int number) {
+        return tombstoned(ItemKind.SEASON, ItemRef.show(showId), Integer.toString(number));
+    }
+
+    boolean episodeTombstoned(long seasonId, int number) {
+        return tombstoned(ItemKind.EPISODE, ItemRef.season(seasonId), Integer.toString(number));
+    }
+
+    boolean sourceTombstoned(SourceOwner owner, String url) {
+        ItemRef<?> parent = owner instanceof SourceOwner.OfMovie ? ItemRef.movie(owner.id()) : ItemRef.episode(owner.id());
+        return tombstoned(ItemKind.SOURCE, parent, url);
+    }
+
+    private boolean tombstoned(ItemKind kind, ItemRef<?> parent, String identity) {
+        for (Tombstone t : tombstones.values()) {
+            if (t.kind() == kind && parent.equals(t.parent()) && identity.equals(t.identity())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
