@@ -9,8 +9,7 @@ import io.freecast.catalog.domain.AuditQuery;
 import io.freecast.catalog.domain.Channel;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
-import io.freecast.catalog.jdbc.JdbcCatalogStore;
-import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.CatalogStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,21 +29,20 @@ abstract class AuditTrailContract {
 
     @TempDir
     Path dir;
-    TestDatabase db;
-    JdbcCatalogStore store;
+    CatalogStore store;
 
-    abstract TestDatabase newDatabase(Path dir);
+    /** A fresh, empty store of the kind under test (a database in {@code dir}, or in memory). */
+    abstract CatalogStore openStore(Path dir);
 
     @BeforeEach
     void open() {
-        db = newDatabase(dir);
-        store = db.open();
+        store = openStore(dir);
     }
 
     @AfterEach
     void close() {
-        if (db != null) {
-            db.close();
+        if (store != null) {
+            store.close();
         }
     }
 

@@ -14,20 +14,20 @@ import io.freecast.catalog.domain.Scope;
 import io.freecast.catalog.domain.Sort;
 import io.freecast.catalog.domain.ShowTree;
 import io.freecast.catalog.domain.TaskReport;
-import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.testing.MutableClock;
-import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.ImportMoviesUseCase.ImportMoviesCommand;
 import io.freecast.catalog.port.in.ImportShowsUseCase.ImportShowsCommand;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A catalog on a fresh real database, with a feed the test sets and callers of each scope. */
+/** A catalog on a fresh store (a real database, or the in-memory one), with a feed the test sets and callers of each scope. */
 abstract class EditingFixture {
 
     static final Instant T0 = Instant.parse("2026-04-01T09:00:00.125Z");
@@ -37,27 +37,26 @@ abstract class EditingFixture {
 
     @TempDir
     Path dir;
-    TestDatabase db;
-    JdbcCatalogStore store;
+    CatalogStore store;
     Catalog catalog;
     CatalogEditing editing;
     final MutableClock clock = new MutableClock(T0);
     final ListFeedReader feed = new ListFeedReader();
 
-    abstract TestDatabase newDatabase(Path dir);
+    /** A fresh, empty store of the kind under test (a database in {@code dir}, or in memory) on {@code clock}. */
+    abstract CatalogStore openStore(Path dir, Clock clock);
 
     @BeforeEach
     void openCatalog() {
-        db = newDatabase(dir);
-        store = db.open(b -> b.clock(clock));
+        store = openStore(dir, clock);
         catalog = Catalog.builder().storage(store).feedReader(feed).clock(clock).build();
         editing = catalog.editing();
     }
 
     @AfterEach
-    void closeDatabase() {
-        if (db != null) {
-            db.close();
+    void closeStore() {
+        if (catalog != null) {
+            catalog.close();
         }
     }
 

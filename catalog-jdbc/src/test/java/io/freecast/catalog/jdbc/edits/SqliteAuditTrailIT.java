@@ -1,13 +1,25 @@
 package io.freecast.catalog.jdbc.edits;
 
+import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 
 class SqliteAuditTrailIT extends AuditTrailContract {
 
+    private TestDatabase db;
+
     @Override
-    TestDatabase newDatabase(Path dir) {
-        return TestDatabases.sqlite(dir);
+    CatalogStore openStore(Path dir) {
+        db = TestDatabases.sqlite(dir);
+        return db.open();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        if (db != null) {
+            db.close();
+        }
     }
 }
