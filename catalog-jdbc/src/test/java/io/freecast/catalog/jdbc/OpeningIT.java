@@ -162,8 +162,8 @@ class OpeningIT {
         try (JdbcCatalogStore store = JdbcCatalogStore.open(url)) {
             assertThat(store.health().up()).isTrue();
             assertThat(store.health().detail()).contains("(schema " + schema + ")").endsWith("schema 1");
-            store.movies().upsertAll(List.of(io.freecast.catalog.jdbc.testing.Drafts.movie("1", "In its own schema")));
-            assertThat(store.queries().listMovies(io.freecast.catalog.domain.ListQuery.firstPage()).total()).isEqualTo(1);
+            store.ports().movies().upsertAll(List.of(io.freecast.catalog.jdbc.testing.Drafts.movie("1", "In its own schema")));
+            assertThat(store.ports().queries().listMovies(io.freecast.catalog.domain.ListQuery.firstPage()).total()).isEqualTo(1);
         } finally {
             try (var connection = java.sql.DriverManager.getConnection(server);
                  var statement = connection.createStatement()) {
@@ -175,7 +175,7 @@ class OpeningIT {
     @Test
     void poolStatsDescribeThePool() {
         try (JdbcCatalogStore store = JdbcCatalogStore.builder(dir.resolve("p.db").toString()).poolSize(3).open()) {
-            store.queries().listMovies(io.freecast.catalog.domain.ListQuery.firstPage());
+            store.ports().queries().listMovies(io.freecast.catalog.domain.ListQuery.firstPage());
             PoolStats stats = store.poolStats();
             assertThat(stats.max()).isEqualTo(3);
             assertThat(stats.total()).isBetween(1, 3);

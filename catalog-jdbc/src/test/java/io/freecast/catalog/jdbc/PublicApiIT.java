@@ -32,7 +32,7 @@ class PublicApiIT {
                 .open();
              Catalog catalog = Catalog.builder().storage(store).build()) {
 
-            store.movies().upsertAll(List.of(Drafts.movie("501", "Copper Valley")));
+            store.ports().movies().upsertAll(List.of(Drafts.movie("501", "Copper Valley")));
 
             Page<MovieTree> page = catalog.queries().listMovies(
                     new ListQuery(new Sort(SortField.TITLE, false), "copper", PageRequest.first(20)));

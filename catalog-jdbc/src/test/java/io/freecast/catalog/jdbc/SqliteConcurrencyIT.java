@@ -52,7 +52,7 @@ class SqliteConcurrencyIT {
         try (TestDatabase db = TestDatabases.sqlite(dir)) {
             JdbcCatalogStore first = db.open(b -> b.poolSize(6));
             JdbcCatalogStore second = db.open(b -> b.poolSize(6));
-            first.movies().upsertAll(IntStream.range(0, 200).mapToObj(i -> Drafts.movie("seed" + i, "Seed " + i)).toList());
+            first.ports().movies().upsertAll(IntStream.range(0, 200).mapToObj(i -> Drafts.movie("seed" + i, "Seed " + i)).toList());
 
             int writers = 4;
             int readers = 4;
@@ -78,16 +78,16 @@ class SqliteConcurrencyIT {
                             List<MovieDraft> batch = IntStream.range(0, 20)
                                     .mapToObj(i -> Drafts.movie("w" + writer + "-" + r + "-" + i, "Writer " + writer + " " + i))
                                     .toList();
-                            store.transactions().inTransaction(() -> {
-                                store.queries().listMovies(ListQuery.firstPage());
-                                store.movies().upsertAll(batch);
+                            store.ports().transactions().inTransaction(() -> {
+                                store.ports().queries().listMovies(ListQuery.firstPage());
+                                store.ports().movies().upsertAll(batch);
                                 return null;
                             });
                             moviesWritten.addAndGet(batch.size());
-                            store.ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, 1 + r % 200,
+                            store.ports().ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, 1 + r % 200,
                                     new RatingPair(Rating.of(1 + r % 9), null), Instant.now())));
-                            long run = store.taskRuns().recordStart(TaskName.IMPORT_MOVIES, "w" + writer, Instant.now());
-                            store.taskRuns().recordFinish(run, TaskReport.succeeded(TaskName.IMPORT_MOVIES, Instant.now(),
+                            long run = store.ports().taskRuns().recordStart(TaskName.IMPORT_MOVIES, "w" + writer, Instant.now());
+                            store.ports().taskRuns().recordFinish(run, TaskReport.succeeded(TaskName.IMPORT_MOVIES, Instant.now(),
                                     Instant.now(), Map.of("created", 20L), List.of(), List.of()));
                             runsWritten.incrementAndGet();
                         } catch (Throwable t) {
@@ -102,10 +102,10 @@ class SqliteConcurrencyIT {
                     await(start);
                     while (!stop.get()) {
                         try {
-                            var page = store.queries().listMovies(new ListQuery(new Sort(SortField.IMDB_RATING, true),
+                            var page = store.ports().queries().listMovies(new ListQuery(new Sort(SortField.IMDB_RATING, true),
                                     null, PageRequest.first(50)));
-                            store.queries().findMovie(page.items().getFirst().movie().id()).orElseThrow();
-                            store.taskRuns().findLatest(TaskName.IMPORT_MOVIES);
+                            store.ports().queries().findMovie(page.items().getFirst().movie().id()).orElseThrow();
+                            store.ports().taskRuns().findLatest(TaskName.IMPORT_MOVIES);
                             reads.incrementAndGet();
                         } catch (Throwable t) {
                             failures.add(t);
@@ -125,9 +125,9 @@ class SqliteConcurrencyIT {
             assertThat(failures).as("failed reads or writes (e.g. SQLITE_BUSY / database is locked)").isEmpty();
             assertThat(reads.get()).isPositive();
             assertThat(moviesWritten.get()).isPositive();
-            long stored = first.queries().listMovies(ListQuery.firstPage()).total();
+            long stored = first.ports().queries().listMovies(ListQuery.firstPage()).total();
             assertThat(stored).as("every committed write is there").isEqualTo(200 + moviesWritten.get());
-            assertThat(first.taskRuns().listRuns(TaskName.IMPORT_MOVIES, PageRequest.first(1)).total())
+            assertThat(first.ports().taskRuns().listRuns(TaskName.IMPORT_MOVIES, PageRequest.first(1)).total())
                     .isEqualTo(runsWritten.get());
         }
     }

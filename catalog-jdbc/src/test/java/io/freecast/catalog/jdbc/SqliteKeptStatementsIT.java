@@ -35,10 +35,10 @@ class SqliteKeptStatementsIT {
         try (TestDatabase db = TestDatabases.sqlite(dir)) {
             // One connection: every read below reuses the statements of the one before.
             JdbcCatalogStore store = db.open(b -> b.poolSize(1));
-            store.movies().upsertAll(List.of(movie("1", "Before")));
-            store.shows().upsertAll(List.of(show("s", "Show", seasons("s", 1, 2))), List.of());
-            long movieId = store.queries().listMovies(ListQuery.firstPage()).items().getFirst().movie().id();
-            long showId = store.queries().listShows(ListQuery.firstPage()).items().getFirst().show().id();
+            store.ports().movies().upsertAll(List.of(movie("1", "Before")));
+            store.ports().shows().upsertAll(List.of(show("s", "Show", seasons("s", 1, 2))), List.of());
+            long movieId = store.ports().queries().listMovies(ListQuery.firstPage()).items().getFirst().movie().id();
+            long showId = store.ports().queries().listShows(ListQuery.firstPage()).items().getFirst().show().id();
             readEverything(store, movieId, showId);
 
             try (Connection other = db.connect(); Statement statement = other.createStatement()) {
@@ -50,15 +50,15 @@ class SqliteKeptStatementsIT {
                 }
             }
 
-            assertThat(store.queries().findMovie(movieId).orElseThrow().movie().title()).isEqualTo("After");
-            assertThat(store.queries().findShow(showId).orElseThrow().seasons().getFirst().episodes().getFirst()
+            assertThat(store.ports().queries().findMovie(movieId).orElseThrow().movie().title()).isEqualTo("After");
+            assertThat(store.ports().queries().findShow(showId).orElseThrow().seasons().getFirst().episodes().getFirst()
                     .sources().getFirst().url()).isEqualTo("https://cdn.example/after");
             readEverything(store, movieId, showId);
         }
     }
 
     private static void readEverything(JdbcCatalogStore store, long movieId, long showId) {
-        var queries = store.queries();
+        var queries = store.ports().queries();
         queries.listMovies(ListQuery.firstPage());
         queries.listShows(ListQuery.firstPage());
         queries.findMovie(movieId).orElseThrow();

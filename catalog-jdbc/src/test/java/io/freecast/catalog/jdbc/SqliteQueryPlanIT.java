@@ -48,28 +48,28 @@ class SqliteQueryPlanIT {
             JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
             var shows = List.of(show("s1", "One", seasons("s1", 2, 2)), show("s2", "Two", List.of()));
             var movies = IntStream.range(0, 5).mapToObj(i -> movie("m" + i, "M" + i)).toList();
-            store.shows().upsertAll(shows, Drafts.placeholders());
-            store.shows().upsertAll(shows, Drafts.placeholders());
-            store.movies().upsertAll(movies);
-            store.movies().upsertAll(movies);
-            long showId = store.queries().listShows(ListQuery.firstPage()).items().getFirst().show().id();
+            store.ports().shows().upsertAll(shows, Drafts.placeholders());
+            store.ports().shows().upsertAll(shows, Drafts.placeholders());
+            store.ports().movies().upsertAll(movies);
+            store.ports().movies().upsertAll(movies);
+            long showId = store.ports().queries().listShows(ListQuery.firstPage()).items().getFirst().show().id();
             for (SortField field : SortField.forMovies()) {
-                var page = store.queries().listMovies(new ListQuery(new Sort(field, true), "m", PageRequest.first(2)));
-                store.queries().listMovies(new ListQuery(new Sort(field, true), null, new PageRequest(2, page.next())));
+                var page = store.ports().queries().listMovies(new ListQuery(new Sort(field, true), "m", PageRequest.first(2)));
+                store.ports().queries().listMovies(new ListQuery(new Sort(field, true), null, new PageRequest(2, page.next())));
             }
-            store.queries().listShows(new ListQuery(new Sort(SortField.TITLE, false), null, PageRequest.first(1)));
-            store.queries().findShow(showId);
-            store.queries().findSeasons(showId);
-            var episodes = store.queries().findEpisodes(showId, new EpisodeQuery(1, PageRequest.first(1))).orElseThrow();
-            store.queries().findEpisodes(showId, new EpisodeQuery(null, new PageRequest(1, episodes.next())));
-            store.queries().findEpisodeSources(episodes.items().getFirst().episode().id(), ActiveFilter.ACTIVE_ONLY);
-            store.queries().findMovieSources(1, ActiveFilter.ALL);
-            store.ratings().listDue(Instant.now(), null, 10);
-            store.sources().listAfter(0, 10);
-            long run = store.taskRuns().recordStart(TaskName.IMPORT_SHOWS, "n", Instant.now());
-            store.taskRuns().listRuns(TaskName.IMPORT_SHOWS, PageRequest.first(5));
-            store.taskRuns().findLatest(TaskName.IMPORT_SHOWS);
-            store.taskLeases().tryClaim(TaskName.IMPORT_SHOWS, Instant.now(), "n", Instant.now(), java.time.Duration.ofMinutes(1));
+            store.ports().queries().listShows(new ListQuery(new Sort(SortField.TITLE, false), null, PageRequest.first(1)));
+            store.ports().queries().findShow(showId);
+            store.ports().queries().findSeasons(showId);
+            var episodes = store.ports().queries().findEpisodes(showId, new EpisodeQuery(1, PageRequest.first(1))).orElseThrow();
+            store.ports().queries().findEpisodes(showId, new EpisodeQuery(null, new PageRequest(1, episodes.next())));
+            store.ports().queries().findEpisodeSources(episodes.items().getFirst().episode().id(), ActiveFilter.ACTIVE_ONLY);
+            store.ports().queries().findMovieSources(1, ActiveFilter.ALL);
+            store.ports().ratings().listDue(Instant.now(), null, 10);
+            store.ports().sources().listAfter(0, 10);
+            long run = store.ports().taskRuns().recordStart(TaskName.IMPORT_SHOWS, "n", Instant.now());
+            store.ports().taskRuns().listRuns(TaskName.IMPORT_SHOWS, PageRequest.first(5));
+            store.ports().taskRuns().findLatest(TaskName.IMPORT_SHOWS);
+            store.ports().taskLeases().tryClaim(TaskName.IMPORT_SHOWS, Instant.now(), "n", Instant.now(), java.time.Duration.ofMinutes(1));
             assertThat(run).isPositive();
 
             List<String> scans = new ArrayList<>();

@@ -158,7 +158,7 @@ class TaskAdministrationOnSqliteIT {
         try (TestDatabase db = TestDatabases.sqlite(dir)) {
             JdbcCatalogStore store = db.open();
             // A process recorded a start and died before recording the end.
-            long crashed = store.taskRuns().recordStart(TaskName.UPDATE_RATINGS, "crashed-node",
+            long crashed = store.ports().taskRuns().recordStart(TaskName.UPDATE_RATINGS, "crashed-node",
                     Instant.now().minusSeconds(600));
             NodeUnderTest node = new NodeUnderTest("node", store, new NodeUnderTest.Shared(), Duration.ofMillis(1));
             assertThat(node.getTask(TaskName.UPDATE_RATINGS).running()).isTrue();

@@ -69,7 +69,7 @@ class TwoNodesOnPostgresIT {
                 assertThat(runs.get(i).start()).isAfterOrEqualTo(runs.get(i - 1).end());
             }
             // And the shared run log saw each of them, finished, with the node that ran it.
-            List<TaskRun> logged = storeA.taskRuns().listRuns(TASK, PageRequest.first(500)).items();
+            List<TaskRun> logged = storeA.ports().taskRuns().listRuns(TASK, PageRequest.first(500)).items();
             assertThat(logged).hasSameSizeAs(runs).allSatisfy(run -> assertThat(run.status())
                     .isEqualTo(TaskStatus.SUCCEEDED));
             assertThat(logged.stream().map(TaskRun::node).collect(Collectors.toSet()))
@@ -109,7 +109,7 @@ class TwoNodesOnPostgresIT {
                 NodeUnderTest.Run takeover = shared.runs.peek();
                 assertThat(takeover.node()).isEqualTo("node-b");
                 assertThat(takeover.start()).isAfter(death);
-                List<TaskRun> log = storeB.taskRuns().listRuns(TASK, PageRequest.first(500)).items();
+                List<TaskRun> log = storeB.ports().taskRuns().listRuns(TASK, PageRequest.first(500)).items();
                 assertThat(log.getFirst().node()).isEqualTo("node-b");
                 // Node A's run is not left "running" for ever: the node that took over closed it.
                 assertThat(log.getLast()).satisfies(abandoned -> {

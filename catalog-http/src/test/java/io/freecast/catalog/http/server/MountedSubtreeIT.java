@@ -18,7 +18,7 @@ class MountedSubtreeIT {
     @Test
     void theMountedHandlerAnswersItsSubtreeAndTheApiTheRest() {
         try (var database = TestDatabases.sqlite(dir); JdbcCatalogStore store = database.open();
-             CatalogHttpServer server = CatalogHttpServer.create(store.queries(), config -> config.port(0)
+             CatalogHttpServer server = CatalogHttpServer.create(store.ports().queries(), config -> config.port(0)
                      .mount("/admin/", HandlerServer.text("the admin"))).start()) {
             ApiClient api = new ApiClient(server.baseUri());
 
@@ -33,10 +33,10 @@ class MountedSubtreeIT {
     @Test
     void aMountThatWouldHideApiRoutesIsRefused() {
         try (var database = TestDatabases.sqlite(dir); JdbcCatalogStore store = database.open()) {
-            assertThatThrownBy(() -> CatalogHttpServer.create(store.queries(), config -> config
+            assertThatThrownBy(() -> CatalogHttpServer.create(store.ports().queries(), config -> config
                     .mount("/movies/", HandlerServer.text("x"))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/movies/");
-            assertThatThrownBy(() -> CatalogHttpServer.create(store.queries(), config -> config
+            assertThatThrownBy(() -> CatalogHttpServer.create(store.ports().queries(), config -> config
                     .mount("admin", HandlerServer.text("x"))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/admin/");
         }

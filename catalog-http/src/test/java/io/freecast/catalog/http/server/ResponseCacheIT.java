@@ -50,11 +50,11 @@ class ResponseCacheIT {
     void withoutTheCacheEveryRequestSeesTheLatestData() {
         try (SeededServer server = SeededServer.start(TestDatabases.sqlite(dir), CatalogSeed.of(5, 1))) {
             long movieId = server.api.get("/movies/?limit=1").json().get(0).get("id").asLong();
-            Source source = server.store.queries().findMovieSources(movieId, io.freecast.catalog.domain.ActiveFilter.ALL)
+            Source source = server.store.ports().queries().findMovieSources(movieId, io.freecast.catalog.domain.ActiveFilter.ALL)
                     .orElseThrow().getFirst();
             String before = server.api.get("/movies/" + movieId).text();
 
-            server.store.sources().saveChecks(List.of(new SourceCheck(source.id(), !source.active(),
+            server.store.ports().sources().saveChecks(List.of(new SourceCheck(source.id(), !source.active(),
                     new LinkState(CatalogSeed.CHECKED_AT, 410, 0, "gone"))));
 
             assertThat(server.api.get("/movies/" + movieId).text()).isNotEqualTo(before);
@@ -103,11 +103,11 @@ class ResponseCacheIT {
 
     /** Marks every source of a movie dead, as a link check would: the movie's JSON changes. */
     private static void killSources(SeededServer server, long movieId) {
-        List<SourceCheck> checks = server.store.queries()
+        List<SourceCheck> checks = server.store.ports().queries()
                 .findMovieSources(movieId, io.freecast.catalog.domain.ActiveFilter.ALL).orElseThrow().stream()
                 .map(source -> new SourceCheck(source.id(), false, new LinkState(CatalogSeed.CHECKED_AT, 410, 0, "gone")))
                 .toList();
-        server.store.sources().saveChecks(checks);
+        server.store.ports().sources().saveChecks(checks);
     }
 
     /** Repeats the request until the answer satisfies {@code done} (the background refresh has landed). */

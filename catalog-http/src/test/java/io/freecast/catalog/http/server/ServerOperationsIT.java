@@ -137,11 +137,11 @@ class ServerOperationsIT {
     void anExtraRouteThatClashesWithTheCatalogsFailsAtCreation() {
         try (var db = TestDatabases.sqlite(dir)) {
             var store = db.open();
-            assertThatThrownBy(() -> CatalogHttpServer.create(store.queries(), config -> config.port(0)
+            assertThatThrownBy(() -> CatalogHttpServer.create(store.ports().queries(), config -> config.port(0)
                     .routes(routes -> routes.get("/movies/{movieId}", request -> ApiResponse.json(List.of())))))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("clashes with GET /movies/{id}");
-            assertThatThrownBy(() -> CatalogHttpServer.create(store.queries(), config -> config.port(-5)))
+            assertThatThrownBy(() -> CatalogHttpServer.create(store.ports().queries(), config -> config.port(-5)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
         }
     }

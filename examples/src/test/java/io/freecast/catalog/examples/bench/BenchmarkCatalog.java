@@ -48,14 +48,14 @@ public final class BenchmarkCatalog {
                 for (int i = from; i < Math.min(movies, from + BATCH); i++) {
                     batch.add(movie(i));
                 }
-                store.transactions().inTransaction(() -> store.movies().upsertAll(batch));
+                store.ports().transactions().inTransaction(() -> store.ports().movies().upsertAll(batch));
             }
             for (int from = 0; from < shows; from += BATCH) {
                 List<ShowDraft> batch = new ArrayList<>();
                 for (int i = from; i < Math.min(shows, from + BATCH); i++) {
                     batch.add(show(i));
                 }
-                store.transactions().inTransaction(() -> store.shows().upsertAll(batch, List.of()));
+                store.ports().transactions().inTransaction(() -> store.ports().shows().upsertAll(batch, List.of()));
             }
             System.out.printf("%d movies and %d shows written to %s in %d ms%n", movies, shows, store.description(),
                     (System.nanoTime() - started) / 1_000_000);

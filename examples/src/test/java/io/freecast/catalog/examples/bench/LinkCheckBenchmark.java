@@ -1,6 +1,7 @@
 package io.freecast.catalog.examples.bench;
 
 import io.freecast.catalog.Catalog;
+import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.domain.SourceDraft;
@@ -13,7 +14,6 @@ import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.http.client.RatingApiSettings;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase.UpdateRatingsCommand;
 import io.freecast.catalog.port.in.ValidateSourcesUseCase.ValidateSourcesCommand;
-import io.freecast.catalog.port.out.CatalogStorage;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
@@ -48,7 +48,7 @@ public final class LinkCheckBenchmark {
         }
         Path dir = Files.createTempDirectory("catalog-bench");
         try (DelayedLoopbackServer server = new DelayedLoopbackServer(addresses, delayMs, kinopoiskStub());
-                CatalogStorage storage = BenchStorage.open(dir.resolve("bench.db"))) {
+                CatalogStore storage = BenchStorage.open(dir.resolve("bench.db"))) {
             List<String> authorities = server.authorities();
             seed(storage, sources, authorities);
             System.out.printf(Locale.ROOT, "seeded %d movies with one source each over %d loopback addresses%n",
@@ -61,7 +61,7 @@ public final class LinkCheckBenchmark {
         }
     }
 
-    private static void validateSources(CatalogStorage storage, int n, int concurrency, int perHost, long delayMs) {
+    private static void validateSources(CatalogStore storage, int n, int concurrency, int perHost, long delayMs) {
         LinkCheckSettings settings = new LinkCheckSettings(concurrency, perHost, Duration.ofSeconds(10));
         OutboundHttpSettings outbound = OutboundHttpSettings.defaults().withAllowPrivateTargets(true);
         try (OutboundHttp http = new OutboundHttp(outbound);
@@ -83,7 +83,7 @@ public final class LinkCheckBenchmark {
         }
     }
 
-    private static void updateRatings(CatalogStorage storage, int n, URI stub) {
+    private static void updateRatings(CatalogStore storage, int n, URI stub) {
         RatingApiSettings settings = RatingApiSettings.of(stub, "bench-key").withRequestsPerSecond(0);
         try (OutboundHttp http = new OutboundHttp(OutboundHttpSettings.defaults().withAllowPrivateTargets(true));
                 Catalog catalog = catalog(storage).ratingProvider(new KinopoiskRatingProvider(http, settings)).build()) {
@@ -110,7 +110,7 @@ public final class LinkCheckBenchmark {
         };
     }
 
-    private static void seed(CatalogStorage storage, int n, List<String> authorities) {
+    private static void seed(CatalogStore storage, int n, List<String> authorities) {
         List<MovieDraft> batch = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String url = "http://" + authorities.get(i % authorities.size()) + "/stream/" + i + ".m3u8";
@@ -118,13 +118,13 @@ public final class LinkCheckBenchmark {
                     null, null, null, null, null, List.of(SourceDraft.of(url, "bench"))));
             if (batch.size() == 1000 || i == n - 1) {
                 List<MovieDraft> drafts = List.copyOf(batch);
-                storage.transactions().inTransaction(() -> storage.movies().upsertAll(drafts));
+                storage.ports().transactions().inTransaction(() -> storage.ports().movies().upsertAll(drafts));
                 batch.clear();
             }
         }
     }
 
-    private static Catalog.Builder catalog(CatalogStorage storage) {
+    private static Catalog.Builder catalog(CatalogStore storage) {
         // The storage outlives each Catalog here (closing a Catalog closes its storage), so hand each one a
         // view that does not close it.
         return Catalog.builder().storage(BenchStorage.unclosable(storage));

@@ -51,7 +51,7 @@ class CheckCommandsIT {
         server.start();
         db = dir.resolve("catalog.db").toString();
         try (JdbcCatalogStore store = JdbcCatalogStore.open(db)) {
-            store.transactions().inTransaction(() -> store.movies().upsertAll(List.of(
+            store.ports().transactions().inTransaction(() -> store.ports().movies().upsertAll(List.of(
                     movie("1", "Copper Valley", base() + "/ok.m3u8"),
                     movie("2", "Unknown Film", base() + "/gone.mp4"))));
         }
@@ -118,7 +118,7 @@ class CheckCommandsIT {
         assertThat(report.at("/counts/active").asLong()).isEqualTo(1);
         assertThat(report.at("/counts/deactivated").asLong()).isEqualTo(1);
         try (JdbcCatalogStore store = JdbcCatalogStore.open(db)) {
-            List<Source> sources = store.sources().listAfter(0, 10);
+            List<Source> sources = store.ports().sources().listAfter(0, 10);
             assertThat(sources).extracting(Source::active).containsExactly(true, false);
             assertThat(sources).extracting(s -> s.check().lastStatus()).containsExactly(200, 404);
         }
@@ -173,7 +173,7 @@ class CheckCommandsIT {
 
     private RatingTarget.RatingPair ratingOf(String title) {
         try (JdbcCatalogStore store = JdbcCatalogStore.open(db)) {
-            return store.ratings().listDue(Instant.now().plusSeconds(3600), null, 10).stream()
+            return store.ports().ratings().listDue(Instant.now().plusSeconds(3600), null, 10).stream()
                     .filter(t -> t.title().equals(title)).findFirst().orElseThrow().current();
         }
     }

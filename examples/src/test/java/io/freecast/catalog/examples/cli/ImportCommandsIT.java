@@ -51,7 +51,7 @@ class ImportCommandsIT {
         Instant now = Instant.now();
         try (JdbcCatalogStore server = JdbcCatalogStore.open(db())) {
             // A server's scheduled import is under way: it holds the task's lease in the shared database.
-            assertThat(server.taskLeases().tryClaim(TaskName.IMPORT_MOVIES, now, "server-node", now,
+            assertThat(server.ports().taskLeases().tryClaim(TaskName.IMPORT_MOVIES, now, "server-node", now,
                     Duration.ofMinutes(5))).isTrue();
 
             CliRun refused = CliRun.of("import-movies", "--db", db());
@@ -60,7 +60,7 @@ class ImportCommandsIT {
             assertThat(CatalogTables.count(url(), "movie")).isZero();
             assertThat(CatalogTables.count(url(), "task_run")).isZero();
 
-            server.taskLeases().release(TaskName.IMPORT_MOVIES, "server-node");
+            server.ports().taskLeases().release(TaskName.IMPORT_MOVIES, "server-node");
             CliRun after = CliRun.of("import-movies", "--db", db());
             assertThat(after.exitCode()).as(after.err()).isEqualTo(ExitCode.OK);
             assertThat(CatalogTables.count(url(), "movie")).isEqualTo(10);

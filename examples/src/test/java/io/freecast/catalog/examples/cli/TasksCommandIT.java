@@ -54,8 +54,8 @@ class TasksCommandIT {
     void theLastRunAndItsResultComeFromTheSharedRunLog() {
         try (JdbcCatalogStore store = JdbcCatalogStore.open(db())) {
             Instant start = Instant.parse("2026-11-24T21:00:00Z");
-            long run = store.taskRuns().recordStart(TaskName.VALIDATE_SOURCES, "node-7", start);
-            store.taskRuns().recordFinish(run, TaskReport.failed(TaskName.VALIDATE_SOURCES, start,
+            long run = store.ports().taskRuns().recordStart(TaskName.VALIDATE_SOURCES, "node-7", start);
+            store.ports().taskRuns().recordFinish(run, TaskReport.failed(TaskName.VALIDATE_SOURCES, start,
                     start.plusSeconds(3), "link checker unreachable"));
         }
 
