@@ -144,7 +144,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Starts the task scheduler (DESIGN §5) with the {@code --schedule} / {@code CATALOG_SCHEDULE_*}
+     * Starts the task scheduler (README, "Scheduling and task status") with the {@code --schedule} / {@code CATALOG_SCHEDULE_*}
      * settings; it attaches itself to the catalog, so task status shows its schedule and next runs. A task
      * whose adapter is missing (update-ratings without a provider) stays off. It is stopped first on
      * shutdown, letting a running task finish (30 s at most).
