@@ -1,0 +1,58 @@
+package io.freecast.catalog.application.access;
+
+import io.freecast.catalog.port.in.AccountAdministration;
+import io.freecast.catalog.port.in.Authentication;
+import io.freecast.catalog.port.in.TokenAdministration;
+import io.freecast.catalog.port.out.AccountRepository;
+import io.freecast.catalog.port.out.ApiTokenRepository;
+import io.freecast.catalog.port.out.AuditTrail;
+import io.freecast.catalog.port.out.Transactions;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Accounts, tokens and authentication, built from the ports they need; the services themselves are
+ * package-private. One instance per catalog: its throttle remembers failures for all three.
+ */
+public final class AccessServices {
+
+    private final Authentication authentication;
+    private final AccountAdministration accounts;
+    private final TokenAdministration tokens;
+
+    /**
+     * @param bootstrapToken the operator's admin token, or {@code null} for none
+     * @throws IllegalArgumentException when {@code bootstrapToken} is too short to be a secret (the message
+     *                                  does not repeat it)
+     */
+    public static AccessServices create(AccountRepository accounts, ApiTokenRepository tokens, AuditTrail auditTrail,
+                                        Transactions transactions, Clock clock, String bootstrapToken) {
+        return new AccessServices(accounts, tokens, auditTrail, transactions, clock, bootstrapToken,
+                new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
+                new FailureThrottle(clock, FailureThrottle.Rules.DEFAULT));
+    }
+
+    AccessServices(AccountRepository accountRepository, ApiTokenRepository tokenRepository, AuditTrail auditTrail,
+                   Transactions transactions, Clock clock, String bootstrapToken, PasswordHasher hasher,
+                   FailureThrottle throttle) {
+        BootstrapToken bootstrap = bootstrapToken == null ? null : BootstrapToken.of(bootstrapToken);
+        SecurityAudit audit = new SecurityAudit(auditTrail, transactions, clock);
+        this.authentication = new AuthenticationService(accountRepository, tokenRepository, transactions, audit,
+                hasher, throttle, bootstrap, clock);
+        this.accounts = new AccountAdministrationService(accountRepository, transactions, audit, hasher, clock);
+        this.tokens = new TokenAdministrationService(accountRepository, tokenRepository, transactions, audit,
+                new TokenSecrets(new SecureRandom()), clock);
+    }
+
+    public Authentication authentication() {
+        return authentication;
+    }
+
+    public AccountAdministration accounts() {
+        return accounts;
+    }
+
+    public TokenAdministration tokens() {
+        return tokens;
+    }
+}
