@@ -8,6 +8,8 @@ import io.freecast.catalog.jdbc.internal.SchemaMigrations;
 import io.freecast.catalog.jdbc.internal.StatementListener;
 import io.freecast.catalog.jdbc.internal.StoreConfig;
 import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.out.AccountRepository;
+import io.freecast.catalog.port.out.ApiTokenRepository;
 import io.freecast.catalog.port.out.CatalogStorage;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
@@ -140,6 +142,16 @@ public final class JdbcCatalogStore implements CatalogStorage {
     @Override
     public TaskLeases taskLeases() {
         return storage.taskLeases();
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return storage.accounts();
+    }
+
+    @Override
+    public ApiTokenRepository apiTokens() {
+        return storage.apiTokens();
     }
 
     @Override

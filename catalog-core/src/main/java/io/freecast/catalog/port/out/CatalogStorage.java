@@ -20,6 +20,12 @@ public interface CatalogStorage extends AutoCloseable {
 
     TaskLeases taskLeases();
 
+    /** Accounts and their password hashes. */
+    AccountRepository accounts();
+
+    /** API tokens, kept by the hash of their value. */
+    ApiTokenRepository apiTokens();
+
     Transactions transactions();
 
     /** The read side; it may answer directly from storage (reads carry no business rules). */

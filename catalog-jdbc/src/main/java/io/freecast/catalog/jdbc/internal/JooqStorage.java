@@ -1,6 +1,8 @@
 package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.out.AccountRepository;
+import io.freecast.catalog.port.out.ApiTokenRepository;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
 import io.freecast.catalog.port.out.ShowRepository;
@@ -33,6 +35,8 @@ public final class JooqStorage {
     private final SourceRepository sources;
     private final TaskRunLog taskRuns;
     private final TaskLeases taskLeases;
+    private final AccountRepository accounts;
+    private final ApiTokenRepository apiTokens;
     private final CatalogQueries queries;
 
     public JooqStorage(DataSource dataSource, DatabaseKind kind, Clock clock, ExecuteListener... listeners) {
@@ -60,6 +64,8 @@ public final class JooqStorage {
         this.sources = new JooqSourceRepository(dsl, transactions);
         this.taskRuns = new JooqTaskRunLog(own, gate);
         this.taskLeases = new JooqTaskLeases(own, gate);
+        this.accounts = new JooqAccountRepository(dsl, kind);
+        this.apiTokens = new JooqApiTokenRepository(dsl);
         this.queries = new JooqCatalogQueries(dsl, kind);
     }
 
@@ -85,6 +91,14 @@ public final class JooqStorage {
 
     public TaskLeases taskLeases() {
         return taskLeases;
+    }
+
+    public AccountRepository accounts() {
+        return accounts;
+    }
+
+    public ApiTokenRepository apiTokens() {
+        return apiTokens;
     }
 
     public Transactions transactions() {

@@ -2,6 +2,8 @@ package io.freecast.catalog.examples.bench;
 
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.out.AccountRepository;
+import io.freecast.catalog.port.out.ApiTokenRepository;
 import io.freecast.catalog.port.out.CatalogStorage;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
@@ -33,6 +35,8 @@ final class BenchStorage {
             @Override public SourceRepository sources() { return storage.sources(); }
             @Override public TaskRunLog taskRuns() { return storage.taskRuns(); }
             @Override public TaskLeases taskLeases() { return storage.taskLeases(); }
+            @Override public AccountRepository accounts() { return storage.accounts(); }
+            @Override public ApiTokenRepository apiTokens() { return storage.apiTokens(); }
             @Override public Transactions transactions() { return storage.transactions(); }
             @Override public CatalogQueries queries() { return storage.queries(); }
             @Override public StorageHealth health() { return storage.health(); }
