@@ -11,6 +11,7 @@ import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.out.AccountRepository;
 import io.freecast.catalog.port.out.ApiTokenRepository;
 import io.freecast.catalog.port.out.CatalogStorage;
+import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
 import io.freecast.catalog.port.out.ShowRepository;
@@ -162,6 +163,11 @@ public final class JdbcCatalogStore implements CatalogStorage {
     @Override
     public CatalogQueries queries() {
         return storage.queries();
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        return storage.auditTrail();
     }
 
     @Override

@@ -28,6 +28,9 @@ public interface CatalogStorage extends AutoCloseable {
 
     Transactions transactions();
 
+    /** Where every hand edit and security event is recorded. */
+    AuditTrail auditTrail();
+
     /** The read side; it may answer directly from storage (reads carry no business rules). */
     CatalogQueries queries();
 

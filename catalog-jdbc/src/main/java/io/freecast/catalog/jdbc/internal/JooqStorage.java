@@ -3,6 +3,7 @@ package io.freecast.catalog.jdbc.internal;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.out.AccountRepository;
 import io.freecast.catalog.port.out.ApiTokenRepository;
+import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
 import io.freecast.catalog.port.out.ShowRepository;
@@ -38,6 +39,7 @@ public final class JooqStorage {
     private final AccountRepository accounts;
     private final ApiTokenRepository apiTokens;
     private final CatalogQueries queries;
+    private final AuditTrail auditTrail;
 
     public JooqStorage(DataSource dataSource, DatabaseKind kind, Clock clock, ExecuteListener... listeners) {
         WriteGate gate = WriteGate.forKind(kind);
@@ -67,6 +69,7 @@ public final class JooqStorage {
         this.accounts = new JooqAccountRepository(dsl, kind);
         this.apiTokens = new JooqApiTokenRepository(dsl);
         this.queries = new JooqCatalogQueries(dsl, kind);
+        this.auditTrail = new JooqAuditTrail(dsl, transactions);
     }
 
     public ShowRepository shows() {
@@ -107,5 +110,9 @@ public final class JooqStorage {
 
     public CatalogQueries queries() {
         return queries;
+    }
+
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 }

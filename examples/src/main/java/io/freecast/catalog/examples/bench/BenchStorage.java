@@ -4,6 +4,7 @@ import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.out.AccountRepository;
 import io.freecast.catalog.port.out.ApiTokenRepository;
+import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.CatalogStorage;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
@@ -37,6 +38,7 @@ final class BenchStorage {
             @Override public TaskLeases taskLeases() { return storage.taskLeases(); }
             @Override public AccountRepository accounts() { return storage.accounts(); }
             @Override public ApiTokenRepository apiTokens() { return storage.apiTokens(); }
+            @Override public AuditTrail auditTrail() { return storage.auditTrail(); }
             @Override public Transactions transactions() { return storage.transactions(); }
             @Override public CatalogQueries queries() { return storage.queries(); }
             @Override public StorageHealth health() { return storage.health(); }
