@@ -1,6 +1,7 @@
 package io.freecast.catalog;
 
 import io.freecast.catalog.application.TaskRecorder;
+import io.freecast.catalog.application.access.AccessServices;
 import io.freecast.catalog.application.TaskServices;
 import io.freecast.catalog.application.UseCases;
 import io.freecast.catalog.domain.Page;
@@ -8,7 +9,10 @@ import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.domain.TaskRun;
+import io.freecast.catalog.port.in.AccountAdministration;
+import io.freecast.catalog.port.in.Authentication;
 import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.in.TokenAdministration;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.in.ImportMoviesUseCase.ImportMoviesCommand;
 import io.freecast.catalog.port.in.ImportShowsUseCase;
@@ -59,6 +63,9 @@ public final class Catalog implements AutoCloseable {
     private final TaskRecorder recorder;
     private final AtomicReference<TaskScheduleInfo> schedule = new AtomicReference<>();
     private final TaskAdministration tasks;
+    private final String bootstrapToken;
+    /** Built on first use: a catalog that never authenticates anyone (a CLI task) pays nothing for it. */
+    private volatile AccessServices access;
 
     private Catalog(Builder builder) {
         this.storage = builder.storage;
@@ -69,6 +76,7 @@ public final class Catalog implements AutoCloseable {
         this.settings = new CatalogSettings(builder.showsFeed, builder.moviesFeed, builder.placeholders,
                 builder.ratingsStaleAfter, builder.failureThreshold, builder.nodeName);
         this.recorder = new TaskRecorder(storage.taskRuns(), clock, settings.nodeName());
+        this.bootstrapToken = builder.bootstrapToken;
         this.tasks = TaskServices.taskAdministration(this::run, storage.taskRuns(), storage::taskLeases,
                 schedule::get, clock, settings.nodeName());
     }
@@ -137,6 +145,39 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
+     * Who is calling: bearer tokens (an account's API token or the {@link Builder#bootstrapToken bootstrap
+     * token}) and account sign-ins, throttled and audited.
+     */
+    public Authentication authentication() {
+        return access().authentication();
+    }
+
+    /** Accounts and their roles and passwords; every method checks the caller's scope. */
+    public AccountAdministration accounts() {
+        return access().accounts();
+    }
+
+    /** API tokens: created (shown once), listed, revoked; every method checks the caller's scope. */
+    public TokenAdministration apiTokens() {
+        return access().tokens();
+    }
+
+    private AccessServices access() {
+        AccessServices built = access;
+        if (built == null) {
+            synchronized (this) {
+                built = access;
+                if (built == null) {
+                    built = AccessServices.create(storage.accounts(), storage.apiTokens(), storage.auditTrail(),
+                            storage.transactions(), clock, bootstrapToken);
+                    access = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    /**
      * Lets a scheduler tell {@link #tasks()} its plans (schedule, next run). One scheduler at a time;
      * attaching another replaces it.
      */
@@ -201,6 +242,7 @@ public final class Catalog implements AutoCloseable {
         private Duration ratingsStaleAfter = CatalogSettings.DEFAULT_RATINGS_STALE_AFTER;
         private int failureThreshold = ValidateSourcesCommand.DEFAULT_FAILURE_THRESHOLD;
         private String nodeName = CatalogSettings.defaultNodeName();
+        private String bootstrapToken;
 
         private Builder() {
         }
@@ -261,12 +303,23 @@ public final class Catalog implements AutoCloseable {
             return this;
         }
 
+        /**
+         * An operator-chosen secret that authenticates as an admin before any account exists (the way to set
+         * up a fresh installation over HTTP); {@code null} (the default) for none. It is compared in constant
+         * time and never stored. At least 16 characters, or {@link #build()} refuses it.
+         */
+        public Builder bootstrapToken(String bootstrapToken) {
+            this.bootstrapToken = bootstrapToken;
+            return this;
+        }
+
         /** @throws IllegalStateException when no storage was given; IllegalArgumentException for bad settings */
         public Catalog build() {
             if (storage == null) {
                 throw new IllegalStateException("a catalog needs storage: call Catalog.builder().storage(…), "
                         + "e.g. with JdbcCatalogStore.open(\"jdbc:sqlite:catalog.db\")");
             }
+            AccessServices.checkBootstrapToken(bootstrapToken);
             return new Catalog(this);
         }
     }

@@ -44,6 +44,17 @@ public final class AccessServices {
                 new TokenSecrets(new SecureRandom()), clock);
     }
 
+    /**
+     * Checks an operator's bootstrap token without building anything, so a builder can refuse it at once.
+     *
+     * @throws IllegalArgumentException when it is too short to be a secret (the message does not repeat it)
+     */
+    public static void checkBootstrapToken(String bootstrapToken) {
+        if (bootstrapToken != null) {
+            BootstrapToken.of(bootstrapToken);
+        }
+    }
+
     public Authentication authentication() {
         return authentication;
     }

@@ -54,13 +54,13 @@ final class CredentialRules {
 
     static List<FieldViolation> labelViolations(String label) {
         if (label == null || label.isBlank()) {
-            return List.of(new FieldViolation("label", "must not be empty"));
+            return List.of(new FieldViolation("name", "must not be empty"));
         }
         if (label.length() > MAX_LABEL_LENGTH) {
-            return List.of(new FieldViolation("label", "must be at most " + MAX_LABEL_LENGTH + " characters"));
+            return List.of(new FieldViolation("name", "must be at most " + MAX_LABEL_LENGTH + " characters"));
         }
         if (label.chars().anyMatch(CredentialRules::isControl)) {
-            return List.of(new FieldViolation("label", "must not contain control characters"));
+            return List.of(new FieldViolation("name", "must not contain control characters"));
         }
         return List.of();
     }

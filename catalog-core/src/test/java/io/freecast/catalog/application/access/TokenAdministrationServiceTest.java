@@ -77,14 +77,14 @@ class TokenAdministrationServiceTest {
                 new NewToken("alice", "bad\nlabel", Scope.ADMIN, fixture.clock.instant())));
 
         assertThat(refused.violations()).extracting(FieldViolation::field)
-                .containsExactly("label", "scope", "expires_at", "user");
+                .containsExactly("name", "scope", "expires_at", "user");
         assertThat(tokens.listTokens(OPERATOR, null)).isEmpty();
         assertThat(catchThrowableOfType(InvalidEditException.class, () -> tokens.createToken(OPERATOR,
                 new NewToken("root", "x".repeat(101), null, null))).violations()).extracting(FieldViolation::field)
-                .containsExactly("label", "scope");
+                .containsExactly("name", "scope");
         assertThat(catchThrowableOfType(InvalidEditException.class, () -> tokens.createToken(OPERATOR,
                 new NewToken("root", "   ", Scope.READ, null))).violations()).extracting(FieldViolation::field)
-                .containsExactly("label");
+                .containsExactly("name");
     }
 
     @Test
