@@ -1,8 +1,5 @@
 package io.freecast.catalog;
 
-import io.freecast.catalog.application.TaskRecorder;
-import io.freecast.catalog.application.access.AccessServices;
-import io.freecast.catalog.application.TaskServices;
 import io.freecast.catalog.application.UseCases;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
@@ -11,6 +8,7 @@ import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.domain.TaskRun;
 import io.freecast.catalog.port.in.AccountAdministration;
 import io.freecast.catalog.port.in.Authentication;
+import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.in.TokenAdministration;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
@@ -21,7 +19,6 @@ import io.freecast.catalog.port.in.UpdateRatingsUseCase;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase.UpdateRatingsCommand;
 import io.freecast.catalog.port.in.ValidateSourcesUseCase;
 import io.freecast.catalog.port.in.ValidateSourcesUseCase.ValidateSourcesCommand;
-import io.freecast.catalog.port.out.CatalogStorage;
 import io.freecast.catalog.domain.FeedLocation;
 import io.freecast.catalog.port.out.FeedReader;
 import io.freecast.catalog.port.out.LinkChecker;
@@ -34,6 +31,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The catalog: its read side and its four tasks, built by an embedder from adapters.
@@ -48,37 +46,43 @@ import java.util.concurrent.atomic.AtomicReference;
  * }
  * }</pre>
  *
+ * <p>The catalog is the one front door; behind it, {@link io.freecast.catalog.application.UseCases} builds each
+ * service from exactly the ports it uses, taken from the store's {@link StoragePorts}.
+ *
  * <p>Every task run through this class is recorded in the task-run log, and never throws: a run that
  * fails returns a failed {@link TaskReport} with the reason. A task whose adapter was not given fails
  * that way too, saying which builder method to call.
  */
 public final class Catalog implements AutoCloseable {
 
-    private final CatalogStorage storage;
+    private final CatalogStore store;
+    private final StoragePorts ports;
     private final FeedReader feedReader;
     private final RatingProvider ratingProvider;
     private final LinkChecker linkChecker;
     private final Clock clock;
     private final CatalogSettings settings;
-    private final TaskRecorder recorder;
     private final AtomicReference<TaskScheduleInfo> schedule = new AtomicReference<>();
     private final TaskAdministration tasks;
+    private final CatalogEditing editing;
     private final String bootstrapToken;
     /** Built on first use: a catalog that never authenticates anyone (a CLI task) pays nothing for it. */
-    private volatile AccessServices access;
+    private volatile UseCases.Access access;
 
-    private Catalog(Builder builder) {
-        this.storage = builder.storage;
+    private Catalog(Builder builder, StoragePorts ports) {
+        this.store = builder.store;
+        this.ports = ports;
         this.feedReader = builder.feedReader;
         this.ratingProvider = builder.ratingProvider;
         this.linkChecker = builder.linkChecker;
         this.clock = builder.clock;
         this.settings = new CatalogSettings(builder.showsFeed, builder.moviesFeed, builder.placeholders,
                 builder.ratingsStaleAfter, builder.failureThreshold, builder.nodeName);
-        this.recorder = new TaskRecorder(storage.taskRuns(), clock, settings.nodeName());
-        this.bootstrapToken = builder.bootstrapToken;
-        this.tasks = TaskServices.taskAdministration(this::run, storage.taskRuns(), storage::taskLeases,
+        this.tasks = UseCases.taskAdministration(this::run, ports.taskRuns(), ports.taskLeases(),
                 schedule::get, clock, settings.nodeName());
+        this.bootstrapToken = builder.bootstrapToken;
+        this.editing = UseCases.editing(ports.transactions(), ports.handEdits(), ports.tombstones(), ports.auditTrail(),
+                ports.queries(), ports.items(), clock);
     }
 
     public static Builder builder() {
@@ -87,37 +91,73 @@ public final class Catalog implements AutoCloseable {
 
     /** The read side: shows, movies, seasons, episodes and sources, paged and sorted. */
     public CatalogQueries queries() {
-        return storage.queries();
+        return ports.queries();
+    }
+
+    /**
+     * Changing the catalog by hand: create, change and delete shows, seasons, episodes, movies and sources,
+     * unlock fields, list and restore tombstones, read the audit trail. Every call takes the {@link
+     * io.freecast.catalog.domain.Caller} it acts for and checks its scope itself.
+     */
+    public CatalogEditing editing() {
+        return editing;
+    }
+
+    /**
+     * Who is calling: bearer tokens (an account's API token or the {@link Builder#bootstrapToken bootstrap
+     * token}) and account sign-ins, throttled and audited.
+     */
+    public Authentication authentication() {
+        return access().authentication();
+    }
+
+    /** Accounts and their roles and passwords; every method checks the caller's scope. */
+    public AccountAdministration accounts() {
+        return access().accounts();
+    }
+
+    /** API tokens: created (shown once), listed, revoked; every method checks the caller's scope. */
+    public TokenAdministration apiTokens() {
+        return access().tokens();
+    }
+
+    private UseCases.Access access() {
+        UseCases.Access built = access;
+        if (built == null) {
+            synchronized (this) {
+                built = access;
+                if (built == null) {
+                    built = UseCases.access(ports.accounts(), ports.apiTokens(), ports.auditTrail(),
+                            ports.transactions(), clock, bootstrapToken);
+                    access = built;
+                }
+            }
+        }
+        return built;
     }
 
     public CatalogSettings settings() {
         return settings;
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
     public TaskReport importShows(ImportShowsCommand command) {
-        return recorder.record(TaskName.IMPORT_SHOWS, () ->
-                UseCases.importShows(storage, require(feedReader, "feedReader"), clock).importShows(command));
+        return record(TaskName.IMPORT_SHOWS, () -> UseCases.importShows(ports.shows(), ports.tombstones(), ports.transactions(),
+                require(feedReader, "feedReader"), clock).importShows(command));
     }
 
     public TaskReport importMovies(ImportMoviesCommand command) {
-        return recorder.record(TaskName.IMPORT_MOVIES, () ->
-                UseCases.importMovies(storage, require(feedReader, "feedReader"), clock).importMovies(command));
+        return record(TaskName.IMPORT_MOVIES, () -> UseCases.importMovies(ports.movies(), ports.tombstones(), ports.transactions(),
+                require(feedReader, "feedReader"), clock).importMovies(command));
     }
 
     public TaskReport updateRatings(UpdateRatingsCommand command) {
-        return recorder.record(TaskName.UPDATE_RATINGS, () ->
-                UseCases.updateRatings(storage, require(ratingProvider, "ratingProvider"), clock)
-                        .updateRatings(command));
+        return record(TaskName.UPDATE_RATINGS, () -> UseCases.updateRatings(ports.ratings(), ports.transactions(),
+                require(ratingProvider, "ratingProvider"), clock).updateRatings(command));
     }
 
     public TaskReport validateSources(ValidateSourcesCommand command) {
-        return recorder.record(TaskName.VALIDATE_SOURCES, () ->
-                UseCases.validateSources(storage, require(linkChecker, "linkChecker"), clock)
-                        .validateSources(command));
+        return record(TaskName.VALIDATE_SOURCES, () -> UseCases.validateSources(ports.sources(),
+                require(linkChecker, "linkChecker"), clock).validateSources(command));
     }
 
     /**
@@ -145,39 +185,6 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * Who is calling: bearer tokens (an account's API token or the {@link Builder#bootstrapToken bootstrap
-     * token}) and account sign-ins, throttled and audited.
-     */
-    public Authentication authentication() {
-        return access().authentication();
-    }
-
-    /** Accounts and their roles and passwords; every method checks the caller's scope. */
-    public AccountAdministration accounts() {
-        return access().accounts();
-    }
-
-    /** API tokens: created (shown once), listed, revoked; every method checks the caller's scope. */
-    public TokenAdministration apiTokens() {
-        return access().tokens();
-    }
-
-    private AccessServices access() {
-        AccessServices built = access;
-        if (built == null) {
-            synchronized (this) {
-                built = access;
-                if (built == null) {
-                    built = AccessServices.create(storage.accounts(), storage.apiTokens(), storage.auditTrail(),
-                            storage.transactions(), clock, bootstrapToken);
-                    access = built;
-                }
-            }
-        }
-        return built;
-    }
-
-    /**
      * Lets a scheduler tell {@link #tasks()} its plans (schedule, next run). One scheduler at a time;
      * attaching another replaces it.
      */
@@ -192,30 +199,30 @@ public final class Catalog implements AutoCloseable {
 
     /** Runs of a task, newest first. */
     public Page<TaskRun> taskRuns(TaskName task, PageRequest page) {
-        return storage.taskRuns().listRuns(task, page);
+        return ports.taskRuns().listRuns(task, page);
     }
 
     public Optional<TaskRun> lastRun(TaskName task) {
-        return storage.taskRuns().findLatest(task);
-    }
-
-    /** The storage adapter, for the parts of a deployment that coordinate through it (a scheduler). */
-    public CatalogStorage storage() {
-        return storage;
+        return ports.taskRuns().findLatest(task);
     }
 
     public StorageHealth health() {
-        return storage.health();
+        return store.health();
     }
 
+    /** Closes the store. */
     @Override
     public void close() {
-        storage.close();
+        store.close();
+    }
+
+    private TaskReport record(TaskName task, Supplier<TaskReport> work) {
+        return UseCases.recordRun(ports.taskRuns(), clock, settings.nodeName(), task, work);
     }
 
     /** A run without a feed fails like any other run: recorded, with the reason, never thrown. */
     private TaskReport missingFeed(TaskName task, String setting) {
-        return recorder.record(task, () -> {
+        return record(task, () -> {
             throw new IllegalStateException("no feed configured: call Catalog.builder()." + setting + "(…)");
         });
     }
@@ -231,7 +238,8 @@ public final class Catalog implements AutoCloseable {
     /** Collects adapters and settings; {@link #build()} checks them. Only {@link #storage} is required. */
     public static final class Builder {
 
-        private CatalogStorage storage;
+        private CatalogStore store;
+        private String bootstrapToken;
         private FeedReader feedReader;
         private RatingProvider ratingProvider;
         private LinkChecker linkChecker;
@@ -242,13 +250,13 @@ public final class Catalog implements AutoCloseable {
         private Duration ratingsStaleAfter = CatalogSettings.DEFAULT_RATINGS_STALE_AFTER;
         private int failureThreshold = ValidateSourcesCommand.DEFAULT_FAILURE_THRESHOLD;
         private String nodeName = CatalogSettings.defaultNodeName();
-        private String bootstrapToken;
 
         private Builder() {
         }
 
-        public Builder storage(CatalogStorage storage) {
-            this.storage = Objects.requireNonNull(storage, "storage");
+        /** Where the catalog is kept; {@link Catalog#close()} closes it. */
+        public Builder storage(CatalogStore store) {
+            this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
@@ -313,14 +321,17 @@ public final class Catalog implements AutoCloseable {
             return this;
         }
 
-        /** @throws IllegalStateException when no storage was given; IllegalArgumentException for bad settings */
+        /**
+         * @throws IllegalStateException when no storage was given, or the store lacks a port;
+         *                               IllegalArgumentException for bad settings
+         */
         public Catalog build() {
-            if (storage == null) {
+            if (store == null) {
                 throw new IllegalStateException("a catalog needs storage: call Catalog.builder().storage(…), "
                         + "e.g. with JdbcCatalogStore.open(\"jdbc:sqlite:catalog.db\")");
             }
-            AccessServices.checkBootstrapToken(bootstrapToken);
-            return new Catalog(this);
+            UseCases.checkBootstrapToken(bootstrapToken);
+            return new Catalog(this, Objects.requireNonNull(store.ports(), "the store's ports"));
         }
     }
 }

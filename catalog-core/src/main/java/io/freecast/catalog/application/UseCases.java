@@ -1,37 +1,115 @@
 package io.freecast.catalog.application;
 
+import io.freecast.catalog.domain.TaskName;
+import io.freecast.catalog.domain.TaskReport;
+import io.freecast.catalog.port.in.AccountAdministration;
+import io.freecast.catalog.port.in.Authentication;
+import io.freecast.catalog.port.in.CatalogEditing;
+import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.in.ImportShowsUseCase;
+import io.freecast.catalog.port.in.TaskAdministration;
+import io.freecast.catalog.port.in.TokenAdministration;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase;
 import io.freecast.catalog.port.in.ValidateSourcesUseCase;
-import io.freecast.catalog.port.out.CatalogStorage;
+import io.freecast.catalog.port.out.AccountRepository;
+import io.freecast.catalog.port.out.ApiTokenRepository;
+import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.FeedReader;
+import io.freecast.catalog.port.out.HandEdits;
+import io.freecast.catalog.port.out.ItemReader;
 import io.freecast.catalog.port.out.LinkChecker;
+import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingProvider;
+import io.freecast.catalog.port.out.RatingRepository;
+import io.freecast.catalog.port.out.ShowRepository;
+import io.freecast.catalog.port.out.SourceRepository;
+import io.freecast.catalog.port.out.TaskLeases;
+import io.freecast.catalog.port.out.TaskRunLog;
+import io.freecast.catalog.port.out.TaskScheduleInfo;
+import io.freecast.catalog.port.out.Tombstones;
+import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Builds the task use-cases from the ports they need. The services themselves are package-private:
- * callers see only the use-case interfaces.
+ * The one public class of the application package: builds each service from exactly the ports it uses and
+ * returns it as its inbound port. The services themselves are package-private. {@link io.freecast.catalog.Catalog}
+ * is what embedders use; this is the engine room behind it.
  */
 public final class UseCases {
 
     private UseCases() {
     }
 
-    public static ImportShowsUseCase importShows(CatalogStorage storage, FeedReader feeds, Clock clock) {
-        return new ImportShowsService(storage, feeds, clock);
+    /** Authentication and the administration of accounts and tokens, sharing one hasher and one throttle. */
+    public record Access(Authentication authentication, AccountAdministration accounts, TokenAdministration tokens) {
     }
 
-    public static ImportMoviesUseCase importMovies(CatalogStorage storage, FeedReader feeds, Clock clock) {
-        return new ImportMoviesService(storage, feeds, clock);
+    /**
+     * @param bootstrapToken the operator's admin token, or {@code null} for none
+     * @throws IllegalArgumentException when {@code bootstrapToken} is too short to be a secret (the message
+     *                                  does not repeat it)
+     */
+    public static Access access(AccountRepository accounts, ApiTokenRepository tokens, AuditTrail auditTrail,
+                                Transactions transactions, Clock clock, String bootstrapToken) {
+        AccessServices services = AccessServices.create(accounts, tokens, auditTrail, transactions, clock, bootstrapToken);
+        return new Access(services.authentication(), services.accounts(), services.tokens());
     }
 
-    public static UpdateRatingsUseCase updateRatings(CatalogStorage storage, RatingProvider provider, Clock clock) {
-        return new UpdateRatingsService(storage.ratings(), storage.transactions(), provider, clock);
+    /**
+     * Checks an operator's bootstrap token without building anything, so a builder can refuse it at once.
+     *
+     * @throws IllegalArgumentException when it is too short to be a secret (the message does not repeat it)
+     */
+    public static void checkBootstrapToken(String bootstrapToken) {
+        AccessServices.checkBootstrapToken(bootstrapToken);
     }
 
-    public static ValidateSourcesUseCase validateSources(CatalogStorage storage, LinkChecker checker, Clock clock) {
-        return new ValidateSourcesService(storage.sources(), checker, clock);
+    /** @param tombstones which shows were deleted by hand: the import does not bring them back */
+    public static ImportShowsUseCase importShows(ShowRepository shows, Tombstones tombstones, Transactions transactions,
+                                                 FeedReader feeds, Clock clock) {
+        return new ImportShowsService(shows, tombstones, transactions, feeds, clock);
+    }
+
+    /** @param tombstones which movies were deleted by hand: the import does not bring them back */
+    public static ImportMoviesUseCase importMovies(MovieRepository movies, Tombstones tombstones,
+                                                   Transactions transactions, FeedReader feeds, Clock clock) {
+        return new ImportMoviesService(movies, tombstones, transactions, feeds, clock);
+    }
+
+    /** Every hand-editing use-case, over the ports that keep what a person changes. */
+    public static CatalogEditing editing(Transactions transactions, HandEdits edits, Tombstones tombstones,
+                                         AuditTrail audit, CatalogQueries queries, ItemReader items, Clock clock) {
+        return new CatalogEditingService(transactions, edits, tombstones, audit, queries, items, clock);
+    }
+
+    public static UpdateRatingsUseCase updateRatings(RatingRepository ratings, Transactions transactions,
+                                                     RatingProvider provider, Clock clock) {
+        return new UpdateRatingsService(ratings, transactions, provider, clock);
+    }
+
+    public static ValidateSourcesUseCase validateSources(SourceRepository sources, LinkChecker checker, Clock clock) {
+        return new ValidateSourcesService(sources, checker, clock);
+    }
+
+    /**
+     * @param runner   runs one task with the catalog's settings and returns its (recorded) report; never throws
+     * @param schedule the attached scheduler's plans, or {@code null} inside the supplier when none is
+     */
+    public static TaskAdministration taskAdministration(Function<TaskName, TaskReport> runner, TaskRunLog runLog,
+                                                        TaskLeases leases, Supplier<TaskScheduleInfo> schedule,
+                                                        Clock clock, String node) {
+        return new TaskAdministrationService(runner, runLog, leases, schedule, clock, node);
+    }
+
+    /**
+     * Runs {@code work} as a run of {@code task} recorded in {@code runLog} (start before any work, end
+     * whatever happens) and returns its report: a task that throws becomes a failed report, never an exception.
+     */
+    public static TaskReport recordRun(TaskRunLog runLog, Clock clock, String node, TaskName task,
+                                       Supplier<TaskReport> work) {
+        return new TaskRecorder(runLog, clock, node).record(task, work);
     }
 }

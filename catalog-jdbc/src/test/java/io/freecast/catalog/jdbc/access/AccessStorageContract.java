@@ -3,7 +3,7 @@ package io.freecast.catalog.jdbc.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.freecast.catalog.application.access.AccessServices;
+import io.freecast.catalog.application.UseCases;
 import io.freecast.catalog.domain.Account;
 import io.freecast.catalog.domain.Actor;
 import io.freecast.catalog.domain.ApiToken;
@@ -71,8 +71,8 @@ abstract class AccessStorageContract {
     void open() {
         db = newDatabase(dir);
         store = db.open(b -> b.clock(clock));
-        accounts = store.accounts();
-        tokens = store.apiTokens();
+        accounts = store.ports().accounts();
+        tokens = store.ports().apiTokens();
     }
 
     @AfterEach
@@ -170,7 +170,7 @@ abstract class AccessStorageContract {
 
     @Test
     void twoAdminsDemotingEachOtherAtOnceCannotBothSucceed() throws Exception {
-        AccessServices services = services(null);
+        UseCases.Access services = services(null);
         services.accounts().addAccount(OPERATOR, "ann", Role.ADMIN, "a long enough passphrase");
         services.accounts().addAccount(OPERATOR, "ben", Role.ADMIN, "a long enough passphrase");
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -264,7 +264,7 @@ abstract class AccessStorageContract {
 
     @Test
     void theDatabaseHoldsNeitherPasswordsNorTokenValuesInClear() throws Exception {
-        AccessServices services = services(null);
+        UseCases.Access services = services(null);
         String password = "Plain-Text-Password-Never-Stored";
         services.accounts().addAccount(OPERATOR, "alice", Role.ADMIN, password);
         IssuedToken issued = services.tokens().createToken(OPERATOR, new NewToken("alice", "ci", Scope.ADMIN, null));
@@ -278,7 +278,7 @@ abstract class AccessStorageContract {
 
     @Test
     void aRevokedOrExpiredTokenIsRefusedOnTheNextCheck() {
-        AccessServices services = services(null);
+        UseCases.Access services = services(null);
         services.accounts().addAccount(OPERATOR, "alice", Role.EDITOR, "a long enough passphrase");
         IssuedToken revoked = services.tokens().createToken(OPERATOR, new NewToken("alice", "r", Scope.EDIT, null));
         IssuedToken expiring = services.tokens().createToken(OPERATOR,
@@ -301,12 +301,12 @@ abstract class AccessStorageContract {
     // ---------------------------------------------------------------- helpers
 
     /** The access services on this store, recording audit entries in memory until the audit adapter joins. */
-    AccessServices services(String bootstrapToken) {
-        return AccessServices.create(accounts, tokens, new ListAuditTrail(), store.transactions(), clock, bootstrapToken);
+    UseCases.Access services(String bootstrapToken) {
+        return UseCases.access(accounts, tokens, new ListAuditTrail(), store.ports().transactions(), clock, bootstrapToken);
     }
 
     private <T> T inTx(java.util.function.Supplier<T> work) {
-        return store.transactions().inTransaction(work);
+        return store.ports().transactions().inTransaction(work);
     }
 
     private void recordUse(long id, Instant at, Instant staleBefore) {

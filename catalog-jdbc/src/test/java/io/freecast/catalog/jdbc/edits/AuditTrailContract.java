@@ -52,10 +52,10 @@ abstract class AuditTrailContract {
     void entriesReadBackAsAppendedNewestFirst() {
         AuditEntry created = new AuditEntry(0, T0, ALICE, "movie", 5, "*", null, "{\"title\":\"X\"}");
         AuditEntry changed = new AuditEntry(0, T0.plusSeconds(1), DEPLOY, "movie", 5, "title", "X", "Y'); DROP TABLE movie;--");
-        store.auditTrail().append(List.of(created));
-        store.auditTrail().append(List.of(changed));
+        store.ports().auditTrail().append(List.of(created));
+        store.ports().auditTrail().append(List.of(changed));
 
-        Page<AuditEntry> page = store.auditTrail().list(AuditQuery.all(PageRequest.first(10)));
+        Page<AuditEntry> page = store.ports().auditTrail().list(AuditQuery.all(PageRequest.first(10)));
 
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.items()).extracting(AuditEntry::field).containsExactly("title", "*");
@@ -69,7 +69,7 @@ abstract class AuditTrailContract {
 
     @Test
     void filtersByEntityIdActorAndTime() {
-        store.auditTrail().append(List.of(
+        store.ports().auditTrail().append(List.of(
                 new AuditEntry(0, T0, ALICE, "movie", 5, "title", "a", "b"),
                 new AuditEntry(0, T0.plusSeconds(10), ALICE, "show", 5, "title", "c", "d"),
                 new AuditEntry(0, T0.plusSeconds(20), DEPLOY, "movie", 6, "title", "e", "f")));
@@ -79,7 +79,7 @@ abstract class AuditTrailContract {
         assertThat(fields(new AuditQuery(null, null, "token:bob/deploy", null, null, null))).containsExactly("f");
         assertThat(fields(new AuditQuery(null, null, null, T0.plusSeconds(10), T0.plusSeconds(20), null)))
                 .containsExactly("d");
-        assertThat(store.auditTrail().list(new AuditQuery(null, null, "account:alice", null, null, null)).total())
+        assertThat(store.ports().auditTrail().list(new AuditQuery(null, null, "account:alice", null, null, null)).total())
                 .isEqualTo(2);
     }
 
@@ -87,44 +87,44 @@ abstract class AuditTrailContract {
     void pagesForwardAndBackWithoutSkippingOrRepeating() {
         List<AuditEntry> entries = IntStream.range(0, 7)
                 .mapToObj(i -> new AuditEntry(0, T0.plusSeconds(i), ALICE, "movie", i, "title", null, "v" + i)).toList();
-        store.auditTrail().append(entries);
+        store.ports().auditTrail().append(entries);
 
         List<String> seen = new ArrayList<>();
         PageRequest request = PageRequest.first(3);
         Page<AuditEntry> page;
         do {
-            page = store.auditTrail().list(AuditQuery.all(request));
+            page = store.ports().auditTrail().list(AuditQuery.all(request));
             page.items().forEach(e -> seen.add(e.after()));
             request = new PageRequest(3, page.next());
         } while (page.next() != null);
         assertThat(seen).containsExactly("v6", "v5", "v4", "v3", "v2", "v1", "v0");
 
-        Page<AuditEntry> back = store.auditTrail().list(AuditQuery.all(new PageRequest(3, page.previous())));
+        Page<AuditEntry> back = store.ports().auditTrail().list(AuditQuery.all(new PageRequest(3, page.previous())));
         assertThat(back.items()).extracting(AuditEntry::after).containsExactly("v3", "v2", "v1");
     }
 
     @Test
     void appendJoinsTheCallersTransactionSoARollbackLeavesNoEntry() {
-        assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
-            store.auditTrail().append(List.of(new AuditEntry(0, T0, ALICE, "movie", 1, "title", "a", "b")));
+        assertThatThrownBy(() -> store.ports().transactions().inTransaction(() -> {
+            store.ports().auditTrail().append(List.of(new AuditEntry(0, T0, ALICE, "movie", 1, "title", "a", "b")));
             throw new IllegalStateException("the edit failed after its entry was appended");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(store.auditTrail().list(AuditQuery.all(PageRequest.firstPage())).total()).isZero();
+        assertThat(store.ports().auditTrail().list(AuditQuery.all(PageRequest.firstPage())).total()).isZero();
     }
 
     @Test
     void hugeAndHostileValuesAreStoredAsText() {
         String huge = "x".repeat(100_000);
         String hostile = "<script>alert(1)</script> \u202e ' \" ; -- \\ % _ 🎬";
-        store.auditTrail().append(List.of(new AuditEntry(0, T0, ALICE, "movie", 1, "description", hostile, huge)));
+        store.ports().auditTrail().append(List.of(new AuditEntry(0, T0, ALICE, "movie", 1, "description", hostile, huge)));
 
-        AuditEntry read = store.auditTrail().list(AuditQuery.all(PageRequest.firstPage())).items().getFirst();
+        AuditEntry read = store.ports().auditTrail().list(AuditQuery.all(PageRequest.firstPage())).items().getFirst();
         assertThat(read.before()).isEqualTo(hostile);
         assertThat(read.after()).isEqualTo(huge);
     }
 
     private List<String> fields(AuditQuery query) {
-        return store.auditTrail().list(query).items().stream().map(AuditEntry::after).toList();
+        return store.ports().auditTrail().list(query).items().stream().map(AuditEntry::after).toList();
     }
 }

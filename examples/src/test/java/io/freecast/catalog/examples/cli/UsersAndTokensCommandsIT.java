@@ -85,7 +85,7 @@ class UsersAndTokensCommandsIT {
                     .isEqualTo(Scope.ADMIN);
         }
         try (JdbcCatalogStore store = JdbcCatalogStore.open(db())) {
-            List<io.freecast.catalog.domain.AuditEntry> entries = store.auditTrail()
+            List<io.freecast.catalog.domain.AuditEntry> entries = store.ports().auditTrail()
                     .list(io.freecast.catalog.domain.AuditQuery.all(null)).items();
             assertThat(entries).extracting(entry -> entry.actor().label() + " " + entry.entity() + "." + entry.field())
                     .contains("operator:" + System.getProperty("user.name") + " account.*",
