@@ -17,7 +17,7 @@ import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.Role;
 import io.freecast.catalog.domain.Scope;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
-import io.freecast.catalog.jdbc.testing.MutableClock;
+import io.freecast.catalog.testing.MutableClock;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.port.in.AuthenticationFailedException;
 import io.freecast.catalog.port.in.InvalidEditException;
