@@ -238,6 +238,52 @@ public abstract class FeedVersusHandContract extends EditingFixture {
     }
 
     @Test
+    void aShowDeletedByHandStaysDeletedUntilRestoredAndThenComesBackFromTheFeed() {
+        feed.shows = List.of(feedShow("s1", "Long Show", twoSeasons("v1")), feedShow("s2", "Short Show", List.of()));
+        importShows();
+        ShowTree gone = shows().getFirst();
+        editing.deleteShow(EDITOR, gone.show().id(), gone::equals);
+
+        assertThat(importShows().counts()).containsEntry("suppressed", 1L).containsEntry("created", 0L)
+                .containsEntry("unchanged", 1L);
+        assertThat(shows()).extracting(s -> s.show().title()).containsExactly("Short Show");
+
+        Tombstone tombstone = editing.listTombstones(VIEWER, new TombstoneQuery(ItemKind.SHOW, null)).items().getFirst();
+        assertThat(tombstone.identity()).isEqualTo("id:s1");
+        assertThat(tombstone.parent()).isNull();
+        editing.restore(EDITOR, tombstone.id());
+        assertThat(importShows().counts()).containsEntry("suppressed", 0L).containsEntry("created", 1L);
+        ShowTree back = shows().stream().filter(s -> s.show().title().equals("Long Show")).findFirst().orElseThrow();
+        assertThat(back.show().id()).as("a new row").isNotEqualTo(gone.show().id());
+        assertThat(back.seasons()).hasSize(2);
+    }
+
+    @Test
+    void aFeedsSeasonAndEpisodeRenumberedByHandAreTheHandsAndTheirOldNumbersAreNotRecreated() {
+        feed.shows = List.of(feedShow("s1", "Long Show", twoSeasons("v1")));
+        importShows();
+        ShowTree show = shows().getFirst();
+        SeasonTree second = show.seasons().get(1);
+        editing.changeSeason(EDITOR, second.season().id(), second::equals, SeasonFields.NONE.withNumber(FieldEdit.set(5)));
+        EpisodeTree pilot = show(show.show().id()).seasons().getFirst().episodes().getFirst();
+        editing.changeEpisode(EDITOR, pilot.episode().id(), pilot::equals, EpisodeFields.NONE.withNumber(FieldEdit.set(7)));
+
+        assertThat(importShows().counts()).as("season 2 and episode 1 are not re-created")
+                .containsEntry("suppressed", 2L).containsEntry("unchanged", 1L);
+
+        ShowTree after = show(show.show().id());
+        assertThat(after.seasons()).extracting(s -> s.season().number()).containsExactly(1, 5);
+        assertThat(after.seasons().get(1).episodes()).as("the renumbered season keeps its episodes").hasSize(1);
+        assertThat(after.seasons().getFirst().episodes()).extracting(e -> e.episode().number()).containsExactly(2, 7);
+        assertThat(after.seasons().getFirst().episodes().get(1).sources()).extracting(Source::url)
+                .containsExactly("https://cdn.example/s1e1.m3u8");
+        assertThat(editing.listTombstones(VIEWER, TombstoneQuery.all(null)).items())
+                .extracting(Tombstone::kind, Tombstone::identity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ItemKind.EPISODE, "1"),
+                        org.assertj.core.groups.Tuple.tuple(ItemKind.SEASON, "2"));
+    }
+
+    @Test
     void aSeasonDeletedByHandIsNotRecreatedEvenAsPlaceholdersUntilRestored() {
         feed.shows = List.of(feedShow("s1", "Long Show", twoSeasons("v1")));
         importShows();
