@@ -45,9 +45,11 @@ final class ApiExchangeHandler implements HttpHandler {
     private final int maxRequestTargetLength;
     private final String publicCaching;
     private final ResponseCache cache;
+    private final int maxRequestBodySize;
 
     ApiExchangeHandler(Router router, ObjectMapper json, MetricsResource metrics, int maxRequestTargetLength,
-                       Duration cacheMaxAge, ResponseCache cache) {
+                       Duration cacheMaxAge, ResponseCache cache, int maxRequestBodySize) {
+        this.maxRequestBodySize = maxRequestBodySize;
         this.router = router;
         this.json = json;
         this.metrics = metrics;
@@ -71,6 +73,7 @@ final class ApiExchangeHandler implements HttpHandler {
         String route = MetricsResource.UNMATCHED;
         int status;
         try {
+            long cacheGeneration = cache.generation();
             RequestTarget target = decodeTarget(exchange);
             Router.Outcome outcome = router.match(method, target.segments());
             switch (outcome) {
@@ -84,15 +87,13 @@ final class ApiExchangeHandler implements HttpHandler {
                 }
                 case Router.Outcome.Matched matched -> {
                     route = matched.route().template();
-                    status = respond(exchange, method, route, matched.route().handler().handle(
-                            new ExchangeRequest(route, matched.parameters(), target, exchange.getRequestHeaders())));
+                    status = respond(exchange, method, route, cacheGeneration, matched.route().handler().handle(
+                            new ExchangeRequest(route, matched.parameters(), target, exchange.getRequestHeaders(),
+                                    exchange, maxRequestBodySize)));
                 }
             }
         } catch (ApiProblem problem) {
-            if (!exchange.isResponseStarted()) {
-                problem.headers().forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name), value));
-            }
-            status = sendProblem(exchange, problem.status(), problem.detail(), problem.parameter());
+            status = sendProblem(exchange, problem.status(), instance -> Problem.of(problem, instance), problem.headers());
         } catch (RuntimeException | Error e) {
             LOG.error("unexpected failure answering {} {}", method, exchange.getRequestURI(), e);
             status = sendProblem(exchange, 500, "the server failed to answer; the failure was logged", null);
@@ -132,7 +133,8 @@ final class ApiExchangeHandler implements HttpHandler {
                 + String.join(", ", allow), null);
     }
 
-    private int respond(HttpServerExchange exchange, String method, String route, ApiResponse response) {
+    private int respond(HttpServerExchange exchange, String method, String route, long cacheGeneration,
+                        ApiResponse response) {
         StaticFile file = response.file();
         byte[] body = file != null ? file.bytes() : response.bytes() != null ? response.bytes() : write(response);
         HeaderMap headers = exchange.getResponseHeaders();
@@ -147,7 +149,7 @@ final class ApiExchangeHandler implements HttpHandler {
         String etag = file != null ? file.etag() : ETags.of(body);
         byte[] gzipped = file != null ? file.gzipped() : null;
         if (file == null && cache.enabled() && response.caching() == ApiResponse.Caching.PUBLIC) {
-            gzipped = store(cacheKey(exchange), route, response, body, etag);
+            gzipped = store(cacheKey(exchange), route, response, body, etag, cacheGeneration);
         }
         return conditionalSend(exchange, method, body, gzipped, etag);
     }
@@ -158,10 +160,10 @@ final class ApiExchangeHandler implements HttpHandler {
      *
      * @return the gzip form, or {@code null} when the body is too small to be worth compressing
      */
-    private byte[] store(String key, String route, ApiResponse response, byte[] body, String etag) {
+    private byte[] store(String key, String route, ApiResponse response, byte[] body, String etag, long builtAt) {
         byte[] gzipped = Compression.worthCompressing(body.length) ? Compression.gzip(body) : null;
         cache.put(key, route, response.contentType(), body, gzipped, etag, response.headers().get("Link"),
-                response.headers().get(Paging.TOTAL_COUNT));
+                response.headers().get(Paging.TOTAL_COUNT), builtAt);
         return gzipped;
     }
 
@@ -173,6 +175,7 @@ final class ApiExchangeHandler implements HttpHandler {
      * deleted, the database is down) loses its entry, and the next request takes the usual path.
      */
     private void refresh(String key, ResponseCache.Entry current) {
+        long builtAt = cache.generation();
         try {
             int query = key.indexOf('?');
             RequestTarget target = query < 0 ? RequestTarget.parse(key, "")
@@ -184,7 +187,7 @@ final class ApiExchangeHandler implements HttpHandler {
                 if (response.status() == 200 && response.file() == null
                         && response.caching() == ApiResponse.Caching.PUBLIC) {
                     byte[] body = response.bytes() != null ? response.bytes() : write(response);
-                    store(key, route, response, body, ETags.of(body));
+                    store(key, route, response, body, ETags.of(body), builtAt);
                     return;
                 }
             }
@@ -291,6 +294,12 @@ final class ApiExchangeHandler implements HttpHandler {
     }
 
     private int sendProblem(HttpServerExchange exchange, int status, String detail, String parameter) {
+        return sendProblem(exchange, status, instance -> Problem.of(status, detail, instance, parameter), Map.of());
+    }
+
+    /** @param extraHeaders the problem's own headers ({@code WWW-Authenticate}, a 412's current {@code ETag}…) */
+    private int sendProblem(HttpServerExchange exchange, int status, java.util.function.Function<String, Problem> document,
+                            Map<String, String> extraHeaders) {
         if (exchange.isResponseStarted()) {
             // Too late for a problem body: the status line is gone. Cut the connection so the client
             // sees a failure rather than a truncated body it might take for a whole one.
@@ -306,8 +315,9 @@ final class ApiExchangeHandler implements HttpHandler {
         headers.put(Headers.CACHE_CONTROL, "no-store");
         headers.put(NOSNIFF, "nosniff");
         headers.put(CORS_ORIGIN, "*");
+        extraHeaders.forEach((name, value) -> headers.put(new HttpString(name), value));
         String path = exchange.getRequestPath();
-        Problem problem = Problem.of(status, detail, path.length() <= MAX_INSTANCE_LENGTH ? path : null, parameter);
+        Problem problem = document.apply(path.length() <= MAX_INSTANCE_LENGTH ? path : null);
         byte[] body;
         try {
             body = json.writeValueAsBytes(problem);

@@ -33,4 +33,17 @@ public interface ApiRequest {
 
     /** A request header (first value); empty when absent. */
     Optional<String> header(String name);
+
+    /**
+     * The client's IP address as the connection shows it (the server trusts no forwarding header), e.g. for
+     * throttling failed authentications per client.
+     */
+    String clientAddress();
+
+    /**
+     * The request body, read whole on first call (empty when there is none).
+     *
+     * @throws ApiProblem 413 when it is larger than the server's request body limit
+     */
+    byte[] body();
 }

@@ -14,6 +14,12 @@ public interface ApiRoutes {
     /** Registers a read route. */
     ApiRoutes get(String template, ApiHandler handler);
 
-    /** Registers a route that acts (e.g. triggers a task); its responses are never cached. */
+    /** Registers a route that acts (e.g. triggers a task, creates an item); its responses are never cached. */
     ApiRoutes post(String template, ApiHandler handler);
+
+    /** Registers a partial update (JSON Merge Patch); its responses are never cached. */
+    ApiRoutes patch(String template, ApiHandler handler);
+
+    /** Registers a deletion; its responses are never cached. */
+    ApiRoutes delete(String template, ApiHandler handler);
 }

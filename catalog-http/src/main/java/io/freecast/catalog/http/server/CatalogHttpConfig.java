@@ -28,6 +28,9 @@ public final class CatalogHttpConfig {
     /** The reference API's port. */
     public static final int DEFAULT_PORT = 8001;
 
+    /** The largest request body read by default: far above any item's JSON, far below a memory problem. */
+    public static final int DEFAULT_MAX_REQUEST_BODY_SIZE = 1024 * 1024;
+
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
     private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -35,6 +38,8 @@ public final class CatalogHttpConfig {
     private Duration cacheMaxAge = Duration.ofSeconds(60);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private int maxRequestTargetLength = 8 * 1024;
+    private int maxRequestBodySize = DEFAULT_MAX_REQUEST_BODY_SIZE;
+    private boolean privateReads;
     private Duration responseCacheTtl = Duration.ZERO;
     private LongSupplier responseCacheClock = System::nanoTime;
     private Supplier<StorageHealth> healthCheck;
@@ -89,6 +94,25 @@ public final class CatalogHttpConfig {
      */
     public CatalogHttpConfig maxRequestTargetLength(int maxRequestTargetLength) {
         this.maxRequestTargetLength = maxRequestTargetLength;
+        return this;
+    }
+
+    /**
+     * The largest request body (a write's JSON) the server reads; a larger one is answered 413 unread.
+     * Default 1 MiB.
+     */
+    public CatalogHttpConfig maxRequestBodySize(int maxRequestBodySize) {
+        this.maxRequestBodySize = maxRequestBodySize;
+        return this;
+    }
+
+    /**
+     * Whether every catalog read needs a bearer token of at least the {@code read} scope (default
+     * {@code false}: reads are public, as in the reference). With it on, the
+     * response cache is not consulted before authentication, and responses say {@code Cache-Control: private}.
+     */
+    public CatalogHttpConfig privateReads(boolean privateReads) {
+        this.privateReads = privateReads;
         return this;
     }
 
@@ -164,6 +188,10 @@ public final class CatalogHttpConfig {
             throw new IllegalArgumentException("responseCacheTtl must be between zero (off) and cacheMaxAge ("
                     + cacheMaxAge.toSeconds() + " s), got " + responseCacheTtl);
         }
+        if (maxRequestBodySize < 1024 || maxRequestBodySize > 64 * 1024 * 1024) {
+            throw new IllegalArgumentException(
+                    "maxRequestBodySize must be between 1024 and 67108864 bytes, got " + maxRequestBodySize);
+        }
         if (maxRequestTargetLength < 256 || maxRequestTargetLength > 60 * 1024) {
             throw new IllegalArgumentException(
                     "maxRequestTargetLength must be between 256 and 61440 bytes, got " + maxRequestTargetLength);
@@ -204,6 +232,14 @@ public final class CatalogHttpConfig {
 
     int maxRequestTargetLength() {
         return maxRequestTargetLength;
+    }
+
+    int maxRequestBodySize() {
+        return maxRequestBodySize;
+    }
+
+    boolean privateReads() {
+        return privateReads;
     }
 
     Supplier<StorageHealth> healthCheck() {

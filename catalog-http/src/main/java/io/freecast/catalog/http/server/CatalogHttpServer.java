@@ -55,7 +55,8 @@ public final class CatalogHttpServer implements AutoCloseable {
             extra.accept(router);
         }
         ApiExchangeHandler api = new ApiExchangeHandler(router, objectMapper(), metrics,
-                config.maxRequestTargetLength(), config.cacheMaxAge(), new ResponseCache(config.responseCacheTtl(), config.responseCacheClock()));
+                config.maxRequestTargetLength(), config.cacheMaxAge(), new ResponseCache(config.responseCacheTtl(), config.responseCacheClock()),
+                config.maxRequestBodySize());
         this.shutdownHandler = Handlers.gracefulShutdown(api);
         this.undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
