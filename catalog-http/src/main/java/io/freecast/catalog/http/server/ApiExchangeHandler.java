@@ -121,7 +121,7 @@ final class ApiExchangeHandler implements HttpHandler {
         headers.put(ALLOW, methods);
         headers.put(CORS_ORIGIN, "*");
         headers.put(CORS_METHODS, methods);
-        headers.put(CORS_HEADERS, "If-None-Match, Authorization, Content-Type");
+        headers.put(CORS_HEADERS, "If-None-Match, If-Match, Authorization, Content-Type");
         exchange.setStatusCode(204);
         finish(exchange, exchange::endExchange);
         return 204;
@@ -274,7 +274,7 @@ final class ApiExchangeHandler implements HttpHandler {
         headers.put(Headers.CACHE_CONTROL, cacheControl);
         headers.put(NOSNIFF, "nosniff");
         headers.put(CORS_ORIGIN, "*");
-        headers.put(CORS_EXPOSE, "Link, X-Total-Count, ETag");
+        headers.put(CORS_EXPOSE, "Link, X-Total-Count, ETag, Location, Retry-After");
     }
 
     private String caching(ApiResponse.Caching caching) {
@@ -282,6 +282,7 @@ final class ApiExchangeHandler implements HttpHandler {
             case PUBLIC -> publicCaching;
             case LONG -> "public, max-age=86400";
             case NO_STORE -> "no-store";
+            case PRIVATE -> "private, no-cache";
         };
     }
 

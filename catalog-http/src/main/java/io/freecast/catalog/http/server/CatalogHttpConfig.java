@@ -1,5 +1,9 @@
 package io.freecast.catalog.http.server;
 
+import io.freecast.catalog.port.in.AccountAdministration;
+import io.freecast.catalog.port.in.Authentication;
+import io.freecast.catalog.port.in.CatalogEditing;
+import io.freecast.catalog.port.in.TokenAdministration;
 import io.freecast.catalog.port.out.StorageHealth;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,6 +44,10 @@ public final class CatalogHttpConfig {
     private int maxRequestTargetLength = 8 * 1024;
     private int maxRequestBodySize = DEFAULT_MAX_REQUEST_BODY_SIZE;
     private boolean privateReads;
+    private Authentication authentication;
+    private CatalogEditing editing;
+    private AccountAdministration accounts;
+    private TokenAdministration tokens;
     private Duration responseCacheTtl = Duration.ZERO;
     private LongSupplier responseCacheClock = System::nanoTime;
     private Supplier<StorageHealth> healthCheck;
@@ -117,6 +125,33 @@ public final class CatalogHttpConfig {
     }
 
     /**
+     * Who callers are: every write, and every read when {@link #privateReads} is on, authenticates its
+     * {@code Authorization: Bearer} token here (e.g. {@code catalog.authentication()}). Without it the API
+     * takes no writes.
+     */
+    public CatalogHttpConfig authentication(Authentication authentication) {
+        this.authentication = authentication;
+        return this;
+    }
+
+    /**
+     * Turns on the catalog's write routes ({@code POST}, {@code PATCH}, {@code DELETE} on shows, movies,
+     * seasons, episodes and sources; unlocking; tombstones; the audit trail), e.g. {@code catalog.editing()}.
+     * Needs {@link #authentication}.
+     */
+    public CatalogHttpConfig editing(CatalogEditing editing) {
+        this.editing = editing;
+        return this;
+    }
+
+    /** Turns on {@code /accounts} and {@code /tokens} for the admin scope. Needs {@link #authentication}. */
+    public CatalogHttpConfig accessAdministration(AccountAdministration accounts, TokenAdministration tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        return this;
+    }
+
+    /**
      * How long a finished catalog response is reused for the same request target (the micro-cache,
      * answered from the IO thread without touching the database). Default zero: off, every request
      * reads the database. A second or so absorbs bursts of identical requests; responses already say
@@ -188,6 +223,13 @@ public final class CatalogHttpConfig {
             throw new IllegalArgumentException("responseCacheTtl must be between zero (off) and cacheMaxAge ("
                     + cacheMaxAge.toSeconds() + " s), got " + responseCacheTtl);
         }
+        if (authentication == null && (privateReads || editing != null || accounts != null || tokens != null)) {
+            throw new IllegalArgumentException("privateReads, editing and accessAdministration need authentication "
+                    + "(who a bearer token belongs to), e.g. config.authentication(catalog.authentication())");
+        }
+        if ((accounts == null) != (tokens == null)) {
+            throw new IllegalArgumentException("accessAdministration needs both the account and the token administration");
+        }
         if (maxRequestBodySize < 1024 || maxRequestBodySize > 64 * 1024 * 1024) {
             throw new IllegalArgumentException(
                     "maxRequestBodySize must be between 1024 and 67108864 bytes, got " + maxRequestBodySize);
@@ -240,6 +282,22 @@ public final class CatalogHttpConfig {
 
     boolean privateReads() {
         return privateReads;
+    }
+
+    Authentication authentication() {
+        return authentication;
+    }
+
+    CatalogEditing editing() {
+        return editing;
+    }
+
+    AccountAdministration accounts() {
+        return accounts;
+    }
+
+    TokenAdministration tokens() {
+        return tokens;
     }
 
     Supplier<StorageHealth> healthCheck() {

@@ -10,6 +10,8 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -45,18 +47,32 @@ public final class CatalogHttpServer implements AutoCloseable {
         this.meterRegistry = config.meterRegistryOrDefault();
         MetricsResource metrics = new MetricsResource(meterRegistry);
         Router router = new Router();
-        new ShowResources(queries).register(router);
-        new MovieResources(queries).register(router);
-        new EpisodeResources(queries).register(router);
+        ObjectMapper json = objectMapper();
+        BearerAuthentication bearer = config.authentication() == null ? null
+                : new BearerAuthentication(config.authentication());
+        // Private reads are authenticated on a worker, so the IO thread must not answer them from the cache.
+        ResponseCache cache = new ResponseCache(config.privateReads() ? Duration.ZERO : config.responseCacheTtl(),
+                config.responseCacheClock());
+        ApiRoutes reads = config.privateReads() ? new PrivateReads(router, bearer) : router;
+        new ShowResources(queries).register(reads);
+        new MovieResources(queries).register(reads);
+        new EpisodeResources(queries).register(reads);
         new HealthResource(config.healthCheck()).register(router);
         metrics.register(router);
         new DocsResources().register(router);
-        for (Consumer<ApiRoutes> extra : config.extraRoutes()) {
-            extra.accept(router);
+        if (config.editing() != null) {
+            CatalogWrites writes = new CatalogWrites(bearer, new Representations(json), cache, config.editing());
+            new ItemWriteRoutes(config.editing(), writes).register(reads, router);
+            new TrailRoutes(config.editing(), config.editing(), bearer).register(router);
         }
-        ApiExchangeHandler api = new ApiExchangeHandler(router, objectMapper(), metrics,
-                config.maxRequestTargetLength(), config.cacheMaxAge(), new ResponseCache(config.responseCacheTtl(), config.responseCacheClock()),
-                config.maxRequestBodySize());
+        if (config.accounts() != null) {
+            new AccessRoutes(config.accounts(), config.tokens(), bearer, Clock.systemUTC()).register(router);
+        }
+        for (Consumer<ApiRoutes> extra : config.extraRoutes()) {
+            extra.accept(reads);
+        }
+        ApiExchangeHandler api = new ApiExchangeHandler(router, json, metrics,
+                config.maxRequestTargetLength(), config.cacheMaxAge(), cache, config.maxRequestBodySize());
         this.shutdownHandler = Handlers.gracefulShutdown(api);
         this.undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())

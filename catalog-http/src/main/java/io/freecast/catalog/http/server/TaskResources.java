@@ -5,6 +5,7 @@ import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskOverview;
 import io.freecast.catalog.domain.TaskRun;
+import io.freecast.catalog.port.in.Authentication;
 import io.freecast.catalog.port.in.TaskAdministration;
 import io.freecast.catalog.port.in.TaskAlreadyRunningException;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +39,28 @@ public final class TaskResources {
 
     private final TaskAdministration tasks;
     private final byte[] tokenDigest;
+    private final BearerAuthentication authentication;
 
     /**
+     * Triggers need a single administration token, compared here.
+     *
      * @param adminToken the token a trigger must present; {@code null} or blank refuses every trigger
      */
     public TaskResources(TaskAdministration tasks, String adminToken) {
         this.tasks = java.util.Objects.requireNonNull(tasks, "tasks");
         this.tokenDigest = adminToken == null || adminToken.isBlank() ? null : sha256(adminToken.strip());
+        this.authentication = null;
+    }
+
+    /**
+     * Triggers need a bearer token with the {@code admin} scope, as {@code authentication} decides: an
+     * account's API token or the bootstrap token the catalog was built with (401 without or with a bad
+     * one, throttled per client address with 429; 403 for a smaller scope).
+     */
+    public TaskResources(TaskAdministration tasks, Authentication authentication) {
+        this.tasks = java.util.Objects.requireNonNull(tasks, "tasks");
+        this.tokenDigest = null;
+        this.authentication = new BearerAuthentication(java.util.Objects.requireNonNull(authentication, "authentication"));
     }
 
     /** Registers the routes; pass as {@code config.routes(resources::register)}. */
@@ -96,6 +112,10 @@ public final class TaskResources {
     }
 
     private void authorize(ApiRequest request) {
+        if (authentication != null) {
+            authentication.require(request, io.freecast.catalog.domain.Scope.ADMIN);
+            return;
+        }
         if (tokenDigest == null) {
             throw ApiProblem.of(403, "starting tasks over HTTP is switched off: set CATALOG_ADMIN_TOKEN on the "
                     + "server to allow it for clients that present that token");
