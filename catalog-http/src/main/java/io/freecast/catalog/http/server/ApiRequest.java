@@ -2,7 +2,7 @@ package io.freecast.catalog.http.server;
 
 import java.util.Optional;
 
-/** What a handler sees of a request: its path parameters, query parameters and headers, all decoded. */
+/** What a handler sees of a request: its path parameters, query parameters and headers, all decoded, and its body. */
 public interface ApiRequest {
 
     /** The route template that matched, e.g. {@code /shows/{id}} (also the metrics label). */
@@ -43,7 +43,11 @@ public interface ApiRequest {
     /**
      * The request body, read whole on first call (empty when there is none).
      *
-     * @throws ApiProblem 413 when it is larger than the server's request body limit
+     * Write routes parse it themselves (e.g. as JSON) and answer a malformed one with a 400 or 422
+     * {@link ApiProblem}.
+     *
+     * @throws ApiProblem 413 when it is larger than the server's request body limit (refused unread when its
+     *                    declared length says so), 400 for one cut off mid-way
      */
     byte[] body();
 }

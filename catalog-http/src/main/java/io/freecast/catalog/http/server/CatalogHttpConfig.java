@@ -7,9 +7,12 @@ import io.freecast.catalog.port.in.TokenAdministration;
 import io.freecast.catalog.port.out.StorageHealth;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.server.HttpHandler;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -53,6 +56,7 @@ public final class CatalogHttpConfig {
     private Supplier<StorageHealth> healthCheck;
     private PrometheusMeterRegistry meterRegistry;
     private final List<Consumer<ApiRoutes>> extraRoutes = new ArrayList<>();
+    private final Map<String, HttpHandler> mounts = new LinkedHashMap<>();
 
     CatalogHttpConfig() {
     }
@@ -195,6 +199,27 @@ public final class CatalogHttpConfig {
     }
 
     /**
+     * Serves a path subtree with a handler of its own instead of the JSON API, e.g.
+     * {@code mount("/admin/", adminHandler)} for a web UI. The handler gets every request whose path is
+     * {@code /admin} or starts with {@code /admin/}, straight from the IO thread, and answers it entirely
+     * itself: dispatch to a worker before blocking ({@code exchange.dispatch(…)}), errors, sessions,
+     * headers. The API's CORS, response cache, problem+json and request metrics do not apply to it.
+     *
+     * @param prefix a single literal segment between slashes, e.g. {@code /admin/}; it must not be the first
+     *               segment of an API route ({@link CatalogHttpServer#create} fails if it is)
+     */
+    public CatalogHttpConfig mount(String prefix, HttpHandler handler) {
+        if (prefix == null || !prefix.matches("/[A-Za-z0-9._~-]+/")) {
+            throw new IllegalArgumentException("a mount prefix is one path segment between slashes, such as "
+                    + "/admin/, got " + prefix);
+        }
+        if (mounts.putIfAbsent(prefix, Objects.requireNonNull(handler, "handler")) != null) {
+            throw new IllegalArgumentException(prefix + " is mounted already");
+        }
+        return this;
+    }
+
+    /**
      * Checks every setting.
      *
      * @throws IllegalArgumentException naming the setting and what it accepts
@@ -310,5 +335,9 @@ public final class CatalogHttpConfig {
 
     List<Consumer<ApiRoutes>> extraRoutes() {
         return List.copyOf(extraRoutes);
+    }
+
+    Map<String, HttpHandler> mounts() {
+        return Map.copyOf(mounts);
     }
 }

@@ -9,21 +9,37 @@ import java.util.Optional;
 /** {@link ApiRequest} over a matched route and a decoded request target. */
 final class ExchangeRequest implements ApiRequest {
 
+    /** The largest request body a handler gets to see unless the server is told otherwise. */
+    static final int MAX_BODY_BYTES = CatalogHttpConfig.DEFAULT_MAX_REQUEST_BODY_SIZE;
+
     private final String route;
     private final Map<String, String> pathParameters;
     private final RequestTarget target;
     private final HeaderMap headers;
+    /** The exchange the body is read from; {@code null} for a request the server makes itself (a refresh). */
     private final HttpServerExchange exchange;
     private final int maxBodySize;
     private byte[] body;
 
-    /** A request with no client behind it (a cache refresh): no body, no client address. */
+    /** A request that came over a connection, with the default body limit. */
+    ExchangeRequest(String route, Map<String, String> pathParameters, RequestTarget target,
+                    HttpServerExchange exchange) {
+        this(route, pathParameters, target, exchange, MAX_BODY_BYTES);
+    }
+
+    /** A request that came over a connection; a body over {@code maxBodySize} bytes is a 413. */
+    ExchangeRequest(String route, Map<String, String> pathParameters, RequestTarget target,
+                    HttpServerExchange exchange, int maxBodySize) {
+        this(route, pathParameters, target, exchange.getRequestHeaders(), exchange, maxBodySize);
+    }
+
+    /** A bodiless GET the server makes itself, e.g. to refresh a cached response: no body, no client address. */
     ExchangeRequest(String route, Map<String, String> pathParameters, RequestTarget target, HeaderMap headers) {
         this(route, pathParameters, target, headers, null, 0);
     }
 
-    ExchangeRequest(String route, Map<String, String> pathParameters, RequestTarget target, HeaderMap headers,
-                    HttpServerExchange exchange, int maxBodySize) {
+    private ExchangeRequest(String route, Map<String, String> pathParameters, RequestTarget target,
+                            HeaderMap headers, HttpServerExchange exchange, int maxBodySize) {
         this.route = route;
         this.pathParameters = pathParameters;
         this.target = target;

@@ -35,6 +35,12 @@ final class PrivateReads implements ApiRoutes {
     }
 
     @Override
+    public ApiRoutes put(String template, ApiHandler handler) {
+        routes.put(template, handler);
+        return this;
+    }
+
+    @Override
     public ApiRoutes patch(String template, ApiHandler handler) {
         routes.patch(template, handler);
         return this;

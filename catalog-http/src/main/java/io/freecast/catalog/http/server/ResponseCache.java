@@ -38,7 +38,7 @@ final class ResponseCache {
     static final int MAX_BODY_BYTES = 512 * 1024;
 
     /** A finished 200 response, and when it was stored. */
-    static final class Entry {
+    static final class Entry implements Representation {
 
         private final String route;
         private final String contentType;
@@ -75,15 +75,18 @@ final class ResponseCache {
             return contentType;
         }
 
-        byte[] body() {
+        @Override
+        public byte[] body() {
             return body;
         }
 
-        byte[] gzipped() {
+        @Override
+        public byte[] gzipped() {
             return gzipped;
         }
 
-        String etag() {
+        @Override
+        public String etag() {
             return etag;
         }
 
@@ -166,6 +169,21 @@ final class ResponseCache {
         });
     }
 
+    /**
+     * Keeps a finished response, gzipped once here so that every later hit can be answered in either form
+     * from the IO thread.
+     *
+     * @param builtAt {@link #generation()} when the request whose response this is began
+     * @return the entry, whether kept or not (too big, cache full): it carries both forms either way
+     */
+    Entry store(String target, String route, String contentType, byte[] body, String etag, String link,
+                String total, long builtAt) {
+        byte[] gzipped = Compression.worthCompressing(body.length) ? Compression.gzip(body) : null;
+        Entry entry = new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong());
+        keep(target, entry, builtAt);
+        return entry;
+    }
+
     void put(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag,
              String link, String total) {
         put(target, route, contentType, body, gzipped, etag, link, total, generation.get());
@@ -174,10 +192,14 @@ final class ResponseCache {
     /** @param builtAt {@link #generation()} when the request whose response this is began */
     void put(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag,
              String link, String total, long builtAt) {
-        if (!enabled() || body.length > MAX_BODY_BYTES || builtAt != generation.get()) {
+        keep(target, new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong()), builtAt);
+    }
+
+    /** Keeps {@code entry} unless a write invalidated since {@code builtAt}, or it does not fit. */
+    private void keep(String target, Entry entry, long builtAt) {
+        if (!enabled() || entry.body.length > MAX_BODY_BYTES || builtAt != generation.get()) {
             return;
         }
-        Entry entry = new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong());
         if (entries.size() >= MAX_ENTRIES || bytes.get() + entry.size() > MAX_BYTES) {
             evictExpired();
             if (entries.size() >= MAX_ENTRIES || bytes.get() + entry.size() > MAX_BYTES) {
