@@ -20,14 +20,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The catalog's read-only JSON API on Undertow: every path of DESIGN §4 with the reference's field names,
- * paginated, cached, documented at {@code /openapi.json} and {@code /docs}, with {@code /health} and
- * {@code /metrics}. It reads through {@link CatalogQueries} only and never writes.
+ * The catalog's JSON API on Undertow: the read paths with the reference's field names, paginated, cached,
+ * documented at {@code /openapi.json} and {@code /docs}, with {@code /health} and {@code /metrics}; and,
+ * when given the editing and authentication ports, the write API on the same paths (bearer tokens, scopes,
+ * {@code If-Match}, JSON Merge Patch), accounts, tokens, tombstones and the audit trail.
  *
  * <pre>{@code
  * CatalogHttpServer server = CatalogHttpServer.create(catalog.queries(), config -> config
  *         .port(8001)
- *         .healthCheck(catalog::health));
+ *         .healthCheck(catalog::health)
+ *         .authentication(authentication)          // the write API: who a bearer token is
+ *         .editing(catalog.editing()));
  * server.start();
  * …
  * server.stop();
