@@ -11,6 +11,7 @@ import io.freecast.catalog.port.in.TaskAlreadyRunningException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,32 @@ public final class TaskResources {
         routes.get("/tasks", this::list)
                 .get("/tasks/{name}", this::one)
                 .get("/tasks/{name}/runs", this::runs)
+                .get("/tasks/{name}/runs/{id}", this::oneRun)
                 .post("/tasks/{name}/runs", this::trigger);
+    }
+
+    /** How far back {@code GET /tasks/{name}/runs/{id}} looks: the run log is read newest first. */
+    static final int RUNS_SEARCHED = 5_000;
+    /** How long a trigger waits for its run to be recorded, to name it in {@code Location}. */
+    static final Duration RECORD_WAIT = Duration.ofSeconds(2);
+
+    ApiResponse oneRun(ApiRequest request) {
+        TaskName task = task(request);
+        long id = request.idParameter("id");
+        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+        for (int searched = 0; searched < RUNS_SEARCHED; searched += PageRequest.MAX_LIMIT) {
+            Page<TaskRun> runs = tasks.listRuns(task, page);
+            for (TaskRun run : runs.items()) {
+                if (run.id() == id) {
+                    return ApiResponse.json(run(run)).caching(ApiResponse.Caching.NO_STORE);
+                }
+            }
+            if (runs.nextCursor().isEmpty()) {
+                break;
+            }
+            page = new PageRequest(PageRequest.MAX_LIMIT, runs.nextCursor().get());
+        }
+        throw ApiProblem.notFound("no run " + id + " of " + task.wireName() + " among its latest " + RUNS_SEARCHED);
     }
 
     ApiResponse list(ApiRequest request) {
@@ -97,18 +123,50 @@ public final class TaskResources {
     ApiResponse trigger(ApiRequest request) {
         authorize(request);
         TaskName task = task(request);
+        long newestBefore = newestRunId(task);
         try {
             tasks.startNow(task);
         } catch (TaskAlreadyRunningException e) {
             throw ApiProblem.of(409, e.getMessage());
         }
+        String runs = "/tasks/" + task.wireName() + "/runs";
+        Optional<TaskRun> run = awaitRecord(task, newestBefore);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("task", task.wireName());
         body.put("status", "started");
-        body.put("runs", "/tasks/" + task.wireName() + "/runs");
+        body.put("runs", runs);
+        body.put("run", run.map(TaskResources::run).orElse(null));
         return ApiResponse.json(202, body)
-                .header("Location", "/tasks/" + task.wireName() + "/runs")
+                .header("Location", run.map(r -> runs + "/" + r.id()).orElse(runs))
                 .caching(ApiResponse.Caching.NO_STORE);
+    }
+
+    private long newestRunId(TaskName task) {
+        List<TaskRun> newest = tasks.listRuns(task, PageRequest.first(1)).items();
+        return newest.isEmpty() ? 0 : newest.getFirst().id();
+    }
+
+    /**
+     * The run a trigger started, once the run log has it (its first act): the newest run newer than the
+     * newest before the trigger. While it runs this node holds the task's lease, so no other run of the task
+     * can start in between. Empty if it is not recorded within {@link #RECORD_WAIT} (the answer then names
+     * the runs list).
+     */
+    private Optional<TaskRun> awaitRecord(TaskName task, long newestBefore) {
+        long deadline = System.nanoTime() + RECORD_WAIT.toNanos();
+        do {
+            List<TaskRun> newest = tasks.listRuns(task, PageRequest.first(1)).items();
+            if (!newest.isEmpty() && newest.getFirst().id() > newestBefore) {
+                return Optional.of(newest.getFirst());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        } while (System.nanoTime() < deadline);
+        return Optional.empty();
     }
 
     private void authorize(ApiRequest request) {
