@@ -27,11 +27,12 @@ import java.util.Set;
  * POST   /accounts                 {name, role, password} → 201
  * GET    /accounts/{name}
  * PATCH  /accounts/{name}          {role?, enabled?, password?}
- * GET    /tokens?account=NAME      tokens (all accounts' without account), newest first, never their values
- * POST   /tokens                   {account, label, scope, expires_at?} → 201 with the token's value, shown once
+ * GET    /tokens?user=NAME         tokens (every account's without user), newest first, never their values
+ * POST   /tokens                   {user, name, scope, expires_at?} → 201 with the token's value, shown once
  * DELETE /tokens/{id}              revoke; the token is refused from the next request on
  * </pre>
- * The scope is checked before anything is read, so a caller without it cannot tell which accounts or
+ * Tokens are spelled as the command line's {@code tokens} commands spell them: {@code user} (the account)
+ * and {@code name} (the token's label). The scope is checked before anything is read, so a caller without it cannot tell which accounts or
  * tokens exist. Passwords and token values are never echoed in a response other than the one creating the
  * token, nor in a problem.
  */
@@ -43,8 +44,8 @@ final class AccessRoutes {
     private static final BodyFields.Shape ACCOUNT_CHANGE = new BodyFields.Shape(Map.of("role", BodyFields.Type.TEXT,
             "enabled", BodyFields.Type.BOOLEAN, "password", BodyFields.Type.TEXT),
             Set.of("id", "name", "created_at", "last_sign_in_at"));
-    private static final BodyFields.Shape NEW_TOKEN = new BodyFields.Shape(Map.of("account", BodyFields.Type.TEXT,
-            "label", BodyFields.Type.TEXT, "scope", BodyFields.Type.TEXT, "expires_at", BodyFields.Type.TEXT),
+    private static final BodyFields.Shape NEW_TOKEN = new BodyFields.Shape(Map.of("user", BodyFields.Type.TEXT,
+            "name", BodyFields.Type.TEXT, "scope", BodyFields.Type.TEXT, "expires_at", BodyFields.Type.TEXT),
             Set.of("id", "token", "status", "created_at", "last_used_at", "revoked_at"));
 
     private final AccountAdministration accounts;
@@ -127,7 +128,7 @@ final class AccessRoutes {
 
     ApiResponse listTokens(ApiRequest request) {
         Caller caller = admin(request);
-        String accountName = request.query("account").filter(a -> !a.isEmpty()).orElse(null);
+        String accountName = request.query("user").filter(a -> !a.isEmpty()).orElse(null);
         Instant now = clock.instant();
         List<Map<String, Object>> body = CoreRefusals.translate(() -> tokens.listTokens(caller, accountName))
                 .stream().map(token -> token(token, now)).toList();
@@ -138,8 +139,8 @@ final class AccessRoutes {
         Caller caller = admin(request);
         BodyFields.Fields body = BodyFields.read(JsonBody.object(request), NEW_TOKEN);
         List<FieldViolation> violations = new ArrayList<>();
-        String account = text(body, "account", true, violations);
-        String label = text(body, "label", true, violations);
+        String account = text(body, "user", true, violations);
+        String label = text(body, "name", true, violations);
         Scope scope = scope(body, violations);
         Instant expiresAt = expiry(body, violations);
         refuseIfAny(violations);
@@ -254,8 +255,8 @@ final class AccessRoutes {
     static Map<String, Object> token(ApiToken token, Instant now) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", token.id());
-        view.put("account", token.accountName());
-        view.put("label", token.label());
+        view.put("user", token.accountName());
+        view.put("name", token.label());
         view.put("scope", token.scope().wireName());
         view.put("status", token.status(now).wireName());
         view.put("created_at", token.createdAt().toString());
