@@ -6,10 +6,10 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
-import org.xnio.IoUtils;
 
 /**
  * Problem rendering: an RFC 9457 {@code application/problem+json} body ({@link Problem}) in place of
@@ -41,7 +41,11 @@ final class ProblemWriter {
         if (exchange.isResponseStarted()) {
             // Too late for a problem body: the status line is gone. Cut the connection so the client
             // sees a failure rather than a truncated body it might take for a whole one.
-            IoUtils.safeClose(exchange.getConnection());
+            try {
+                exchange.getConnection().close();
+            } catch (IOException e) {
+                // Closing is all that was left to do.
+            }
             return;
         }
         HeaderMap headers = exchange.getResponseHeaders();
