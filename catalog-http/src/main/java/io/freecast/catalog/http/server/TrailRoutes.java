@@ -114,7 +114,8 @@ final class TrailRoutes {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", tombstone.id());
         view.put("kind", tombstone.kind().wireName());
-        view.put("parent_id", tombstone.parentId());
+        view.put("parent", tombstone.parent() == null ? null
+                : Map.of("kind", tombstone.parent().kind().wireName(), "id", tombstone.parent().id()));
         view.put("identity", tombstone.identity());
         view.put("label", tombstone.label());
         view.put("deleted_at", tombstone.deletedAt().toString());
