@@ -20,10 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The catalog's JSON API on Undertow: the read paths with the reference's field names, paginated, cached,
- * documented at {@code /openapi.json} and {@code /docs}, with {@code /health} and {@code /metrics}; and,
- * when given the editing and authentication ports, the write API on the same paths (bearer tokens, scopes,
- * {@code If-Match}, JSON Merge Patch), accounts, tokens, tombstones and the audit trail.
+ * The catalog's JSON API on Undertow: every read path of the README's "The HTTP API" with the reference's
+ * field names, paginated, cached, documented at {@code /openapi.json} and {@code /docs}, with
+ * {@code /health} and {@code /metrics}. Its read routes read through {@link CatalogQueries} only; routes a
+ * composition root adds ({@link CatalogHttpConfig#routes}) may act, and a subtree may be mounted beside
+ * the API ({@link CatalogHttpConfig#mount}). Given the editing and authentication ports, it also serves the
+ * write API on the same paths (bearer tokens, scopes, {@code If-Match}, JSON Merge Patch), accounts, tokens,
+ * tombstones and the audit trail. The request path is described in the package documentation.
  *
  * <pre>{@code
  * CatalogHttpServer server = CatalogHttpServer.create(catalog.queries(), config -> config
