@@ -7,6 +7,7 @@ import io.freecast.catalog.jdbc.internal.JooqStorage;
 import io.freecast.catalog.jdbc.internal.SchemaMigrations;
 import io.freecast.catalog.jdbc.internal.StatementListener;
 import io.freecast.catalog.jdbc.internal.StoreConfig;
+import io.freecast.catalog.port.in.CatalogOverview;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.out.CatalogStorage;
 import io.freecast.catalog.port.out.MovieRepository;
@@ -150,6 +151,11 @@ public final class JdbcCatalogStore implements CatalogStorage {
     @Override
     public CatalogQueries queries() {
         return storage.queries();
+    }
+
+    /** The operator's read side: counts, filtered title lists, dead links, a run's report (the web admin's). */
+    public CatalogOverview overview() {
+        return storage.overview();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.freecast.catalog.jdbc.internal;
 
+import io.freecast.catalog.port.in.CatalogOverview;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
@@ -34,6 +35,7 @@ public final class JooqStorage {
     private final TaskRunLog taskRuns;
     private final TaskLeases taskLeases;
     private final CatalogQueries queries;
+    private final CatalogOverview overview;
 
     public JooqStorage(DataSource dataSource, DatabaseKind kind, Clock clock, ExecuteListener... listeners) {
         WriteGate gate = WriteGate.forKind(kind);
@@ -58,9 +60,11 @@ public final class JooqStorage {
         this.movies = new JooqMovieRepository(dsl, transactions, clock);
         this.ratings = new JooqRatingRepository(dsl, transactions);
         this.sources = new JooqSourceRepository(dsl, transactions);
-        this.taskRuns = new JooqTaskRunLog(own, gate);
+        JooqTaskRunLog runLog = new JooqTaskRunLog(own, gate);
+        this.taskRuns = runLog;
         this.taskLeases = new JooqTaskLeases(own, gate);
         this.queries = new JooqCatalogQueries(dsl, kind);
+        this.overview = new JooqCatalogOverview(dsl, kind, runLog);
     }
 
     public ShowRepository shows() {
@@ -93,5 +97,9 @@ public final class JooqStorage {
 
     public CatalogQueries queries() {
         return queries;
+    }
+
+    public CatalogOverview overview() {
+        return overview;
     }
 }
