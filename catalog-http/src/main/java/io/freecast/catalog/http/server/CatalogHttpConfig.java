@@ -4,7 +4,10 @@ import io.freecast.catalog.port.out.StorageHealth;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import io.undertow.server.HttpHandler;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -40,6 +43,7 @@ public final class CatalogHttpConfig {
     private Supplier<StorageHealth> healthCheck;
     private PrometheusMeterRegistry meterRegistry;
     private final List<Consumer<ApiRoutes>> extraRoutes = new ArrayList<>();
+    private final Map<String, HttpHandler> mounts = new LinkedHashMap<>();
 
     CatalogHttpConfig() {
     }
@@ -136,6 +140,21 @@ public final class CatalogHttpConfig {
     }
 
     /**
+     * Serves every request under {@code prefix} (e.g. {@code /admin}: {@code /admin} and {@code /admin/…})
+     * with a handler of its own instead of the JSON API's — for a separate application on the same server,
+     * such as the web admin. The handler sees the path below the prefix as the exchange's relative path.
+     */
+    public CatalogHttpConfig mount(String prefix, HttpHandler handler) {
+        if (prefix == null || !prefix.matches("/[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("a mount prefix is one lowercase path segment such as /admin, got " + prefix);
+        }
+        if (mounts.putIfAbsent(prefix, Objects.requireNonNull(handler, "handler")) != null) {
+            throw new IllegalArgumentException(prefix + " is already mounted");
+        }
+        return this;
+    }
+
+    /**
      * Checks every setting.
      *
      * @throws IllegalArgumentException naming the setting and what it accepts
@@ -212,6 +231,10 @@ public final class CatalogHttpConfig {
 
     PrometheusMeterRegistry meterRegistryOrDefault() {
         return meterRegistry != null ? meterRegistry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    Map<String, HttpHandler> mounts() {
+        return Map.copyOf(mounts);
     }
 
     List<Consumer<ApiRoutes>> extraRoutes() {

@@ -7,7 +7,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.PathHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
@@ -56,7 +58,13 @@ public final class CatalogHttpServer implements AutoCloseable {
         }
         ApiExchangeHandler api = new ApiExchangeHandler(router, objectMapper(), metrics,
                 config.maxRequestTargetLength(), config.cacheMaxAge(), new ResponseCache(config.responseCacheTtl(), config.responseCacheClock()));
-        this.shutdownHandler = Handlers.gracefulShutdown(api);
+        HttpHandler root = api;
+        if (!config.mounts().isEmpty()) {
+            PathHandler paths = Handlers.path(api);
+            config.mounts().forEach(paths::addPrefixPath);
+            root = paths;
+        }
+        this.shutdownHandler = Handlers.gracefulShutdown(root);
         this.undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setIoThreads(config.ioThreads())
