@@ -5,14 +5,16 @@ import java.util.Objects;
 /**
  * Who made a change, as the audit trail records it.
  *
- * @param kind    an account, an API token, the bootstrap admin token, or the system itself (an import)
- * @param id      the account's or token's id; 0 for the bootstrap token and the system
- * @param name    for an account its name; for a token "account/label"; "bootstrap" or a task name otherwise
+ * @param kind    an account, an API token, the bootstrap admin token, an operator at the server's command
+ *                line, or the system itself (an import)
+ * @param id      the account's or token's id; 0 for the bootstrap token, an operator and the system
+ * @param name    for an account its name; for a token "account/label"; for an operator the operating-system
+ *                user; "bootstrap" or a task name otherwise
  * @param channel through what the change came
  */
 public record Actor(Kind kind, long id, String name, Channel channel) {
 
-    public enum Kind { ACCOUNT, TOKEN, BOOTSTRAP_TOKEN, SYSTEM }
+    public enum Kind { ACCOUNT, TOKEN, BOOTSTRAP_TOKEN, OPERATOR, SYSTEM }
 
     public Actor {
         Objects.requireNonNull(kind, "kind");
@@ -33,12 +35,22 @@ public record Actor(Kind kind, long id, String name, Channel channel) {
         return new Actor(Kind.BOOTSTRAP_TOKEN, 0, "bootstrap", channel);
     }
 
+    /**
+     * Someone at the server's command line ({@code catalog users add …}): whoever can run the launcher
+     * against the database already holds everything in it, so the launcher acts for them with the admin
+     * scope and records them under their operating-system user name.
+     */
+    public static Actor operator(String osUser) {
+        return new Actor(Kind.OPERATOR, 0, osUser, Channel.CLI);
+    }
+
     /** How the audit trail and the admin show it, e.g. {@code account:alice} or {@code token:alice/deploy}. */
     public String label() {
         return switch (kind) {
             case ACCOUNT -> "account:" + name;
             case TOKEN -> "token:" + name;
             case BOOTSTRAP_TOKEN -> "token:bootstrap";
+            case OPERATOR -> "operator:" + name;
             case SYSTEM -> "system:" + name;
         };
     }

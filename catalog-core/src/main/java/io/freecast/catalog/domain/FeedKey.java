@@ -9,7 +9,8 @@ import java.util.Objects;
  * its normalised title. Never the title alone when an id exists, so two films with one title stay two.
  *
  * <p>{@link #value()} is what storage keeps in its unique {@code feed_key} column, e.g. {@code id:501},
- * {@code slug:copper-valley} or {@code title:copper valley}.
+ * {@code slug:copper-valley} or {@code title:copper valley}. An item created by hand gets a key no feed
+ * can produce, {@code hand:} and a random UUID ({@link #byHand()}), so no import ever matches it.
  */
 public record FeedKey(String value) {
 
@@ -19,10 +20,22 @@ public record FeedKey(String value) {
 
     public FeedKey {
         Objects.requireNonNull(value, "value");
-        if (!(value.startsWith("id:") || value.startsWith("slug:") || value.startsWith("title:"))
-                || value.indexOf(':') == value.length() - 1) {
+        if (!(value.startsWith("id:") || value.startsWith("slug:") || value.startsWith("title:")
+                || value.startsWith(HAND)) || value.indexOf(':') == value.length() - 1) {
             throw new IllegalArgumentException("a feed key is id:…, slug:… or title:…, got '" + value + "'");
         }
+    }
+
+    private static final String HAND = "hand:";
+
+    /** A fresh key for an item created by hand: unique, and never equal to a key read from a feed. */
+    public static FeedKey byHand() {
+        return new FeedKey(HAND + java.util.UUID.randomUUID());
+    }
+
+    /** Whether the item was created by hand rather than by an import. */
+    public boolean isByHand() {
+        return value.startsWith(HAND);
     }
 
     /** Builds the key from whatever identity the feed item has, best first. */
