@@ -1,5 +1,6 @@
 package io.freecast.catalog.http.admin;
 
+import io.freecast.catalog.port.in.AuthenticationFailedException;
 import io.freecast.catalog.port.in.EditConflictException;
 import io.freecast.catalog.port.in.InvalidEditException;
 import io.freecast.catalog.port.in.ItemNotFoundException;
@@ -153,12 +154,12 @@ final class AdminHandler implements HttpHandler {
         Session session = found.get();
         // A caller is re-checked against its account now and then (disabled, role changed), not on every page.
         if (!session.checkedAt().plus(settings.recheckEvery()).isAfter(sessions.now())) {
-            Optional<io.freecast.catalog.domain.Caller> current = settings.signIn().revalidate(session.caller());
-            if (current.isEmpty()) {
+            try {
+                session = session.checked(settings.authentication().revalidate(session.caller()), sessions.now());
+            } catch (AuthenticationFailedException e) {
                 sessions.close(session);
                 return null;
             }
-            session = session.checked(current.get(), sessions.now());
             sessions.replace(session);
         }
         return session;

@@ -1,5 +1,6 @@
 package io.freecast.catalog.http.admin;
 
+import io.freecast.catalog.port.in.Authentication;
 import java.time.Duration;
 import java.util.Set;
 
@@ -8,7 +9,7 @@ import java.util.Set;
  * re-checked, and which proxy (if any) is trusted to say that a request came over https and from whom.
  */
 record AdminSettings(String prefix, Duration idleTimeout, Duration recheckEvery, Set<String> trustedProxies,
-                     SignIn signIn) {
+                     Authentication authentication) {
 
     boolean trustsProxy(String address) {
         return trustedProxies.contains(address);

@@ -5,7 +5,7 @@ import io.freecast.catalog.domain.AuditQuery;
 import io.freecast.catalog.domain.Cursor;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
-import io.freecast.catalog.port.out.AuditTrail;
+import io.freecast.catalog.port.in.AuditLogUseCase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,9 +20,9 @@ final class AuditPages {
     private static final int PAGE_SIZE = 50;
 
     private final PageContext pages;
-    private final AuditTrail audit;
+    private final AuditLogUseCase audit;
 
-    AuditPages(PageContext pages, AuditTrail audit) {
+    AuditPages(PageContext pages, AuditLogUseCase audit) {
         this.pages = pages;
         this.audit = audit;
     }
@@ -52,7 +52,7 @@ final class AuditPages {
         Page<AuditEntry> page;
         try {
             String cursor = request.query("cursor");
-            page = audit.list(new AuditQuery(entity, entityId == null ? null : Long.valueOf(entityId), actor,
+            page = audit.listAudit(request.session().caller(), new AuditQuery(entity, entityId == null ? null : Long.valueOf(entityId), actor,
                     day(from, "from"), until == null ? null : day(until, "until").plusSeconds(86_400),
                     new PageRequest(PAGE_SIZE, cursor == null || cursor.isEmpty() ? null : Cursor.decode(cursor))));
         } catch (IllegalArgumentException e) {

@@ -2,15 +2,15 @@ package io.freecast.catalog.http.admin;
 
 import io.freecast.catalog.domain.Caller;
 import io.freecast.catalog.http.server.CatalogHttpConfig;
+import io.freecast.catalog.port.in.Authentication;
+import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.CatalogOverview;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.in.TaskAdministration;
-import io.freecast.catalog.port.out.AuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,8 +19,8 @@ import java.util.Set;
  * tasks. Mount it on a server's configuration:
  *
  * <pre>{@code
- * CatalogAdmin admin = CatalogAdmin.builder(catalog.queries(), store.overview(), catalog.tasks())
- *         .signIn(accountNameAndPassword…)
+ * CatalogAdmin admin = CatalogAdmin.builder(catalog.queries(), store.overview(), catalog.tasks(), authentication)
+ *         .editing(catalog.editing())
  *         .build();
  * CatalogHttpServer.create(catalog.queries(), config -> admin.mountOn(config.port(8001)));
  * }</pre>
@@ -35,23 +35,30 @@ public final class CatalogAdmin {
 
     private CatalogAdmin(Builder builder) {
         AdminSettings settings = new AdminSettings(PREFIX, builder.idleTimeout, builder.recheckEvery,
-                Set.copyOf(builder.trustedProxies), builder.signIn);
+                Set.copyOf(builder.trustedProxies), builder.authentication);
         this.sessions = new Sessions(builder.idleTimeout, builder.clock);
         Templates templates = new Templates();
         AdminRoutes routes = new AdminRoutes();
         PageContext pages = new PageContext(templates, sessions, settings);
         new SignInPages(pages).register(routes);
         new DashboardPages(pages, builder.overview, builder.tasks).register(routes);
-        new MoviePages(pages, builder.queries, builder.overview).register(routes);
-        new ShowPages(pages, builder.queries, builder.overview).register(routes);
-        new DeadLinkPages(pages, builder.overview).register(routes);
+        new MoviePages(pages, builder.queries, builder.overview, builder.editing).register(routes);
+        new ShowPages(pages, builder.queries, builder.overview, builder.editing).register(routes);
+        new DeadLinkPages(pages, builder.overview, builder.editing != null).register(routes);
         new TaskPages(pages, builder.tasks, builder.overview).register(routes);
-        new AuditPages(pages, builder.audit).register(routes);
+        new AuditPages(pages, builder.editing).register(routes);
+        if (builder.editing != null) {
+            new SourcePages(pages, builder.editing).register(routes);
+        }
         this.handler = new AdminHandler(routes, sessions, templates, settings);
     }
 
-    public static Builder builder(CatalogQueries queries, CatalogOverview overview, TaskAdministration tasks) {
-        return new Builder(queries, overview, tasks);
+    /**
+     * @param authentication signs people in (name and password, throttled) and re-checks their accounts
+     */
+    public static Builder builder(CatalogQueries queries, CatalogOverview overview, TaskAdministration tasks,
+                                  Authentication authentication) {
+        return new Builder(queries, overview, tasks, authentication);
     }
 
     /** Serves the admin under {@value #PREFIX} of the server this configuration builds. */
@@ -69,27 +76,27 @@ public final class CatalogAdmin {
         private final CatalogQueries queries;
         private final CatalogOverview overview;
         private final TaskAdministration tasks;
-        private AuditTrail audit;
-        private SignIn signIn;
+        private final Authentication authentication;
+        private CatalogEditing editing;
         private Duration idleTimeout = Duration.ofMinutes(30);
         private Duration recheckEvery = Duration.ofSeconds(30);
         private final Set<String> trustedProxies = new LinkedHashSet<>();
         private Clock clock = Clock.systemUTC();
 
-        private Builder(CatalogQueries queries, CatalogOverview overview, TaskAdministration tasks) {
+        private Builder(CatalogQueries queries, CatalogOverview overview, TaskAdministration tasks,
+                        Authentication authentication) {
+            this.authentication = Objects.requireNonNull(authentication, "authentication");
             this.queries = Objects.requireNonNull(queries, "queries");
             this.overview = Objects.requireNonNull(overview, "overview");
             this.tasks = Objects.requireNonNull(tasks, "tasks");
         }
 
-        /** The audit trail the audit page lists; without one the page says there is none. */
-        public Builder audit(AuditTrail audit) {
-            this.audit = audit;
-            return this;
-        }
-
-        Builder signIn(SignIn signIn) {
-            this.signIn = signIn;
+        /**
+         * The editing use-cases and the audit log: with them editors edit and the audit page lists changes;
+         * without them the admin is read-only (and says so).
+         */
+        public Builder editing(CatalogEditing editing) {
+            this.editing = editing;
             return this;
         }
 
@@ -118,20 +125,6 @@ public final class CatalogAdmin {
         }
 
         public CatalogAdmin build() {
-            if (signIn == null) {
-                // No way to sign in is no admin at all, never an open one.
-                signIn = new SignIn() {
-                    @Override
-                    public Caller signIn(String accountName, String password, String clientAddress) {
-                        throw new SignIn.SignInRefusedException("signing in is not set up on this server");
-                    }
-
-                    @Override
-                    public Optional<Caller> revalidate(Caller caller) {
-                        return Optional.empty();
-                    }
-                };
-            }
             return new CatalogAdmin(this);
         }
     }

@@ -15,9 +15,12 @@ final class DeadLinkPages {
     private final PageContext pages;
     private final CatalogOverview overview;
 
-    DeadLinkPages(PageContext pages, CatalogOverview overview) {
+    private final boolean editable;
+
+    DeadLinkPages(PageContext pages, CatalogOverview overview, boolean editable) {
         this.pages = pages;
         this.overview = overview;
+        this.editable = editable;
     }
 
     void register(AdminRoutes routes) {
@@ -35,6 +38,7 @@ final class DeadLinkPages {
         }
         Map<String, Object> model = pages.model(request, "Dead links", "dead-links");
         model.put("links", page.items());
+        model.put("editable", editable && request.session().may(io.freecast.catalog.domain.Scope.EDIT));
         model.put("total", page.total());
         model.put("nextUrl", page.next() == null ? null : pages.url("/dead-links?cursor=" + page.next().encode()));
         model.put("previousUrl", page.previous() == null ? null : pages.url("/dead-links?cursor=" + page.previous().encode()));

@@ -1,6 +1,9 @@
 package io.freecast.catalog.http.admin;
 
 import io.freecast.catalog.domain.Caller;
+import io.freecast.catalog.domain.Channel;
+import io.freecast.catalog.port.in.AuthenticationFailedException;
+import io.freecast.catalog.port.in.TooManyAttemptsException;
 import io.freecast.catalog.domain.Scope;
 import java.util.Map;
 
@@ -35,9 +38,14 @@ final class SignInPages {
         }
         Caller caller;
         try {
-            caller = pages.settings().signIn().signIn(name.strip(), password, request.clientAddress());
-        } catch (SignIn.SignInRefusedException e) {
-            return pages.page(401, "signin.jte", model(request, name, e.getMessage(), next));
+            caller = pages.settings().authentication().signIn(name.strip(), password, request.clientAddress(),
+                    Channel.WEB);
+        } catch (TooManyAttemptsException e) {
+            return pages.page(429, "signin.jte", model(request, name, "Too many failed attempts: wait "
+                    + e.retryAfterSeconds() + " s, then try again.", next));
+        } catch (AuthenticationFailedException e) {
+            // The same words whatever was wrong: nobody learns which account names exist.
+            return pages.page(401, "signin.jte", model(request, name, "That account name and password do not match.", next));
         }
         if (request.session() != null) {
             pages.sessions().close(request.session());
