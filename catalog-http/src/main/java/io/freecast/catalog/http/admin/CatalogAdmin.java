@@ -119,6 +119,12 @@ public final class CatalogAdmin {
             return this;
         }
 
+        /** How often a session's account is re-checked (disabled, role changed); 30 s by default. */
+        Builder recheckEvery(Duration recheckEvery) {
+            this.recheckEvery = recheckEvery;
+            return this;
+        }
+
         Builder clock(Clock clock) {
             this.clock = clock;
             return this;
