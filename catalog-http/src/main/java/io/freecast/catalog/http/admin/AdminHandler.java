@@ -71,7 +71,9 @@ final class AdminHandler implements HttpHandler {
         Session session = null;
         AdminResponse response;
         try {
-            String relative = exchange.getRelativePath();
+            // The path below the prefix, from the request path itself (whatever the mount told the exchange).
+            String requestPath = exchange.getRequestPath();
+            String relative = requestPath.startsWith(settings.prefix()) ? requestPath.substring(settings.prefix().length()) : "";
             if (relative.isEmpty()) {
                 response = new AdminResponse.Redirect(settings.prefix() + "/");
             } else {

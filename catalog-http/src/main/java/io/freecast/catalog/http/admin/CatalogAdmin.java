@@ -63,7 +63,7 @@ public final class CatalogAdmin {
 
     /** Serves the admin under {@value #PREFIX} of the server this configuration builds. */
     public CatalogHttpConfig mountOn(CatalogHttpConfig config) {
-        return config.mount(PREFIX, handler);
+        return config.mount(PREFIX + "/", handler);
     }
 
     /** Signs a caller in without a password: for tests in this package that need a session. */

@@ -140,16 +140,20 @@ public final class CatalogHttpConfig {
     }
 
     /**
-     * Serves every request under {@code prefix} (e.g. {@code /admin}: {@code /admin} and {@code /admin/…})
-     * with a handler of its own instead of the JSON API's — for a separate application on the same server,
-     * such as the web admin. The handler sees the path below the prefix as the exchange's relative path.
+     * Serves a path subtree with a handler of its own instead of the JSON API, e.g.
+     * {@code mount("/admin/", adminHandler)} for a web UI. The handler gets every request whose path is
+     * {@code /admin} or starts with {@code /admin/} and answers it entirely itself (dispatching to a worker
+     * before blocking, errors, sessions, headers). The API's caching, problem+json and metrics do not apply.
+     *
+     * @param prefix a single literal segment between slashes, e.g. {@code /admin/}
      */
     public CatalogHttpConfig mount(String prefix, HttpHandler handler) {
-        if (prefix == null || !prefix.matches("/[a-z][a-z0-9-]*")) {
-            throw new IllegalArgumentException("a mount prefix is one lowercase path segment such as /admin, got " + prefix);
+        if (prefix == null || !prefix.matches("/[A-Za-z0-9._~-]+/")) {
+            throw new IllegalArgumentException("a mount prefix is one path segment between slashes, such as "
+                    + "/admin/, got " + prefix);
         }
         if (mounts.putIfAbsent(prefix, Objects.requireNonNull(handler, "handler")) != null) {
-            throw new IllegalArgumentException(prefix + " is already mounted");
+            throw new IllegalArgumentException(prefix + " is mounted already");
         }
         return this;
     }

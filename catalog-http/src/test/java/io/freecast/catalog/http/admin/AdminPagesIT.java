@@ -114,7 +114,9 @@ class AdminPagesIT {
         assertThat(titles("/admin/movies?sort=-imdb_rating").getFirst()).isEqualTo(AdminServer.SCRIPT_TITLE);
         assertThat(titles("/admin/movies?filter=rating_unknown")).contains(AdminServer.IMG_TITLE)
                 .doesNotContain(AdminServer.SCRIPT_TITLE, AdminServer.PLAIN_TITLE);
-        assertThat(titles("/admin/movies?filter=inactive_sources")).isEmpty();
+        assertThat(titles("/admin/movies?filter=inactive_sources")).containsExactly(AdminServer.IMG_TITLE);
+        assertThat(titles("/admin/movies?filter=inactive_sources&filter=rating_unknown&q=quiet")).containsExactly(AdminServer.IMG_TITLE);
+        assertThat(titles("/admin/shows?filter=inactive_sources")).isEmpty();
         assertThat(browser.get("/admin/movies?sort=bogus").statusCode()).isEqualTo(400);
         assertThat(browser.get("/admin/movies?cursor=garbage").statusCode()).isEqualTo(400);
         assertThat(browser.get("/admin/movies/abc").statusCode()).isEqualTo(400);

@@ -58,10 +58,27 @@ final class AdminServer implements AutoCloseable {
                 .nodeName("test-node").build();
         catalog.tasks().runNow(TaskName.IMPORT_MOVIES);
         catalog.tasks().runNow(TaskName.IMPORT_SHOWS);
+        markDeadLinks();
         this.admin = settings.apply(CatalogAdmin.builder(catalog.queries(), store.overview(), catalog.tasks(), accounts))
                 .build();
         this.server = CatalogHttpServer.create(catalog.queries(), config -> admin.mountOn(config.host("127.0.0.1").port(0)))
                 .start();
+    }
+
+    /** What link checks would have found: one source gone (404, inactive), one failing twice (still active). */
+    private void markDeadLinks() {
+        java.util.List<io.freecast.catalog.port.out.SourceRepository.SourceCheck> checks = new java.util.ArrayList<>();
+        java.time.Instant at = java.time.Instant.parse("2026-12-01T06:00:00Z");
+        for (io.freecast.catalog.domain.Source source : store.sources().listAfter(0, 100)) {
+            if (source.url().endsWith("/2.mp4")) {
+                checks.add(new io.freecast.catalog.port.out.SourceRepository.SourceCheck(source.id(), false,
+                        new io.freecast.catalog.domain.LinkState(at, 404, 0, "404 Not Found <script>x</script>")));
+            } else if (source.url().endsWith("/1b.mp4")) {
+                checks.add(new io.freecast.catalog.port.out.SourceRepository.SourceCheck(source.id(), true,
+                        new io.freecast.catalog.domain.LinkState(at, 503, 2, "503 Service Unavailable")));
+            }
+        }
+        store.sources().saveChecks(checks);
     }
 
     URI uri(String path) {
