@@ -49,7 +49,7 @@ JAR="$ROOT/examples/target/catalog.jar"
 JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 
 echo "== generating the catalog" >&2
-"$JAVA" "${JVM_FLAGS[@]}" -cp "$JAR" io.freecast.catalog.examples.bench.BenchmarkCatalog \
+"$JAVA" "${JVM_FLAGS[@]}" -cp "$JAR:$ROOT/examples/target/test-classes" io.freecast.catalog.examples.bench.BenchmarkCatalog \
   --db "$WORK/catalog.db" --movies 5000 --shows 1000 >&2
 
 echo "== starting catalog serve on 127.0.0.1:$API_PORT" >&2

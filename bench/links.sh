@@ -13,4 +13,4 @@ if [ ! -f "$jar" ] || [ -n "$(find catalog-*/src examples/src -newer "$jar" -nam
   ./mvnw -q -B -pl examples -am package -DskipTests
 fi
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-  -cp "$jar" io.freecast.catalog.examples.bench.LinkCheckBenchmark "$@"
+  -cp "$jar:examples/target/test-classes" io.freecast.catalog.examples.bench.LinkCheckBenchmark "$@"

@@ -1,7 +1,5 @@
 package io.freecast.catalog;
 
-import io.freecast.catalog.application.TaskRecorder;
-import io.freecast.catalog.application.TaskServices;
 import io.freecast.catalog.application.UseCases;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
@@ -17,7 +15,6 @@ import io.freecast.catalog.port.in.UpdateRatingsUseCase;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase.UpdateRatingsCommand;
 import io.freecast.catalog.port.in.ValidateSourcesUseCase;
 import io.freecast.catalog.port.in.ValidateSourcesUseCase.ValidateSourcesCommand;
-import io.freecast.catalog.port.out.CatalogStorage;
 import io.freecast.catalog.domain.FeedLocation;
 import io.freecast.catalog.port.out.FeedReader;
 import io.freecast.catalog.port.out.LinkChecker;
@@ -30,6 +27,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The catalog: its read side and its four tasks, built by an embedder from adapters.
@@ -44,32 +42,35 @@ import java.util.concurrent.atomic.AtomicReference;
  * }
  * }</pre>
  *
+ * <p>The catalog is the one front door; behind it, {@link io.freecast.catalog.application.UseCases} builds each
+ * service from exactly the ports it uses, taken from the store's {@link StoragePorts}.
+ *
  * <p>Every task run through this class is recorded in the task-run log, and never throws: a run that
  * fails returns a failed {@link TaskReport} with the reason. A task whose adapter was not given fails
  * that way too, saying which builder method to call.
  */
 public final class Catalog implements AutoCloseable {
 
-    private final CatalogStorage storage;
+    private final CatalogStore store;
+    private final StoragePorts ports;
     private final FeedReader feedReader;
     private final RatingProvider ratingProvider;
     private final LinkChecker linkChecker;
     private final Clock clock;
     private final CatalogSettings settings;
-    private final TaskRecorder recorder;
     private final AtomicReference<TaskScheduleInfo> schedule = new AtomicReference<>();
     private final TaskAdministration tasks;
 
-    private Catalog(Builder builder) {
-        this.storage = builder.storage;
+    private Catalog(Builder builder, StoragePorts ports) {
+        this.store = builder.store;
+        this.ports = ports;
         this.feedReader = builder.feedReader;
         this.ratingProvider = builder.ratingProvider;
         this.linkChecker = builder.linkChecker;
         this.clock = builder.clock;
         this.settings = new CatalogSettings(builder.showsFeed, builder.moviesFeed, builder.placeholders,
                 builder.ratingsStaleAfter, builder.failureThreshold, builder.nodeName);
-        this.recorder = new TaskRecorder(storage.taskRuns(), clock, settings.nodeName());
-        this.tasks = TaskServices.taskAdministration(this::run, storage.taskRuns(), storage::taskLeases,
+        this.tasks = UseCases.taskAdministration(this::run, ports.taskRuns(), ports.taskLeases(),
                 schedule::get, clock, settings.nodeName());
     }
 
@@ -79,37 +80,31 @@ public final class Catalog implements AutoCloseable {
 
     /** The read side: shows, movies, seasons, episodes and sources, paged and sorted. */
     public CatalogQueries queries() {
-        return storage.queries();
+        return ports.queries();
     }
 
     public CatalogSettings settings() {
         return settings;
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
     public TaskReport importShows(ImportShowsCommand command) {
-        return recorder.record(TaskName.IMPORT_SHOWS, () ->
-                UseCases.importShows(storage, require(feedReader, "feedReader"), clock).importShows(command));
+        return record(TaskName.IMPORT_SHOWS, () -> UseCases.importShows(ports.shows(), ports.transactions(),
+                require(feedReader, "feedReader"), clock).importShows(command));
     }
 
     public TaskReport importMovies(ImportMoviesCommand command) {
-        return recorder.record(TaskName.IMPORT_MOVIES, () ->
-                UseCases.importMovies(storage, require(feedReader, "feedReader"), clock).importMovies(command));
+        return record(TaskName.IMPORT_MOVIES, () -> UseCases.importMovies(ports.movies(), ports.transactions(),
+                require(feedReader, "feedReader"), clock).importMovies(command));
     }
 
     public TaskReport updateRatings(UpdateRatingsCommand command) {
-        return recorder.record(TaskName.UPDATE_RATINGS, () ->
-                UseCases.updateRatings(storage, require(ratingProvider, "ratingProvider"), clock)
-                        .updateRatings(command));
+        return record(TaskName.UPDATE_RATINGS, () -> UseCases.updateRatings(ports.ratings(), ports.transactions(),
+                require(ratingProvider, "ratingProvider"), clock).updateRatings(command));
     }
 
     public TaskReport validateSources(ValidateSourcesCommand command) {
-        return recorder.record(TaskName.VALIDATE_SOURCES, () ->
-                UseCases.validateSources(storage, require(linkChecker, "linkChecker"), clock)
-                        .validateSources(command));
+        return record(TaskName.VALIDATE_SOURCES, () -> UseCases.validateSources(ports.sources(),
+                require(linkChecker, "linkChecker"), clock).validateSources(command));
     }
 
     /**
@@ -151,30 +146,30 @@ public final class Catalog implements AutoCloseable {
 
     /** Runs of a task, newest first. */
     public Page<TaskRun> taskRuns(TaskName task, PageRequest page) {
-        return storage.taskRuns().listRuns(task, page);
+        return ports.taskRuns().listRuns(task, page);
     }
 
     public Optional<TaskRun> lastRun(TaskName task) {
-        return storage.taskRuns().findLatest(task);
-    }
-
-    /** The storage adapter, for the parts of a deployment that coordinate through it (a scheduler). */
-    public CatalogStorage storage() {
-        return storage;
+        return ports.taskRuns().findLatest(task);
     }
 
     public StorageHealth health() {
-        return storage.health();
+        return store.health();
     }
 
+    /** Closes the store. */
     @Override
     public void close() {
-        storage.close();
+        store.close();
+    }
+
+    private TaskReport record(TaskName task, Supplier<TaskReport> work) {
+        return UseCases.recordRun(ports.taskRuns(), clock, settings.nodeName(), task, work);
     }
 
     /** A run without a feed fails like any other run: recorded, with the reason, never thrown. */
     private TaskReport missingFeed(TaskName task, String setting) {
-        return recorder.record(task, () -> {
+        return record(task, () -> {
             throw new IllegalStateException("no feed configured: call Catalog.builder()." + setting + "(…)");
         });
     }
@@ -190,7 +185,7 @@ public final class Catalog implements AutoCloseable {
     /** Collects adapters and settings; {@link #build()} checks them. Only {@link #storage} is required. */
     public static final class Builder {
 
-        private CatalogStorage storage;
+        private CatalogStore store;
         private FeedReader feedReader;
         private RatingProvider ratingProvider;
         private LinkChecker linkChecker;
@@ -205,8 +200,9 @@ public final class Catalog implements AutoCloseable {
         private Builder() {
         }
 
-        public Builder storage(CatalogStorage storage) {
-            this.storage = Objects.requireNonNull(storage, "storage");
+        /** Where the catalog is kept; {@link Catalog#close()} closes it. */
+        public Builder storage(CatalogStore store) {
+            this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
@@ -261,13 +257,16 @@ public final class Catalog implements AutoCloseable {
             return this;
         }
 
-        /** @throws IllegalStateException when no storage was given; IllegalArgumentException for bad settings */
+        /**
+         * @throws IllegalStateException when no storage was given, or the store lacks a port;
+         *                               IllegalArgumentException for bad settings
+         */
         public Catalog build() {
-            if (storage == null) {
+            if (store == null) {
                 throw new IllegalStateException("a catalog needs storage: call Catalog.builder().storage(…), "
                         + "e.g. with JdbcCatalogStore.open(\"jdbc:sqlite:catalog.db\")");
             }
-            return new Catalog(this);
+            return new Catalog(this, Objects.requireNonNull(store.ports(), "the store's ports"));
         }
     }
 }

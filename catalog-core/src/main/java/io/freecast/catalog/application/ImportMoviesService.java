@@ -4,8 +4,9 @@ import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
-import io.freecast.catalog.port.out.CatalogStorage;
 import io.freecast.catalog.port.out.FeedReader;
+import io.freecast.catalog.port.out.MovieRepository;
+import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
 
 /**
@@ -14,20 +15,22 @@ import java.time.Clock;
  */
 final class ImportMoviesService implements ImportMoviesUseCase {
 
-    private final CatalogStorage storage;
+    private final MovieRepository movies;
+    private final Transactions transactions;
     private final FeedReader feeds;
     private final Clock clock;
 
-    ImportMoviesService(CatalogStorage storage, FeedReader feeds, Clock clock) {
-        this.storage = storage;
+    ImportMoviesService(MovieRepository movies, Transactions transactions, FeedReader feeds, Clock clock) {
+        this.movies = movies;
+        this.transactions = transactions;
         this.feeds = feeds;
         this.clock = clock;
     }
 
     @Override
     public TaskReport importMovies(ImportMoviesCommand command) {
-        return FeedImports.run(TaskName.IMPORT_MOVIES, clock, storage.transactions(),
-                new FeedImport<>(MovieDraft::key, (batch, counts) -> storage.movies().upsertAll(batch), command.progress()),
+        return FeedImports.run(TaskName.IMPORT_MOVIES, clock, transactions,
+                new FeedImport<>(MovieDraft::key, (batch, counts) -> movies.upsertAll(batch), command.progress()),
                 sink -> feeds.readMovies(command.feed(), sink));
     }
 }

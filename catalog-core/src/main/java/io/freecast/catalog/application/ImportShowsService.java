@@ -4,8 +4,9 @@ import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.port.in.ImportShowsUseCase;
-import io.freecast.catalog.port.out.CatalogStorage;
 import io.freecast.catalog.port.out.FeedReader;
+import io.freecast.catalog.port.out.ShowRepository;
+import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.port.out.UpsertOutcome;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,12 +26,14 @@ final class ImportShowsService implements ImportShowsUseCase {
 
     static final String SHOW_SOURCES_NOT_STORED = "show_web_sources_not_stored";
 
-    private final CatalogStorage storage;
+    private final ShowRepository shows;
+    private final Transactions transactions;
     private final FeedReader feeds;
     private final Clock clock;
 
-    ImportShowsService(CatalogStorage storage, FeedReader feeds, Clock clock) {
-        this.storage = storage;
+    ImportShowsService(ShowRepository shows, Transactions transactions, FeedReader feeds, Clock clock) {
+        this.shows = shows;
+        this.transactions = transactions;
         this.feeds = feeds;
         this.clock = clock;
     }
@@ -40,7 +43,7 @@ final class ImportShowsService implements ImportShowsUseCase {
         boolean placeholders = command.placeholders();
         FeedImport<ShowDraft> run = new FeedImport<>(ShowDraft::key,
                 (batch, counts) -> write(batch, placeholders, counts), command.progress());
-        TaskReport report = FeedImports.run(TaskName.IMPORT_SHOWS, clock, storage.transactions(), run,
+        TaskReport report = FeedImports.run(TaskName.IMPORT_SHOWS, clock, transactions, run,
                 sink -> feeds.readShows(command.feed(), sink));
         long notStored = run.extraCount(SHOW_SOURCES_NOT_STORED);
         if (!report.succeeded() || notStored == 0) {
@@ -56,6 +59,6 @@ final class ImportShowsService implements ImportShowsUseCase {
     private List<UpsertOutcome> write(List<ShowDraft> batch, boolean placeholders, Map<String, Long> counts) {
         long showSources = batch.stream().mapToLong(show -> show.sources().size()).sum();
         counts.merge(SHOW_SOURCES_NOT_STORED, showSources, Long::sum);
-        return storage.shows().upsertAll(batch, placeholders ? Placeholders.SEASONS_WHEN_NONE : List.of());
+        return shows.upsertAll(batch, placeholders ? Placeholders.SEASONS_WHEN_NONE : List.of());
     }
 }

@@ -41,13 +41,13 @@ final class TaskAdministrationService implements TaskAdministration {
 
     private final Function<TaskName, TaskReport> runner;
     private final TaskRunLog runLog;
-    private final Supplier<TaskLeases> leases;
+    private final TaskLeases leases;
     private final Supplier<TaskScheduleInfo> schedule;
     private final Clock clock;
     private final String node;
     private final Map<TaskName, AtomicBoolean> runningHere = new EnumMap<>(TaskName.class);
 
-    TaskAdministrationService(Function<TaskName, TaskReport> runner, TaskRunLog runLog, Supplier<TaskLeases> leases,
+    TaskAdministrationService(Function<TaskName, TaskReport> runner, TaskRunLog runLog, TaskLeases leases,
                               Supplier<TaskScheduleInfo> schedule, Clock clock, String node) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.runLog = Objects.requireNonNull(runLog, "runLog");
@@ -120,7 +120,7 @@ final class TaskAdministrationService implements TaskAdministration {
         }
         boolean claimed = false;
         try {
-            claimed = leases.get().tryClaim(task, slot, node, clock.instant(), leaseFor);
+            claimed = leases.tryClaim(task, slot, node, clock.instant(), leaseFor);
         } finally {
             if (!claimed) {
                 notRunningHere(task);
@@ -142,7 +142,7 @@ final class TaskAdministrationService implements TaskAdministration {
         boolean claimed = false;
         try {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            claimed = leases.get().tryClaim(task, now, node, now, leaseFor);
+            claimed = leases.tryClaim(task, now, node, now, leaseFor);
         } finally {
             if (!claimed) {
                 notRunningHere(task);
@@ -158,14 +158,14 @@ final class TaskAdministrationService implements TaskAdministration {
      * both up afterwards.
      */
     private TaskReport runClaimed(TaskName task, Duration leaseFor, Supplier<TaskReport> work) {
-        LeaseHeartbeat heartbeat = LeaseHeartbeat.start(leases.get(), task, node, clock, leaseFor);
+        LeaseHeartbeat heartbeat = LeaseHeartbeat.start(leases, task, node, clock, leaseFor);
         try {
             closeAbandonedRuns(task);
             return work.get();
         } finally {
             heartbeat.stop();
             try {
-                leases.get().release(task, node);
+                leases.release(task, node);
             } catch (RuntimeException e) {
                 // The lease expires on its own; other nodes wait at most its length.
                 LOG.warn("{}: could not release the task lease; it will expire by itself", task, e);

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * the end is recorded whatever happens — a task that throws becomes a failed report with the reason,
  * so a caller (a scheduler, the CLI) always gets a report and never an exception.
  */
-public final class TaskRecorder {
+final class TaskRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskRecorder.class);
 
@@ -22,13 +22,13 @@ public final class TaskRecorder {
     private final Clock clock;
     private final String node;
 
-    public TaskRecorder(TaskRunLog log, Clock clock, String node) {
+    TaskRecorder(TaskRunLog log, Clock clock, String node) {
         this.log = log;
         this.clock = clock;
         this.node = node;
     }
 
-    public TaskReport record(TaskName task, Supplier<TaskReport> work) {
+    TaskReport record(TaskName task, Supplier<TaskReport> work) {
         Instant startedAt = clock.instant();
         long runId = log.recordStart(task, node, startedAt);
         TaskReport report;

@@ -1,37 +1,72 @@
 package io.freecast.catalog.application;
 
+import io.freecast.catalog.domain.TaskName;
+import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.in.ImportShowsUseCase;
+import io.freecast.catalog.port.in.TaskAdministration;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase;
 import io.freecast.catalog.port.in.ValidateSourcesUseCase;
-import io.freecast.catalog.port.out.CatalogStorage;
 import io.freecast.catalog.port.out.FeedReader;
 import io.freecast.catalog.port.out.LinkChecker;
+import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingProvider;
+import io.freecast.catalog.port.out.RatingRepository;
+import io.freecast.catalog.port.out.ShowRepository;
+import io.freecast.catalog.port.out.SourceRepository;
+import io.freecast.catalog.port.out.TaskLeases;
+import io.freecast.catalog.port.out.TaskRunLog;
+import io.freecast.catalog.port.out.TaskScheduleInfo;
+import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Builds the task use-cases from the ports they need. The services themselves are package-private:
- * callers see only the use-case interfaces.
+ * The one public class of the application package: builds each service from exactly the ports it uses and
+ * returns it as its inbound port. The services themselves are package-private. {@link io.freecast.catalog.Catalog}
+ * is what embedders use; this is the engine room behind it.
  */
 public final class UseCases {
 
     private UseCases() {
     }
 
-    public static ImportShowsUseCase importShows(CatalogStorage storage, FeedReader feeds, Clock clock) {
-        return new ImportShowsService(storage, feeds, clock);
+    public static ImportShowsUseCase importShows(ShowRepository shows, Transactions transactions, FeedReader feeds,
+                                                 Clock clock) {
+        return new ImportShowsService(shows, transactions, feeds, clock);
     }
 
-    public static ImportMoviesUseCase importMovies(CatalogStorage storage, FeedReader feeds, Clock clock) {
-        return new ImportMoviesService(storage, feeds, clock);
+    public static ImportMoviesUseCase importMovies(MovieRepository movies, Transactions transactions,
+                                                   FeedReader feeds, Clock clock) {
+        return new ImportMoviesService(movies, transactions, feeds, clock);
     }
 
-    public static UpdateRatingsUseCase updateRatings(CatalogStorage storage, RatingProvider provider, Clock clock) {
-        return new UpdateRatingsService(storage.ratings(), storage.transactions(), provider, clock);
+    public static UpdateRatingsUseCase updateRatings(RatingRepository ratings, Transactions transactions,
+                                                     RatingProvider provider, Clock clock) {
+        return new UpdateRatingsService(ratings, transactions, provider, clock);
     }
 
-    public static ValidateSourcesUseCase validateSources(CatalogStorage storage, LinkChecker checker, Clock clock) {
-        return new ValidateSourcesService(storage.sources(), checker, clock);
+    public static ValidateSourcesUseCase validateSources(SourceRepository sources, LinkChecker checker, Clock clock) {
+        return new ValidateSourcesService(sources, checker, clock);
+    }
+
+    /**
+     * @param runner   runs one task with the catalog's settings and returns its (recorded) report; never throws
+     * @param schedule the attached scheduler's plans, or {@code null} inside the supplier when none is
+     */
+    public static TaskAdministration taskAdministration(Function<TaskName, TaskReport> runner, TaskRunLog runLog,
+                                                        TaskLeases leases, Supplier<TaskScheduleInfo> schedule,
+                                                        Clock clock, String node) {
+        return new TaskAdministrationService(runner, runLog, leases, schedule, clock, node);
+    }
+
+    /**
+     * Runs {@code work} as a run of {@code task} recorded in {@code runLog} (start before any work, end
+     * whatever happens) and returns its report: a task that throws becomes a failed report, never an exception.
+     */
+    public static TaskReport recordRun(TaskRunLog runLog, Clock clock, String node, TaskName task,
+                                       Supplier<TaskReport> work) {
+        return new TaskRecorder(runLog, clock, node).record(task, work);
     }
 }

@@ -7,17 +7,10 @@ import io.freecast.catalog.jdbc.internal.JooqStorage;
 import io.freecast.catalog.jdbc.internal.SchemaMigrations;
 import io.freecast.catalog.jdbc.internal.StatementListener;
 import io.freecast.catalog.jdbc.internal.StoreConfig;
+import io.freecast.catalog.CatalogStore;
+import io.freecast.catalog.StoragePorts;
 import io.freecast.catalog.port.in.CatalogOverview;
-import io.freecast.catalog.port.in.CatalogQueries;
-import io.freecast.catalog.port.out.CatalogStorage;
-import io.freecast.catalog.port.out.MovieRepository;
-import io.freecast.catalog.port.out.RatingRepository;
-import io.freecast.catalog.port.out.ShowRepository;
-import io.freecast.catalog.port.out.SourceRepository;
 import io.freecast.catalog.port.out.StorageHealth;
-import io.freecast.catalog.port.out.TaskLeases;
-import io.freecast.catalog.port.out.TaskRunLog;
-import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -43,7 +36,7 @@ import java.util.function.Consumer;
  * {@link CatalogStorageException} with a one-line message naming the setting to fix. Thread-safe: one
  * store serves a whole application; close it once at the end.
  */
-public final class JdbcCatalogStore implements CatalogStorage {
+public final class JdbcCatalogStore implements CatalogStore {
 
     private final ConnectionPool pool;
     private final SchemaMigrations migrations;
@@ -113,44 +106,10 @@ public final class JdbcCatalogStore implements CatalogStorage {
         return pool.url().kind() == DatabaseKind.SQLITE;
     }
 
+    /** Every port on this store's one connection pool; the same instances on every call. */
     @Override
-    public ShowRepository shows() {
-        return storage.shows();
-    }
-
-    @Override
-    public MovieRepository movies() {
-        return storage.movies();
-    }
-
-    @Override
-    public RatingRepository ratings() {
-        return storage.ratings();
-    }
-
-    @Override
-    public SourceRepository sources() {
-        return storage.sources();
-    }
-
-    @Override
-    public TaskRunLog taskRuns() {
-        return storage.taskRuns();
-    }
-
-    @Override
-    public TaskLeases taskLeases() {
-        return storage.taskLeases();
-    }
-
-    @Override
-    public Transactions transactions() {
-        return storage.transactions();
-    }
-
-    @Override
-    public CatalogQueries queries() {
-        return storage.queries();
+    public StoragePorts ports() {
+        return storage.ports();
     }
 
     /** The operator's read side: counts, filtered title lists, dead links, a run's report (the web admin's). */

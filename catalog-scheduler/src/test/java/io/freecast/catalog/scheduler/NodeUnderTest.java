@@ -1,7 +1,10 @@
 package io.freecast.catalog.scheduler;
 
-import io.freecast.catalog.application.TaskRecorder;
-import io.freecast.catalog.application.TaskServices;
+import io.freecast.catalog.Catalog;
+import io.freecast.catalog.CatalogStore;
+import io.freecast.catalog.StoragePorts;
+import io.freecast.catalog.domain.FeedLocation;
+import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.TaskName;
@@ -9,10 +12,23 @@ import io.freecast.catalog.domain.TaskOverview;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.domain.TaskRun;
 import io.freecast.catalog.port.in.TaskAdministration;
-import io.freecast.catalog.port.out.CatalogStorage;
+import io.freecast.catalog.domain.ShowDraft;
+import io.freecast.catalog.domain.Source;
+import io.freecast.catalog.port.out.FeedItem;
+import io.freecast.catalog.port.out.FeedReader;
+import io.freecast.catalog.port.out.LinkChecker;
+import io.freecast.catalog.port.out.LinkProbe;
+import io.freecast.catalog.port.out.RatingProvider;
+import io.freecast.catalog.port.out.RatingRepository;
+import io.freecast.catalog.port.out.RatingTarget;
+import io.freecast.catalog.port.out.SourceRepository;
+import io.freecast.catalog.port.out.StorageHealth;
+import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +36,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * One node of a deployment, for tests on a real database: the core's own task administration over the
- * node's storage (run log and leases in the database), running a test task that records when it ran,
- * on which node and for which slot, and counts how many runs are under way at once across nodes.
+ * One node of a deployment, for tests on a real database: a real {@link Catalog} over the node's store
+ * (run log and leases in the database), whose tasks do a test's work — recording when it ran, on which
+ * node and for which slot, and counting how many runs are under way at once across nodes.
+ *
+ * <p>The work happens where each task first reaches a port: opening the import's transaction (before it
+ * begins, so a hanging import does not hold SQLite's write lock against the other node's leases), the first
+ * page of due ratings for update-ratings, the first page of sources for validate-sources. On an empty
+ * catalog each is reached exactly once per run, on the running thread.
  */
 final class NodeUnderTest implements TaskAdministration {
 
@@ -47,17 +70,106 @@ final class NodeUnderTest implements TaskAdministration {
     volatile CountDownLatch hang;
     final CountDownLatch started = new CountDownLatch(1);
 
-    NodeUnderTest(String node, CatalogStorage storage, Shared shared, Duration workTime) {
+    NodeUnderTest(String node, CatalogStore store, Shared shared, Duration workTime) {
         this.node = node;
         this.shared = shared;
         this.workTime = workTime;
         Clock clock = Clock.systemUTC();
-        TaskRecorder recorder = new TaskRecorder(storage.taskRuns(), clock, node);
-        this.core = TaskServices.taskAdministration(task -> recorder.record(task, () -> work(task, clock)),
-                storage.taskRuns(), storage::taskLeases, () -> null, clock, node);
+        this.core = Catalog.builder().storage(working(store, clock)).nodeName(node).clock(clock)
+                .feedReader(new EmptyFeeds())
+                .showsFeed(FeedLocation.parse("shows.json")).moviesFeed(FeedLocation.parse("movies.json"))
+                .ratingProvider(new NoRatings()).linkChecker(NodeUnderTest::allReachable)
+                .build().tasks();
     }
 
-    private TaskReport work(TaskName task, Clock clock) {
+    /** The node's store with the two first-page reads doing the work. */
+    private CatalogStore working(CatalogStore store, Clock clock) {
+        StoragePorts real = store.ports();
+        RatingRepository ratings = new RatingRepository() {
+            @Override
+            public List<RatingTarget> listDue(Instant ratedBefore, RatingTarget after, int limit) {
+                if (after == null) {
+                    work(clock);
+                }
+                return real.ratings().listDue(ratedBefore, after, limit);
+            }
+
+            @Override
+            public void saveAll(List<RatingUpdate> updates) {
+                real.ratings().saveAll(updates);
+            }
+        };
+        SourceRepository sources = new SourceRepository() {
+            @Override
+            public List<Source> listAfter(long afterId, int limit) {
+                if (afterId == 0) {
+                    work(clock);
+                }
+                return real.sources().listAfter(afterId, limit);
+            }
+
+            @Override
+            public void saveChecks(List<SourceCheck> checks) {
+                real.sources().saveChecks(checks);
+            }
+        };
+        Transactions transactions = new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                work(clock);
+                return real.transactions().inTransaction(work);
+            }
+        };
+        StoragePorts ports = StoragePorts.builder().shows(real.shows()).movies(real.movies()).ratings(ratings)
+                .sources(sources).transactions(transactions).taskRuns(real.taskRuns())
+                .taskLeases(real.taskLeases()).queries(real.queries()).build();
+        return new CatalogStore() {
+            @Override
+            public StoragePorts ports() {
+                return ports;
+            }
+
+            @Override
+            public StorageHealth health() {
+                return store.health();
+            }
+
+            @Override
+            public void close() {
+                store.close();
+            }
+        };
+    }
+
+    private static final class EmptyFeeds implements FeedReader {
+        @Override
+        public void readShows(FeedLocation location, Consumer<FeedItem<ShowDraft>> sink) {
+        }
+
+        @Override
+        public void readMovies(FeedLocation location, Consumer<FeedItem<MovieDraft>> sink) {
+        }
+    }
+
+    private static final class NoRatings implements RatingProvider {
+        @Override
+        public String name() {
+            return "none";
+        }
+
+        @Override
+        public Optional<RatingTarget.RatingPair> findRatings(RatingTarget title) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<URI, LinkProbe> allReachable(Collection<URI> urls) {
+        Map<URI, LinkProbe> probes = new java.util.HashMap<>();
+        urls.forEach(url -> probes.put(url, new LinkProbe.Reachable(200)));
+        return probes;
+    }
+
+    private void work(Clock clock) {
         int now = shared.running.incrementAndGet();
         shared.maxRunning.accumulateAndGet(now, Math::max);
         Instant start = clock.instant();
@@ -80,7 +192,6 @@ final class NodeUnderTest implements TaskAdministration {
             work[0] = start;
             work[1] = end;
         }
-        return TaskReport.succeeded(task, start, end, Map.of("worked", 1L), List.of(), List.of());
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.freecast.catalog.http.server;
 
 import java.util.Optional;
 
-/** What a handler sees of a request: its path parameters, query parameters and headers, all decoded. */
+/** What a handler sees of a request: its path parameters, query parameters and headers, all decoded, and its body. */
 public interface ApiRequest {
 
     /** The route template that matched, e.g. {@code /shows/{id}} (also the metrics label). */
@@ -33,4 +33,12 @@ public interface ApiRequest {
 
     /** A request header (first value); empty when absent. */
     Optional<String> header(String name);
+
+    /**
+     * The request body as sent (empty when there is none), read on the first call. Write routes parse it
+     * themselves (e.g. as JSON) and answer a malformed one with a 400 or 422 {@link ApiProblem}.
+     *
+     * @throws ApiProblem 413 for a body over 64 KiB, 400 for one cut off mid-way
+     */
+    byte[] body();
 }

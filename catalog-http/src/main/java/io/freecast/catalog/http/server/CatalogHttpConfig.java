@@ -3,12 +3,12 @@ package io.freecast.catalog.http.server;
 import io.freecast.catalog.port.out.StorageHealth;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 import io.undertow.server.HttpHandler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -142,10 +142,12 @@ public final class CatalogHttpConfig {
     /**
      * Serves a path subtree with a handler of its own instead of the JSON API, e.g.
      * {@code mount("/admin/", adminHandler)} for a web UI. The handler gets every request whose path is
-     * {@code /admin} or starts with {@code /admin/} and answers it entirely itself (dispatching to a worker
-     * before blocking, errors, sessions, headers). The API's caching, problem+json and metrics do not apply.
+     * {@code /admin} or starts with {@code /admin/}, straight from the IO thread, and answers it entirely
+     * itself: dispatch to a worker before blocking ({@code exchange.dispatch(…)}), errors, sessions,
+     * headers. The API's CORS, response cache, problem+json and request metrics do not apply to it.
      *
-     * @param prefix a single literal segment between slashes, e.g. {@code /admin/}
+     * @param prefix a single literal segment between slashes, e.g. {@code /admin/}; it must not be the first
+     *               segment of an API route ({@link CatalogHttpServer#create} fails if it is)
      */
     public CatalogHttpConfig mount(String prefix, HttpHandler handler) {
         if (prefix == null || !prefix.matches("/[A-Za-z0-9._~-]+/")) {
@@ -237,11 +239,11 @@ public final class CatalogHttpConfig {
         return meterRegistry != null ? meterRegistry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
-    Map<String, HttpHandler> mounts() {
-        return Map.copyOf(mounts);
-    }
-
     List<Consumer<ApiRoutes>> extraRoutes() {
         return List.copyOf(extraRoutes);
+    }
+
+    Map<String, HttpHandler> mounts() {
+        return Map.copyOf(mounts);
     }
 }

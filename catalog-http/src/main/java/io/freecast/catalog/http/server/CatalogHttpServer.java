@@ -9,9 +9,9 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
-import io.undertow.server.handlers.PathHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -56,15 +56,7 @@ public final class CatalogHttpServer implements AutoCloseable {
         for (Consumer<ApiRoutes> extra : config.extraRoutes()) {
             extra.accept(router);
         }
-        ApiExchangeHandler api = new ApiExchangeHandler(router, objectMapper(), metrics,
-                config.maxRequestTargetLength(), config.cacheMaxAge(), new ResponseCache(config.responseCacheTtl(), config.responseCacheClock()));
-        HttpHandler root = api;
-        if (!config.mounts().isEmpty()) {
-            PathHandler paths = Handlers.path(api);
-            config.mounts().forEach(paths::addPrefixPath);
-            root = paths;
-        }
-        this.shutdownHandler = Handlers.gracefulShutdown(root);
+        this.shutdownHandler = Handlers.gracefulShutdown(handlerChain(router, metrics, config));
         this.undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setIoThreads(config.ioThreads())
@@ -84,6 +76,38 @@ public final class CatalogHttpServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setHandler(shutdownHandler)
                 .build();
+    }
+
+    /**
+     * The request path, outermost first (see the package documentation for what each step does and how to
+     * add to it). Built once; each handler wraps the next.
+     */
+    private static HttpHandler handlerChain(Router router, MetricsResource metrics, CatalogHttpConfig config) {
+        ObjectMapper json = objectMapper();
+        String publicCaching = ResponseHeaders.publicCaching(config.cacheMaxAge());
+        ResponseCache cache = new ResponseCache(config.responseCacheTtl(), config.responseCacheClock());
+        RepresentationHandler read = new ConditionalGetHandler(new GzipHandler());
+        RepresentationHandler cacheable = cache.enabled() ? new ResponseCacheHandler.Store(cache, read) : read;
+        ApiResponseHandler rendering = new ApiResponseHandler(json, publicCaching, cacheable, read);
+
+        HttpHandler onWorker = new RequestMetricsHandler(metrics,
+                new ProblemHandler(new ProblemWriter(json),
+                        new RequestTargetHandler(config.maxRequestTargetLength(),
+                                new ApiRoutingHandler(router, rendering))));
+        HttpHandler toWorker = new WorkerDispatchHandler(onWorker);
+        HttpHandler api = new CorsHandler(cache.enabled()
+                ? new ResponseCacheHandler(cache, publicCaching, metrics, new CacheRefresh(router, rendering, cache),
+                        read, toWorker)
+                : toWorker);
+        HttpHandler chain = api;
+        for (Map.Entry<String, HttpHandler> mount : config.mounts().entrySet()) {
+            String prefix = mount.getKey();
+            if (router.hasRoutesUnder(prefix.substring(1, prefix.length() - 1))) {
+                throw new IllegalArgumentException("cannot mount " + prefix + ": API routes start with it");
+            }
+            chain = new SubtreeHandler(prefix, mount.getValue(), chain);
+        }
+        return chain;
     }
 
     /**

@@ -33,7 +33,7 @@ final class ResponseCache {
     static final int MAX_BODY_BYTES = 512 * 1024;
 
     /** A finished 200 response, and when it was stored. */
-    static final class Entry {
+    static final class Entry implements Representation {
 
         private final String route;
         private final String contentType;
@@ -70,15 +70,18 @@ final class ResponseCache {
             return contentType;
         }
 
-        byte[] body() {
+        @Override
+        public byte[] body() {
             return body;
         }
 
-        byte[] gzipped() {
+        @Override
+        public byte[] gzipped() {
             return gzipped;
         }
 
-        String etag() {
+        @Override
+        public String etag() {
             return etag;
         }
 
@@ -139,12 +142,29 @@ final class ResponseCache {
                 && !entry.refreshClaimed.get() && entry.refreshClaimed.compareAndSet(false, true);
     }
 
+    /**
+     * Keeps a finished response, gzipped once here so that every later hit can be answered in either form
+     * from the IO thread.
+     *
+     * @return the entry, whether kept or not (too big, cache full): it carries both forms either way
+     */
+    Entry store(String target, String route, String contentType, byte[] body, String etag, String link,
+                String total) {
+        byte[] gzipped = Compression.worthCompressing(body.length) ? Compression.gzip(body) : null;
+        Entry entry = new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong());
+        keep(target, entry);
+        return entry;
+    }
+
     void put(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag,
              String link, String total) {
-        if (!enabled() || body.length > MAX_BODY_BYTES) {
+        keep(target, new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong()));
+    }
+
+    private void keep(String target, Entry entry) {
+        if (!enabled() || entry.body.length > MAX_BODY_BYTES) {
             return;
         }
-        Entry entry = new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong());
         if (entries.size() >= MAX_ENTRIES || bytes.get() + entry.size() > MAX_BYTES) {
             evictExpired();
             if (entries.size() >= MAX_ENTRIES || bytes.get() + entry.size() > MAX_BYTES) {

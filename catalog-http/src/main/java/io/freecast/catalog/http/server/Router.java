@@ -21,6 +21,9 @@ final class Router implements ApiRoutes {
     static final String GET = "GET";
     static final String HEAD = "HEAD";
     static final String POST = "POST";
+    static final String PUT = "PUT";
+    static final String PATCH = "PATCH";
+    static final String DELETE = "DELETE";
     static final String OPTIONS = "OPTIONS";
 
     record Route(String method, String template, List<String> segments, ApiHandler handler) {
@@ -75,6 +78,27 @@ final class Router implements ApiRoutes {
     @Override
     public ApiRoutes post(String template, ApiHandler handler) {
         return add(POST, template, handler);
+    }
+
+    @Override
+    public ApiRoutes put(String template, ApiHandler handler) {
+        return add(PUT, template, handler);
+    }
+
+    @Override
+    public ApiRoutes patch(String template, ApiHandler handler) {
+        return add(PATCH, template, handler);
+    }
+
+    @Override
+    public ApiRoutes delete(String template, ApiHandler handler) {
+        return add(DELETE, template, handler);
+    }
+
+    /** Whether any route's path begins with this literal segment (a mounted subtree must not hide it). */
+    boolean hasRoutesUnder(String firstSegment) {
+        return routes.stream().anyMatch(route -> !route.segments.isEmpty()
+                && (route.segments.getFirst().equals(firstSegment) || isPlaceholder(route.segments.getFirst())));
     }
 
     private Router add(String method, String template, ApiHandler handler) {

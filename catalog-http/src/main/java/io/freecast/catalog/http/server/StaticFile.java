@@ -10,7 +10,12 @@ import java.io.UncheckedIOException;
  *
  * @param gzipped the gzip form, or {@code null} when the file is too small to be worth compressing
  */
-record StaticFile(byte[] bytes, byte[] gzipped, String etag, String contentType) {
+record StaticFile(byte[] bytes, byte[] gzipped, String etag, String contentType) implements Representation {
+
+    @Override
+    public byte[] body() {
+        return bytes;
+    }
 
     static StaticFile of(byte[] bytes, String contentType) {
         return new StaticFile(bytes, Compression.worthCompressing(bytes.length) ? Compression.gzip(bytes) : null,

@@ -1,13 +1,57 @@
 /**
- * The read-only JSON API on Undertow + Jackson, served from the core's read side
- * ({@link io.freecast.catalog.port.in.CatalogQueries}) and nothing else: it never writes to the catalog.
+ * The JSON API on Undertow + Jackson, served from the core's read side
+ * ({@link io.freecast.catalog.port.in.CatalogQueries}) and from the routes a composition root adds.
  *
  * <p>Public surface: {@link io.freecast.catalog.http.server.CatalogHttpServer} (create, start, stop),
  * {@link io.freecast.catalog.http.server.CatalogHttpConfig}, and the small extension API
  * ({@link io.freecast.catalog.http.server.ApiRoutes}, {@link io.freecast.catalog.http.server.ApiHandler},
  * {@link io.freecast.catalog.http.server.ApiRequest}, {@link io.freecast.catalog.http.server.ApiResponse},
  * {@link io.freecast.catalog.http.server.ApiProblem}) through which a composition root adds routes such as
- * {@code /tasks}. Everything else is package-private engine: the router, query-string parsing, JSON views
- * of the domain, problem+json errors, ETag/gzip and metrics.
+ * {@code /tasks}. Everything else is package-private engine.
+ *
+ * <h2>The request path</h2>
+ * Undertow handlers, each doing one thing and wrapping the next, built once in {@code CatalogHttpServer}:
+ * <pre>
+ * GracefulShutdownHandler             (Undertow) lets requests in flight finish on stop
+ *  └ SubtreeHandler                   only when something is mounted: /admin/… → the mounted handler
+ *     └ CorsHandler                   every CORS header, on every API response (preflight from Allow)
+ *        └ ResponseCacheHandler       only with a response cache: a GET/HEAD hit answered on the IO thread
+ *           └ WorkerDispatchHandler   IO thread → worker: everything below may block
+ *              └ RequestMetricsHandler      times the request by method, route template, status
+ *                 └ ProblemHandler          exceptions → problem+json (ApiProblem 4xx; anything else 500)
+ *                    └ RequestTargetHandler strict decoding of path and query; 414, 400
+ *                       └ ApiRoutingHandler route by path and method; 404, 405, OPTIONS; runs the ApiHandler
+ *                          └ ApiResponseHandler renders the answer: body, Content-Type, Cache-Control
+ *                             → a successful read goes on as a Representation:
+ *                               ResponseCacheHandler.Store (public data, cache on) → ConditionalGetHandler
+ *                               (ETag, 304) → GzipHandler (Content-Encoding) → ResponseSender
+ *                             → anything else → ResponseSender
+ * </pre>
+ * A response-cache hit takes the same last steps (ConditionalGetHandler → GzipHandler → ResponseSender)
+ * with the cached entry. The representation steps pass the body as an argument rather than as an exchange
+ * attachment, so a hit allocates no attachment map; below the worker dispatch the decoded target, the
+ * matched route and the handler's answer travel as attachments ({@code RequestTargetHandler.TARGET},
+ * {@code ApiRoutingHandler.ROUTE}, {@code ApiRoutingHandler.RESPONSE}).
+ *
+ * <h2>Adding to it</h2>
+ * <ul>
+ *   <li><b>A write</b> is another route on the same template:
+ *   {@code routes.get("/movies/{id}", read).patch("/movies/{id}", edit).delete("/movies/{id}", remove)}
+ *   ({@link io.freecast.catalog.http.server.ApiRoutes} has {@code post}, {@code put}, {@code patch},
+ *   {@code delete}). The handler runs on a worker, reads the body with
+ *   {@link io.freecast.catalog.http.server.ApiRequest#body()} and headers such as {@code If-Match} with
+ *   {@code header(…)}, and throws {@link io.freecast.catalog.http.server.ApiProblem} for the client's
+ *   mistakes. The router then answers {@code Allow}/405/{@code OPTIONS} for the new method by itself;
+ *   responses to methods other than GET/HEAD are {@code no-store}, never cached, never ETag-ed, and CORS
+ *   preflights allow {@code If-Match}, {@code Authorization} and {@code Content-Type}.</li>
+ *   <li><b>A separate subtree</b> such as a server-rendered {@code /admin/} is mounted with
+ *   {@link io.freecast.catalog.http.server.CatalogHttpConfig#mount(String, io.undertow.server.HttpHandler)}:
+ *   its own Undertow handler chain receives every request under the prefix, before anything of the API's
+ *   chain runs (no API CORS, response cache or problem+json), and shares only the listener and graceful
+ *   shutdown.</li>
+ *   <li><b>Another concern for every API request</b> is one more handler that takes {@code next}, inserted
+ *   in {@code CatalogHttpServer}'s chain: above {@code WorkerDispatchHandler} if it must not block (and
+ *   must stay allocation-free for cache hits), below it otherwise.</li>
+ * </ul>
  */
 package io.freecast.catalog.http.server;

@@ -69,7 +69,7 @@ final class AdminServer implements AutoCloseable {
     private void markDeadLinks() {
         java.util.List<io.freecast.catalog.port.out.SourceRepository.SourceCheck> checks = new java.util.ArrayList<>();
         java.time.Instant at = java.time.Instant.parse("2026-12-01T06:00:00Z");
-        for (io.freecast.catalog.domain.Source source : store.sources().listAfter(0, 100)) {
+        for (io.freecast.catalog.domain.Source source : store.ports().sources().listAfter(0, 100)) {
             if (source.url().endsWith("/2.mp4")) {
                 checks.add(new io.freecast.catalog.port.out.SourceRepository.SourceCheck(source.id(), false,
                         new io.freecast.catalog.domain.LinkState(at, 404, 0, "404 Not Found <script>x</script>")));
@@ -78,7 +78,7 @@ final class AdminServer implements AutoCloseable {
                         new io.freecast.catalog.domain.LinkState(at, 503, 2, "503 Service Unavailable")));
             }
         }
-        store.sources().saveChecks(checks);
+        store.ports().sources().saveChecks(checks);
     }
 
     URI uri(String path) {

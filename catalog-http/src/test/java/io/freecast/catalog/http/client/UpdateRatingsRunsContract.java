@@ -64,12 +64,12 @@ abstract class UpdateRatingsRunsContract {
     void setUp() {
         database = newDatabase(dir);
         store = database.open();
-        store.transactions().inTransaction(() -> store.movies().upsertAll(List.of(
+        store.ports().transactions().inTransaction(() -> store.ports().movies().upsertAll(List.of(
                 movie("1", "Copper Valley", 2019, null),
                 movie("2", "Rated Film", 2001, 6.6),
                 movie("3", "Nobody Knows This Film", 2020, null),
                 movie("4", "Remake", 2012, null))));
-        store.transactions().inTransaction(() -> store.shows().upsertAll(List.of(
+        store.ports().transactions().inTransaction(() -> store.ports().shows().upsertAll(List.of(
                 Drafts.show("s1", "Night Shift", null, LocalDate.of(2018, 3, 1), List.of())), List.of()));
         kinopoiskKnows(KNOWN);
     }
@@ -147,7 +147,7 @@ abstract class UpdateRatingsRunsContract {
         assertThat(report.succeeded()).isFalse();
         assertThat(report.error()).contains("HTTP 502").contains("attempts");
         assertThat(titles()).isEqualTo(before);
-        assertThat(store.taskRuns().findLatest(report.task())).hasValueSatisfying(
+        assertThat(store.ports().taskRuns().findLatest(report.task())).hasValueSatisfying(
                 run -> assertThat(run.error()).contains("HTTP 502"));
     }
 
@@ -221,7 +221,7 @@ abstract class UpdateRatingsRunsContract {
     }
 
     private Map<String, RatingTarget> titles() {
-        return store.ratings().listDue(Instant.now().plusSeconds(3600), null, 100).stream()
+        return store.ports().ratings().listDue(Instant.now().plusSeconds(3600), null, 100).stream()
                 .collect(Collectors.toMap(RatingTarget::title, Function.identity()));
     }
 

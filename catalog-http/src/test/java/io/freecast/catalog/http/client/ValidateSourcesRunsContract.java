@@ -85,7 +85,7 @@ abstract class ValidateSourcesRunsContract {
                     null, null, null, null, List.of(SourceDraft.of(link.getValue(), "test"))));
             i++;
         }
-        store.transactions().inTransaction(() -> store.movies().upsertAll(movies));
+        store.ports().transactions().inTransaction(() -> store.ports().movies().upsertAll(movies));
     }
 
     @AfterEach
@@ -186,7 +186,7 @@ abstract class ValidateSourcesRunsContract {
                 ProbeServer.respond(exchange, ++calls == 2 ? 503 : 200);
             }
         });
-        store.transactions().inTransaction(() -> store.movies().upsertAll(List.of(new MovieDraft(
+        store.ports().transactions().inTransaction(() -> store.ports().movies().upsertAll(List.of(new MovieDraft(
                 new FeedKey("id:hiccup"), "hiccup", null, "Hiccup", null, null, null, null, null, null,
                 List.of(SourceDraft.of(server.uri("/hiccup").toString(), "test"))))));
 
@@ -224,7 +224,7 @@ abstract class ValidateSourcesRunsContract {
     private Map<String, Source> sources() {
         Map<String, String> nameByUrl = urls.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
-        return store.sources().listAfter(0, 1000).stream().collect(Collectors.toMap(
+        return store.ports().sources().listAfter(0, 1000).stream().collect(Collectors.toMap(
                 s -> nameByUrl.getOrDefault(s.url(), URI.create(s.url()).getPath()), Function.identity()));
     }
 

@@ -31,6 +31,10 @@ final class ApiClient {
         this.base = base;
     }
 
+    URI base() {
+        return base;
+    }
+
     /** One answer: status, headers and the body (un-gzipped when it came gzipped). */
     record Answer(int status, java.net.http.HttpHeaders headers, byte[] rawBody, byte[] body) {
 

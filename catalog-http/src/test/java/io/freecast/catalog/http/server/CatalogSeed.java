@@ -10,7 +10,7 @@ import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.domain.SourceDraft;
 import io.freecast.catalog.domain.SourceType;
-import io.freecast.catalog.port.out.CatalogStorage;
+import io.freecast.catalog.StoragePorts;
 import io.freecast.catalog.port.out.SourceRepository.SourceCheck;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +50,7 @@ final class CatalogSeed {
     }
 
     /** Writes the catalog and turns every fifth source off as a link check would. */
-    void writeTo(CatalogStorage storage) {
+    void writeTo(StoragePorts storage) {
         storage.transactions().inTransaction(() -> {
             storage.movies().upsertAll(movieDrafts());
             storage.shows().upsertAll(showDrafts(), List.of());

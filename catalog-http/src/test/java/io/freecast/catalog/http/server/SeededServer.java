@@ -20,8 +20,8 @@ final class SeededServer implements AutoCloseable {
     private SeededServer(TestDatabase database, CatalogSeed seed, Consumer<CatalogHttpConfig> settings) {
         this.database = database;
         this.store = database.open(builder -> builder.onStatement(sql -> statements.incrementAndGet()));
-        seed.writeTo(store);
-        this.server = CatalogHttpServer.create(store.queries(), config -> {
+        seed.writeTo(store.ports());
+        this.server = CatalogHttpServer.create(store.ports().queries(), config -> {
             config.host("127.0.0.1").port(0).healthCheck(store::health);
             settings.accept(config);
         }).start();

@@ -1,14 +1,7 @@
 package io.freecast.catalog.jdbc.internal;
 
+import io.freecast.catalog.StoragePorts;
 import io.freecast.catalog.port.in.CatalogOverview;
-import io.freecast.catalog.port.in.CatalogQueries;
-import io.freecast.catalog.port.out.MovieRepository;
-import io.freecast.catalog.port.out.RatingRepository;
-import io.freecast.catalog.port.out.ShowRepository;
-import io.freecast.catalog.port.out.SourceRepository;
-import io.freecast.catalog.port.out.TaskLeases;
-import io.freecast.catalog.port.out.TaskRunLog;
-import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -27,14 +20,7 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
  */
 public final class JooqStorage {
 
-    private final JooqTransactions transactions;
-    private final ShowRepository shows;
-    private final MovieRepository movies;
-    private final RatingRepository ratings;
-    private final SourceRepository sources;
-    private final TaskRunLog taskRuns;
-    private final TaskLeases taskLeases;
-    private final CatalogQueries queries;
+    private final StoragePorts ports;
     private final CatalogOverview overview;
 
     public JooqStorage(DataSource dataSource, DatabaseKind kind, Clock clock, ExecuteListener... listeners) {
@@ -55,48 +41,23 @@ public final class JooqStorage {
         }
         DSLContext dsl = DSL.using(main);
         DSLContext own = DSL.using(separate);
-        this.transactions = new JooqTransactions(dsl, gate);
-        this.shows = new JooqShowRepository(dsl, transactions, clock);
-        this.movies = new JooqMovieRepository(dsl, transactions, clock);
-        this.ratings = new JooqRatingRepository(dsl, transactions);
-        this.sources = new JooqSourceRepository(dsl, transactions);
+        JooqTransactions transactions = new JooqTransactions(dsl, gate);
         JooqTaskRunLog runLog = new JooqTaskRunLog(own, gate);
-        this.taskRuns = runLog;
-        this.taskLeases = new JooqTaskLeases(own, gate);
-        this.queries = new JooqCatalogQueries(dsl, kind);
+        this.ports = StoragePorts.builder()
+                .transactions(transactions)
+                .shows(new JooqShowRepository(dsl, transactions, clock))
+                .movies(new JooqMovieRepository(dsl, transactions, clock))
+                .ratings(new JooqRatingRepository(dsl, transactions))
+                .sources(new JooqSourceRepository(dsl, transactions))
+                .taskRuns(runLog)
+                .taskLeases(new JooqTaskLeases(own, gate))
+                .queries(new JooqCatalogQueries(dsl, kind))
+                .build();
         this.overview = new JooqCatalogOverview(dsl, kind, runLog);
     }
 
-    public ShowRepository shows() {
-        return shows;
-    }
-
-    public MovieRepository movies() {
-        return movies;
-    }
-
-    public RatingRepository ratings() {
-        return ratings;
-    }
-
-    public SourceRepository sources() {
-        return sources;
-    }
-
-    public TaskRunLog taskRuns() {
-        return taskRuns;
-    }
-
-    public TaskLeases taskLeases() {
-        return taskLeases;
-    }
-
-    public Transactions transactions() {
-        return transactions;
-    }
-
-    public CatalogQueries queries() {
-        return queries;
+    public StoragePorts ports() {
+        return ports;
     }
 
     public CatalogOverview overview() {

@@ -36,8 +36,4 @@ final class JooqTransactions implements Transactions {
             }
         });
     }
-
-    boolean inTransaction() {
-        return active.get();
-    }
 }

@@ -86,16 +86,16 @@ public final class UpsertBenchmark {
 
     /** What an import does: batches of a few hundred, all in one transaction. */
     private static void importAll(JdbcCatalogStore store, List<MovieDraft> movies, List<ShowDraft> shows) {
-        store.transactions().inTransaction(() -> {
+        store.ports().transactions().inTransaction(() -> {
             for (int i = 0; i < movies.size(); i += BATCH) {
-                store.movies().upsertAll(movies.subList(i, Math.min(movies.size(), i + BATCH)));
+                store.ports().movies().upsertAll(movies.subList(i, Math.min(movies.size(), i + BATCH)));
             }
             return null;
         });
         List<SeasonDraft> placeholders = Drafts.placeholders();
-        store.transactions().inTransaction(() -> {
+        store.ports().transactions().inTransaction(() -> {
             for (int i = 0; i < shows.size(); i += BATCH) {
-                store.shows().upsertAll(shows.subList(i, Math.min(shows.size(), i + BATCH)), placeholders);
+                store.ports().shows().upsertAll(shows.subList(i, Math.min(shows.size(), i + BATCH)), placeholders);
             }
             return null;
         });

@@ -102,11 +102,11 @@ public abstract class StorageContract {
 
     @Test
     void upsertMatchesByFeedIdentityAndUpdatesInPlace() {
-        assertThat(store.movies().upsertAll(List.of(movie("501", "Copper Valley")))).containsExactly(UpsertOutcome.CREATED);
+        assertThat(store.ports().movies().upsertAll(List.of(movie("501", "Copper Valley")))).containsExactly(UpsertOutcome.CREATED);
         long id = onlyMovie().id();
 
         clock.advance(Duration.ofMinutes(5));
-        assertThat(store.movies().upsertAll(List.of(movie("501", "Copper Valley (Director's Cut)"))))
+        assertThat(store.ports().movies().upsertAll(List.of(movie("501", "Copper Valley (Director's Cut)"))))
                 .containsExactly(UpsertOutcome.UPDATED);
 
         Movie updated = onlyMovie();
@@ -118,18 +118,18 @@ public abstract class StorageContract {
 
     @Test
     void twoFilmsWithOneTitleButDifferentIdsStayTwo() {
-        store.movies().upsertAll(List.of(movie("1", "Solaris"), movie("2", "Solaris")));
-        assertThat(store.queries().listMovies(ListQuery.firstPage()).total()).isEqualTo(2);
+        store.ports().movies().upsertAll(List.of(movie("1", "Solaris"), movie("2", "Solaris")));
+        assertThat(store.ports().queries().listMovies(ListQuery.firstPage()).total()).isEqualTo(2);
     }
 
     @Test
     void outcomesFollowTheDraftsOrderAndARepeatedDraftAppliesAfterItsFirst() {
-        store.movies().upsertAll(List.of(movie("2", "Two")));
-        List<UpsertOutcome> outcomes = store.movies().upsertAll(List.of(movie("1", "One"), movie("2", "Two"),
+        store.ports().movies().upsertAll(List.of(movie("2", "Two")));
+        List<UpsertOutcome> outcomes = store.ports().movies().upsertAll(List.of(movie("1", "One"), movie("2", "Two"),
                 movie("3", "Three"), movie("1", "One again")));
         assertThat(outcomes).containsExactly(UpsertOutcome.CREATED, UpsertOutcome.UNCHANGED, UpsertOutcome.CREATED,
                 UpsertOutcome.UPDATED);
-        assertThat(titles(store.queries().listMovies(ListQuery.firstPage()))).containsExactly("Two", "One again", "Three");
+        assertThat(titles(store.ports().queries().listMovies(ListQuery.firstPage()))).containsExactly("Two", "One again", "Three");
     }
 
     @Test
@@ -142,13 +142,13 @@ public abstract class StorageContract {
                         LocalDate.of(2000 + i, 1, 1), List.of(SourceDraft.of("https://cdn.example/m" + i + ".mp4", "P"),
                                 SourceDraft.of("https://cdn.example/m" + i + ".m3u8", null))))
                 .toList();
-        store.shows().upsertAll(shows, placeholders());
-        store.movies().upsertAll(movies);
+        store.ports().shows().upsertAll(shows, placeholders());
+        store.ports().movies().upsertAll(movies);
         Map<String, List<List<String>>> before = TableSnapshot.of(db);
 
         clock.advance(Duration.ofHours(1));
-        assertThat(store.shows().upsertAll(shows, placeholders())).containsOnly(UpsertOutcome.UNCHANGED);
-        assertThat(store.movies().upsertAll(movies)).containsOnly(UpsertOutcome.UNCHANGED);
+        assertThat(store.ports().shows().upsertAll(shows, placeholders())).containsOnly(UpsertOutcome.UNCHANGED);
+        assertThat(store.ports().movies().upsertAll(movies)).containsOnly(UpsertOutcome.UNCHANGED);
 
         assertThat(TableSnapshot.of(db)).isEqualTo(before);
     }
@@ -157,17 +157,17 @@ public abstract class StorageContract {
     void aCallOfMoreDraftsThanOneLookupTakesFindsEveryStoredRow() {
         List<MovieDraft> movies = IntStream.range(0, 1_201).mapToObj(i -> movie("m" + i, "Movie " + i)).toList();
         List<ShowDraft> shows = IntStream.range(0, 1_201).mapToObj(i -> show("s" + i, "Show " + i, List.of())).toList();
-        assertThat(store.movies().upsertAll(movies)).containsOnly(UpsertOutcome.CREATED);
-        assertThat(store.shows().upsertAll(shows, List.of())).containsOnly(UpsertOutcome.CREATED);
+        assertThat(store.ports().movies().upsertAll(movies)).containsOnly(UpsertOutcome.CREATED);
+        assertThat(store.ports().shows().upsertAll(shows, List.of())).containsOnly(UpsertOutcome.CREATED);
 
         List<MovieDraft> changed = new ArrayList<>(movies);
         changed.set(0, movie("m0", "First, renamed"));
         changed.set(1_200, movie("m1200", "Last, renamed"));
-        List<UpsertOutcome> outcomes = store.movies().upsertAll(changed);
+        List<UpsertOutcome> outcomes = store.ports().movies().upsertAll(changed);
         assertThat(outcomes.get(0)).isEqualTo(UpsertOutcome.UPDATED);
         assertThat(outcomes.get(1_200)).isEqualTo(UpsertOutcome.UPDATED);
         assertThat(outcomes.subList(1, 1_200)).containsOnly(UpsertOutcome.UNCHANGED);
-        assertThat(store.shows().upsertAll(shows, List.of())).containsOnly(UpsertOutcome.UNCHANGED);
+        assertThat(store.ports().shows().upsertAll(shows, List.of())).containsOnly(UpsertOutcome.UNCHANGED);
         assertThat(TableSnapshot.count(db, "movie")).isEqualTo(1_201);
     }
 
@@ -177,13 +177,13 @@ public abstract class StorageContract {
         String drop = "https://cdn.example/drop.mp4";
         String add = "https://cdn.example/add.m3u8";
         SeasonDraft before = new SeasonDraft(1, null, List.of(episode(1, keep, drop)));
-        store.shows().upsertAll(List.of(show("s", "Show", List.of(before))), List.of());
+        store.ports().shows().upsertAll(List.of(show("s", "Show", List.of(before))), List.of());
         Source kept = episodeSources().stream().filter(s -> s.url().equals(keep)).findFirst().orElseThrow();
         LinkState checked = new LinkState(T0, 503, 2, "server error");
-        store.sources().saveChecks(List.of(new SourceCheck(kept.id(), false, checked)));
+        store.ports().sources().saveChecks(List.of(new SourceCheck(kept.id(), false, checked)));
 
         SeasonDraft after = new SeasonDraft(1, null, List.of(episode(1, keep, add)));
-        assertThat(store.shows().upsertAll(List.of(show("s", "Show", List.of(after))), List.of()))
+        assertThat(store.ports().shows().upsertAll(List.of(show("s", "Show", List.of(after))), List.of()))
                 .containsExactly(UpsertOutcome.UPDATED);
 
         List<Source> sources = episodeSources();
@@ -198,16 +198,16 @@ public abstract class StorageContract {
     @Test
     void movieSourcesFollowTheDraftAndAStayingUrlKeepsItsCheckState() {
         String keep = "https://cdn.example/keep.mp4";
-        store.movies().upsertAll(List.of(movie("1", "M", null, null,
+        store.ports().movies().upsertAll(List.of(movie("1", "M", null, null,
                 List.of(SourceDraft.of(keep, "A"), SourceDraft.of("https://cdn.example/old.mp4", "A")))));
-        Source kept = store.queries().findMovie(onlyMovie().id()).orElseThrow().sources().getFirst();
+        Source kept = store.ports().queries().findMovie(onlyMovie().id()).orElseThrow().sources().getFirst();
         LinkState checked = new LinkState(T0, 200, 0, null);
-        store.sources().saveChecks(List.of(new SourceCheck(kept.id(), true, checked)));
+        store.ports().sources().saveChecks(List.of(new SourceCheck(kept.id(), true, checked)));
 
-        store.movies().upsertAll(List.of(movie("1", "M", null, null,
+        store.ports().movies().upsertAll(List.of(movie("1", "M", null, null,
                 List.of(SourceDraft.of(keep, "B"), SourceDraft.of("https://cdn.example/new.mp4", "A")))));
 
-        List<Source> sources = store.queries().findMovie(onlyMovie().id()).orElseThrow().sources();
+        List<Source> sources = store.ports().queries().findMovie(onlyMovie().id()).orElseThrow().sources();
         assertThat(sources).extracting(Source::url).containsExactly(keep, "https://cdn.example/new.mp4");
         assertThat(sources.getFirst().id()).isEqualTo(kept.id());
         assertThat(sources.getFirst().provider()).isEqualTo("B");
@@ -222,12 +222,12 @@ public abstract class StorageContract {
         List<SourceDraft> many = new ArrayList<>(few);
         IntStream.range(0, 10).forEach(i -> many.add(SourceDraft.of("https://cdn.example/more-" + i + ".mp4", null)));
         many.add(SourceDraft.of(twice, "Third"));
-        store.movies().upsertAll(List.of(movie("few", "Few", null, null, few), movie("many", "Many", null, null, many)));
-        store.shows().upsertAll(List.of(show("s", "Show", List.of(new SeasonDraft(1, null, List.of(
+        store.ports().movies().upsertAll(List.of(movie("few", "Few", null, null, few), movie("many", "Many", null, null, many)));
+        store.ports().shows().upsertAll(List.of(show("s", "Show", List.of(new SeasonDraft(1, null, List.of(
                 new io.freecast.catalog.domain.EpisodeDraft(1, null, null, null, few)))))), List.of());
 
         Map<String, List<Source>> byTitle = new LinkedHashMap<>();
-        store.queries().listMovies(ListQuery.firstPage()).items().forEach(t -> byTitle.put(t.movie().title(), t.sources()));
+        store.ports().queries().listMovies(ListQuery.firstPage()).items().forEach(t -> byTitle.put(t.movie().title(), t.sources()));
         byTitle.put("Episode", episodeSources());
         for (String owner : List.of("Few", "Many", "Episode")) {
             List<Source> sources = byTitle.get(owner);
@@ -245,14 +245,14 @@ public abstract class StorageContract {
 
     @Test
     void seasonsAndEpisodesAreUpsertedByNumberAndNeverDeleted() {
-        store.shows().upsertAll(List.of(show("s", "Show", seasons("s", 2, 3))), List.of());
+        store.ports().shows().upsertAll(List.of(show("s", "Show", seasons("s", 2, 3))), List.of());
         SeasonDraft changedFirst = new SeasonDraft(1, "New description", List.of(
                 new io.freecast.catalog.domain.EpisodeDraft(2, "Renamed", null, LocalDate.of(2021, 5, 6),
                         List.of(SourceDraft.of("https://cdn.example/shows/s/s1e2.m3u8", "Provider")))));
-        assertThat(store.shows().upsertAll(List.of(show("s", "Show", List.of(changedFirst))), List.of()))
+        assertThat(store.ports().shows().upsertAll(List.of(show("s", "Show", List.of(changedFirst))), List.of()))
                 .containsExactly(UpsertOutcome.UPDATED);
 
-        List<SeasonTree> seasons = store.queries().findSeasons(onlyShowId()).orElseThrow();
+        List<SeasonTree> seasons = store.ports().queries().findSeasons(onlyShowId()).orElseThrow();
         assertThat(seasons).extracting(s -> s.season().number()).containsExactly(1, 2);
         assertThat(seasons.getFirst().season().description()).isEqualTo("New description");
         assertThat(seasons.getFirst().episodes()).extracting(e -> e.episode().number()).containsExactly(1, 2, 3);
@@ -264,7 +264,7 @@ public abstract class StorageContract {
 
     @Test
     void placeholdersOnlyForAShowWithNoSeasonsInTheDraftNorStored() {
-        List<UpsertOutcome> first = store.shows().upsertAll(List.of(
+        List<UpsertOutcome> first = store.ports().shows().upsertAll(List.of(
                 show("bare", "Bare", List.of()),
                 show("full", "Full", seasons("full", 1, 1))), placeholders());
         assertThat(first).containsExactly(UpsertOutcome.CREATED, UpsertOutcome.CREATED);
@@ -276,20 +276,20 @@ public abstract class StorageContract {
         assertThat(trees.get("Full").seasons()).hasSize(1);
 
         // Again: the placeholders are there now, and a stored show with seasons never gets more.
-        assertThat(store.shows().upsertAll(List.of(show("bare", "Bare", List.of()), show("full", "Full", List.of())),
+        assertThat(store.ports().shows().upsertAll(List.of(show("bare", "Bare", List.of()), show("full", "Full", List.of())),
                 placeholders())).containsExactly(UpsertOutcome.UNCHANGED, UpsertOutcome.UNCHANGED);
         assertThat(showsByTitle().get("Full").seasons()).hasSize(1);
 
         // Without placeholders a bare show stays bare.
-        store.shows().upsertAll(List.of(show("other", "Other", List.of())), List.of());
+        store.ports().shows().upsertAll(List.of(show("other", "Other", List.of())), List.of());
         assertThat(showsByTitle().get("Other").seasons()).isEmpty();
     }
 
     @Test
     void deletingAShowOrAMovieCascadesToEverythingBelow() {
-        store.shows().upsertAll(List.of(show("s", "Show", seasons("s", 2, 2)), show("t", "Other", seasons("t", 1, 1))),
+        store.ports().shows().upsertAll(List.of(show("s", "Show", seasons("s", 2, 2)), show("t", "Other", seasons("t", 1, 1))),
                 List.of());
-        store.movies().upsertAll(List.of(movie("1", "One"), movie("2", "Two")));
+        store.ports().movies().upsertAll(List.of(movie("1", "One"), movie("2", "Two")));
 
         TableSnapshot.execute(db, "DELETE FROM show WHERE feed_key = 'id:s'");
         TableSnapshot.execute(db, "DELETE FROM movie WHERE feed_key = 'id:1'");
@@ -301,16 +301,16 @@ public abstract class StorageContract {
 
     @Test
     void newRowsGetIdsNoRowEverHadAndRowsInsertedWithDefaultIdsStillFit() {
-        store.shows().upsertAll(List.of(show("s", "Show", seasons("s", 2, 2))), List.of());
-        store.movies().upsertAll(List.of(movie("1", "One"), movie("2", "Two")));
+        store.ports().shows().upsertAll(List.of(show("s", "Show", seasons("s", 2, 2))), List.of());
+        store.ports().movies().upsertAll(List.of(movie("1", "One"), movie("2", "Two")));
         List<String> tables = List.of("show", "season", "episode", "movie", "source");
         Map<String, Long> largestBefore = new LinkedHashMap<>();
         tables.forEach(table -> largestBefore.put(table, idAggregate("max", table)));
         TableSnapshot.execute(db, "DELETE FROM show");
         TableSnapshot.execute(db, "DELETE FROM movie");
 
-        store.shows().upsertAll(List.of(show("t", "Other", seasons("t", 1, 1))), List.of());
-        store.movies().upsertAll(List.of(movie("3", "Three")));
+        store.ports().shows().upsertAll(List.of(show("t", "Other", seasons("t", 1, 1))), List.of());
+        store.ports().movies().upsertAll(List.of(movie("3", "Three")));
         for (String table : tables) {
             assertThat(idAggregate("min", table)).as("the ids of deleted %s rows are not given again", table)
                     .isGreaterThan(largestBefore.get(table));
@@ -320,14 +320,14 @@ public abstract class StorageContract {
         TableSnapshot.execute(db, "INSERT INTO movie (feed_key, title, title_search, created_at, updated_at) "
                 + "VALUES ('id:other', 'Other', 'other', '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
         long otherId = idAggregate("max", "movie");
-        assertThat(store.movies().upsertAll(List.of(movie("4", "Four")))).containsExactly(UpsertOutcome.CREATED);
+        assertThat(store.ports().movies().upsertAll(List.of(movie("4", "Four")))).containsExactly(UpsertOutcome.CREATED);
         assertThat(idAggregate("max", "movie")).isGreaterThan(otherId);
         assertThat(TableSnapshot.count(db, "movie")).isEqualTo(3);
     }
 
     @Test
     void aSourceHasExactlyOneOwnerAndAKnownType() {
-        store.movies().upsertAll(List.of(movie("1", "One")));
+        store.ports().movies().upsertAll(List.of(movie("1", "One")));
         long movieId = onlyMovie().id();
         assertThatThrownBy(() -> TableSnapshot.execute(db,
                 "INSERT INTO source (url, source_type, is_active, consecutive_failures) VALUES ('https://x.example/a', 'direct', TRUE, 0)"))
@@ -347,9 +347,9 @@ public abstract class StorageContract {
                 new SeasonDraft(1, null, List.of(episode(3, "https://a.example/1-3b", "https://a.example/1-3a"),
                         episode(1, "https://a.example/1-1"))),
                 new SeasonDraft(2, null, List.of(episode(1, "https://a.example/2-1"))));
-        store.shows().upsertAll(List.of(show("s", "Show", shuffled)), List.of());
+        store.ports().shows().upsertAll(List.of(show("s", "Show", shuffled)), List.of());
 
-        ShowTree tree = store.queries().findShow(onlyShowId()).orElseThrow();
+        ShowTree tree = store.ports().queries().findShow(onlyShowId()).orElseThrow();
         assertThat(tree.seasons()).extracting(s -> s.season().number()).containsExactly(1, 2, 3);
         assertThat(tree.seasons().getFirst().episodes()).extracting(e -> e.episode().number()).containsExactly(1, 3);
         assertThat(tree.seasons().get(2).episodes()).extracting(e -> e.episode().number()).containsExactly(1, 2);
@@ -362,7 +362,7 @@ public abstract class StorageContract {
     /** Every source, read through the repository's own (jOOQ record) path, by id. */
     private Map<Long, Source> allSourcesById() {
         Map<Long, Source> byId = new LinkedHashMap<>();
-        store.sources().listAfter(0, 10_000).forEach(source -> byId.put(source.id(), source));
+        store.ports().sources().listAfter(0, 10_000).forEach(source -> byId.put(source.id(), source));
         return byId;
     }
 
@@ -379,17 +379,17 @@ public abstract class StorageContract {
         MovieDraft movieDraft = new MovieDraft(FeedKey.of("m1", null, "Ödön"), "m1", null, "Ödön", null, null,
                 LocalDate.of(1970, 1, 1), 1970, null, Rating.of(9.5),
                 List.of(SourceDraft.of("https://cdn.example/m1.mp4", "Pluto"), SourceDraft.of("https://cdn.example/m1.m3u8", null)));
-        store.shows().upsertAll(List.of(showDraft), List.of());
-        store.movies().upsertAll(List.of(movieDraft));
+        store.ports().shows().upsertAll(List.of(showDraft), List.of());
+        store.ports().movies().upsertAll(List.of(movieDraft));
         List<Long> sourceIds = new ArrayList<>(allSourcesById().keySet());
         Instant checkedAt = Instant.parse("2026-03-04T05:06:07.089Z");
-        store.sources().saveChecks(List.of(
+        store.ports().sources().saveChecks(List.of(
                 new SourceCheck(sourceIds.get(0), false, new LinkState(checkedAt, 503, 2, "server error 503")),
                 new SourceCheck(sourceIds.get(2), true, new LinkState(checkedAt.plusMillis(1), 200, 0, null))));
         Map<Long, Source> stored = allSourcesById();
         Function<List<Source>, List<Source>> asStored = sources -> sources.stream().map(s -> stored.get(s.id())).toList();
 
-        ShowTree show = store.queries().findShow(onlyShowId()).orElseThrow();
+        ShowTree show = store.ports().queries().findShow(onlyShowId()).orElseThrow();
         assertThat(show.show()).isEqualTo(new io.freecast.catalog.domain.Show(show.show().id(), showDraft.key(), "s1",
                 "seance", "Séance", "A show\nin two lines", "https://img.example/s.png", LocalDate.of(2004, 2, 29),
                 Rating.of(7.75), null, T0, T0));
@@ -404,76 +404,76 @@ public abstract class StorageContract {
         assertThat(pilot.sources().getFirst().active()).isFalse();
         assertThat(pilot.sources().get(1).provider()).isNull();
 
-        assertThat(store.queries().listShows(ListQuery.firstPage()).items()).containsExactly(show);
-        assertThat(store.queries().findSeasons(show.show().id())).contains(show.seasons());
-        assertThat(store.queries().findEpisodes(show.show().id(), new EpisodeQuery(null, PageRequest.firstPage()))
+        assertThat(store.ports().queries().listShows(ListQuery.firstPage()).items()).containsExactly(show);
+        assertThat(store.ports().queries().findSeasons(show.show().id())).contains(show.seasons());
+        assertThat(store.ports().queries().findEpisodes(show.show().id(), new EpisodeQuery(null, PageRequest.firstPage()))
                 .orElseThrow().items()).isEqualTo(show.seasons().getFirst().episodes());
-        assertThat(store.queries().findEpisodeSources(pilot.episode().id(), ActiveFilter.ALL)).contains(pilot.sources());
+        assertThat(store.ports().queries().findEpisodeSources(pilot.episode().id(), ActiveFilter.ALL)).contains(pilot.sources());
 
-        MovieTree movie = store.queries().listMovies(ListQuery.firstPage()).items().getFirst();
+        MovieTree movie = store.ports().queries().listMovies(ListQuery.firstPage()).items().getFirst();
         assertThat(movie.movie()).isEqualTo(new Movie(movie.movie().id(), movieDraft.key(), "m1", null, "Ödön", null,
                 null, LocalDate.of(1970, 1, 1), 1970, null, Rating.of(9.5), T0, T0));
         assertThat(movie.sources()).hasSize(2).isEqualTo(asStored.apply(movie.sources()));
         assertThat(movie.sources().getFirst().check()).isEqualTo(new LinkState(checkedAt.plusMillis(1), 200, 0, null));
         assertThat(movie.sources().get(1).check()).isEqualTo(LinkState.NEVER_CHECKED);
-        assertThat(store.queries().findMovie(movie.movie().id())).contains(movie);
-        assertThat(store.queries().findMovieSources(movie.movie().id(), ActiveFilter.ALL)).contains(movie.sources());
+        assertThat(store.ports().queries().findMovie(movie.movie().id())).contains(movie);
+        assertThat(store.ports().queries().findMovieSources(movie.movie().id(), ActiveFilter.ALL)).contains(movie.sources());
     }
 
     @Test
     void findReturnsEmptyForAMissingParentAndEmptyListsForAParentWithoutChildren() {
-        store.shows().upsertAll(List.of(show("s", "Bare", List.of())), List.of());
-        store.movies().upsertAll(List.of(movie("1", "No sources", null, null, List.of())));
+        store.ports().shows().upsertAll(List.of(show("s", "Bare", List.of())), List.of());
+        store.ports().movies().upsertAll(List.of(movie("1", "No sources", null, null, List.of())));
         long showId = onlyShowId();
         long movieId = onlyMovie().id();
 
-        assertThat(store.queries().findShow(showId + 1000)).isEmpty();
-        assertThat(store.queries().findSeasons(showId + 1000)).isEmpty();
-        assertThat(store.queries().findEpisodes(showId + 1000, new EpisodeQuery(null, PageRequest.firstPage()))).isEmpty();
-        assertThat(store.queries().findEpisodeSources(424242, ActiveFilter.ALL)).isEmpty();
-        assertThat(store.queries().findMovie(movieId + 1000)).isEmpty();
-        assertThat(store.queries().findMovieSources(movieId + 1000, ActiveFilter.ALL)).isEmpty();
+        assertThat(store.ports().queries().findShow(showId + 1000)).isEmpty();
+        assertThat(store.ports().queries().findSeasons(showId + 1000)).isEmpty();
+        assertThat(store.ports().queries().findEpisodes(showId + 1000, new EpisodeQuery(null, PageRequest.firstPage()))).isEmpty();
+        assertThat(store.ports().queries().findEpisodeSources(424242, ActiveFilter.ALL)).isEmpty();
+        assertThat(store.ports().queries().findMovie(movieId + 1000)).isEmpty();
+        assertThat(store.ports().queries().findMovieSources(movieId + 1000, ActiveFilter.ALL)).isEmpty();
 
-        assertThat(store.queries().findShow(showId).orElseThrow().seasons()).isEmpty();
-        assertThat(store.queries().findSeasons(showId)).contains(List.of());
-        assertThat(store.queries().findEpisodes(showId, new EpisodeQuery(null, PageRequest.firstPage())).orElseThrow()
+        assertThat(store.ports().queries().findShow(showId).orElseThrow().seasons()).isEmpty();
+        assertThat(store.ports().queries().findSeasons(showId)).contains(List.of());
+        assertThat(store.ports().queries().findEpisodes(showId, new EpisodeQuery(null, PageRequest.firstPage())).orElseThrow()
                 .items()).isEmpty();
-        assertThat(store.queries().findMovieSources(movieId, ActiveFilter.ALL)).contains(List.of());
+        assertThat(store.ports().queries().findMovieSources(movieId, ActiveFilter.ALL)).contains(List.of());
     }
 
     @Test
     void sourcesFilterByActiveState() {
-        store.movies().upsertAll(List.of(movie("1", "M", null, null, List.of(SourceDraft.of("https://a.example/1", null),
+        store.ports().movies().upsertAll(List.of(movie("1", "M", null, null, List.of(SourceDraft.of("https://a.example/1", null),
                 SourceDraft.of("https://a.example/2", null), SourceDraft.of("https://a.example/3", null)))));
         long movieId = onlyMovie().id();
-        List<Source> all = store.queries().findMovieSources(movieId, ActiveFilter.ALL).orElseThrow();
-        store.sources().saveChecks(List.of(new SourceCheck(all.get(1).id(), false, new LinkState(T0, 404, 0, "gone"))));
+        List<Source> all = store.ports().queries().findMovieSources(movieId, ActiveFilter.ALL).orElseThrow();
+        store.ports().sources().saveChecks(List.of(new SourceCheck(all.get(1).id(), false, new LinkState(T0, 404, 0, "gone"))));
 
-        assertThat(store.queries().findMovieSources(movieId, ActiveFilter.ACTIVE_ONLY).orElseThrow())
+        assertThat(store.ports().queries().findMovieSources(movieId, ActiveFilter.ACTIVE_ONLY).orElseThrow())
                 .extracting(Source::url).containsExactly("https://a.example/1", "https://a.example/3");
-        assertThat(store.queries().findMovieSources(movieId, ActiveFilter.INACTIVE_ONLY).orElseThrow())
+        assertThat(store.ports().queries().findMovieSources(movieId, ActiveFilter.INACTIVE_ONLY).orElseThrow())
                 .extracting(Source::url).containsExactly("https://a.example/2");
 
-        store.shows().upsertAll(List.of(show("s", "S", List.of(new SeasonDraft(1, null,
+        store.ports().shows().upsertAll(List.of(show("s", "S", List.of(new SeasonDraft(1, null,
                 List.of(episode(1, "https://b.example/1", "https://b.example/2")))))), List.of());
-        long episodeId = store.queries().findShow(onlyShowId()).orElseThrow().seasons().getFirst().episodes().getFirst()
+        long episodeId = store.ports().queries().findShow(onlyShowId()).orElseThrow().seasons().getFirst().episodes().getFirst()
                 .episode().id();
-        List<Source> episodeSources = store.queries().findEpisodeSources(episodeId, ActiveFilter.ALL).orElseThrow();
-        store.sources().saveChecks(List.of(new SourceCheck(episodeSources.getFirst().id(), false, LinkState.NEVER_CHECKED)));
-        assertThat(store.queries().findEpisodeSources(episodeId, ActiveFilter.ACTIVE_ONLY).orElseThrow())
+        List<Source> episodeSources = store.ports().queries().findEpisodeSources(episodeId, ActiveFilter.ALL).orElseThrow();
+        store.ports().sources().saveChecks(List.of(new SourceCheck(episodeSources.getFirst().id(), false, LinkState.NEVER_CHECKED)));
+        assertThat(store.ports().queries().findEpisodeSources(episodeId, ActiveFilter.ACTIVE_ONLY).orElseThrow())
                 .extracting(Source::url).containsExactly("https://b.example/2");
-        assertThat(store.queries().findEpisodeSources(episodeId, ActiveFilter.INACTIVE_ONLY).orElseThrow())
+        assertThat(store.ports().queries().findEpisodeSources(episodeId, ActiveFilter.INACTIVE_ONLY).orElseThrow())
                 .extracting(Source::url).containsExactly("https://b.example/1");
     }
 
     @Test
     void episodesOfAShowPageInSeasonThenEpisodeOrderWithAnOptionalSeasonFilter() {
-        store.shows().upsertAll(List.of(show("s", "Show", seasons("s", 4, 5)), show("t", "Other", seasons("t", 2, 2))),
+        store.ports().shows().upsertAll(List.of(show("s", "Show", seasons("s", 4, 5)), show("t", "Other", seasons("t", 2, 2))),
                 List.of());
         long showId = showsByTitle().get("Show").show().id();
 
         List<String> forward = new ArrayList<>();
-        Page<EpisodeTree> page = store.queries().findEpisodes(showId, new EpisodeQuery(null, PageRequest.first(3)))
+        Page<EpisodeTree> page = store.ports().queries().findEpisodes(showId, new EpisodeQuery(null, PageRequest.first(3)))
                 .orElseThrow();
         assertThat(page.total()).isEqualTo(20);
         assertThat(page.previous()).isNull();
@@ -484,7 +484,7 @@ public abstract class StorageContract {
             if (page.next() == null) {
                 break;
             }
-            page = store.queries().findEpisodes(showId, new EpisodeQuery(null, new PageRequest(3, page.next())))
+            page = store.ports().queries().findEpisodes(showId, new EpisodeQuery(null, new PageRequest(3, page.next())))
                     .orElseThrow();
         }
         List<String> expected = new ArrayList<>();
@@ -503,17 +503,17 @@ public abstract class StorageContract {
             if (page.previous() == null) {
                 break;
             }
-            page = store.queries().findEpisodes(showId, new EpisodeQuery(null, new PageRequest(3, page.previous())))
+            page = store.ports().queries().findEpisodes(showId, new EpisodeQuery(null, new PageRequest(3, page.previous())))
                     .orElseThrow();
         }
         assertThat(backward).isEqualTo(expected);
 
-        Page<EpisodeTree> season3 = store.queries().findEpisodes(showId, new EpisodeQuery(3, PageRequest.first(50)))
+        Page<EpisodeTree> season3 = store.ports().queries().findEpisodes(showId, new EpisodeQuery(3, PageRequest.first(50)))
                 .orElseThrow();
         assertThat(season3.total()).isEqualTo(5);
         assertThat(season3.items()).allSatisfy(e -> assertThat(e.seasonNumber()).isEqualTo(3));
         assertThat(season3.items()).allSatisfy(e -> assertThat(e.sources()).hasSize(1));
-        assertThat(store.queries().findEpisodes(showId, new EpisodeQuery(9, PageRequest.first(50))).orElseThrow().total())
+        assertThat(store.ports().queries().findEpisodes(showId, new EpisodeQuery(9, PageRequest.first(50))).orElseThrow().total())
                 .isZero();
     }
 
@@ -535,8 +535,8 @@ public abstract class StorageContract {
                     released == null ? null : released.getYear(), Rating.ofNullable(imdb),
                     i % 3 == 0 ? Rating.of(4.0 + i % 4) : null, List.of()));
         }
-        store.movies().upsertAll(movies);
-        List<MovieTree> all = store.queries().listMovies(new ListQuery(Sort.BY_ID, null, PageRequest.first(500))).items();
+        store.ports().movies().upsertAll(movies);
+        List<MovieTree> all = store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, null, PageRequest.first(500))).items();
         assertThat(all).hasSize(61);
 
         for (SortField field : SortField.forMovies()) {
@@ -551,22 +551,22 @@ public abstract class StorageContract {
 
     @Test
     void previousThenNextReturnsTheSamePagesAcrossUnknownValues() {
-        store.movies().upsertAll(IntStream.range(0, 12).mapToObj(i -> movie("m" + i, "M" + i,
+        store.ports().movies().upsertAll(IntStream.range(0, 12).mapToObj(i -> movie("m" + i, "M" + i,
                 i % 3 == 0 ? null : 5.0 + i % 4, null, List.of())).toList());
         Sort sort = new Sort(SortField.IMDB_RATING, true);
         Function<Page<MovieTree>, List<Long>> ids = p -> p.items().stream().map(m -> m.movie().id()).toList();
-        Page<MovieTree> p1 = store.queries().listMovies(new ListQuery(sort, null, PageRequest.first(4)));
-        Page<MovieTree> p2 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, p1.next())));
-        Page<MovieTree> p3 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, p2.next())));
+        Page<MovieTree> p1 = store.ports().queries().listMovies(new ListQuery(sort, null, PageRequest.first(4)));
+        Page<MovieTree> p2 = store.ports().queries().listMovies(new ListQuery(sort, null, new PageRequest(4, p1.next())));
+        Page<MovieTree> p3 = store.ports().queries().listMovies(new ListQuery(sort, null, new PageRequest(4, p2.next())));
         assertThat(p3.next()).isNull();
         assertThat(p3.items()).allSatisfy(m -> assertThat(m.movie().imdbRating()).isNull());
 
-        Page<MovieTree> back2 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, p3.previous())));
+        Page<MovieTree> back2 = store.ports().queries().listMovies(new ListQuery(sort, null, new PageRequest(4, p3.previous())));
         assertThat(ids.apply(back2)).isEqualTo(ids.apply(p2));
-        Page<MovieTree> back1 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, back2.previous())));
+        Page<MovieTree> back1 = store.ports().queries().listMovies(new ListQuery(sort, null, new PageRequest(4, back2.previous())));
         assertThat(ids.apply(back1)).isEqualTo(ids.apply(p1));
         assertThat(back1.previous()).isNull();
-        Page<MovieTree> again2 = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(4, back1.next())));
+        Page<MovieTree> again2 = store.ports().queries().listMovies(new ListQuery(sort, null, new PageRequest(4, back1.next())));
         assertThat(ids.apply(again2)).isEqualTo(ids.apply(p2));
         assertThat(p2.total()).isEqualTo(12);
     }
@@ -578,21 +578,21 @@ public abstract class StorageContract {
             shows.add(show("s" + i, (i % 2 == 0 ? "Even " : "odd ") + (i % 5), i % 4 == 0 ? null : 5.0 + i % 3,
                     i % 3 == 0 ? null : LocalDate.of(2000 + i % 4, 1, 1), seasons("s" + i, 1 + i % 2, 1)));
         }
-        store.shows().upsertAll(shows, List.of());
+        store.ports().shows().upsertAll(shows, List.of());
         for (SortField field : SortField.forShows()) {
             for (boolean descending : new boolean[] {false, true}) {
                 Sort sort = new Sort(field, descending);
-                List<Long> full = store.queries().listShows(new ListQuery(sort, null, PageRequest.first(500))).items()
+                List<Long> full = store.ports().queries().listShows(new ListQuery(sort, null, PageRequest.first(500))).items()
                         .stream().map(s -> s.show().id()).toList();
                 assertThat(full).hasSize(23).doesNotHaveDuplicates();
                 List<Long> paged = new ArrayList<>();
-                Page<ShowTree> page = store.queries().listShows(new ListQuery(sort, null, PageRequest.first(4)));
+                Page<ShowTree> page = store.ports().queries().listShows(new ListQuery(sort, null, PageRequest.first(4)));
                 while (true) {
                     page.items().forEach(s -> paged.add(s.show().id()));
                     if (page.next() == null) {
                         break;
                     }
-                    page = store.queries().listShows(new ListQuery(sort, null, new PageRequest(4, page.next())));
+                    page = store.ports().queries().listShows(new ListQuery(sort, null, new PageRequest(4, page.next())));
                 }
                 assertThat(paged).as(sort.wireName()).isEqualTo(full);
             }
@@ -601,11 +601,11 @@ public abstract class StorageContract {
 
     @Test
     void unknownValuesSortLastInBothDirections() {
-        store.movies().upsertAll(List.of(movie("a", "A", null, null, List.of()), movie("b", "B", 7.0, null, List.of()),
+        store.ports().movies().upsertAll(List.of(movie("a", "A", null, null, List.of()), movie("b", "B", 7.0, null, List.of()),
                 movie("c", "C", 9.0, null, List.of())));
-        assertThat(titles(store.queries().listMovies(new ListQuery(new Sort(SortField.IMDB_RATING, false), null,
+        assertThat(titles(store.ports().queries().listMovies(new ListQuery(new Sort(SortField.IMDB_RATING, false), null,
                 PageRequest.firstPage())))).containsExactly("B", "C", "A");
-        assertThat(titles(store.queries().listMovies(new ListQuery(new Sort(SortField.IMDB_RATING, true), null,
+        assertThat(titles(store.ports().queries().listMovies(new ListQuery(new Sort(SortField.IMDB_RATING, true), null,
                 PageRequest.firstPage())))).containsExactly("C", "B", "A");
     }
 
@@ -617,7 +617,7 @@ public abstract class StorageContract {
         for (int i = 0; i < titles.size(); i++) {
             drafts.add(movie("t" + i, titles.get(i)));
         }
-        store.movies().upsertAll(drafts);
+        store.ports().movies().upsertAll(drafts);
 
         assertThat(search("amelie")).containsExactlyInAnyOrder("Amélie", "AMELIE Returns",
                 "Le Fabuleux Destin d'Amélie Poulain");
@@ -630,28 +630,28 @@ public abstract class StorageContract {
         assertThat(search("بالعالم")).containsExactly("مرحبا بالعالم");
         assertThat(search("🎬")).containsExactly("Movie Night 🎬");
         assertThat(search("nothing like this")).isEmpty();
-        Page<MovieTree> page = store.queries().listMovies(new ListQuery(Sort.BY_ID, "amelie", PageRequest.first(2)));
+        Page<MovieTree> page = store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "amelie", PageRequest.first(2)));
         assertThat(page.total()).isEqualTo(3);
         assertThat(page.items()).hasSize(2);
-        Page<MovieTree> rest = store.queries().listMovies(new ListQuery(Sort.BY_ID, "amelie", new PageRequest(2, page.next())));
+        Page<MovieTree> rest = store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "amelie", new PageRequest(2, page.next())));
         assertThat(titles(rest)).containsExactly("Le Fabuleux Destin d'Amélie Poulain");
     }
 
     @Test
     void unknownRatingsStayNullAndAreNeverErasedByAnImport() {
-        store.movies().upsertAll(List.of(movie("1", "Unrated", null, null, List.of())));
+        store.ports().movies().upsertAll(List.of(movie("1", "Unrated", null, null, List.of())));
         Movie unrated = onlyMovie();
         assertThat(unrated.imdbRating()).isNull();
         assertThat(unrated.kinopoiskRating()).isNull();
-        assertThat(store.queries().listMovies(ListQuery.firstPage()).items().getFirst().movie().imdbRating()).isNull();
+        assertThat(store.ports().queries().listMovies(ListQuery.firstPage()).items().getFirst().movie().imdbRating()).isNull();
 
-        store.ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, unrated.id(),
+        store.ports().ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, unrated.id(),
                 new RatingPair(Rating.of(7.3), null), T0)));
         assertThat(onlyMovie().imdbRating()).isEqualTo(Rating.of(7.3));
         assertThat(onlyMovie().kinopoiskRating()).isNull();
 
         // The feed still does not know the rating: the one found stays.
-        assertThat(store.movies().upsertAll(List.of(movie("1", "Unrated", null, null, List.of()))))
+        assertThat(store.ports().movies().upsertAll(List.of(movie("1", "Unrated", null, null, List.of()))))
                 .containsExactly(UpsertOutcome.UNCHANGED);
         assertThat(onlyMovie().imdbRating()).isEqualTo(Rating.of(7.3));
     }
@@ -663,9 +663,9 @@ public abstract class StorageContract {
         MovieDraft draft = new MovieDraft(FeedKey.of("u1", null, title), "u1", "slug-ü", title, description,
                 "https://img.example/ü.png", LocalDate.of(1999, 12, 31), 1999, Rating.of(8.25), Rating.of(0.1),
                 List.of(SourceDraft.of("https://cdn.example/видео.mp4", "Провайдер")));
-        store.movies().upsertAll(List.of(draft));
+        store.ports().movies().upsertAll(List.of(draft));
 
-        MovieTree stored = store.queries().listMovies(ListQuery.firstPage()).items().getFirst();
+        MovieTree stored = store.ports().queries().listMovies(ListQuery.firstPage()).items().getFirst();
         assertThat(stored.movie().title()).isEqualTo(title);
         assertThat(stored.movie().description()).isEqualTo(description);
         assertThat(stored.movie().slug()).isEqualTo("slug-ü");
@@ -674,7 +674,7 @@ public abstract class StorageContract {
         assertThat(stored.movie().kinopoiskRating()).isEqualTo(Rating.of(0.1));
         assertThat(stored.sources().getFirst().url()).isEqualTo("https://cdn.example/видео.mp4");
         assertThat(stored.sources().getFirst().provider()).isEqualTo("Провайдер");
-        assertThat(store.movies().upsertAll(List.of(draft))).containsExactly(UpsertOutcome.UNCHANGED);
+        assertThat(store.ports().movies().upsertAll(List.of(draft))).containsExactly(UpsertOutcome.UNCHANGED);
     }
 
     @Test
@@ -685,9 +685,9 @@ public abstract class StorageContract {
         String id = "键".repeat(255);
         MovieDraft draft = new MovieDraft(FeedKey.of(id, null, title), id, null, title, "x".repeat(100_000), null,
                 null, null, null, null, List.of(SourceDraft.of(url, null), SourceDraft.of(other, null)));
-        assertThat(store.movies().upsertAll(List.of(draft))).containsExactly(UpsertOutcome.CREATED);
-        assertThat(store.movies().upsertAll(List.of(draft))).containsExactly(UpsertOutcome.UNCHANGED);
-        MovieTree stored = store.queries().listMovies(new ListQuery(new Sort(SortField.TITLE, false), "東東",
+        assertThat(store.ports().movies().upsertAll(List.of(draft))).containsExactly(UpsertOutcome.CREATED);
+        assertThat(store.ports().movies().upsertAll(List.of(draft))).containsExactly(UpsertOutcome.UNCHANGED);
+        MovieTree stored = store.ports().queries().listMovies(new ListQuery(new Sort(SortField.TITLE, false), "東東",
                 PageRequest.firstPage())).items().getFirst();
         assertThat(stored.movie().title()).isEqualTo(title);
         assertThat(stored.sources()).extracting(Source::url).containsExactly(url, other);
@@ -697,16 +697,16 @@ public abstract class StorageContract {
 
     @Test
     void ratingsWalkVisitsShowsThenMoviesOnceAndSkipsRecentlyRated() {
-        store.shows().upsertAll(List.of(show("s1", "S1", List.of()), show("s2", "S2", List.of()),
+        store.ports().shows().upsertAll(List.of(show("s1", "S1", List.of()), show("s2", "S2", List.of()),
                 show("s3", "S3", List.of())), List.of());
-        store.movies().upsertAll(List.of(movie("1", "M1"), movie("2", "M2")));
+        store.ports().movies().upsertAll(List.of(movie("1", "M1"), movie("2", "M2")));
         long s2 = showsByTitle().get("S2").show().id();
-        store.ratings().saveAll(List.of(new RatingUpdate(TitleKind.SHOW, s2, RatingPair.UNKNOWN, T0)));
+        store.ports().ratings().saveAll(List.of(new RatingUpdate(TitleKind.SHOW, s2, RatingPair.UNKNOWN, T0)));
 
         List<String> walked = new ArrayList<>();
         RatingTarget after = null;
         while (true) {
-            List<RatingTarget> page = store.ratings().listDue(T0, after, 2);
+            List<RatingTarget> page = store.ports().ratings().listDue(T0, after, 2);
             if (page.isEmpty()) {
                 break;
             }
@@ -714,34 +714,34 @@ public abstract class StorageContract {
             after = page.getLast();
         }
         assertThat(walked).containsExactly("SHOW:S1", "SHOW:S3", "MOVIE:M1", "MOVIE:M2");
-        assertThat(store.ratings().listDue(T0.plusSeconds(1), null, 10)).hasSize(5);
+        assertThat(store.ports().ratings().listDue(T0.plusSeconds(1), null, 10)).hasSize(5);
     }
 
     @Test
     void savingRatingsMovesUpdatedAtOnlyWhenARatingChanges() {
-        store.movies().upsertAll(List.of(movie("1", "M")));
+        store.ports().movies().upsertAll(List.of(movie("1", "M")));
         long id = onlyMovie().id();
         RatingPair pair = new RatingPair(Rating.of(6.5), Rating.of(7.0));
         Instant later = T0.plus(Duration.ofHours(1));
-        store.ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, id, pair, later)));
+        store.ports().ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, id, pair, later)));
         assertThat(onlyMovie().updatedAt()).isEqualTo(later);
         assertThat(onlyMovie().imdbRating()).isEqualTo(Rating.of(6.5));
 
         Instant evenLater = later.plus(Duration.ofHours(1));
-        store.ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, id, pair, evenLater)));
+        store.ports().ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, id, pair, evenLater)));
         assertThat(onlyMovie().updatedAt()).isEqualTo(later);
-        assertThat(store.ratings().listDue(evenLater, null, 10)).isEmpty();
-        assertThat(store.ratings().listDue(evenLater.plusMillis(1), null, 10)).hasSize(1)
+        assertThat(store.ports().ratings().listDue(evenLater, null, 10)).isEmpty();
+        assertThat(store.ports().ratings().listDue(evenLater.plusMillis(1), null, 10)).hasSize(1)
                 .first().satisfies(t -> assertThat(t.ratedAt()).isEqualTo(evenLater));
     }
 
     @Test
     void sourcesWalkByIdAndChecksAreStored() {
-        store.movies().upsertAll(IntStream.range(0, 7).mapToObj(i -> movie("m" + i, "M" + i)).toList());
+        store.ports().movies().upsertAll(IntStream.range(0, 7).mapToObj(i -> movie("m" + i, "M" + i)).toList());
         List<Long> ids = new ArrayList<>();
         long after = 0;
         while (true) {
-            List<Source> page = store.sources().listAfter(after, 3);
+            List<Source> page = store.ports().sources().listAfter(after, 3);
             if (page.isEmpty()) {
                 break;
             }
@@ -751,8 +751,8 @@ public abstract class StorageContract {
         assertThat(ids).hasSize(7).isSorted().doesNotHaveDuplicates();
 
         LinkState state = new LinkState(T0, null, 3, "timed out after 10 s");
-        store.sources().saveChecks(List.of(new SourceCheck(ids.get(2), false, state)));
-        Source checked = store.sources().listAfter(ids.get(1), 1).getFirst();
+        store.ports().sources().saveChecks(List.of(new SourceCheck(ids.get(2), false, state)));
+        Source checked = store.ports().sources().listAfter(ids.get(1), 1).getFirst();
         assertThat(checked.active()).isFalse();
         assertThat(checked.check()).isEqualTo(state);
     }
@@ -762,9 +762,9 @@ public abstract class StorageContract {
     @Test
     void aFailingTransactionRollsEverythingBackAndRethrowsTheSameException() {
         IllegalStateException failure = new IllegalStateException("feed cut off");
-        assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
-            store.movies().upsertAll(List.of(movie("1", "One")));
-            store.transactions().inTransaction(() -> store.shows().upsertAll(List.of(show("s", "S", seasons("s", 1, 1))),
+        assertThatThrownBy(() -> store.ports().transactions().inTransaction(() -> {
+            store.ports().movies().upsertAll(List.of(movie("1", "One")));
+            store.ports().transactions().inTransaction(() -> store.ports().shows().upsertAll(List.of(show("s", "S", seasons("s", 1, 1))),
                     List.of()));
             throw failure;
         })).isSameAs(failure);
@@ -773,15 +773,15 @@ public abstract class StorageContract {
 
     @Test
     void nestedTransactionsJoinTheOuterOneAndCommitWithIt() {
-        String result = store.transactions().inTransaction(() -> {
-            store.movies().upsertAll(List.of(movie("1", "One")));
-            return store.transactions().inTransaction(() -> {
-                store.movies().upsertAll(List.of(movie("2", "Two")));
+        String result = store.ports().transactions().inTransaction(() -> {
+            store.ports().movies().upsertAll(List.of(movie("1", "One")));
+            return store.ports().transactions().inTransaction(() -> {
+                store.ports().movies().upsertAll(List.of(movie("2", "Two")));
                 return "done";
             });
         });
         assertThat(result).isEqualTo("done");
-        assertThat(store.queries().listMovies(ListQuery.firstPage()).total()).isEqualTo(2);
+        assertThat(store.ports().queries().listMovies(ListQuery.firstPage()).total()).isEqualTo(2);
     }
 
     // ---------------------------------------------------------------- task runs and leases
@@ -790,26 +790,26 @@ public abstract class StorageContract {
     void taskRunsAreRecordedWithCountsAndListedNewestFirst() {
         for (int i = 0; i < 5; i++) {
             Instant start = T0.plus(Duration.ofMinutes(i));
-            long id = store.taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node-a", start);
+            long id = store.ports().taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node-a", start);
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("created", (long) i);
             counts.put("updated", 0L);
             counts.put("rejected", 1L);
-            store.taskRuns().recordFinish(id, TaskReport.succeeded(TaskName.IMPORT_MOVIES, start, start.plusSeconds(3),
+            store.ports().taskRuns().recordFinish(id, TaskReport.succeeded(TaskName.IMPORT_MOVIES, start, start.plusSeconds(3),
                     counts, List.of(new Rejection(4, "x", "title is missing")), List.of("a note")));
         }
-        long running = store.taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node-b", T0.plus(Duration.ofHours(1)));
-        store.taskRuns().recordStart(TaskName.UPDATE_RATINGS, "node-a", T0);
+        long running = store.ports().taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node-b", T0.plus(Duration.ofHours(1)));
+        store.ports().taskRuns().recordStart(TaskName.UPDATE_RATINGS, "node-a", T0);
 
-        TaskRun latest = store.taskRuns().findLatest(TaskName.IMPORT_MOVIES).orElseThrow();
+        TaskRun latest = store.ports().taskRuns().findLatest(TaskName.IMPORT_MOVIES).orElseThrow();
         assertThat(latest.id()).isEqualTo(running);
         assertThat(latest.status()).isEqualTo(TaskStatus.RUNNING);
         assertThat(latest.finishedAt()).isNull();
-        assertThat(store.taskRuns().findLatest(TaskName.VALIDATE_SOURCES)).isEmpty();
+        assertThat(store.ports().taskRuns().findLatest(TaskName.VALIDATE_SOURCES)).isEmpty();
 
-        Page<TaskRun> first = store.taskRuns().listRuns(TaskName.IMPORT_MOVIES, PageRequest.first(4));
+        Page<TaskRun> first = store.ports().taskRuns().listRuns(TaskName.IMPORT_MOVIES, PageRequest.first(4));
         assertThat(first.total()).isEqualTo(6);
-        Page<TaskRun> second = store.taskRuns().listRuns(TaskName.IMPORT_MOVIES, new PageRequest(4, first.next()));
+        Page<TaskRun> second = store.ports().taskRuns().listRuns(TaskName.IMPORT_MOVIES, new PageRequest(4, first.next()));
         List<TaskRun> runs = new ArrayList<>(first.items());
         runs.addAll(second.items());
         assertThat(runs).extracting(TaskRun::startedAt).isSortedAccordingTo(Comparator.reverseOrder()).hasSize(6);
@@ -822,14 +822,14 @@ public abstract class StorageContract {
 
     @Test
     void aRunWhoseWorkRolledBackIsStillRecordedAsFailed() {
-        long id = store.taskRuns().recordStart(TaskName.IMPORT_SHOWS, "node", T0);
-        assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
-            store.shows().upsertAll(List.of(show("s", "S", List.of())), placeholders());
+        long id = store.ports().taskRuns().recordStart(TaskName.IMPORT_SHOWS, "node", T0);
+        assertThatThrownBy(() -> store.ports().transactions().inTransaction(() -> {
+            store.ports().shows().upsertAll(List.of(show("s", "S", List.of())), placeholders());
             throw new IllegalStateException("feed cut off");
         })).hasMessage("feed cut off");
-        store.taskRuns().recordFinish(id, TaskReport.failed(TaskName.IMPORT_SHOWS, T0, T0.plusSeconds(1), "feed cut off"));
+        store.ports().taskRuns().recordFinish(id, TaskReport.failed(TaskName.IMPORT_SHOWS, T0, T0.plusSeconds(1), "feed cut off"));
 
-        TaskRun run = store.taskRuns().findLatest(TaskName.IMPORT_SHOWS).orElseThrow();
+        TaskRun run = store.ports().taskRuns().findLatest(TaskName.IMPORT_SHOWS).orElseThrow();
         assertThat(run.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(run.error()).isEqualTo("feed cut off");
         assertThat(TableSnapshot.count(db, "show")).isZero();
@@ -839,18 +839,18 @@ public abstract class StorageContract {
     void theRunLogNeverJoinsATransaction() {
         if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
             // Written through a connection of its own: the rollback of the work does not take it along.
-            assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
-                store.taskRuns().recordStart(TaskName.IMPORT_SHOWS, "node", T0);
+            assertThatThrownBy(() -> store.ports().transactions().inTransaction(() -> {
+                store.ports().taskRuns().recordStart(TaskName.IMPORT_SHOWS, "node", T0);
                 throw new IllegalStateException("work failed");
             })).hasMessage("work failed");
-            assertThat(store.taskRuns().findLatest(TaskName.IMPORT_SHOWS)).isPresent();
+            assertThat(store.ports().taskRuns().findLatest(TaskName.IMPORT_SHOWS)).isPresent();
         } else {
             // SQLite has one writer, held by this very transaction: refused at once rather than waiting forever.
-            assertThatThrownBy(() -> store.transactions().inTransaction(() ->
-                    store.taskRuns().recordStart(TaskName.IMPORT_SHOWS, "node", T0)))
+            assertThatThrownBy(() -> store.ports().transactions().inTransaction(() ->
+                    store.ports().taskRuns().recordStart(TaskName.IMPORT_SHOWS, "node", T0)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("cannot be written inside a transaction on SQLite");
-            assertThat(store.taskRuns().findLatest(TaskName.IMPORT_SHOWS)).isEmpty();
+            assertThat(store.ports().taskRuns().findLatest(TaskName.IMPORT_SHOWS)).isEmpty();
         }
     }
 
@@ -859,25 +859,25 @@ public abstract class StorageContract {
         Duration lease = Duration.ofMinutes(10);
         Instant slot1 = T0;
         Instant slot2 = T0.plus(Duration.ofMinutes(3));
-        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot1, "a", T0, lease)).isTrue();
-        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot1, "b", T0, lease)).isFalse();
-        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot1, "a", T0, lease)).isFalse();
+        assertThat(store.ports().taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot1, "a", T0, lease)).isTrue();
+        assertThat(store.ports().taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot1, "b", T0, lease)).isFalse();
+        assertThat(store.ports().taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot1, "a", T0, lease)).isFalse();
         // b may not take the next slot while a's lease is live ...
-        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot2, "b", slot2, lease)).isFalse();
+        assertThat(store.ports().taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot2, "b", slot2, lease)).isFalse();
         // ... but another task is free.
-        assertThat(store.taskLeases().tryClaim(TaskName.IMPORT_SHOWS, slot1, "b", T0, lease)).isTrue();
+        assertThat(store.ports().taskLeases().tryClaim(TaskName.IMPORT_SHOWS, slot1, "b", T0, lease)).isTrue();
         // Once a releases, b takes the next slot.
-        store.taskLeases().release(TaskName.UPDATE_RATINGS, "a");
-        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot2, "b", slot2, lease)).isTrue();
+        store.ports().taskLeases().release(TaskName.UPDATE_RATINGS, "a");
+        assertThat(store.ports().taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot2, "b", slot2, lease)).isTrue();
         // A dead node's lease expires on its own.
         Instant slot3 = slot2.plus(Duration.ofMinutes(3));
-        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot3, "a", slot3, lease)).isFalse();
+        assertThat(store.ports().taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot3, "a", slot3, lease)).isFalse();
         Instant afterExpiry = slot2.plus(lease).plusSeconds(1);
-        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot3, "a", afterExpiry, lease)).isTrue();
+        assertThat(store.ports().taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot3, "a", afterExpiry, lease)).isTrue();
         // Releasing a lease one does not hold does nothing.
-        store.taskLeases().release(TaskName.UPDATE_RATINGS, "b");
+        store.ports().taskLeases().release(TaskName.UPDATE_RATINGS, "b");
         Instant slot4 = slot3.plus(Duration.ofMinutes(3));
-        assertThat(store.taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot4, "b", afterExpiry, lease)).isFalse();
+        assertThat(store.ports().taskLeases().tryClaim(TaskName.UPDATE_RATINGS, slot4, "b", afterExpiry, lease)).isFalse();
     }
 
     @Test
@@ -890,7 +890,7 @@ public abstract class StorageContract {
                 List<Callable<Boolean>> claims = new ArrayList<>();
                 for (int n = 0; n < nodes; n++) {
                     String node = "node-" + n;
-                    claims.add(() -> store.taskLeases().tryClaim(TaskName.VALIDATE_SOURCES, slot, node, slot,
+                    claims.add(() -> store.ports().taskLeases().tryClaim(TaskName.VALIDATE_SOURCES, slot, node, slot,
                             Duration.ofMinutes(30)));
                 }
                 int winners = 0;
@@ -900,7 +900,7 @@ public abstract class StorageContract {
                 assertThat(winners).as("round %d", round).isEqualTo(1);
                 // Every node has finished its run: the lease is released by whoever holds it.
                 for (int n = 0; n < nodes; n++) {
-                    store.taskLeases().release(TaskName.VALIDATE_SOURCES, "node-" + n);
+                    store.ports().taskLeases().release(TaskName.VALIDATE_SOURCES, "node-" + n);
                 }
             }
         } finally {
@@ -910,7 +910,7 @@ public abstract class StorageContract {
 
     @Test
     void hostileSearchesAreLiteralTextAndCursorsThatDoNotFitAreRefusedClearly() {
-        store.movies().upsertAll(List.of(movie("1", "Robert'); DROP TABLE movie;--"), movie("2", "Plain")));
+        store.ports().movies().upsertAll(List.of(movie("1", "Robert'); DROP TABLE movie;--"), movie("2", "Plain")));
         assertThat(search("'); DROP TABLE movie;--")).containsExactly("Robert'); DROP TABLE movie;--");
         assertThat(search("x".repeat(ListQuery.MAX_SEARCH_LENGTH))).isEmpty();
         assertThat(TableSnapshot.count(db, "movie")).isEqualTo(2);
@@ -918,31 +918,31 @@ public abstract class StorageContract {
         Sort byRating = new Sort(SortField.IMDB_RATING, false);
         io.freecast.catalog.domain.Cursor notANumber = new io.freecast.catalog.domain.Cursor(byRating.wireName(),
                 io.freecast.catalog.domain.Cursor.Direction.AFTER, "seven", 1);
-        assertThatThrownBy(() -> store.queries().listMovies(new ListQuery(byRating, null, new PageRequest(10, notANumber))))
+        assertThatThrownBy(() -> store.ports().queries().listMovies(new ListQuery(byRating, null, new PageRequest(10, notANumber))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cursor is malformed");
         Sort byDate = new Sort(SortField.RELEASE_DATE, true);
         io.freecast.catalog.domain.Cursor notADate = new io.freecast.catalog.domain.Cursor(byDate.wireName(),
                 io.freecast.catalog.domain.Cursor.Direction.BEFORE, "2020-13-45", 1);
-        assertThatThrownBy(() -> store.queries().listMovies(new ListQuery(byDate, null, new PageRequest(10, notADate))))
+        assertThatThrownBy(() -> store.ports().queries().listMovies(new ListQuery(byDate, null, new PageRequest(10, notADate))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cursor is malformed");
-        store.shows().upsertAll(List.of(show("s", "S", seasons("s", 1, 1))), List.of());
+        store.ports().shows().upsertAll(List.of(show("s", "S", seasons("s", 1, 1))), List.of());
         io.freecast.catalog.domain.Cursor badEpisode = new io.freecast.catalog.domain.Cursor(EpisodeQuery.ORDER,
                 io.freecast.catalog.domain.Cursor.Direction.AFTER, "one:two", 1);
-        assertThatThrownBy(() -> store.queries().findEpisodes(onlyShowId(), new EpisodeQuery(null,
+        assertThatThrownBy(() -> store.ports().queries().findEpisodes(onlyShowId(), new EpisodeQuery(null,
                 new PageRequest(10, badEpisode)))).hasMessageContaining("cursor is malformed");
-        assertThatThrownBy(() -> store.queries().listShows(new ListQuery(new Sort(SortField.RELEASE_YEAR, false), null,
+        assertThatThrownBy(() -> store.ports().queries().listShows(new ListQuery(new Sort(SortField.RELEASE_YEAR, false), null,
                 PageRequest.firstPage()))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aRunKeepsItsFirstThousandRejectionsButCountsThemAll() {
-        long id = store.taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node", T0);
+        long id = store.ports().taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node", T0);
         List<Rejection> rejections = IntStream.range(0, 1500).mapToObj(i -> new Rejection(i, "id" + i, "bad item " + i))
                 .toList();
-        store.taskRuns().recordFinish(id, TaskReport.succeeded(TaskName.IMPORT_MOVIES, T0, T0.plusSeconds(1),
+        store.ports().taskRuns().recordFinish(id, TaskReport.succeeded(TaskName.IMPORT_MOVIES, T0, T0.plusSeconds(1),
                 Map.of("rejected", 1500L), rejections, List.of("only the first 1000 rejections are kept")));
         assertThat(TableSnapshot.count(db, "task_run_rejection")).isEqualTo(1000);
-        assertThat(store.taskRuns().findLatest(TaskName.IMPORT_MOVIES).orElseThrow().counts()).containsEntry("rejected", 1500L);
+        assertThat(store.ports().taskRuns().findLatest(TaskName.IMPORT_MOVIES).orElseThrow().counts()).containsEntry("rejected", 1500L);
     }
 
     // ---------------------------------------------------------------- statement counts
@@ -951,22 +951,22 @@ public abstract class StorageContract {
     void readsTakeTheSameNumberOfStatementsForOneSeasonOrFifty() {
         java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
         JdbcCatalogStore counted = db.open(b -> b.clock(clock).onStatement(sql -> statements.incrementAndGet()));
-        counted.shows().upsertAll(List.of(show("small", "Small", seasons("small", 1, 2))), List.of());
-        counted.shows().upsertAll(List.of(show("big", "Big", seasons("big", 50, 10))), List.of());
-        counted.movies().upsertAll(List.of(movie("one", "One source"), movie("many", "Many sources", null, null,
+        counted.ports().shows().upsertAll(List.of(show("small", "Small", seasons("small", 1, 2))), List.of());
+        counted.ports().shows().upsertAll(List.of(show("big", "Big", seasons("big", 50, 10))), List.of());
+        counted.ports().movies().upsertAll(List.of(movie("one", "One source"), movie("many", "Many sources", null, null,
                 IntStream.range(0, 40).mapToObj(i -> SourceDraft.of("https://cdn.example/many/" + i, null)).toList())));
         Map<String, ShowTree> shows = showsByTitle();
         long small = shows.get("Small").show().id();
         long big = shows.get("Big").show().id();
         Map<String, Long> movies = new LinkedHashMap<>();
-        store.queries().listMovies(ListQuery.firstPage()).items().forEach(m -> movies.put(m.movie().title(), m.movie().id()));
+        store.ports().queries().listMovies(ListQuery.firstPage()).items().forEach(m -> movies.put(m.movie().title(), m.movie().id()));
 
         Function<Runnable, Integer> count = call -> {
             statements.set(0);
             call.run();
             return statements.get();
         };
-        var queries = counted.queries();
+        var queries = counted.ports().queries();
         EpisodeQuery allEpisodes = new EpisodeQuery(null, PageRequest.first(500));
         assertThat(count.apply(() -> queries.findShow(small))).isEqualTo(count.apply(() -> queries.findShow(big)))
                 .isEqualTo(1);
@@ -995,13 +995,13 @@ public abstract class StorageContract {
         List<ShowDraft> shows = IntStream.range(0, 300).mapToObj(i -> show("s" + i, "Show " + i, List.of())).toList();
         List<MovieDraft> movies = IntStream.range(0, 400).mapToObj(i -> movie("m" + i, "Movie " + i)).toList();
 
-        counted.shows().upsertAll(shows, placeholders());   // 300 shows, 600 seasons, 1,200 episodes and sources
+        counted.ports().shows().upsertAll(shows, placeholders());   // 300 shows, 600 seasons, 1,200 episodes and sources
         int showInserts = statements.getAndSet(0);
-        counted.movies().upsertAll(movies);
+        counted.ports().movies().upsertAll(movies);
         int movieInserts = statements.getAndSet(0);
-        counted.shows().upsertAll(shows, placeholders());
+        counted.ports().shows().upsertAll(shows, placeholders());
         int showReimport = statements.getAndSet(0);
-        counted.movies().upsertAll(movies);
+        counted.ports().movies().upsertAll(movies);
         int movieReimport = statements.getAndSet(0);
 
         assertThat(showInserts).as("first import of 300 shows").isLessThanOrEqualTo(16);
@@ -1024,26 +1024,26 @@ public abstract class StorageContract {
     }
 
     private Movie onlyMovie() {
-        List<MovieTree> movies = store.queries().listMovies(ListQuery.firstPage()).items();
+        List<MovieTree> movies = store.ports().queries().listMovies(ListQuery.firstPage()).items();
         assertThat(movies).hasSize(1);
         return movies.getFirst().movie();
     }
 
     private long onlyShowId() {
-        List<ShowTree> shows = store.queries().listShows(ListQuery.firstPage()).items();
+        List<ShowTree> shows = store.ports().queries().listShows(ListQuery.firstPage()).items();
         assertThat(shows).hasSize(1);
         return shows.getFirst().show().id();
     }
 
     private Map<String, ShowTree> showsByTitle() {
         Map<String, ShowTree> byTitle = new LinkedHashMap<>();
-        store.queries().listShows(new ListQuery(Sort.BY_ID, null, PageRequest.first(500))).items()
+        store.ports().queries().listShows(new ListQuery(Sort.BY_ID, null, PageRequest.first(500))).items()
                 .forEach(t -> byTitle.put(t.show().title(), t));
         return byTitle;
     }
 
     private List<Source> episodeSources() {
-        return store.queries().findShow(onlyShowId()).orElseThrow().seasons().getFirst().episodes().getFirst().sources();
+        return store.ports().queries().findShow(onlyShowId()).orElseThrow().seasons().getFirst().episodes().getFirst().sources();
     }
 
     private static List<String> titles(Page<MovieTree> page) {
@@ -1051,28 +1051,28 @@ public abstract class StorageContract {
     }
 
     private List<String> search(String q) {
-        return titles(store.queries().listMovies(new ListQuery(Sort.BY_ID, q, PageRequest.first(500))));
+        return titles(store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, q, PageRequest.first(500))));
     }
 
     private List<Long> walkForward(Sort sort, int limit) {
         List<Long> ids = new ArrayList<>();
-        Page<MovieTree> page = store.queries().listMovies(new ListQuery(sort, null, PageRequest.first(limit)));
+        Page<MovieTree> page = store.ports().queries().listMovies(new ListQuery(sort, null, PageRequest.first(limit)));
         assertThat(page.previous()).isNull();
         while (true) {
             page.items().forEach(m -> ids.add(m.movie().id()));
             if (page.next() == null) {
                 return ids;
             }
-            page = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(limit, page.next())));
+            page = store.ports().queries().listMovies(new ListQuery(sort, null, new PageRequest(limit, page.next())));
             assertThat(page.previous()).isNotNull();
         }
     }
 
     /** Goes to the last page, then back to the first through the previous cursors. */
     private List<Long> walkBackward(Sort sort, int limit) {
-        Page<MovieTree> page = store.queries().listMovies(new ListQuery(sort, null, PageRequest.first(limit)));
+        Page<MovieTree> page = store.ports().queries().listMovies(new ListQuery(sort, null, PageRequest.first(limit)));
         while (page.next() != null) {
-            page = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(limit, page.next())));
+            page = store.ports().queries().listMovies(new ListQuery(sort, null, new PageRequest(limit, page.next())));
         }
         List<Long> ids = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -1083,7 +1083,7 @@ public abstract class StorageContract {
             if (page.previous() == null) {
                 return ids;
             }
-            page = store.queries().listMovies(new ListQuery(sort, null, new PageRequest(limit, page.previous())));
+            page = store.ports().queries().listMovies(new ListQuery(sort, null, new PageRequest(limit, page.previous())));
             assertThat(page.next()).isNotNull();
         }
     }

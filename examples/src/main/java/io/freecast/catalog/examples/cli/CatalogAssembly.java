@@ -17,10 +17,12 @@ import java.util.function.BiFunction;
 public final class CatalogAssembly implements AutoCloseable {
 
     private final OutboundHttp http;
+    private final JdbcCatalogStore store;
     private final Catalog catalog;
 
-    private CatalogAssembly(OutboundHttp http, Catalog catalog) {
+    private CatalogAssembly(OutboundHttp http, JdbcCatalogStore store, Catalog catalog) {
         this.http = http;
+        this.store = store;
         this.catalog = catalog;
     }
 
@@ -49,7 +51,7 @@ public final class CatalogAssembly implements AutoCloseable {
                     .storage(store)
                     .feedReader(new JsonFeedReader(http));
             Catalog catalog = adapters.apply(builder, http).build();
-            return new CatalogAssembly(http, catalog);
+            return new CatalogAssembly(http, store, catalog);
         } catch (RuntimeException e) {
             if (http != null) {
                 http.close();
@@ -74,6 +76,11 @@ public final class CatalogAssembly implements AutoCloseable {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** The catalog's store, for what only the database knows (its pool, its description); the catalog closes it. */
+    public JdbcCatalogStore store() {
+        return store;
     }
 
     @Override

@@ -93,15 +93,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Catalog catalog = assembly.catalog();
         PrometheusMeterRegistry registry = warmUp.meterRegistry();
-        if (catalog.storage() instanceof JdbcCatalogStore store) {
-            registerPoolGauges(registry, store);
-        }
+        JdbcCatalogStore store = assembly.store();
+        registerPoolGauges(registry, store);
         CatalogHttpServer server;
         try {
             server = CatalogHttpServer.create(catalog.queries(), config -> {
                 config.host(host).port(port).healthCheck(catalog::health).meterRegistry(registry)
                         .responseCacheTtl(cacheTtl);
-                if (catalog.storage() instanceof JdbcCatalogStore store && store.isSqlite()) {
+                if (store.isSqlite()) {
                     config.workerThreads(sqliteRequestThreads(Runtime.getRuntime().availableProcessors()));
                 }
                 configureExtras(config, catalog);
@@ -122,7 +121,7 @@ public final class ServeCommand implements Callable<Integer> {
         // The scheduler starts once the API listens: /health answers at once, while the start-up imports run.
         AutoCloseable scheduler = noScheduler ? () -> { } : startScheduler(catalog, adapters);
         System.out.println("catalog API on " + server.baseUri() + "  (docs: " + server.baseUri() + "/docs, "
-                + describe(catalog) + (noScheduler ? ", scheduler off" : "") + ")");
+                + store.description() + (noScheduler ? ", scheduler off" : "") + ")");
         System.out.flush();
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -183,10 +182,6 @@ public final class ServeCommand implements Callable<Integer> {
      */
     static int sqliteRequestThreads(int cores) {
         return Math.max(4, 2 * cores);
-    }
-
-    private static String describe(Catalog catalog) {
-        return catalog.storage() instanceof JdbcCatalogStore store ? store.description() : "storage";
     }
 
     /** Connection-pool gauges next to the request metrics on /metrics. */

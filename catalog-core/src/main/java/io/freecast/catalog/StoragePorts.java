@@ -1,0 +1,166 @@
+package io.freecast.catalog;
+
+import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.out.MovieRepository;
+import io.freecast.catalog.port.out.RatingRepository;
+import io.freecast.catalog.port.out.ShowRepository;
+import io.freecast.catalog.port.out.SourceRepository;
+import io.freecast.catalog.port.out.TaskLeases;
+import io.freecast.catalog.port.out.TaskRunLog;
+import io.freecast.catalog.port.out.Transactions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a {@link CatalogStore} hands the catalog: one implementation per port, named. It is a list, not a
+ * service: {@link Catalog} takes each port out of it and gives every service only the ones it uses.
+ *
+ * <p>The read side, {@link CatalogQueries}, travels here too: reads carry no business rules, so a store may
+ * answer them directly, but it is the catalog (not an outbound port) that offers them to callers.
+ *
+ * <p><b>Adding a port</b> (say an {@code AuditTrail}): a field, its getter and its builder method here, a
+ * line in {@link Builder#build()}'s list of missing ports, then one {@code .auditTrail(…)} line in each store
+ * ({@code JdbcCatalogStore}, the in-memory store of the test fixtures). A store that forgets it fails when
+ * it is built, naming the port.
+ */
+public final class StoragePorts {
+
+    private final ShowRepository shows;
+    private final MovieRepository movies;
+    private final RatingRepository ratings;
+    private final SourceRepository sources;
+    private final Transactions transactions;
+    private final TaskRunLog taskRuns;
+    private final TaskLeases taskLeases;
+    private final CatalogQueries queries;
+
+    private StoragePorts(Builder builder) {
+        this.shows = builder.shows;
+        this.movies = builder.movies;
+        this.ratings = builder.ratings;
+        this.sources = builder.sources;
+        this.transactions = builder.transactions;
+        this.taskRuns = builder.taskRuns;
+        this.taskLeases = builder.taskLeases;
+        this.queries = builder.queries;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ShowRepository shows() {
+        return shows;
+    }
+
+    public MovieRepository movies() {
+        return movies;
+    }
+
+    public RatingRepository ratings() {
+        return ratings;
+    }
+
+    public SourceRepository sources() {
+        return sources;
+    }
+
+    /** The transactions the repositories' writes join. */
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** The task-run log; its writes never join a transaction of {@link #transactions()}. */
+    public TaskRunLog taskRuns() {
+        return taskRuns;
+    }
+
+    public TaskLeases taskLeases() {
+        return taskLeases;
+    }
+
+    /** The read side the catalog offers as {@link Catalog#queries()}. */
+    public CatalogQueries queries() {
+        return queries;
+    }
+
+    /** Collects a store's ports; {@link #build()} refuses a missing one. */
+    public static final class Builder {
+
+        private ShowRepository shows;
+        private MovieRepository movies;
+        private RatingRepository ratings;
+        private SourceRepository sources;
+        private Transactions transactions;
+        private TaskRunLog taskRuns;
+        private TaskLeases taskLeases;
+        private CatalogQueries queries;
+
+        private Builder() {
+        }
+
+        public Builder shows(ShowRepository shows) {
+            this.shows = Objects.requireNonNull(shows, "shows");
+            return this;
+        }
+
+        public Builder movies(MovieRepository movies) {
+            this.movies = Objects.requireNonNull(movies, "movies");
+            return this;
+        }
+
+        public Builder ratings(RatingRepository ratings) {
+            this.ratings = Objects.requireNonNull(ratings, "ratings");
+            return this;
+        }
+
+        public Builder sources(SourceRepository sources) {
+            this.sources = Objects.requireNonNull(sources, "sources");
+            return this;
+        }
+
+        public Builder transactions(Transactions transactions) {
+            this.transactions = Objects.requireNonNull(transactions, "transactions");
+            return this;
+        }
+
+        public Builder taskRuns(TaskRunLog taskRuns) {
+            this.taskRuns = Objects.requireNonNull(taskRuns, "taskRuns");
+            return this;
+        }
+
+        public Builder taskLeases(TaskLeases taskLeases) {
+            this.taskLeases = Objects.requireNonNull(taskLeases, "taskLeases");
+            return this;
+        }
+
+        public Builder queries(CatalogQueries queries) {
+            this.queries = Objects.requireNonNull(queries, "queries");
+            return this;
+        }
+
+        /** @throws IllegalStateException naming every port that was not given */
+        public StoragePorts build() {
+            List<String> missing = new ArrayList<>();
+            require(shows, "shows", missing);
+            require(movies, "movies", missing);
+            require(ratings, "ratings", missing);
+            require(sources, "sources", missing);
+            require(transactions, "transactions", missing);
+            require(taskRuns, "taskRuns", missing);
+            require(taskLeases, "taskLeases", missing);
+            require(queries, "queries", missing);
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("a store must provide every port; missing: " + String.join(", ", missing));
+            }
+            return new StoragePorts(this);
+        }
+
+        private static void require(Object port, String name, List<String> missing) {
+            if (port == null) {
+                missing.add(name);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.freecast.catalog.http.server;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Error mapping: whatever the handlers after this one throw becomes a problem response
+ * ({@link ProblemWriter}). An {@link ApiProblem} is the client's mistake and keeps its 4xx status and
+ * headers. Nothing a client sends may cause a 5xx, so anything else is a bug: logged with its stack trace
+ * and answered as a plain 500 problem that says no more.
+ */
+final class ProblemHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final ProblemWriter problems;
+    private final HttpHandler next;
+
+    ProblemHandler(ProblemWriter problems, HttpHandler next) {
+        this.problems = problems;
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        try {
+            next.handleRequest(exchange);
+        } catch (ApiProblem problem) {
+            if (!exchange.isResponseStarted()) {
+                problem.headers().forEach((name, value) ->
+                        exchange.getResponseHeaders().put(new HttpString(name), value));
+            }
+            problems.send(exchange, problem.status(), problem.detail(), problem.parameter());
+        } catch (Exception | Error e) {
+            LOG.error("unexpected failure answering {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            problems.send(exchange, 500, "the server failed to answer; the failure was logged", null);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.freecast.catalog.http.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
+import java.nio.charset.StandardCharsets;
+import org.xnio.IoUtils;
+
+/**
+ * Problem rendering: an RFC 9457 {@code application/problem+json} body ({@link Problem}) in place of
+ * whatever a response had begun to say — its ETag, encoding and paging headers go, and it is never stored.
+ */
+final class ProblemWriter {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    /** A problem names the request path as its {@code instance}, unless the path is too long to echo. */
+    static final int MAX_INSTANCE_LENGTH = 256;
+
+    private final ObjectMapper json;
+
+    ProblemWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void send(HttpServerExchange exchange, int status, String detail, String parameter) {
+        if (exchange.isResponseStarted()) {
+            // Too late for a problem body: the status line is gone. Cut the connection so the client
+            // sees a failure rather than a truncated body it might take for a whole one.
+            IoUtils.safeClose(exchange.getConnection());
+            return;
+        }
+        HeaderMap headers = exchange.getResponseHeaders();
+        headers.remove(Headers.ETAG);
+        headers.remove(Headers.CONTENT_ENCODING);
+        headers.remove(ResponseHeaders.TOTAL_COUNT);
+        headers.remove(ResponseHeaders.LINK);
+        ResponseHeaders.describe(headers, PROBLEM_JSON, "no-store");
+        String path = exchange.getRequestPath();
+        Problem problem = Problem.of(status, detail, path.length() <= MAX_INSTANCE_LENGTH ? path : null, parameter);
+        ResponseSender.send(exchange, status, render(problem));
+    }
+
+    private byte[] render(Problem problem) {
+        try {
+            return json.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            return ("{\"type\":\"about:blank\",\"status\":" + problem.status() + "}").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}

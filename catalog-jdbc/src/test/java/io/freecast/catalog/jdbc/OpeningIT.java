@@ -1,0 +1,187 @@
+package io.freecast.catalog.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.freecast.catalog.jdbc.testing.TableSnapshot;
+import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.jdbc.testing.TestDatabases;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opening a store: every way the {@code --db} setting can be wrong gives one line that says what is
+ * wrong and which setting to fix; a database with a newer schema is refused and left as it was.
+ */
+class OpeningIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPlainPathIsASqliteFileThatIsCreatedAndMigrated() {
+        Path file = dir.resolve("catalog.db");
+        try (JdbcCatalogStore store = JdbcCatalogStore.open(file.toString())) {
+            assertThat(store.isSqlite()).isTrue();
+            assertThat(store.description()).isEqualTo("SQLite " + file.toAbsolutePath());
+            assertThat(store.health().up()).isTrue();
+            assertThat(store.health().detail()).endsWith("schema 1");
+            assertThat(store.migrate().applied()).isEmpty();
+            assertThat(store.migrate().summary()).endsWith("schema 1 (up to date)");
+        }
+        assertThat(file).exists();
+    }
+
+    @Test
+    void aMissingDirectoryNamesTheDirectoryAndTheSetting() {
+        String path = dir.resolve("no/such/dir/catalog.db").toString();
+        assertThatThrownBy(() -> JdbcCatalogStore.open(path))
+                .isInstanceOf(CatalogStorageException.class)
+                .hasMessageContaining(dir.resolve("no/such/dir").toString())
+                .hasMessageContaining("does not exist")
+                .hasMessageContaining("--db / CATALOG_DB");
+        assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:sqlite:" + path)).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aDirectoryThatCannotBeWrittenIsNamed() throws IOException {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root may write anywhere: nothing to test");
+        Path readOnly = Files.createDirectory(dir.resolve("ro"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        assertThatThrownBy(() -> JdbcCatalogStore.open(readOnly.resolve("catalog.db").toString()))
+                .hasMessageContaining("is not writable")
+                .hasMessageContaining("--db / CATALOG_DB");
+    }
+
+    @Test
+    void aDirectoryOrAFileThatIsNotADatabaseIsRefused() throws IOException {
+        assertThatThrownBy(() -> JdbcCatalogStore.open(dir.toString()))
+                .hasMessageContaining("is a directory").hasMessageContaining("--db / CATALOG_DB");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "these are not the tables you are looking for\n".repeat(100));
+        assertThatThrownBy(() -> JdbcCatalogStore.open(text.toString()))
+                .isInstanceOf(CatalogStorageException.class)
+                .hasMessageContaining("is not a SQLite database")
+                .hasMessageContaining("--db / CATALOG_DB");
+        assertThat(Files.readString(text)).startsWith("these are not");
+    }
+
+    @Test
+    void unsupportedMalformedAndInMemoryUrlsAreRefusedBeforeConnecting() {
+        assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:mysql://localhost/catalog"))
+                .hasMessageContaining("unsupported database URL").hasMessageContaining("--db / CATALOG_DB");
+        assertThatThrownBy(() -> JdbcCatalogStore.open("postgres://localhost/catalog"))
+                .hasMessageContaining("jdbc:postgresql://").hasMessageContaining("--db / CATALOG_DB");
+        assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:postgresql://localhost:notaport/catalog"))
+                .hasMessageContaining("malformed PostgreSQL URL").hasMessageContaining("--db / CATALOG_DB");
+        assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:sqlite::memory:"))
+                .hasMessageContaining("in-memory").hasMessageContaining("--db / CATALOG_DB");
+        assertThatThrownBy(() -> JdbcCatalogStore.open("  ")).hasMessageContaining("no database given");
+        assertThatThrownBy(() -> JdbcCatalogStore.open(null)).hasMessageContaining("no database given");
+    }
+
+    @Test
+    void anUnreachableServerIsNamedWithoutItsPassword() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/catalog?user=catalog&password=s3cret";
+        assertThatThrownBy(() -> JdbcCatalogStore.builder(url).connectionTimeout(Duration.ofSeconds(2)).open())
+                .isInstanceOf(CatalogStorageException.class)
+                .hasMessageContaining("cannot reach the database server")
+                .hasMessageContaining("127.0.0.1:" + closedPort)
+                .hasMessageContaining("--db / CATALOG_DB")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void aSqliteDatabaseWithANewerSchemaIsRefusedAndLeftUntouched() {
+        try (TestDatabase db = TestDatabases.sqlite(dir)) {
+            refusesNewerSchema(db);
+        }
+    }
+
+    @Test
+    void aPostgresDatabaseWithANewerSchemaIsRefusedAndLeftUntouched() {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            refusesNewerSchema(db);
+        }
+    }
+
+    private static void refusesNewerSchema(TestDatabase db) {
+        db.open().close();
+        TableSnapshot.execute(db, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                + " checksum, installed_by, execution_time, success) VALUES (2, '2', 'from the future', 'SQL',"
+                + " 'V2__from_the_future.sql', 0, 'test', 0, TRUE)");
+        var before = TableSnapshot.of(db, List.of("flyway_schema_history", "show", "movie"));
+
+        assertThatThrownBy(db::open)
+                .isInstanceOf(CatalogStorageException.class)
+                .hasMessageContaining("schema version 2, newer than this catalog knows (1)")
+                .hasMessageContaining("left untouched")
+                .hasMessageContaining("--db / CATALOG_DB");
+        assertThatThrownBy(() -> db.open(b -> b.migrateOnOpen(false))).hasMessageContaining("newer than this catalog");
+        assertThat(TableSnapshot.of(db, List.of("flyway_schema_history", "show", "movie"))).isEqualTo(before);
+    }
+
+    @Test
+    void withoutMigrateOnOpenTheSchemaWaitsForMigrateWhichReportsWhatItApplied() {
+        Path fresh = dir.resolve("fresh.db");
+        try (JdbcCatalogStore store = JdbcCatalogStore.builder(fresh.toString()).migrateOnOpen(false).open()) {
+            assertThat(store.health().up()).isFalse();
+            assertThat(store.health().detail()).endsWith("schema empty, needs migrating");
+
+            MigrationResult result = store.migrate();
+            assertThat(result.versionBefore()).isNull();
+            assertThat(result.versionAfter()).isEqualTo("1");
+            assertThat(result.applied()).containsExactly("1 catalog schema");
+            assertThat(result.summary()).isEqualTo("SQLite " + fresh.toAbsolutePath()
+                    + ": schema empty -> 1 (applied 1 catalog schema)");
+            assertThat(store.health().up()).isTrue();
+
+            MigrationResult again = store.migrate();
+            assertThat(again.versionBefore()).isEqualTo("1");
+            assertThat(again.applied()).isEmpty();
+            assertThat(again.summary()).endsWith("schema 1 (up to date)");
+        }
+    }
+
+    @Test
+    void aPostgresSchemaNamedInTheUrlIsCreatedByTheFirstMigration() throws Exception {
+        String server = TestDatabases.postgresServerUrl();
+        String schema = "catalog_new_" + Long.toHexString(System.nanoTime());
+        String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        try (JdbcCatalogStore store = JdbcCatalogStore.open(url)) {
+            assertThat(store.health().up()).isTrue();
+            assertThat(store.health().detail()).contains("(schema " + schema + ")").endsWith("schema 1");
+            store.ports().movies().upsertAll(List.of(io.freecast.catalog.jdbc.testing.Drafts.movie("1", "In its own schema")));
+            assertThat(store.ports().queries().listMovies(io.freecast.catalog.domain.ListQuery.firstPage()).total()).isEqualTo(1);
+        } finally {
+            try (var connection = java.sql.DriverManager.getConnection(server);
+                 var statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void poolStatsDescribeThePool() {
+        try (JdbcCatalogStore store = JdbcCatalogStore.builder(dir.resolve("p.db").toString()).poolSize(3).open()) {
+            store.ports().queries().listMovies(io.freecast.catalog.domain.ListQuery.firstPage());
+            PoolStats stats = store.poolStats();
+            assertThat(stats.max()).isEqualTo(3);
+            assertThat(stats.total()).isBetween(1, 3);
+            assertThat(stats.active()).isZero();
+            assertThat(stats.idle()).isEqualTo(stats.total());
+            assertThat(stats.waiting()).isZero();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.freecast.catalog.jdbc;
+
+import static io.freecast.catalog.jdbc.testing.Drafts.movie;
+import static io.freecast.catalog.jdbc.testing.Drafts.seasons;
+import static io.freecast.catalog.jdbc.testing.Drafts.show;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.freecast.catalog.domain.ActiveFilter;
+import io.freecast.catalog.domain.EpisodeQuery;
+import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.Sort;
+import io.freecast.catalog.domain.SortField;
+import io.freecast.catalog.domain.TaskName;
+import io.freecast.catalog.jdbc.testing.Drafts;
+import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.jdbc.testing.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "No query scans a table per row": every statement the read side, the upserts and the tasks' walks
+ * run is explained by SQLite, and no plan may scan one of the catalog's tables without an index.
+ */
+class SqliteQueryPlanIT {
+
+    private static final Set<String> TABLES = Set.of("show", "season", "episode", "movie", "source", "task_run",
+            "task_run_count", "task_lease");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyStatementUsesAnIndex() throws SQLException {
+        try (TestDatabase db = TestDatabases.sqlite(dir)) {
+            Set<String> statements = new LinkedHashSet<>();
+            JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
+            var shows = List.of(show("s1", "One", seasons("s1", 2, 2)), show("s2", "Two", List.of()));
+            var movies = IntStream.range(0, 5).mapToObj(i -> movie("m" + i, "M" + i)).toList();
+            store.ports().shows().upsertAll(shows, Drafts.placeholders());
+            store.ports().shows().upsertAll(shows, Drafts.placeholders());
+            store.ports().movies().upsertAll(movies);
+            store.ports().movies().upsertAll(movies);
+            long showId = store.ports().queries().listShows(ListQuery.firstPage()).items().getFirst().show().id();
+            for (SortField field : SortField.forMovies()) {
+                var page = store.ports().queries().listMovies(new ListQuery(new Sort(field, true), "m", PageRequest.first(2)));
+                store.ports().queries().listMovies(new ListQuery(new Sort(field, true), null, new PageRequest(2, page.next())));
+            }
+            store.ports().queries().listShows(new ListQuery(new Sort(SortField.TITLE, false), null, PageRequest.first(1)));
+            store.ports().queries().findShow(showId);
+            store.ports().queries().findSeasons(showId);
+            var episodes = store.ports().queries().findEpisodes(showId, new EpisodeQuery(1, PageRequest.first(1))).orElseThrow();
+            store.ports().queries().findEpisodes(showId, new EpisodeQuery(null, new PageRequest(1, episodes.next())));
+            store.ports().queries().findEpisodeSources(episodes.items().getFirst().episode().id(), ActiveFilter.ACTIVE_ONLY);
+            store.ports().queries().findMovieSources(1, ActiveFilter.ALL);
+            store.ports().ratings().listDue(Instant.now(), null, 10);
+            store.ports().sources().listAfter(0, 10);
+            long run = store.ports().taskRuns().recordStart(TaskName.IMPORT_SHOWS, "n", Instant.now());
+            store.ports().taskRuns().listRuns(TaskName.IMPORT_SHOWS, PageRequest.first(5));
+            store.ports().taskRuns().findLatest(TaskName.IMPORT_SHOWS);
+            store.ports().taskLeases().tryClaim(TaskName.IMPORT_SHOWS, Instant.now(), "n", Instant.now(), java.time.Duration.ofMinutes(1));
+            assertThat(run).isPositive();
+
+            List<String> scans = new ArrayList<>();
+            try (Connection connection = db.connect()) {
+                for (String sql : statements) {
+                    if (!sql.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("select")) {
+                        continue;
+                    }
+                    try (PreparedStatement explain = connection.prepareStatement("explain query plan " + sql);
+                         ResultSet plan = explain.executeQuery()) {
+                        while (plan.next()) {
+                            String step = plan.getString("detail");
+                            if (fullScan(step, sql)) {
+                                scans.add(step + "   <-   " + sql);
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(statements).hasSizeGreaterThan(20);
+            assertThat(scans).as("table scans without an index").isEmpty();
+        }
+    }
+
+    /**
+     * {@code SCAN show} is a full scan; {@code SCAN show USING INDEX …} walks an index in order. A page in
+     * id order is a walk of the primary key (SQLite's rowid, shown as a plain SCAN) that stops at its
+     * limit, so it counts as indexed. (A title search {@code LIKE '%q%'} walks that order too: a
+     * substring cannot be looked up in a b-tree.)
+     */
+    private static boolean fullScan(String step, String sql) {
+        if (!step.startsWith("SCAN ") || step.contains(" USING ")) {
+            return false;
+        }
+        String table = step.substring(5).split(" ")[0].replace("`", "").replace("\"", "");
+        String idOrderedPage = "order by `" + table + "`.`id` (asc|desc) limit \\?$";
+        return TABLES.contains(table) && !java.util.regex.Pattern.compile(idOrderedPage).matcher(sql).find();
+    }
+}

@@ -1,0 +1,129 @@
+package io.freecast.catalog.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.freecast.catalog.examples.testing.CatalogTables;
+import io.freecast.catalog.examples.testing.FeedGenerator;
+import io.freecast.catalog.examples.testing.LauncherProcess;
+import io.freecast.catalog.examples.testing.LoopbackFeedServer;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher killed mid-import ({@code kill -9}, a crash, a container stopped): it runs in a child JVM
+ * that reads a feed which stalls half-way, so it is killed for certain while its transaction is open and
+ * batches are written. The catalog must be as before, and a re-run must converge to a clean import.
+ */
+class KilledImportIT {
+
+    /** The killed child's lease: short, so the test need not wait the default two minutes. */
+    private static final Duration KILLED_RUN_LEASE = Duration.ofSeconds(5);
+
+    private static final int SENT_BEFORE_STALL = 3_000;
+    private static final int TOTAL = 4_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKilledImportLeavesTheCatalogAsBeforeAndARerunConvergesToACleanImport() throws Exception {
+        String db = dir.resolve("catalog.db").toString();
+        String url = "jdbc:sqlite:" + db;
+        assertThat(CliRun.of("import-movies", "--db", db).exitCode()).isZero();
+        assertThat(CliRun.of("import-shows", "--db", db).exitCode()).isZero();
+        List<String> before = CatalogTables.dump(url);
+
+        CountDownLatch sent = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (LoopbackFeedServer server = new LoopbackFeedServer()) {
+            server.serve("/movies.json", exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody();
+                     JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                    json.writeStartArray();
+                    FeedGenerator.movieItems(json, 0, SENT_BEFORE_STALL);
+                    json.flush();
+                    sent.countDown();
+                    release.await(60, TimeUnit.SECONDS);
+                    FeedGenerator.movieItems(json, SENT_BEFORE_STALL, TOTAL);
+                    json.writeEndArray();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+
+            Process child = LauncherProcess.start(dir, Map.of(),
+                    "import-movies", "--db", db, "--feed", server.url("/movies.json"), "--allow-private",
+                    "--task-lease", KILLED_RUN_LEASE.toSeconds() + "s").process();
+            try {
+                assertThat(sent.await(60, TimeUnit.SECONDS)).as("the child asked for the feed").isTrue();
+                awaitRunningImport(url);
+                Thread.sleep(2_000); // let it parse and write the batches it has; not an assertion on time
+                assertThat(child.isAlive()).as("the import is still waiting for the rest of the feed").isTrue();
+            } finally {
+                child.destroyForcibly();
+                child.waitFor(30, TimeUnit.SECONDS);
+                release.countDown();
+            }
+        }
+
+        assertThat(CatalogTables.dump(url)).isEqualTo(before);
+
+        Path full = FeedGenerator.movies(dir.resolve("movies.json"), TOTAL);
+        // The killed run's lease holds the task up until it expires; a re-run before that is refused.
+        CliRun tooEarly = CliRun.of("import-movies", "--db", db, "--feed", full.toString());
+        assertThat(tooEarly.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(tooEarly.err()).contains("already running");
+        assertThat(CatalogTables.dump(url)).isEqualTo(before);
+        awaitRerunSucceeds(db, full);
+        String clean = dir.resolve("clean.db").toString();
+        assertThat(CliRun.of("import-movies", "--db", clean).exitCode()).isZero();
+        assertThat(CliRun.of("import-shows", "--db", clean).exitCode()).isZero();
+        assertThat(CliRun.of("import-movies", "--db", clean, "--feed", full.toString()).exitCode()).isZero();
+        assertThat(CatalogTables.content(url)).isEqualTo(CatalogTables.content("jdbc:sqlite:" + clean));
+        assertThat(CatalogTables.count(url, "movie")).isEqualTo(10 + TOTAL);
+    }
+
+    /** Re-runs the import until the killed run's lease has expired and it goes ahead (bounded). */
+    private static void awaitRerunSucceeds(String db, Path feed) throws InterruptedException {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            Thread.sleep(1_000);
+            CliRun rerun = CliRun.of("import-movies", "--db", db, "--feed", feed.toString());
+            if (rerun.exitCode() == ExitCode.OK) {
+                return;
+            }
+            assertThat(rerun.err()).contains("already running");
+        }
+        throw new AssertionError("the killed run's lease never expired");
+    }
+
+    /** Waits until the run log shows the child's import as running: its transaction is then open. */
+    private static void awaitRunningImport(String url) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM task_run WHERE task = 'import-movies' AND status = 'running'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the child never started its import");
+    }
+}
