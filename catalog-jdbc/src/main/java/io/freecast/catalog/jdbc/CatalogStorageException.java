@@ -1,19 +1,38 @@
 package io.freecast.catalog.jdbc;
 
+import java.util.Optional;
+
 /**
- * The database cannot be used as configured. The message is one line that says what is wrong and
- * names the setting to fix ({@code --db} / {@code CATALOG_DB}), so a CLI can print it as it is.
+ * The database cannot be used as configured, or failed. The message is one line that says what is wrong
+ * and, when a setting can fix it, names that setting in this library's terms ({@link #setting()}): the
+ * {@link #DATABASE_URL} given to {@link JdbcCatalogStore#open(String)}. An application that reads the
+ * setting from somewhere of its own (a command-line flag, an environment variable) adds that name.
  */
 public class CatalogStorageException extends RuntimeException {
 
-    /** The setting every message points at: the CLI flag and its environment variable. */
-    public static final String SETTING = "--db / CATALOG_DB";
+    /** The database path or JDBC URL a store is opened with, as messages name it. */
+    public static final String DATABASE_URL = "the database URL";
+
+    private final String setting;
 
     public CatalogStorageException(String message) {
-        super(message);
+        this(message, null, null);
     }
 
     public CatalogStorageException(String message, Throwable cause) {
+        this(message, cause, null);
+    }
+
+    /**
+     * @param setting the setting that fixes it, as named in the message (e.g. {@link #DATABASE_URL})
+     */
+    public CatalogStorageException(String message, Throwable cause, String setting) {
         super(message, cause);
+        this.setting = setting;
+    }
+
+    /** The setting the message tells to fix, e.g. {@link #DATABASE_URL}; empty when none can. */
+    public Optional<String> setting() {
+        return Optional.ofNullable(setting);
     }
 }

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OpeningIT {
 
+    /** Every migration, as a migration result lists it, and the version they lead to. */
+    private static final List<String> MIGRATIONS = List.of("1 catalog schema", "3 hand edits");
+    private static final String LATEST = "3";
+
     @TempDir
     Path dir;
 
@@ -33,9 +37,9 @@ class OpeningIT {
             assertThat(store.isSqlite()).isTrue();
             assertThat(store.description()).isEqualTo("SQLite " + file.toAbsolutePath());
             assertThat(store.health().up()).isTrue();
-            assertThat(store.health().detail()).endsWith("schema 1");
+            assertThat(store.health().detail()).endsWith("schema " + LATEST);
             assertThat(store.migrate().applied()).isEmpty();
-            assertThat(store.migrate().summary()).endsWith("schema 1 (up to date)");
+            assertThat(store.migrate().summary()).endsWith("schema " + LATEST + " (up to date)");
         }
         assertThat(file).exists();
     }
@@ -47,7 +51,7 @@ class OpeningIT {
                 .isInstanceOf(CatalogStorageException.class)
                 .hasMessageContaining(dir.resolve("no/such/dir").toString())
                 .hasMessageContaining("does not exist")
-                .hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:sqlite:" + path)).hasMessageContaining("does not exist");
     }
 
@@ -58,31 +62,31 @@ class OpeningIT {
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
         assertThatThrownBy(() -> JdbcCatalogStore.open(readOnly.resolve("catalog.db").toString()))
                 .hasMessageContaining("is not writable")
-                .hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
     }
 
     @Test
     void aDirectoryOrAFileThatIsNotADatabaseIsRefused() throws IOException {
         assertThatThrownBy(() -> JdbcCatalogStore.open(dir.toString()))
-                .hasMessageContaining("is a directory").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("is a directory").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         Path text = Files.writeString(dir.resolve("notes.txt"), "these are not the tables you are looking for\n".repeat(100));
         assertThatThrownBy(() -> JdbcCatalogStore.open(text.toString()))
                 .isInstanceOf(CatalogStorageException.class)
                 .hasMessageContaining("is not a SQLite database")
-                .hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThat(Files.readString(text)).startsWith("these are not");
     }
 
     @Test
     void unsupportedMalformedAndInMemoryUrlsAreRefusedBeforeConnecting() {
         assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:mysql://localhost/catalog"))
-                .hasMessageContaining("unsupported database URL").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("unsupported database URL").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("postgres://localhost/catalog"))
-                .hasMessageContaining("jdbc:postgresql://").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("jdbc:postgresql://").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:postgresql://localhost:notaport/catalog"))
-                .hasMessageContaining("malformed PostgreSQL URL").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("malformed PostgreSQL URL").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("jdbc:sqlite::memory:"))
-                .hasMessageContaining("in-memory").hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining("in-memory").hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> JdbcCatalogStore.open("  ")).hasMessageContaining("no database given");
         assertThatThrownBy(() -> JdbcCatalogStore.open(null)).hasMessageContaining("no database given");
     }
@@ -98,7 +102,7 @@ class OpeningIT {
                 .isInstanceOf(CatalogStorageException.class)
                 .hasMessageContaining("cannot reach the database server")
                 .hasMessageContaining("127.0.0.1:" + closedPort)
-                .hasMessageContaining("--db / CATALOG_DB")
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL)
                 .hasMessageNotContaining("s3cret");
     }
 
@@ -119,15 +123,15 @@ class OpeningIT {
     private static void refusesNewerSchema(TestDatabase db) {
         db.open().close();
         TableSnapshot.execute(db, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-                + " checksum, installed_by, execution_time, success) VALUES (2, '2', 'from the future', 'SQL',"
-                + " 'V2__from_the_future.sql', 0, 'test', 0, TRUE)");
+                + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'from the future', 'SQL',"
+                + " 'V99__from_the_future.sql', 0, 'test', 0, TRUE)");
         var before = TableSnapshot.of(db, List.of("flyway_schema_history", "show", "movie"));
 
         assertThatThrownBy(db::open)
                 .isInstanceOf(CatalogStorageException.class)
-                .hasMessageContaining("schema version 2, newer than this catalog knows (1)")
+                .hasMessageContaining("schema version 99, newer than this catalog knows (" + LATEST + ")")
                 .hasMessageContaining("left untouched")
-                .hasMessageContaining("--db / CATALOG_DB");
+                .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> db.open(b -> b.migrateOnOpen(false))).hasMessageContaining("newer than this catalog");
         assertThat(TableSnapshot.of(db, List.of("flyway_schema_history", "show", "movie"))).isEqualTo(before);
     }
@@ -141,16 +145,16 @@ class OpeningIT {
 
             MigrationResult result = store.migrate();
             assertThat(result.versionBefore()).isNull();
-            assertThat(result.versionAfter()).isEqualTo("1");
-            assertThat(result.applied()).containsExactly("1 catalog schema");
+            assertThat(result.versionAfter()).isEqualTo(LATEST);
+            assertThat(result.applied()).containsExactlyElementsOf(MIGRATIONS);
             assertThat(result.summary()).isEqualTo("SQLite " + fresh.toAbsolutePath()
-                    + ": schema empty -> 1 (applied 1 catalog schema)");
+                    + ": schema empty -> " + LATEST + " (applied " + String.join(", ", MIGRATIONS) + ")");
             assertThat(store.health().up()).isTrue();
 
             MigrationResult again = store.migrate();
-            assertThat(again.versionBefore()).isEqualTo("1");
+            assertThat(again.versionBefore()).isEqualTo(LATEST);
             assertThat(again.applied()).isEmpty();
-            assertThat(again.summary()).endsWith("schema 1 (up to date)");
+            assertThat(again.summary()).endsWith("schema " + LATEST + " (up to date)");
         }
     }
 
@@ -161,8 +165,8 @@ class OpeningIT {
         String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         try (JdbcCatalogStore store = JdbcCatalogStore.open(url)) {
             assertThat(store.health().up()).isTrue();
-            assertThat(store.health().detail()).contains("(schema " + schema + ")").endsWith("schema 1");
-            store.ports().movies().upsertAll(List.of(io.freecast.catalog.jdbc.testing.Drafts.movie("1", "In its own schema")));
+            assertThat(store.health().detail()).contains("(schema " + schema + ")").endsWith("schema " + LATEST);
+            store.ports().movies().upsertAll(List.of(io.freecast.catalog.testing.Drafts.movie("1", "In its own schema")));
             assertThat(store.ports().queries().listMovies(io.freecast.catalog.domain.ListQuery.firstPage()).total()).isEqualTo(1);
         } finally {
             try (var connection = java.sql.DriverManager.getConnection(server);
@@ -182,6 +186,18 @@ class OpeningIT {
             assertThat(stats.active()).isZero();
             assertThat(stats.idle()).isEqualTo(stats.total());
             assertThat(stats.waiting()).isZero();
+        }
+    }
+
+    @Test
+    void aValueThatIsNoUsableDatabaseIsRefusedAsAnInvalidUrlBeforeAnyConnection() {
+        for (String bad : List.of("jdbc:mysql://db/catalog", "postgres://db/catalog", "jdbc:sqlite::memory:", " ")) {
+            assertThatThrownBy(() -> JdbcCatalogStore.open(bad))
+                    .as(bad)
+                    .isInstanceOf(InvalidDatabaseUrlException.class)
+                    .satisfies(e -> assertThat(((CatalogStorageException) e).setting())
+                            .contains(CatalogStorageException.DATABASE_URL))
+                    .message().doesNotContain("--db", "CATALOG_DB");
         }
     }
 }

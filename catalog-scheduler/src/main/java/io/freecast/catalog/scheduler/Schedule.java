@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code 24h} fires at 00:00 UTC and {@code 3m} at :00, :03, :06 …); cron slots are evaluated in one
  * fixed zone (UTC by default).
  *
- * <p>Text form, as the launcher's {@code --schedule TASK=SPEC} and {@code CATALOG_SCHEDULE_*} read it
+ * <p>Text form, as an application reads it from its configuration
  * ({@link #parse(String)}): {@code off}; an interval {@code 90s}, {@code 3m}, {@code 6h}, {@code 1d} or
  * ISO-8601 {@code PT3M}; a standard 5-field Unix cron expression {@code 0 *&#47;6 * * *}; any of these
  * prefixed by {@code startup+} to also run once at start-up ({@code startup+24h}); or {@code startup}

@@ -60,7 +60,7 @@ public final class OmdbRatingProvider implements RatingProvider {
             String error = answer.errorText().orElse("");
             if (refusesService(error)) {
                 throw new RatingProviderUnavailableException("omdb refused the lookup: " + error
-                        + " (check the API key: --ratings-key or CATALOG_RATINGS_API_KEY)");
+                        + " (check the API key: " + RatingApiSettings.API_KEY + ")");
             }
             return Optional.empty();
         }

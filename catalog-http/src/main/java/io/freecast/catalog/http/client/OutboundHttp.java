@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The one way the catalog makes outbound requests: feeds, ratings and link checks all go through here,
- * so {@code --allow-private}, the timeouts and the redirect rules mean the same for every command.
+ * so the private-target rule, the timeouts and the redirect rules mean the same for every use.
  *
  * <p>The underlying client never follows redirects by itself: {@link #sendFollowingRedirects} follows
  * them one hop at a time and puts every hop through the {@link TargetGuard}, so a public URL cannot

@@ -10,12 +10,18 @@ import java.util.Objects;
  * @param requestTimeout      how long a whole request may take, headers and body
  * @param maxRedirects        redirects followed before giving up (loops are detected before that)
  * @param allowPrivateTargets whether private, loopback and link-local addresses may be contacted
- *                            (the CLI's {@code --allow-private}); off by default, so a feed or a stream
- *                            URL cannot make the server probe its own network
+ *                            ({@link #ALLOW_PRIVATE_TARGETS} in messages); off by default, so a feed
+ *                            or a stream URL cannot make the server probe its own network
  * @param userAgent           sent with every request so operators of the far side can tell who calls
  */
 public record OutboundHttpSettings(Duration connectTimeout, Duration requestTimeout, int maxRedirects,
                                    boolean allowPrivateTargets, String userAgent) {
+
+    /**
+     * How a refused private target's message names the setting that allows it, so an application that sets
+     * it from a flag of its own can say which.
+     */
+    public static final String ALLOW_PRIVATE_TARGETS = "OutboundHttpSettings.allowPrivateTargets";
 
     public OutboundHttpSettings {
         requirePositive(connectTimeout, "connectTimeout");

@@ -134,7 +134,7 @@ final class RatingApiClient {
         }
         String reason = answer.errorText().map(text -> ": " + text).orElse("");
         String hint = answer.status() == 401 || answer.status() == 403
-                ? " (check the API key: --ratings-key or CATALOG_RATINGS_API_KEY)" : "";
+                ? " (check the API key: " + RatingApiSettings.API_KEY + ")" : "";
         throw unavailable(provider + " refused " + what + " with HTTP " + answer.status() + reason + hint, null);
     }
 

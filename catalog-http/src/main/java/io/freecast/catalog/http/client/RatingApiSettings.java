@@ -20,6 +20,10 @@ import java.util.Objects;
 public record RatingApiSettings(URI baseUrl, String apiKey, double requestsPerSecond, int maxAttempts,
                                 Duration initialBackoff, Duration maxWait) {
 
+    /** How a refused key's message names the setting, so an application that sets it from a flag can say which. */
+    public static final String API_KEY = "RatingApiSettings.apiKey";
+
+
     public static final double DEFAULT_REQUESTS_PER_SECOND = 5;
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);

@@ -63,7 +63,8 @@ public final class TargetGuard {
             String kind = nonPublicKind(address);
             if (kind != null) {
                 throw new BlockedTargetException("refusing to contact " + host + " (" + address.getHostAddress()
-                        + " is a " + kind + " address); allow private targets with --allow-private");
+                        + " is a " + kind + " address); allow private targets with "
+                        + OutboundHttpSettings.ALLOW_PRIVATE_TARGETS);
             }
         }
     }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.xnio.IoUtils;
 
 /**
  * Problem rendering: an RFC 9457 {@code application/problem+json} body ({@link Problem}) in place of
@@ -28,7 +28,11 @@ final class ProblemWriter {
         if (exchange.isResponseStarted()) {
             // Too late for a problem body: the status line is gone. Cut the connection so the client
             // sees a failure rather than a truncated body it might take for a whole one.
-            IoUtils.safeClose(exchange.getConnection());
+            try {
+                exchange.getConnection().close();
+            } catch (IOException e) {
+                // Closing is all that was left to do.
+            }
             return;
         }
         HeaderMap headers = exchange.getResponseHeaders();

@@ -21,15 +21,15 @@ import java.util.Optional;
  * like every list) and {@code POST /tasks/{name}/runs}, which starts a run.
  *
  * <p>Reading is open, like the rest of the API. Starting a run needs {@code Authorization: Bearer <token>}
- * with the administration token the composition root passes in (the launcher reads it from
- * {@code CATALOG_ADMIN_TOKEN}); there is no default. Without a configured token every trigger is refused
+ * with the administration token the composition root passes in (read from wherever it keeps secrets);
+ * there is no default. Without a configured token every trigger is refused
  * (403), so a server is never left open by omission; a missing or wrong token is a 401 with
  * {@code WWW-Authenticate}. Tokens are compared in constant time (as SHA-256 digests, so not even the
  * length leaks).
  *
  * <pre>{@code
  * CatalogHttpServer.create(catalog.queries(), config -> config
- *         .routes(new TaskResources(catalog.tasks(), System.getenv("CATALOG_ADMIN_TOKEN"))::register));
+ *         .routes(new TaskResources(catalog.tasks(), adminToken)::register));
  * }</pre>
  */
 public final class TaskResources {
@@ -97,8 +97,8 @@ public final class TaskResources {
 
     private void authorize(ApiRequest request) {
         if (tokenDigest == null) {
-            throw ApiProblem.of(403, "starting tasks over HTTP is switched off: set CATALOG_ADMIN_TOKEN on the "
-                    + "server to allow it for clients that present that token");
+            throw ApiProblem.of(403, "starting tasks over HTTP is switched off: the server has no administration "
+                    + "token; configure one to allow it for clients that present that token");
         }
         Optional<String> presented = request.header("Authorization").flatMap(TaskResources::bearerToken);
         if (presented.isEmpty()) {

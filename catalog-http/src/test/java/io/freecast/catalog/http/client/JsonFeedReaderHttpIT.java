@@ -140,7 +140,7 @@ class JsonFeedReaderHttpIT {
             assertThatThrownBy(() -> new JsonFeedReader(guarded).readMovies(FeedLocation.parse(url("/feed")), i -> { }))
                     .isInstanceOf(FeedUnreadableException.class)
                     .hasMessage("feed " + url("/feed") + ": refusing to contact 127.0.0.1 (127.0.0.1 is a loopback address); "
-                            + "allow private targets with --allow-private");
+                            + "allow private targets with " + OutboundHttpSettings.ALLOW_PRIVATE_TARGETS);
         }
         assertThat(requests).hasValue(0);
     }

@@ -96,7 +96,7 @@ class OutboundHttpIT {
                 URI start = URI.create("http://localhost:" + server.port() + path);
                 assertThatThrownBy(() -> guarded.sendFollowingRedirects(HttpRequest.newBuilder(start).build(),
                         BodyHandlers.discarding()))
-                        .isInstanceOf(BlockedTargetException.class).hasMessageContaining("--allow-private");
+                        .isInstanceOf(BlockedTargetException.class).hasMessageContaining(OutboundHttpSettings.ALLOW_PRIVATE_TARGETS);
             }
         }
         assertThat(server.received()).extracting(ProbeServer.Received::path).containsExactly("/out", "/in");

@@ -195,7 +195,7 @@ class RatingProvidersIT {
 
             assertThatThrownBy(() -> provider().findRatings(movie("Copper Valley", 2019)))
                     .isInstanceOf(RatingProviderUnavailableException.class)
-                    .hasMessageContaining("HTTP 401: Token is invalid").hasMessageContaining("--ratings-key");
+                    .hasMessageContaining("HTTP 401: Token is invalid").hasMessageContaining(RatingApiSettings.API_KEY);
             assertThat(api.requestsTo("/v1.4/movie/search")).isEqualTo(1);
         }
 
@@ -320,7 +320,7 @@ class RatingProvidersIT {
             KinopoiskRatingProvider provider = new KinopoiskRatingProvider(guarded, settings(KEY));
 
             assertThatThrownBy(() -> provider.findRatings(movie("Copper Valley", 2019)))
-                    .isInstanceOf(RatingProviderUnavailableException.class).hasMessageContaining("--allow-private");
+                    .isInstanceOf(RatingProviderUnavailableException.class).hasMessageContaining(OutboundHttpSettings.ALLOW_PRIVATE_TARGETS);
         }
         assertThat(api.received()).isEmpty();
     }

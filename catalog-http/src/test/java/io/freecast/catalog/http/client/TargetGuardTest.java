@@ -20,7 +20,7 @@ class TargetGuardTest {
     void refusesNonPublicTargets(String url) {
         assertThatThrownBy(() -> new TargetGuard(false).check(URI.create(url)))
                 .isInstanceOf(BlockedTargetException.class)
-                .hasMessageContaining("--allow-private");
+                .hasMessageContaining(OutboundHttpSettings.ALLOW_PRIVATE_TARGETS);
     }
 
     @Test

@@ -10,7 +10,7 @@ import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
-import io.freecast.catalog.jdbc.testing.Drafts;
+import io.freecast.catalog.testing.Drafts;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import io.freecast.catalog.port.out.FeedItem;
@@ -73,7 +73,7 @@ class TaskResourcesIT {
         for (ApiClient.Answer answer : new ApiClient.Answer[] {withToken, without}) {
             assertThat(answer.status()).isEqualTo(403);
             assertThat(answer.contentType()).startsWith("application/problem+json");
-            assertThat(answer.json().get("detail").asText()).contains("CATALOG_ADMIN_TOKEN");
+            assertThat(answer.json().get("detail").asText()).contains("no administration token");
         }
         assertThat(catalog.tasks().getTask(TaskName.IMPORT_MOVIES).findLastRun()).isEmpty();
     }

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 public final class ConnectionPool implements AutoCloseable {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
-    private static final String SETTING = CatalogStorageException.SETTING;
+    private static final String SETTING = CatalogStorageException.DATABASE_URL;
 
     private final HikariDataSource dataSource;
     private final DatabaseUrl url;
@@ -113,7 +113,7 @@ public final class ConnectionPool implements AutoCloseable {
             }
             if (t instanceof ConnectException || t instanceof UnknownHostException) {
                 return new CatalogStorageException("cannot reach the database server of " + url.display()
-                        + " (" + oneLine(t) + "); start it or fix " + SETTING, failure);
+                        + " (" + oneLine(t) + "); start it or fix " + SETTING, failure, SETTING);
             }
             root = t;
         }
@@ -122,22 +122,22 @@ public final class ConnectionPool implements AutoCloseable {
         if (url.kind() == DatabaseKind.POSTGRESQL && state != null) {
             if (state.startsWith("08")) {
                 return new CatalogStorageException("cannot reach the database server of " + url.display() + " ("
-                        + detail + "); start it or fix " + SETTING, failure);
+                        + detail + "); start it or fix " + SETTING, failure, SETTING);
             }
             if (state.startsWith("28")) {
                 return new CatalogStorageException("the server refused the login to " + url.display() + " (" + detail
-                        + "); fix the user or password in " + SETTING, failure);
+                        + "); fix the user or password in " + SETTING, failure, SETTING);
             }
             if (state.equals("3D000")) {
                 return new CatalogStorageException("the database of " + url.display() + " does not exist (" + detail
-                        + "); create it or fix " + SETTING, failure);
+                        + "); create it or fix " + SETTING, failure, SETTING);
             }
         }
         if (url.kind() == DatabaseKind.SQLITE && detail.contains("NOTADB")) {
             return new CatalogStorageException(url.display() + " is not a SQLite database file; point " + SETTING
-                    + " at a catalog database or a new file", failure);
+                    + " at a catalog database or a new file", failure, SETTING);
         }
-        return new CatalogStorageException("cannot open " + url.display() + " (" + detail + "); check " + SETTING, failure);
+        return new CatalogStorageException("cannot open " + url.display() + " (" + detail + "); check " + SETTING, failure, SETTING);
     }
 
     private static String oneLine(Throwable t) {

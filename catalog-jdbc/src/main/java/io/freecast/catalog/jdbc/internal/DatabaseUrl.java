@@ -1,6 +1,7 @@
 package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.jdbc.CatalogStorageException;
+import io.freecast.catalog.jdbc.InvalidDatabaseUrlException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What {@code --db} / {@code CATALOG_DB} said, checked before any connection is tried: a plain path is a
+ * The database path or JDBC URL a store is opened with, checked before any connection is tried: a plain path is a
  * SQLite file, {@code jdbc:sqlite:…} and {@code jdbc:postgresql:…} are taken as given, anything else is
  * refused with a message that says what to write instead.
  *
@@ -20,19 +21,19 @@ import java.util.regex.Pattern;
  */
 public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, String schema) {
 
-    private static final String SETTING = CatalogStorageException.SETTING;
+    private static final String SETTING = CatalogStorageException.DATABASE_URL;
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
     private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
     private static final Pattern SECRET = Pattern.compile("(?i)(password|passwd|sslpassword|sslkey)=[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("//[^/@]*@");
 
     /**
-     * @throws CatalogStorageException for a blank, malformed or unsupported value, or a SQLite file that
+     * @throws InvalidDatabaseUrlException for a blank, malformed or unsupported value, or a SQLite file that
      *                                 cannot be created or written where it is
      */
     public static DatabaseUrl parse(String dbPathOrJdbcUrl) {
         if (dbPathOrJdbcUrl == null || dbPathOrJdbcUrl.isBlank()) {
-            throw new CatalogStorageException("no database given: set " + SETTING
+            throw new InvalidDatabaseUrlException("no database given: set " + SETTING
                     + " to a SQLite file path or a jdbc:sqlite: / jdbc:postgresql: URL");
         }
         String value = dbPathOrJdbcUrl.strip();
@@ -44,15 +45,15 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, Str
             return postgres(value);
         }
         if (lower.startsWith("jdbc:")) {
-            throw new CatalogStorageException("unsupported database URL '" + redact(value)
+            throw new InvalidDatabaseUrlException("unsupported database URL '" + redact(value)
                     + "': the catalog runs on jdbc:sqlite: and jdbc:postgresql: URLs; fix " + SETTING);
         }
         if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
-            throw new CatalogStorageException("'" + redact(value) + "' is not a JDBC URL: write it as jdbc:postgresql://HOST:PORT/DB?user=…; fix "
+            throw new InvalidDatabaseUrlException("'" + redact(value) + "' is not a JDBC URL: write it as jdbc:postgresql://HOST:PORT/DB?user=…; fix "
                     + SETTING);
         }
         if (lower.matches("^[a-z][a-z0-9+.-]+://.*")) {
-            throw new CatalogStorageException("unsupported database URL '" + redact(value)
+            throw new InvalidDatabaseUrlException("unsupported database URL '" + redact(value)
                     + "': give a SQLite file path or a jdbc:sqlite: / jdbc:postgresql: URL; fix " + SETTING);
         }
         return sqliteFile(value, "");
@@ -75,14 +76,14 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, Str
 
     private static DatabaseUrl sqliteFile(String pathText, String params) {
         if (pathText.isBlank() || pathText.contains(":memory:") || pathText.contains("mode=memory")) {
-            throw new CatalogStorageException("an in-memory SQLite database lives and dies with one connection and"
+            throw new InvalidDatabaseUrlException("an in-memory SQLite database lives and dies with one connection and"
                     + " cannot be shared by a pool: give a file path in " + SETTING);
         }
         Path path;
         try {
             path = Path.of(pathText).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new CatalogStorageException("'" + pathText + "' is not a valid file path (" + e.getReason()
+            throw new InvalidDatabaseUrlException("'" + pathText + "' is not a valid file path (" + e.getReason()
                     + "); fix " + SETTING);
         }
         checkSqliteFile(path);
@@ -93,20 +94,20 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, Str
     private static void checkSqliteFile(Path path) {
         Path dir = path.getParent();
         if (Files.isDirectory(path)) {
-            throw new CatalogStorageException("SQLite database " + path + " is a directory; give a file path in "
+            throw new InvalidDatabaseUrlException("SQLite database " + path + " is a directory; give a file path in "
                     + SETTING);
         }
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new CatalogStorageException("cannot create SQLite database " + path + ": directory " + dir
+            throw new InvalidDatabaseUrlException("cannot create SQLite database " + path + ": directory " + dir
                     + " does not exist; create it or fix " + SETTING);
         }
         if (Files.exists(path)) {
             if (!Files.isReadable(path) || !Files.isWritable(path)) {
-                throw new CatalogStorageException("SQLite database " + path + " is not readable and writable by this"
+                throw new InvalidDatabaseUrlException("SQLite database " + path + " is not readable and writable by this"
                         + " user; fix its permissions or " + SETTING);
             }
         } else if (!Files.isWritable(dir)) {
-            throw new CatalogStorageException("cannot create SQLite database " + path + ": directory " + dir
+            throw new InvalidDatabaseUrlException("cannot create SQLite database " + path + ": directory " + dir
                     + " is not writable; fix its permissions or " + SETTING);
         }
     }
@@ -119,7 +120,7 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, Str
             parsed = null;
         }
         if (parsed == null) {
-            throw new CatalogStorageException("malformed PostgreSQL URL '" + redact(url)
+            throw new InvalidDatabaseUrlException("malformed PostgreSQL URL '" + redact(url)
                     + "': expected jdbc:postgresql://HOST[:PORT]/DATABASE[?user=…]; fix " + SETTING);
         }
         String host = parsed.getProperty("PGHOST", "localhost");

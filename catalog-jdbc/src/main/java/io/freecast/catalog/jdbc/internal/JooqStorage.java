@@ -43,6 +43,7 @@ public final class JooqStorage {
         DSLContext own = DSL.using(separate);
         JooqTransactions transactions = new JooqTransactions(dsl, gate);
         JooqTaskRunLog runLog = new JooqTaskRunLog(own, gate);
+        JooqCatalogQueries queries = new JooqCatalogQueries(dsl, kind);
         this.ports = StoragePorts.builder()
                 .transactions(transactions)
                 .shows(new JooqShowRepository(dsl, transactions, clock))
@@ -51,7 +52,11 @@ public final class JooqStorage {
                 .sources(new JooqSourceRepository(dsl, transactions))
                 .taskRuns(runLog)
                 .taskLeases(new JooqTaskLeases(own, gate))
-                .queries(new JooqCatalogQueries(dsl, kind))
+                .queries(queries)
+                .auditTrail(new JooqAuditTrail(dsl, transactions))
+                .handEdits(new JooqHandEdits(dsl))
+                .tombstones(new JooqTombstones(dsl))
+                .items(new JooqItemReader(dsl, queries))
                 .build();
         this.overview = new JooqCatalogOverview(dsl, kind, runLog);
     }

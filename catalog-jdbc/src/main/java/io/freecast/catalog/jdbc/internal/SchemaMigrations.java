@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class SchemaMigrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
-    private static final String SETTING = CatalogStorageException.SETTING;
+    private static final String SETTING = CatalogStorageException.DATABASE_URL;
 
     private final Flyway flyway;
     private final DatabaseUrl url;
@@ -135,7 +135,7 @@ public final class SchemaMigrations {
             return flyway.info();
         } catch (FlywayException e) {
             throw new CatalogStorageException("cannot read the schema history of " + url.display() + " ("
-                    + firstLine(e.getMessage()) + "); check " + SETTING, e);
+                    + firstLine(e.getMessage()) + "); check " + SETTING, e, SETTING);
         }
     }
 
@@ -145,7 +145,7 @@ public final class SchemaMigrations {
         if (newer) {
             throw new CatalogStorageException(url.display() + " has schema version " + currentVersion(info)
                     + ", newer than this catalog knows (" + latestKnown() + "); it was left untouched: use a newer"
-                    + " catalog, or point " + SETTING + " at another database");
+                    + " catalog, or point " + SETTING + " at another database", null, SETTING);
         }
     }
 

@@ -57,7 +57,7 @@ public final class CatalogAssembly implements AutoCloseable {
                 http.close();
             }
             store.close();
-            throw e instanceof CatalogStorageException ? new ConfigurationException(e.getMessage(), e) : e;
+            throw e instanceof CatalogStorageException storage ? LauncherTerms.configurationError(storage) : e;
         }
     }
 
@@ -70,7 +70,7 @@ public final class CatalogAssembly implements AutoCloseable {
         try {
             return JdbcCatalogStore.builder(database.db()).migrateOnOpen(migrate).open();
         } catch (CatalogStorageException e) {
-            throw new ConfigurationException(e.getMessage(), e);
+            throw LauncherTerms.configurationError(e);
         }
     }
 

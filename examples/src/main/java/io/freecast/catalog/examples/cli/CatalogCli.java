@@ -96,7 +96,7 @@ public final class CatalogCli {
     }
 
     static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : LauncherTerms.translate(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }

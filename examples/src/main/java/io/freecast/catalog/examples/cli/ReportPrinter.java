@@ -28,7 +28,7 @@ public final class ReportPrinter {
             printText(report, out);
         }
         if (!report.succeeded()) {
-            err.println("catalog: " + report.task() + " failed: " + report.error());
+            err.println("catalog: " + report.task() + " failed: " + LauncherTerms.translate(report.error()));
         }
         out.flush();
         err.flush();

@@ -63,7 +63,7 @@ final class TasksCommand implements Callable<Integer> {
         try {
             return JdbcCatalogStore.open(database.db());
         } catch (CatalogStorageException e) {
-            throw new ConfigurationException(e.getMessage(), e);
+            throw LauncherTerms.configurationError(e);
         }
     }
 }

@@ -1,0 +1,104 @@
+package io.freecast.catalog.jdbc.edits;
+
+import io.freecast.catalog.Catalog;
+import io.freecast.catalog.domain.Actor;
+import io.freecast.catalog.domain.AuditEntry;
+import io.freecast.catalog.domain.AuditQuery;
+import io.freecast.catalog.domain.Caller;
+import io.freecast.catalog.domain.Channel;
+import io.freecast.catalog.domain.FeedLocation;
+import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.MovieTree;
+import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.Scope;
+import io.freecast.catalog.domain.Sort;
+import io.freecast.catalog.domain.ShowTree;
+import io.freecast.catalog.domain.TaskReport;
+import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.jdbc.testing.MutableClock;
+import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.port.in.CatalogEditing;
+import io.freecast.catalog.port.in.ImportMoviesUseCase.ImportMoviesCommand;
+import io.freecast.catalog.port.in.ImportShowsUseCase.ImportShowsCommand;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A catalog on a fresh real database, with a feed the test sets and callers of each scope. */
+abstract class EditingFixture {
+
+    static final Instant T0 = Instant.parse("2026-04-01T09:00:00.125Z");
+    static final Caller EDITOR = new Caller(Actor.account(1, "alice", Channel.API), Scope.EDIT);
+    static final Caller ADMIN = new Caller(Actor.account(2, "root", Channel.WEB), Scope.ADMIN);
+    static final Caller VIEWER = new Caller(Actor.token(3, "vic", "read-only", Channel.API), Scope.READ);
+
+    @TempDir
+    Path dir;
+    TestDatabase db;
+    JdbcCatalogStore store;
+    Catalog catalog;
+    CatalogEditing editing;
+    final MutableClock clock = new MutableClock(T0);
+    final ListFeedReader feed = new ListFeedReader();
+
+    abstract TestDatabase newDatabase(Path dir);
+
+    @BeforeEach
+    void openCatalog() {
+        db = newDatabase(dir);
+        store = db.open(b -> b.clock(clock));
+        catalog = Catalog.builder().storage(store).feedReader(feed).clock(clock).build();
+        editing = catalog.editing();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    TaskReport importMovies() {
+        TaskReport report = catalog.importMovies(new ImportMoviesCommand(FeedLocation.parse("movies.json")));
+        if (!report.succeeded()) {
+            throw new AssertionError("import failed: " + report.error());
+        }
+        return report;
+    }
+
+    TaskReport importShows() {
+        TaskReport report = catalog.importShows(new ImportShowsCommand(FeedLocation.parse("shows.json"), false));
+        if (!report.succeeded()) {
+            throw new AssertionError("import failed: " + report.error());
+        }
+        return report;
+    }
+
+    List<MovieTree> movies() {
+        return catalog.queries().listMovies(new ListQuery(Sort.BY_ID, null, PageRequest.first(500))).items();
+    }
+
+    MovieTree movie(String title) {
+        return movies().stream().filter(m -> m.movie().title().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no movie titled " + title + " in " + movies()));
+    }
+
+    MovieTree movie(long id) {
+        return catalog.queries().findMovie(id).orElseThrow();
+    }
+
+    ShowTree show(long id) {
+        return catalog.queries().findShow(id).orElseThrow();
+    }
+
+    List<ShowTree> shows() {
+        return catalog.queries().listShows(new ListQuery(Sort.BY_ID, null, PageRequest.first(500))).items();
+    }
+
+    List<AuditEntry> audit() {
+        return editing.listAudit(ADMIN, AuditQuery.all(PageRequest.first(500))).items();
+    }
+}

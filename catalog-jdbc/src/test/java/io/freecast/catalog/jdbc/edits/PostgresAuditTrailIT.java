@@ -1,0 +1,13 @@
+package io.freecast.catalog.jdbc.edits;
+
+import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.jdbc.testing.TestDatabases;
+import java.nio.file.Path;
+
+class PostgresAuditTrailIT extends AuditTrailContract {
+
+    @Override
+    TestDatabase newDatabase(Path dir) {
+        return TestDatabases.postgres();
+    }
+}

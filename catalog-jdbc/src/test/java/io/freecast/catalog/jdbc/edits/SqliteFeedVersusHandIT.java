@@ -1,0 +1,13 @@
+package io.freecast.catalog.jdbc.edits;
+
+import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.jdbc.testing.TestDatabases;
+import java.nio.file.Path;
+
+class SqliteFeedVersusHandIT extends FeedVersusHandContract {
+
+    @Override
+    TestDatabase newDatabase(Path dir) {
+        return TestDatabases.sqlite(dir);
+    }
+}
