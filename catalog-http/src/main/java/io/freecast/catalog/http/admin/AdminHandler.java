@@ -123,7 +123,9 @@ final class AdminHandler implements HttpHandler {
                 return error(session, 403, "Refused", "The form came from another site.");
             }
             form = readForm(exchange);
-            if (session != null && !Sessions.sameToken(session.csrfToken(), first(form, CSRF_FIELD))) {
+            // Every form behind the sign-in carries the session's token; the sign-in form itself has no
+            // session to bind one to (the Origin check and the SameSite cookie guard it).
+            if (route.needs() != null && !Sessions.sameToken(session.csrfToken(), first(form, CSRF_FIELD))) {
                 return error(session, 403, "Refused", "The form's security token is missing or out of date. "
                         + "Reload the page and try again; nothing was changed.");
             }

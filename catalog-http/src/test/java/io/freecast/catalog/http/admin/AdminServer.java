@@ -59,8 +59,8 @@ final class AdminServer implements AutoCloseable {
         catalog.tasks().runNow(TaskName.IMPORT_MOVIES);
         catalog.tasks().runNow(TaskName.IMPORT_SHOWS);
         markDeadLinks();
-        this.admin = settings.apply(CatalogAdmin.builder(catalog.queries(), store.overview(), catalog.tasks(), accounts))
-                .build();
+        this.admin = settings.apply(CatalogAdmin.builder(catalog.queries(), store.overview(), catalog.tasks(), accounts)
+                .editing(catalog.editing())).build();
         this.server = CatalogHttpServer.create(catalog.queries(), config -> admin.mountOn(config.host("127.0.0.1").port(0)))
                 .start();
     }

@@ -15,7 +15,7 @@ import io.freecast.catalog.domain.Sort;
 import io.freecast.catalog.domain.ShowTree;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
-import io.freecast.catalog.jdbc.testing.MutableClock;
+import io.freecast.catalog.testing.MutableClock;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.ImportMoviesUseCase.ImportMoviesCommand;

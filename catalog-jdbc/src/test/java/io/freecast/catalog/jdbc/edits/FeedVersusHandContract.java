@@ -1,6 +1,6 @@
 package io.freecast.catalog.jdbc.edits;
 
-import static io.freecast.catalog.jdbc.testing.Drafts.episode;
+import static io.freecast.catalog.testing.Drafts.episode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freecast.catalog.domain.EpisodeDraft;

@@ -1,8 +1,8 @@
 package io.freecast.catalog.jdbc.overview;
 
-import static io.freecast.catalog.jdbc.testing.Drafts.movie;
-import static io.freecast.catalog.jdbc.testing.Drafts.seasons;
-import static io.freecast.catalog.jdbc.testing.Drafts.show;
+import static io.freecast.catalog.testing.Drafts.movie;
+import static io.freecast.catalog.testing.Drafts.seasons;
+import static io.freecast.catalog.testing.Drafts.show;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freecast.catalog.domain.DeadLink;
@@ -20,7 +20,7 @@ import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.domain.TitleFilter;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
-import io.freecast.catalog.jdbc.testing.Drafts;
+import io.freecast.catalog.testing.Drafts;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.port.out.SourceRepository.SourceCheck;
 import java.nio.file.Path;
