@@ -76,10 +76,41 @@ class AdminBrowserIT {
         assertThat(driver.findElements(By.cssSelector("[data-testid=title-link]"))).hasSize(2);
         driver.findElement(By.linkText(AdminServer.PLAIN_TITLE)).click();
         assertThat(driver.findElement(By.cssSelector("[data-testid=item-title]")).getText()).isEqualTo(AdminServer.PLAIN_TITLE);
+        String movieUrl = driver.getCurrentUrl();
+        long movieId = Long.parseLong(movieUrl.substring(movieUrl.lastIndexOf('/') + 1));
 
+        // Change the title and save; the public JSON API shows it.
+        var title = driver.findElement(By.id("f-title"));
+        title.clear();
+        title.sendKeys("The Silent Harbour");
+        driver.findElement(By.cssSelector("[data-testid=save]")).click();
+        waitFor(() -> driver.findElements(By.cssSelector(".flash")).size() == 1);
+        assertThat(driver.findElement(By.cssSelector("[data-testid=item-title]")).getText()).isEqualTo("The Silent Harbour");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=unlock-title]"))).hasSize(1);
+        driver.get(url("/movies/" + movieId));
+        assertThat(driver.getPageSource()).contains("\"title\":\"The Silent Harbour\"");
+
+        // Deactivate its source.
+        driver.get(url("/admin/movies/" + movieId));
+        long sourceId = server.catalog.queries().findMovie(movieId).orElseThrow().sources().getFirst().id();
+        driver.findElement(By.cssSelector("[data-testid=toggle-" + sourceId + "]")).click();
+        waitFor(() -> driver.findElements(By.cssSelector("tr.inactive[data-source='" + sourceId + "']")).size() == 1);
+        assertThat(server.catalog.queries().findMovie(movieId).orElseThrow().sources().getFirst().active()).isFalse();
+
+        // Add an episode with a source to a show.
         driver.get(url("/admin/shows/1"));
         assertThat(driver.findElement(By.cssSelector("[data-testid=item-title]")).getText()).isEqualTo(AdminServer.SHOW_TITLE);
+        var addEpisode = driver.findElement(By.cssSelector("[data-testid=add-episode-1]"));
+        addEpisode.findElement(By.name("number")).sendKeys("2");
+        addEpisode.findElement(By.name("title")).sendKeys("The Second One");
+        addEpisode.findElement(By.name("source_url")).sendKeys("https://cdn.example.com/s1e2.m3u8");
+        addEpisode.findElement(By.cssSelector("button")).click();
+        waitFor(() -> driver.findElements(By.cssSelector(".flash")).size() == 1);
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Episode 2 added.");
+        assertThat(driver.findElement(By.cssSelector("details.season")).getText()).contains("The Second One", "s1e2.m3u8");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1560));
         browser.screenshot(screenshots().resolve("show.png"));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 860));
 
         driver.get(url("/admin/dead-links"));
         assertThat(driver.findElements(By.cssSelector("tr[data-source]"))).isNotEmpty();
@@ -93,6 +124,13 @@ class AdminBrowserIT {
         assertThat(driver.findElements(By.cssSelector("[data-testid=run-link]"))).hasSize(1);
         driver.findElement(By.cssSelector("[data-testid=run-link]")).click();
         assertThat(driver.findElement(By.cssSelector("[data-testid=run-status]")).getText()).isIn("succeeded", "failed");
+
+        // The audit trail lists each change, through the web, linking to the item.
+        driver.findElement(By.linkText("Audit")).click();
+        String audit = driver.findElement(By.cssSelector("table.audit")).getText();
+        assertThat(audit).contains("account:ada", "web", "The Silent Harbour", "is_active", "episode", "source");
+        driver.findElement(By.cssSelector("table.audit a[href='/admin/movies/" + movieId + "']")).click();
+        assertThat(driver.findElement(By.cssSelector("[data-testid=item-title]")).getText()).isEqualTo("The Silent Harbour");
 
         driver.findElement(By.cssSelector("[data-testid=sign-out]")).click();
         waitFor(() -> driver.getCurrentUrl().contains("/admin/sign-in"));
@@ -113,6 +151,25 @@ class AdminBrowserIT {
         submitForm("/admin/tasks/import-movies/run", true);
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Not permitted");
         assertThat(runs()).isEqualTo(before);
+    }
+
+    @Test
+    void aStaleEditShowsTheConflictAndSavesNothing() {
+        signIn("eddie");
+        driver.get(url("/admin/movies/3"));
+        // Someone else saves first, through the API.
+        server.catalog.editing().changeMovie(new io.freecast.catalog.domain.Caller(
+                        io.freecast.catalog.domain.Actor.account(99, "olga", io.freecast.catalog.domain.Channel.API),
+                        io.freecast.catalog.domain.Scope.EDIT), 3, io.freecast.catalog.domain.Versioned.any(),
+                io.freecast.catalog.port.in.MovieFields.NONE.withTitle(io.freecast.catalog.port.in.FieldEdit.set("Olga's title")));
+        var title = driver.findElement(By.id("f-title"));
+        title.clear();
+        title.sendKeys("Eddie's title");
+        driver.findElement(By.cssSelector("[data-testid=save]")).click();
+        waitFor(() -> driver.findElements(By.cssSelector("[data-testid=conflict]")).size() == 1);
+        assertThat(driver.findElement(By.cssSelector("[data-testid=yours-title]")).getText()).isEqualTo("Eddie's title");
+        assertThat(driver.findElement(By.cssSelector("[data-testid=theirs-title]")).getText()).isEqualTo("Olga's title");
+        assertThat(server.catalog.queries().findMovie(3).orElseThrow().movie().title()).isEqualTo("Olga's title");
     }
 
     @Test
