@@ -30,18 +30,26 @@ public final class InMemoryCatalogStore implements CatalogStore {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private InMemoryCatalogStore(Clock clock) {
+        Sequence showIds = new Sequence();
+        Sequence seasonIds = new Sequence();
+        Sequence episodeIds = new Sequence();
+        Sequence movieIds = new Sequence();
         Sequence sourceIds = new Sequence();
         this.auditTrail = new InMemoryAuditTrail(transactions, new Sequence());
+        InMemoryCatalogQueries queries = new InMemoryCatalogQueries(transactions);
         this.ports = StoragePorts.builder()
                 .transactions(transactions)
-                .shows(new InMemoryShowRepository(transactions, new Sequence(), new Sequence(), new Sequence(),
-                        sourceIds, clock))
-                .movies(new InMemoryMovieRepository(transactions, new Sequence(), sourceIds, clock))
+                .shows(new InMemoryShowRepository(transactions, showIds, seasonIds, episodeIds, sourceIds, clock))
+                .movies(new InMemoryMovieRepository(transactions, movieIds, sourceIds, clock))
                 .ratings(new InMemoryRatingRepository(transactions))
                 .sources(new InMemorySourceRepository(transactions))
                 .taskRuns(taskRuns)
                 .taskLeases(taskLeases)
-                .queries(new InMemoryCatalogQueries(transactions))
+                .queries(queries)
+                .auditTrail(auditTrail)
+                .handEdits(new InMemoryHandEdits(transactions, showIds, seasonIds, episodeIds, movieIds, sourceIds))
+                .tombstones(new InMemoryTombstones(transactions, new Sequence()))
+                .items(new InMemoryItemReader(transactions, queries))
                 .build();
     }
 

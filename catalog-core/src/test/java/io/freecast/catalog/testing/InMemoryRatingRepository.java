@@ -77,26 +77,36 @@ final class InMemoryRatingRepository implements RatingRepository {
                     if (s == null) {
                         continue;
                     }
+                    pair = unlessLocked(s.lockedFields(), pair, s.imdbRating(), s.kinopoiskRating());
                     boolean changed = !Objects.equals(s.imdbRating(), pair.imdb())
                             || !Objects.equals(s.kinopoiskRating(), pair.kinopoisk());
                     tables.shows.put(s.id(), new Show(s.id(), s.key(), s.externalId(), s.slug(), s.title(),
                             s.description(), s.image(), s.releaseDate(), pair.imdb(), pair.kinopoisk(), s.createdAt(),
-                            changed ? u.ratedAt() : s.updatedAt()));
+                            changed ? u.ratedAt() : s.updatedAt(), s.lockedFields()));
                     tables.showRatedAt.put(s.id(), u.ratedAt());
                 } else {
                     Movie m = tables.movies.get(u.id());
                     if (m == null) {
                         continue;
                     }
+                    pair = unlessLocked(m.lockedFields(), pair, m.imdbRating(), m.kinopoiskRating());
                     boolean changed = !Objects.equals(m.imdbRating(), pair.imdb())
                             || !Objects.equals(m.kinopoiskRating(), pair.kinopoisk());
                     tables.movies.put(m.id(), new Movie(m.id(), m.key(), m.externalId(), m.slug(), m.title(),
                             m.description(), m.image(), m.releaseDate(), m.releaseYear(), pair.imdb(), pair.kinopoisk(),
-                            m.createdAt(), changed ? u.ratedAt() : m.updatedAt()));
+                            m.createdAt(), changed ? u.ratedAt() : m.updatedAt(), m.lockedFields()));
                     tables.movieRatedAt.put(m.id(), u.ratedAt());
                 }
             }
             return null;
         });
+    }
+
+    /** The new ratings, except those a person set by hand (locked), which keep their stored value. */
+    private static RatingPair unlessLocked(java.util.Set<String> locks, RatingPair pair,
+                                           io.freecast.catalog.domain.Rating imdb,
+                                           io.freecast.catalog.domain.Rating kinopoisk) {
+        return new RatingPair(locks.contains("imdb_rating") ? imdb : pair.imdb(),
+                locks.contains("kinopoisk_rating") ? kinopoisk : pair.kinopoisk());
     }
 }

@@ -31,8 +31,10 @@ final class InMemorySourceRepository implements SourceRepository {
             for (SourceCheck check : checks) {
                 Source s = tables.sources.get(check.sourceId());
                 if (s != null) {
-                    tables.putSource(new Source(s.id(), s.owner(), s.url(), s.type(), s.provider(), check.active(),
-                            check.state()));
+                    // A source switched on or off by hand keeps that state, as in the database adapter.
+                    boolean active = s.activeLockedByHand() ? s.active() : check.active();
+                    tables.putSource(new Source(s.id(), s.owner(), s.url(), s.type(), s.provider(), active,
+                            check.state(), s.lockedFields()));
                 }
             }
             return null;

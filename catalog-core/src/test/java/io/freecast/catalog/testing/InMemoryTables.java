@@ -1,5 +1,13 @@
 package io.freecast.catalog.testing;
 
+import io.freecast.catalog.domain.ItemKind;
+import io.freecast.catalog.domain.ItemRef;
+import io.freecast.catalog.domain.Tombstone;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
 import io.freecast.catalog.domain.AuditEntry;
 import io.freecast.catalog.domain.Episode;
 import io.freecast.catalog.domain.Movie;
@@ -38,6 +46,12 @@ final class InMemoryTables {
     /** owner → its sources' ids, ascending */
     final Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner;
     final List<AuditEntry> audit;
+    /** Tombstones by id (ascending); the database's {@code tombstone} table. */
+    TreeMap<Long, Tombstone> tombstones = new TreeMap<>();
+    /** Ids of seasons, episodes and sources created (or claimed) by hand: the {@code added_by_hand} column. */
+    Set<Long> seasonsByHand = new HashSet<>();
+    Set<Long> episodesByHand = new HashSet<>();
+    Set<Long> sourcesByHand = new HashSet<>();
 
     InMemoryTables() {
         this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(), new TreeMap<>(),
@@ -68,10 +82,15 @@ final class InMemoryTables {
 
     /** A copy sharing nothing mutable with this one (the records themselves are immutable). */
     InMemoryTables copy() {
-        return new InMemoryTables(new TreeMap<>(shows), new HashMap<>(showRatedAt), new HashMap<>(showIdByKey),
+        InMemoryTables copy = new InMemoryTables(new TreeMap<>(shows), new HashMap<>(showRatedAt), new HashMap<>(showIdByKey),
                 new TreeMap<>(seasons), deepCopy(seasonsOfShow), new TreeMap<>(episodes), deepCopy(episodesOfSeason),
                 new TreeMap<>(movies), new HashMap<>(movieRatedAt), new HashMap<>(movieIdByKey), new TreeMap<>(sources),
                 deepCopy(sourcesOfOwner), new ArrayList<>(audit));
+        copy.tombstones = new TreeMap<>(tombstones);
+        copy.seasonsByHand = new HashSet<>(seasonsByHand);
+        copy.episodesByHand = new HashSet<>(episodesByHand);
+        copy.sourcesByHand = new HashSet<>(sourcesByHand);
+        return copy;
     }
 
     private static <K, I, V> Map<K, TreeMap<I, V>> deepCopy(Map<K, TreeMap<I, V>> map) {
@@ -87,7 +106,80 @@ final class InMemoryTables {
     List<Object> contents() {
         return List.of(new TreeMap<>(shows), new TreeMap<>(showRatedAt), new TreeMap<>(seasons),
                 new TreeMap<>(episodes), new TreeMap<>(movies), new TreeMap<>(movieRatedAt), new TreeMap<>(sources),
-                List.copyOf(audit));
+                List.copyOf(audit), new TreeMap<>(tombstones), new TreeSet<>(seasonsByHand), new TreeSet<>(episodesByHand),
+                new TreeSet<>(sourcesByHand));
+    }
+
+    // ---------------------------------------------------------------- hand edits
+
+    /** Whether a tombstone names this child under this parent (a season's or episode's number, a source's URL). */
+    boolean tombstoned(ItemKind kind, ItemRef<?> parent, String identity) {
+        return tombstones.values().stream().anyMatch(t -> t.kind() == kind && Objects.equals(t.parent(), parent)
+                && t.identity().equals(identity));
+    }
+
+    /** Removes the tombstones under a parent that is deleted, as the foreign keys' cascade does. */
+    void dropTombstonesUnder(ItemRef<?> parent) {
+        tombstones.values().removeIf(t -> parent.equals(t.parent()));
+    }
+
+    void deleteSourceRow(long id) {
+        Source source = sources.get(id);
+        if (source != null) {
+            dropTombstonesUnder(ItemRef.source(id));
+            removeSource(id);
+            sourcesByHand.remove(id);
+        }
+    }
+
+    void deleteEpisodeRow(long id) {
+        Episode episode = episodes.remove(id);
+        if (episode == null) {
+            return;
+        }
+        episodesOfSeason.get(episode.seasonId()).remove(episode.number());
+        episodesByHand.remove(id);
+        SourceOwner owner = new SourceOwner.OfEpisode(id);
+        sourcesOf(owner).forEach(s -> deleteSourceRow(s.id()));
+        sourcesOfOwner.remove(owner);
+        dropTombstonesUnder(ItemRef.episode(id));
+    }
+
+    void deleteSeasonRow(long id) {
+        Season season = seasons.remove(id);
+        if (season == null) {
+            return;
+        }
+        seasonsOfShow.get(season.showId()).remove(season.number());
+        seasonsByHand.remove(id);
+        List.copyOf(episodesOfSeason.getOrDefault(id, new TreeMap<>()).values()).forEach(this::deleteEpisodeRow);
+        episodesOfSeason.remove(id);
+        dropTombstonesUnder(ItemRef.season(id));
+    }
+
+    void deleteShowRow(long id) {
+        Show show = shows.remove(id);
+        if (show == null) {
+            return;
+        }
+        showIdByKey.remove(show.key().value());
+        showRatedAt.remove(id);
+        List.copyOf(seasonsOfShow.getOrDefault(id, new TreeMap<>()).values()).forEach(this::deleteSeasonRow);
+        seasonsOfShow.remove(id);
+        dropTombstonesUnder(ItemRef.show(id));
+    }
+
+    void deleteMovieRow(long id) {
+        Movie movie = movies.remove(id);
+        if (movie == null) {
+            return;
+        }
+        movieIdByKey.remove(movie.key().value());
+        movieRatedAt.remove(id);
+        SourceOwner owner = new SourceOwner.OfMovie(id);
+        sourcesOf(owner).forEach(s -> deleteSourceRow(s.id()));
+        sourcesOfOwner.remove(owner);
+        dropTombstonesUnder(ItemRef.movie(id));
     }
 
     // ------------------------------------------------------------------ children
