@@ -62,7 +62,7 @@ class AdminBrowserIT {
     void anAdminSearchesOpensItemsRunsATaskAndSignsOut() {
         signIn("ada");
         assertThat(driver.findElement(By.cssSelector("[data-testid=user]")).getText()).isEqualTo("ada");
-        browser.screenshot(screenshots().resolve("dashboard.png"));
+        browser.screenshot(Path.of("target", "screenshots", "scenario-dashboard.png"));
 
         Cookie cookie = driver.manage().getCookieNamed(AdminHandler.COOKIE);
         assertThat(cookie.isHttpOnly()).isTrue();
@@ -109,12 +109,12 @@ class AdminBrowserIT {
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Episode 2 added.");
         assertThat(driver.findElement(By.cssSelector("details.season")).getText()).contains("The Second One", "s1e2.m3u8");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1560));
-        browser.screenshot(screenshots().resolve("show.png"));
+        browser.screenshot(Path.of("target", "screenshots", "scenario-show.png"));
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 860));
 
         driver.get(url("/admin/dead-links"));
         assertThat(driver.findElements(By.cssSelector("tr[data-source]"))).isNotEmpty();
-        browser.screenshot(screenshots().resolve("dead-links.png"));
+        browser.screenshot(Path.of("target", "screenshots", "scenario-dead-links.png"));
 
         driver.get(url("/admin/tasks/update-ratings"));
         driver.findElement(By.cssSelector("[data-testid=run-now]")).click();

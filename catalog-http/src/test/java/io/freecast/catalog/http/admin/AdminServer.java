@@ -36,7 +36,19 @@ final class AdminServer implements AutoCloseable {
     final CatalogHttpServer server;
 
     AdminServer(Path dir, UnaryOperator<CatalogAdmin.Builder> settings) {
-        Path movies = write(dir.resolve("movies.json"), """
+        this(dir, hostileMovies(dir), hostileShows(dir), false, settings);
+    }
+
+    /** Over the launcher's bundled sample feeds (placeholders on, as serve has them): what the README shows. */
+    static AdminServer withSampleFeeds(Path dir, UnaryOperator<CatalogAdmin.Builder> settings) {
+        Path here = Path.of("").toAbsolutePath();
+        Path root = Files.exists(here.resolve("examples")) ? here : here.getParent();
+        Path feeds = root.resolve("examples/src/main/resources/feeds");
+        return new AdminServer(dir, feeds.resolve("movies.json"), feeds.resolve("shows.json"), true, settings);
+    }
+
+    private static Path hostileMovies(Path dir) {
+        return write(dir.resolve("movies.json"), """
                 [
                   {"id": 1, "name": "%s", "imdb_rating": 7.4, "release_year": 2019, "description": "<i>desc</i>",
                    "modes": {"web_sources": {"free": [{"name": "<b>Tubi</b>", "link": "https://cdn.example.com/1.m3u8"},
@@ -46,19 +58,26 @@ final class AdminServer implements AutoCloseable {
                   {"id": 4}
                 ]
                 """.formatted(json(SCRIPT_TITLE), json(IMG_TITLE), PLAIN_TITLE));
-        Path shows = write(dir.resolve("shows.json"), """
+    }
+
+    private static Path hostileShows(Path dir) {
+        return write(dir.resolve("shows.json"), """
                 [ {"id": 10, "name": "%s", "seasons": [ {"number": 1, "episodes": [
                      {"number": 1, "title": "<svg onload=alert(1)>", "sources": [{"link": "https://cdn.example.com/s1e1.m3u8"}]} ]} ]} ]
                 """.formatted(json(SHOW_TITLE)));
+    }
+
+    private AdminServer(Path dir, Path movies, Path shows, boolean placeholders,
+                        UnaryOperator<CatalogAdmin.Builder> settings) {
         this.database = TestDatabases.sqlite(dir);
         this.store = database.open();
         this.catalog = Catalog.builder().storage(store)
                 .feedReader(new JsonFeedReader(new OutboundHttp(OutboundHttpSettings.defaults())))
                 .moviesFeed(FeedLocation.parse(movies.toString())).showsFeed(FeedLocation.parse(shows.toString()))
-                .nodeName("test-node").build();
+                .placeholders(placeholders).nodeName("test-node").build();
         catalog.tasks().runNow(TaskName.IMPORT_MOVIES);
         catalog.tasks().runNow(TaskName.IMPORT_SHOWS);
-        markDeadLinks();
+        markDeadLinks(placeholders);
         this.admin = settings.apply(CatalogAdmin.builder(catalog.queries(), store.overview(), catalog.tasks(), accounts)
                 .editing(catalog.editing())).build();
         this.server = CatalogHttpServer.create(catalog.queries(), config -> admin.mountOn(config.host("127.0.0.1").port(0)))
@@ -66,14 +85,15 @@ final class AdminServer implements AutoCloseable {
     }
 
     /** What link checks would have found: one source gone (404, inactive), one failing twice (still active). */
-    private void markDeadLinks() {
+    private void markDeadLinks(boolean sample) {
+        String goneError = sample ? "404 Not Found" : "404 Not Found <script>x</script>";
         java.util.List<io.freecast.catalog.port.out.SourceRepository.SourceCheck> checks = new java.util.ArrayList<>();
         java.time.Instant at = java.time.Instant.parse("2026-12-01T06:00:00Z");
         for (io.freecast.catalog.domain.Source source : store.ports().sources().listAfter(0, 100)) {
-            if (source.url().endsWith("/2.mp4")) {
+            if (source.url().endsWith("/2.mp4") || sample && source.id() % 9 == 4) {
                 checks.add(new io.freecast.catalog.port.out.SourceRepository.SourceCheck(source.id(), false,
-                        new io.freecast.catalog.domain.LinkState(at, 404, 0, "404 Not Found <script>x</script>")));
-            } else if (source.url().endsWith("/1b.mp4")) {
+                        new io.freecast.catalog.domain.LinkState(at, 404, 0, goneError)));
+            } else if (source.url().endsWith("/1b.mp4") || sample && source.id() % 9 == 7) {
                 checks.add(new io.freecast.catalog.port.out.SourceRepository.SourceCheck(source.id(), true,
                         new io.freecast.catalog.domain.LinkState(at, 503, 2, "503 Service Unavailable")));
             }
