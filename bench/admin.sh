@@ -53,7 +53,7 @@ echo "== generating $MOVIES movies" >&2
 # A throwaway password for a throwaway database, generated here and never printed.
 PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 echo "== creating the viewer account" >&2
-printf '%s\n%s\n' "$PASSWORD" "$PASSWORD" | "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" users add bench --role viewer \
+printf '%s\n' "$PASSWORD" | "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" users add bench --role viewer \
   --db "$WORK/catalog.db" >&2
 
 echo "== starting catalog serve on 127.0.0.1:$PORT (response cache off)" >&2
