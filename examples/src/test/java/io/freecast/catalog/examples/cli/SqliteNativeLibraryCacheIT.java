@@ -51,7 +51,8 @@ class SqliteNativeLibraryCacheIT {
                 "CATALOG_DB", dir.resolve("catalog.db").toString()), "migrate");
 
         assertThat(run.waitFor()).as(run.err()).isZero();
-        assertThat(run.out()).contains("schema empty -> 1");
+        // Every migration applied from an empty schema, whatever the latest version is.
+        assertThat(run.out()).contains("schema empty -> ").contains("(applied 1 catalog schema");
     }
 
     private static List<Path> libraries(Path cache) throws IOException {
