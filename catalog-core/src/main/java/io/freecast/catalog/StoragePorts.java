@@ -68,6 +68,17 @@ public final class StoragePorts {
         return new Builder();
     }
 
+    /**
+     * A builder holding every port of this one, so a caller can replace a few and keep the rest: a test
+     * that wraps one port, a store that decorates another's.
+     */
+    public Builder toBuilder() {
+        return new Builder().shows(shows).movies(movies).ratings(ratings).sources(sources)
+                .transactions(transactions).taskRuns(taskRuns).taskLeases(taskLeases).queries(queries)
+                .auditTrail(auditTrail).handEdits(handEdits).tombstones(tombstones).items(items)
+                .accounts(accounts).apiTokens(apiTokens);
+    }
+
     public ShowRepository shows() {
         return shows;
     }
