@@ -2,6 +2,7 @@ package io.freecast.catalog.testing;
 
 import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.StoragePorts;
+import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.StorageHealth;
 import java.time.Clock;
 import java.util.Objects;
@@ -16,9 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Catalog catalog = Catalog.builder().storage(store).feedReader(feeds).build();
  * }</pre>
  *
- * <p>Hand edits, tombstones and the audit trail are kept too, and imports respect them as the database adapter's do
- * (locked fields keep their values, hand-added sources stay, deleted children are not re-created).
- *
  * <p>Transactions are copy-on-write and really roll back; one writes at a time, as on SQLite. The task-run log
  * and the leases never join a transaction, as in the database. Ids are never given twice. Thread-safe.
  */
@@ -32,22 +30,24 @@ public final class InMemoryCatalogStore implements CatalogStore {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private InMemoryCatalogStore(Clock clock) {
-        InMemoryHandEdits.Sequences ids = new InMemoryHandEdits.Sequences(new Sequence(), new Sequence(),
-                new Sequence(), new Sequence(), new Sequence());
+        Sequence showIds = new Sequence();
+        Sequence seasonIds = new Sequence();
+        Sequence episodeIds = new Sequence();
+        Sequence movieIds = new Sequence();
+        Sequence sourceIds = new Sequence();
         this.auditTrail = new InMemoryAuditTrail(transactions, new Sequence());
         InMemoryCatalogQueries queries = new InMemoryCatalogQueries(transactions);
         this.ports = StoragePorts.builder()
                 .transactions(transactions)
-                .shows(new InMemoryShowRepository(transactions, ids.shows(), ids.seasons(), ids.episodes(),
-                        ids.sources(), clock))
-                .movies(new InMemoryMovieRepository(transactions, ids.movies(), ids.sources(), clock))
+                .shows(new InMemoryShowRepository(transactions, showIds, seasonIds, episodeIds, sourceIds, clock))
+                .movies(new InMemoryMovieRepository(transactions, movieIds, sourceIds, clock))
                 .ratings(new InMemoryRatingRepository(transactions))
                 .sources(new InMemorySourceRepository(transactions))
                 .taskRuns(taskRuns)
                 .taskLeases(taskLeases)
                 .queries(queries)
                 .auditTrail(auditTrail)
-                .handEdits(new InMemoryHandEdits(transactions, ids))
+                .handEdits(new InMemoryHandEdits(transactions, showIds, seasonIds, episodeIds, movieIds, sourceIds))
                 .tombstones(new InMemoryTombstones(transactions, new Sequence()))
                 .items(new InMemoryItemReader(transactions, queries))
                 .build();
@@ -66,6 +66,11 @@ public final class InMemoryCatalogStore implements CatalogStore {
     @Override
     public StoragePorts ports() {
         return ports;
+    }
+
+    /** The audit trail; its entries commit and roll back with the transaction they were appended in. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     /** The run log, with the rejections it kept per run. */

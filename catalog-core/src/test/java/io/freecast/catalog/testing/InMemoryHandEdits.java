@@ -1,60 +1,58 @@
 package io.freecast.catalog.testing;
 
 import io.freecast.catalog.domain.Episode;
-import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.ItemRef;
-import io.freecast.catalog.domain.LinkState;
 import io.freecast.catalog.domain.Movie;
 import io.freecast.catalog.domain.Season;
 import io.freecast.catalog.domain.Show;
 import io.freecast.catalog.domain.Source;
-import io.freecast.catalog.domain.SourceOwner;
 import io.freecast.catalog.port.out.HandEdits;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Hand edits in memory, joining the caller's transaction. Deletes cascade as the schema's foreign keys do (a
- * show takes its seasons, episodes, sources and the tombstones under them along); an update writes the fields the
- * database adapter writes and never a feed identity.
+ * Hand edits in memory. Locking a tree needs nothing more than the transaction: the in-memory store lets one
+ * transaction write at a time (as SQLite does), so nothing comes between a read and the write after it.
+ * Deleting cascades to children and their tombstones, as the database's foreign keys do.
  */
 final class InMemoryHandEdits implements HandEdits {
 
     private final InMemoryTransactions transactions;
-    private final Sequences ids;
+    private final Sequence showIds;
+    private final Sequence seasonIds;
+    private final Sequence episodeIds;
+    private final Sequence movieIds;
+    private final Sequence sourceIds;
 
-    /** The id sequences the store's repositories share: one per table. */
-    record Sequences(Sequence shows, Sequence seasons, Sequence episodes, Sequence movies, Sequence sources) {
-    }
-
-    InMemoryHandEdits(InMemoryTransactions transactions, Sequences ids) {
+    InMemoryHandEdits(InMemoryTransactions transactions, Sequence showIds, Sequence seasonIds, Sequence episodeIds,
+                      Sequence movieIds, Sequence sourceIds) {
         this.transactions = transactions;
-        this.ids = ids;
+        this.showIds = showIds;
+        this.seasonIds = seasonIds;
+        this.episodeIds = episodeIds;
+        this.movieIds = movieIds;
+        this.sourceIds = sourceIds;
     }
 
-    /** One writer at a time holds the whole store, so the root's lock is the transaction's; it answers existence. */
     @Override
     public boolean lock(ItemRef<?> item) {
-        return transactions.write(tables -> root(tables, item).isPresent());
+        return write(tables -> exists(tables, item));
     }
 
-    private static Optional<ItemRef<?>> root(InMemoryTables tables, ItemRef<?> item) {
+    private static boolean exists(InMemoryTables tables, ItemRef<?> item) {
         return switch (item.kind()) {
-            case SHOW -> tables.shows.containsKey(item.id()) ? Optional.of(item) : Optional.empty();
-            case MOVIE -> tables.movies.containsKey(item.id()) ? Optional.of(item) : Optional.empty();
-            case SEASON -> Optional.ofNullable(tables.seasons.get(item.id())).map(s -> ItemRef.show(s.showId()));
-            case EPISODE -> Optional.ofNullable(tables.episodes.get(item.id()))
-                    .flatMap(e -> root(tables, ItemRef.season(e.seasonId())));
-            case SOURCE -> Optional.ofNullable(tables.sources.get(item.id())).flatMap(s ->
-                    s.owner() instanceof SourceOwner.OfMovie m ? root(tables, ItemRef.movie(m.id()))
-                            : root(tables, ItemRef.episode(s.owner().id())));
+            case SHOW -> tables.shows.containsKey(item.id());
+            case SEASON -> tables.seasons.containsKey(item.id());
+            case EPISODE -> tables.episodes.containsKey(item.id());
+            case MOVIE -> tables.movies.containsKey(item.id());
+            case SOURCE -> tables.sources.containsKey(item.id());
         };
     }
 
     @Override
     public boolean addedByHand(ItemRef<?> item) {
-        return transactions.read(tables -> switch (item.kind()) {
-            case SHOW -> Optional.ofNullable(tables.shows.get(item.id())).map(s -> s.key().isByHand()).orElse(false);
-            case MOVIE -> Optional.ofNullable(tables.movies.get(item.id())).map(m -> m.key().isByHand()).orElse(false);
+        return write(tables -> switch (item.kind()) {
+            case SHOW -> tables.shows.containsKey(item.id()) && tables.shows.get(item.id()).key().isByHand();
+            case MOVIE -> tables.movies.containsKey(item.id()) && tables.movies.get(item.id()).key().isByHand();
             case SEASON -> tables.seasonsByHand.contains(item.id());
             case EPISODE -> tables.episodesByHand.contains(item.id());
             case SOURCE -> tables.sourcesByHand.contains(item.id());
@@ -63,19 +61,18 @@ final class InMemoryHandEdits implements HandEdits {
 
     @Override
     public void claimByHand(ItemRef<?> item) {
-        transactions.write(tables -> switch (item.kind()) {
-            case SEASON -> tables.seasons.containsKey(item.id()) && tables.seasonsByHand.add(item.id());
-            case EPISODE -> tables.episodes.containsKey(item.id()) && tables.episodesByHand.add(item.id());
-            case SOURCE -> tables.sources.containsKey(item.id()) && tables.sourcesByHand.add(item.id());
-            default -> throw new IllegalArgumentException("a " + item.kind().wireName()
-                    + " created by an import keeps its feed key; only seasons, episodes and sources are claimed");
+        write(tables -> switch (item.kind()) {
+            case SEASON -> tables.seasonsByHand.add(item.id());
+            case EPISODE -> tables.episodesByHand.add(item.id());
+            case SOURCE -> tables.sourcesByHand.add(item.id());
+            default -> throw new IllegalArgumentException("only seasons, episodes and sources are claimed");
         });
     }
 
     @Override
     public long insertShow(Show s) {
-        return transactions.write(tables -> {
-            long id = ids.shows().next();
+        return write(tables -> {
+            long id = showIds.next();
             tables.shows.put(id, new Show(id, s.key(), s.externalId(), s.slug(), s.title(), s.description(), s.image(),
                     s.releaseDate(), s.imdbRating(), s.kinopoiskRating(), s.createdAt(), s.updatedAt(), s.lockedFields()));
             tables.showIdByKey.put(s.key().value(), id);
@@ -85,29 +82,21 @@ final class InMemoryHandEdits implements HandEdits {
 
     @Override
     public void updateShow(Show s) {
-        transactions.write(tables -> {
-            Show old = tables.shows.get(s.id());
-            if (old != null) {
-                tables.shows.put(s.id(), new Show(s.id(), old.key(), old.externalId(), old.slug(), s.title(),
-                        s.description(), s.image(), s.releaseDate(), s.imdbRating(), s.kinopoiskRating(), old.createdAt(),
-                        s.updatedAt(), s.lockedFields()));
-            }
-            return null;
-        });
+        write(tables -> tables.shows.put(s.id(), s));
     }
 
     @Override
     public void deleteShow(long showId) {
-        transactions.write(tables -> {
-            tables.deleteShowCascading(showId);
+        write(tables -> {
+            tables.deleteShowRow(showId);
             return null;
         });
     }
 
     @Override
     public long insertSeason(Season s) {
-        return transactions.write(tables -> {
-            long id = ids.seasons().next();
+        return write(tables -> {
+            long id = seasonIds.next();
             tables.putSeason(new Season(id, s.showId(), s.number(), s.description(), s.lockedFields()));
             tables.seasonsByHand.add(id);
             return id;
@@ -116,27 +105,26 @@ final class InMemoryHandEdits implements HandEdits {
 
     @Override
     public void updateSeason(Season s) {
-        transactions.write(tables -> {
+        write(tables -> {
             Season old = tables.seasons.get(s.id());
-            if (old != null) {
-                tables.replaceSeason(new Season(s.id(), old.showId(), s.number(), s.description(), s.lockedFields()));
-            }
+            tables.seasonsOfShow.get(old.showId()).remove(old.number());
+            tables.putSeason(s);
             return null;
         });
     }
 
     @Override
     public void deleteSeason(long seasonId) {
-        transactions.write(tables -> {
-            tables.deleteSeasonCascading(seasonId);
+        write(tables -> {
+            tables.deleteSeasonRow(seasonId);
             return null;
         });
     }
 
     @Override
     public long insertEpisode(Episode e) {
-        return transactions.write(tables -> {
-            long id = ids.episodes().next();
+        return write(tables -> {
+            long id = episodeIds.next();
             tables.putEpisode(new Episode(id, e.seasonId(), e.number(), e.title(), e.description(), e.releaseDate(),
                     e.lockedFields()));
             tables.episodesByHand.add(id);
@@ -146,28 +134,26 @@ final class InMemoryHandEdits implements HandEdits {
 
     @Override
     public void updateEpisode(Episode e) {
-        transactions.write(tables -> {
+        write(tables -> {
             Episode old = tables.episodes.get(e.id());
-            if (old != null) {
-                tables.replaceEpisode(new Episode(e.id(), old.seasonId(), e.number(), e.title(), e.description(),
-                        e.releaseDate(), e.lockedFields()));
-            }
+            tables.episodesOfSeason.get(old.seasonId()).remove(old.number());
+            tables.putEpisode(e);
             return null;
         });
     }
 
     @Override
     public void deleteEpisode(long episodeId) {
-        transactions.write(tables -> {
-            tables.deleteEpisodeCascading(episodeId);
+        write(tables -> {
+            tables.deleteEpisodeRow(episodeId);
             return null;
         });
     }
 
     @Override
     public long insertMovie(Movie m) {
-        return transactions.write(tables -> {
-            long id = ids.movies().next();
+        return write(tables -> {
+            long id = movieIds.next();
             tables.movies.put(id, new Movie(id, m.key(), m.externalId(), m.slug(), m.title(), m.description(),
                     m.image(), m.releaseDate(), m.releaseYear(), m.imdbRating(), m.kinopoiskRating(), m.createdAt(),
                     m.updatedAt(), m.lockedFields()));
@@ -178,31 +164,23 @@ final class InMemoryHandEdits implements HandEdits {
 
     @Override
     public void updateMovie(Movie m) {
-        transactions.write(tables -> {
-            Movie old = tables.movies.get(m.id());
-            if (old != null) {
-                tables.movies.put(m.id(), new Movie(m.id(), old.key(), old.externalId(), old.slug(), m.title(),
-                        m.description(), m.image(), m.releaseDate(), m.releaseYear(), m.imdbRating(),
-                        m.kinopoiskRating(), old.createdAt(), m.updatedAt(), m.lockedFields()));
-            }
-            return null;
-        });
+        write(tables -> tables.movies.put(m.id(), m));
     }
 
     @Override
     public void deleteMovie(long movieId) {
-        transactions.write(tables -> {
-            tables.deleteMovieCascading(movieId);
+        write(tables -> {
+            tables.deleteMovieRow(movieId);
             return null;
         });
     }
 
     @Override
     public long insertSource(Source s) {
-        return transactions.write(tables -> {
-            long id = ids.sources().next();
-            tables.putSource(new Source(id, s.owner(), s.url(), s.type(), s.provider(), s.active(),
-                    LinkState.NEVER_CHECKED, s.lockedFields()));
+        return write(tables -> {
+            long id = sourceIds.next();
+            tables.putSource(new Source(id, s.owner(), s.url(), s.type(), s.provider(), s.active(), s.check(),
+                    s.lockedFields()));
             tables.sourcesByHand.add(id);
             return id;
         });
@@ -210,25 +188,23 @@ final class InMemoryHandEdits implements HandEdits {
 
     @Override
     public void updateSource(Source s) {
-        transactions.write(tables -> {
+        write(tables -> {
             Source old = tables.sources.get(s.id());
-            if (old != null) {
-                tables.putSource(new Source(s.id(), old.owner(), s.url(), s.type(), s.provider(), s.active(),
-                        old.check(), s.lockedFields()));
-            }
+            tables.putSource(new Source(s.id(), old.owner(), s.url(), s.type(), s.provider(), s.active(), old.check(),
+                    s.lockedFields()));
             return null;
         });
     }
 
     @Override
     public void deleteSource(long sourceId) {
-        transactions.write(tables -> {
-            tables.deleteSourceCascading(sourceId);
+        write(tables -> {
+            tables.deleteSourceRow(sourceId);
             return null;
         });
     }
 
-    static boolean isByHand(FeedKey key) {
-        return key.isByHand();
+    private <T> T write(Function<InMemoryTables, T> change) {
+        return transactions.write(change);
     }
 }

@@ -7,7 +7,7 @@ import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.out.ItemReader;
 import java.util.Optional;
 
-/** Single seasons, episodes and sources by id, read as the read side shows them; inside a transaction, its writes. */
+/** Single seasons and episodes as their show's tree shows them, single sources by id. */
 final class InMemoryItemReader implements ItemReader {
 
     private final InMemoryTransactions transactions;
@@ -28,9 +28,9 @@ final class InMemoryItemReader implements ItemReader {
     @Override
     public Optional<EpisodeTree> findEpisode(long episodeId) {
         return transactions.read(tables -> Optional.ofNullable(tables.episodes.get(episodeId))
-                        .map(e -> tables.seasons.get(e.seasonId())))
-                .flatMap(season -> queries.findShow(season.showId()))
-                .flatMap(show -> show.seasons().stream().flatMap(season -> season.episodes().stream())
+                        .map(e -> tables.seasons.get(e.seasonId()).showId()))
+                .flatMap(queries::findShow)
+                .flatMap(show -> show.seasons().stream().flatMap(s -> s.episodes().stream())
                         .filter(e -> e.episode().id() == episodeId).findFirst());
     }
 

@@ -1,22 +1,20 @@
 package io.freecast.catalog.testing;
 
+import io.freecast.catalog.port.out.UpsertTally;
+import java.util.Set;
+
 import io.freecast.catalog.domain.Movie;
 import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.domain.Rating;
 import io.freecast.catalog.domain.SourceOwner;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.UpsertOutcome;
-import io.freecast.catalog.port.out.UpsertTally;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/**
- * Movies by feed key, with their sources; an unchanged draft writes nothing and moves no timestamp; a field
- * locked by hand keeps its value.
- */
+/** Movies by feed key, with their sources; an unchanged draft writes nothing and moves no timestamp. */
 final class InMemoryMovieRepository implements MovieRepository {
 
     private final InMemoryTransactions transactions;
@@ -38,35 +36,42 @@ final class InMemoryMovieRepository implements MovieRepository {
         }
         return transactions.write(tables -> {
             Instant now = clock.instant();
-            SourceSync sources = new SourceSync(tables, sourceIds, tally);
             List<UpsertOutcome> outcomes = new ArrayList<>(movies.size());
             for (MovieDraft draft : movies) {
-                outcomes.add(upsert(tables, sources, draft, tally, now));
+                outcomes.add(upsert(tables, draft, now, tally));
             }
             return outcomes;
         });
     }
 
-    private UpsertOutcome upsert(InMemoryTables tables, SourceSync sources, MovieDraft d, UpsertTally tally,
-                                 Instant now) {
+    private UpsertOutcome upsert(InMemoryTables tables, MovieDraft d, Instant now, UpsertTally tally) {
         Long id = tables.movieIdByKey.get(d.key().value());
         if (id == null) {
             Movie created = new Movie(movieIds.next(), d.key(), d.externalId(), d.slug(), d.title(), d.description(),
                     d.image(), d.releaseDate(), d.releaseYear(), d.imdbRating(), d.kinopoiskRating(), now, now);
             tables.movies.put(created.id(), created);
             tables.movieIdByKey.put(d.key().value(), created.id());
-            sources.sync(new SourceOwner.OfMovie(created.id()), d.sources(), false);
+            SourceSync.sync(tables, sourceIds, new SourceOwner.OfMovie(created.id()), d.sources());
             return UpsertOutcome.CREATED;
         }
         Movie current = tables.movies.get(id);
-        boolean sourcesChanged = sources.sync(new SourceOwner.OfMovie(id), d.sources(), true);
-        boolean held = sources.takeHeld();
+        boolean[] held = new boolean[1];
+        boolean sourcesChanged = SourceSync.sync(tables, sourceIds, new SourceOwner.OfMovie(id), d.sources(), tally, held);
         Movie fromFeed = new Movie(id, current.key(), d.externalId(), d.slug(), d.title(), d.description(), d.image(),
                 d.releaseDate(), d.releaseYear(), keepKnown(d.imdbRating(), current.imdbRating()),
                 keepKnown(d.kinopoiskRating(), current.kinopoiskRating()), current.createdAt(), current.updatedAt(),
                 current.lockedFields());
-        Movie wanted = keepLocked(fromFeed, current);
-        if (held || !wanted.equals(fromFeed)) {
+        Set<String> locks = current.lockedFields();
+        Movie wanted = new Movie(id, current.key(), d.externalId(), d.slug(),
+                pick(locks, "title", current.title(), fromFeed.title()),
+                pick(locks, "description", current.description(), fromFeed.description()),
+                pick(locks, "image", current.image(), fromFeed.image()),
+                pick(locks, "release_date", current.releaseDate(), fromFeed.releaseDate()),
+                pick(locks, "release_year", current.releaseYear(), fromFeed.releaseYear()),
+                pick(locks, "imdb_rating", current.imdbRating(), fromFeed.imdbRating()),
+                pick(locks, "kinopoisk_rating", current.kinopoiskRating(), fromFeed.kinopoiskRating()),
+                current.createdAt(), current.updatedAt(), locks);
+        if (held[0] || !wanted.equals(fromFeed)) {
             tally.locked();
         }
         if (wanted.equals(current) && !sourcesChanged) {
@@ -74,25 +79,13 @@ final class InMemoryMovieRepository implements MovieRepository {
         }
         tables.movies.put(id, new Movie(id, wanted.key(), wanted.externalId(), wanted.slug(), wanted.title(),
                 wanted.description(), wanted.image(), wanted.releaseDate(), wanted.releaseYear(), wanted.imdbRating(),
-                wanted.kinopoiskRating(), current.createdAt(), now, current.lockedFields()));
+                wanted.kinopoiskRating(), current.createdAt(), now, locks));
         return UpsertOutcome.UPDATED;
     }
 
-    /** The feed's values, except every field a person locked, which keeps the stored value. */
-    private static Movie keepLocked(Movie feed, Movie stored) {
-        Set<String> locked = stored.lockedFields();
-        if (locked.isEmpty()) {
-            return feed;
-        }
-        return new Movie(feed.id(), feed.key(), feed.externalId(), feed.slug(),
-                locked.contains("title") ? stored.title() : feed.title(),
-                locked.contains("description") ? stored.description() : feed.description(),
-                locked.contains("image") ? stored.image() : feed.image(),
-                locked.contains("release_date") ? stored.releaseDate() : feed.releaseDate(),
-                locked.contains("release_year") ? stored.releaseYear() : feed.releaseYear(),
-                locked.contains("imdb_rating") ? stored.imdbRating() : feed.imdbRating(),
-                locked.contains("kinopoisk_rating") ? stored.kinopoiskRating() : feed.kinopoiskRating(),
-                feed.createdAt(), feed.updatedAt(), feed.lockedFields());
+    /** The stored value when a person locked the field, else the feed's. */
+    static <T> T pick(Set<String> locks, String field, T stored, T fromFeed) {
+        return locks.contains(field) ? stored : fromFeed;
     }
 
     /** A rating the feed does not know never erases one the ratings task found. */

@@ -63,14 +63,6 @@ final class InMemoryRatingRepository implements RatingRepository {
         return ratedAt == null || ratedAt.isBefore(ratedBefore);
     }
 
-    /** The given ratings, except one a person set by hand (locked), which keeps its value. */
-    private static RatingPair unlessLocked(RatingPair given, java.util.Set<String> locked,
-                                           io.freecast.catalog.domain.Rating imdb,
-                                           io.freecast.catalog.domain.Rating kinopoisk) {
-        return new RatingPair(locked.contains("imdb_rating") ? imdb : given.imdb(),
-                locked.contains("kinopoisk_rating") ? kinopoisk : given.kinopoisk());
-    }
-
     /** The ratings replace the stored ones; {@code updatedAt} moves only when a rating actually changes. */
     @Override
     public void saveAll(List<RatingUpdate> updates) {
@@ -79,13 +71,13 @@ final class InMemoryRatingRepository implements RatingRepository {
         }
         transactions.write(tables -> {
             for (RatingUpdate u : updates) {
-                RatingPair given = u.ratings() == null ? RatingPair.UNKNOWN : u.ratings();
+                RatingPair pair = u.ratings() == null ? RatingPair.UNKNOWN : u.ratings();
                 if (u.kind() == TitleKind.SHOW) {
                     Show s = tables.shows.get(u.id());
                     if (s == null) {
                         continue;
                     }
-                    RatingPair pair = unlessLocked(given, s.lockedFields(), s.imdbRating(), s.kinopoiskRating());
+                    pair = unlessLocked(s.lockedFields(), pair, s.imdbRating(), s.kinopoiskRating());
                     boolean changed = !Objects.equals(s.imdbRating(), pair.imdb())
                             || !Objects.equals(s.kinopoiskRating(), pair.kinopoisk());
                     tables.shows.put(s.id(), new Show(s.id(), s.key(), s.externalId(), s.slug(), s.title(),
@@ -97,7 +89,7 @@ final class InMemoryRatingRepository implements RatingRepository {
                     if (m == null) {
                         continue;
                     }
-                    RatingPair pair = unlessLocked(given, m.lockedFields(), m.imdbRating(), m.kinopoiskRating());
+                    pair = unlessLocked(m.lockedFields(), pair, m.imdbRating(), m.kinopoiskRating());
                     boolean changed = !Objects.equals(m.imdbRating(), pair.imdb())
                             || !Objects.equals(m.kinopoiskRating(), pair.kinopoisk());
                     tables.movies.put(m.id(), new Movie(m.id(), m.key(), m.externalId(), m.slug(), m.title(),
@@ -108,5 +100,13 @@ final class InMemoryRatingRepository implements RatingRepository {
             }
             return null;
         });
+    }
+
+    /** The new ratings, except those a person set by hand (locked), which keep their stored value. */
+    private static RatingPair unlessLocked(java.util.Set<String> locks, RatingPair pair,
+                                           io.freecast.catalog.domain.Rating imdb,
+                                           io.freecast.catalog.domain.Rating kinopoisk) {
+        return new RatingPair(locks.contains("imdb_rating") ? imdb : pair.imdb(),
+                locks.contains("kinopoisk_rating") ? kinopoisk : pair.kinopoisk());
     }
 }

@@ -1,5 +1,11 @@
 package io.freecast.catalog.testing;
 
+import io.freecast.catalog.domain.ItemKind;
+import io.freecast.catalog.domain.ItemRef;
+import io.freecast.catalog.domain.LockedFields;
+import io.freecast.catalog.port.out.UpsertTally;
+import java.util.Set;
+
 import io.freecast.catalog.domain.Episode;
 import io.freecast.catalog.domain.EpisodeDraft;
 import io.freecast.catalog.domain.SeasonDraft;
@@ -9,7 +15,6 @@ import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.domain.SourceOwner;
 import io.freecast.catalog.port.out.ShowRepository;
 import io.freecast.catalog.port.out.UpsertOutcome;
-import io.freecast.catalog.port.out.UpsertTally;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,14 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Shows by feed key, seasons by number under their show, episodes by number under their season, sources by
  * URL under their episode. An import never deletes a season or an episode; an unchanged draft writes nothing.
- * Hand edits win: a locked field keeps its value, and a season, episode or source a person deleted from a stored
- * parent is not re-created.
  */
 final class InMemoryShowRepository implements ShowRepository {
 
@@ -45,20 +47,6 @@ final class InMemoryShowRepository implements ShowRepository {
         this.clock = clock;
     }
 
-    /** What one upsert call is working with: its source sync and its tally, and whether a lock held a change. */
-    private static final class Call {
-        final InMemoryTables tables;
-        final SourceSync sources;
-        final UpsertTally tally;
-        boolean held;
-
-        Call(InMemoryTables tables, SourceSync sources, UpsertTally tally) {
-            this.tables = tables;
-            this.sources = sources;
-            this.tally = tally;
-        }
-    }
-
     @Override
     public List<UpsertOutcome> upsertAll(List<ShowDraft> shows, List<SeasonDraft> seasonsWhenNone, UpsertTally tally) {
         Objects.requireNonNull(seasonsWhenNone, "seasonsWhenNone");
@@ -67,131 +55,115 @@ final class InMemoryShowRepository implements ShowRepository {
         }
         return transactions.write(tables -> {
             Instant now = clock.instant();
-            Call call = new Call(tables, new SourceSync(tables, sourceIds, tally), tally);
             List<UpsertOutcome> outcomes = new ArrayList<>(shows.size());
             for (ShowDraft draft : shows) {
-                call.held = false;
-                outcomes.add(upsert(call, draft, seasonsWhenNone, now));
+                outcomes.add(upsert(tables, draft, seasonsWhenNone, now, tally));
             }
             return outcomes;
         });
     }
 
-    private UpsertOutcome upsert(Call call, ShowDraft d, List<SeasonDraft> seasonsWhenNone, Instant now) {
-        InMemoryTables tables = call.tables;
+    private UpsertOutcome upsert(InMemoryTables tables, ShowDraft d, List<SeasonDraft> seasonsWhenNone, Instant now,
+                                 UpsertTally tally) {
+        boolean[] held = new boolean[1];
         Long storedId = tables.showIdByKey.get(d.key().value());
         if (storedId == null) {
             Show created = new Show(showIds.next(), d.key(), d.externalId(), d.slug(), d.title(), d.description(),
                     d.image(), d.releaseDate(), d.imdbRating(), d.kinopoiskRating(), now, now);
             tables.shows.put(created.id(), created);
             tables.showIdByKey.put(d.key().value(), created.id());
-            upsertSeasons(call, created.id(), false, d.seasons().isEmpty() ? seasonsWhenNone : d.seasons());
+            upsertSeasons(tables, created.id(), d.seasons().isEmpty() ? seasonsWhenNone : d.seasons(), tally, held);
             return UpsertOutcome.CREATED;
         }
         long id = storedId;
         boolean noSeasons = d.seasons().isEmpty() && tables.seasonsOf(id).isEmpty();
-        boolean childrenChanged = upsertSeasons(call, id, true, noSeasons ? seasonsWhenNone : d.seasons());
+        boolean childrenChanged = upsertSeasons(tables, id, noSeasons ? seasonsWhenNone : d.seasons(), tally, held);
         Show current = tables.shows.get(id);
+        Set<String> locks = current.lockedFields();
         Show fromFeed = new Show(id, current.key(), d.externalId(), d.slug(), d.title(), d.description(), d.image(),
                 d.releaseDate(), InMemoryMovieRepository.keepKnown(d.imdbRating(), current.imdbRating()),
                 InMemoryMovieRepository.keepKnown(d.kinopoiskRating(), current.kinopoiskRating()),
-                current.createdAt(), current.updatedAt(), current.lockedFields());
-        Show wanted = keepLocked(fromFeed, current);
-        if (call.held || !wanted.equals(fromFeed)) {
-            call.tally.locked();
+                current.createdAt(), current.updatedAt(), locks);
+        Show wanted = new Show(id, current.key(), d.externalId(), d.slug(),
+                pick(locks, "title", current.title(), fromFeed.title()),
+                pick(locks, "description", current.description(), fromFeed.description()),
+                pick(locks, "image", current.image(), fromFeed.image()),
+                pick(locks, "release_date", current.releaseDate(), fromFeed.releaseDate()),
+                pick(locks, "imdb_rating", current.imdbRating(), fromFeed.imdbRating()),
+                pick(locks, "kinopoisk_rating", current.kinopoiskRating(), fromFeed.kinopoiskRating()),
+                current.createdAt(), current.updatedAt(), locks);
+        if (held[0] || !wanted.equals(fromFeed)) {
+            tally.locked();
         }
         if (wanted.equals(current) && !childrenChanged) {
             return UpsertOutcome.UNCHANGED;
         }
         tables.shows.put(id, new Show(id, wanted.key(), wanted.externalId(), wanted.slug(), wanted.title(),
                 wanted.description(), wanted.image(), wanted.releaseDate(), wanted.imdbRating(),
-                wanted.kinopoiskRating(), current.createdAt(), now, current.lockedFields()));
+                wanted.kinopoiskRating(), current.createdAt(), now, locks));
         return UpsertOutcome.UPDATED;
     }
 
-    private static Show keepLocked(Show feed, Show stored) {
-        Set<String> locked = stored.lockedFields();
-        if (locked.isEmpty()) {
-            return feed;
-        }
-        return new Show(feed.id(), feed.key(), feed.externalId(), feed.slug(),
-                locked.contains("title") ? stored.title() : feed.title(),
-                locked.contains("description") ? stored.description() : feed.description(),
-                locked.contains("image") ? stored.image() : feed.image(),
-                locked.contains("release_date") ? stored.releaseDate() : feed.releaseDate(),
-                locked.contains("imdb_rating") ? stored.imdbRating() : feed.imdbRating(),
-                locked.contains("kinopoisk_rating") ? stored.kinopoiskRating() : feed.kinopoiskRating(),
-                feed.createdAt(), feed.updatedAt(), feed.lockedFields());
-    }
-
-    /**
-     * @param showStored whether the show was stored before this call (only then can it have tombstones)
-     * @return whether any season, episode or source changed
-     */
-    private boolean upsertSeasons(Call call, long showId, boolean showStored, List<SeasonDraft> drafts) {
-        InMemoryTables tables = call.tables;
+    /** @return whether any season, episode or source changed */
+    private boolean upsertSeasons(InMemoryTables tables, long showId, List<SeasonDraft> drafts, UpsertTally tally,
+                                  boolean[] held) {
         boolean changed = false;
         for (SeasonDraft draft : distinct(drafts, SeasonDraft::number)) {
             Long seasonId = tables.seasonsOfShow.getOrDefault(showId, new TreeMap<>()).get(draft.number());
             Season current = seasonId == null ? null : tables.seasons.get(seasonId);
-            boolean existed = current != null;
             if (current == null) {
-                if (showStored && tables.seasonTombstoned(showId, draft.number())) {
-                    call.tally.suppressed();
+                if (tables.tombstoned(ItemKind.SEASON, ItemRef.show(showId), Integer.toString(draft.number()))) {
+                    tally.suppressed();
                     continue;
                 }
                 current = new Season(seasonIds.next(), showId, draft.number(), draft.description());
                 tables.putSeason(current);
                 changed = true;
             } else {
-                String description = draft.description();
-                if (current.lockedFields().contains("description")) {
-                    call.held |= !Objects.equals(description, current.description());
-                    description = current.description();
-                }
+                String description = pick(current.lockedFields(), "description", current.description(), draft.description());
+                held[0] |= !Objects.equals(description, draft.description());
                 if (!Objects.equals(current.description(), description)) {
                     current = new Season(current.id(), showId, current.number(), description, current.lockedFields());
                     tables.putSeason(current);
                     changed = true;
                 }
             }
-            changed |= upsertEpisodes(call, current.id(), existed, draft.episodes());
+            changed |= upsertEpisodes(tables, current.id(), draft.episodes(), tally, held);
         }
         return changed;
     }
 
-    private boolean upsertEpisodes(Call call, long seasonId, boolean seasonStored, List<EpisodeDraft> drafts) {
-        InMemoryTables tables = call.tables;
+    private boolean upsertEpisodes(InMemoryTables tables, long seasonId, List<EpisodeDraft> drafts, UpsertTally tally,
+                                   boolean[] held) {
         boolean changed = false;
         for (EpisodeDraft draft : distinct(drafts, EpisodeDraft::number)) {
             Long episodeId = tables.episodesOfSeason.getOrDefault(seasonId, new TreeMap<>()).get(draft.number());
-            Episode current = episodeId == null ? null : tables.episodes.get(episodeId);
-            Episode wanted;
-            if (current == null) {
-                if (seasonStored && tables.episodeTombstoned(seasonId, draft.number())) {
-                    call.tally.suppressed();
-                    continue;
-                }
-                wanted = new Episode(episodeIds.next(), seasonId, draft.number(), draft.title(), draft.description(),
-                        draft.releaseDate());
-            } else {
-                Set<String> locked = current.lockedFields();
-                String title = locked.contains("title") ? current.title() : draft.title();
-                String description = locked.contains("description") ? current.description() : draft.description();
-                java.time.LocalDate releaseDate = locked.contains("release_date") ? current.releaseDate()
-                        : draft.releaseDate();
-                call.held |= !Objects.equals(title, draft.title()) || !Objects.equals(description, draft.description())
-                        || !Objects.equals(releaseDate, draft.releaseDate());
-                wanted = new Episode(current.id(), seasonId, current.number(), title, description, releaseDate, locked);
+            Episode stored = episodeId == null ? null : tables.episodes.get(episodeId);
+            if (stored == null && tables.tombstoned(ItemKind.EPISODE, ItemRef.season(seasonId),
+                    Integer.toString(draft.number()))) {
+                tally.suppressed();
+                continue;
             }
-            if (!wanted.equals(current)) {
+            Set<String> locks = stored == null ? LockedFields.NONE : stored.lockedFields();
+            Episode wanted = new Episode(episodeId == null ? episodeIds.next() : episodeId, seasonId, draft.number(),
+                    pick(locks, "title", stored == null ? null : stored.title(), draft.title()),
+                    pick(locks, "description", stored == null ? null : stored.description(), draft.description()),
+                    pick(locks, "release_date", stored == null ? null : stored.releaseDate(), draft.releaseDate()), locks);
+            held[0] |= !Objects.equals(wanted.title(), draft.title())
+                    || !Objects.equals(wanted.description(), draft.description())
+                    || !Objects.equals(wanted.releaseDate(), draft.releaseDate());
+            if (!wanted.equals(stored)) {
                 tables.putEpisode(wanted);
                 changed = true;
             }
-            changed |= call.sources.sync(new SourceOwner.OfEpisode(wanted.id()), draft.sources(), current != null);
-            call.held |= call.sources.takeHeld();
+            changed |= SourceSync.sync(tables, sourceIds, new SourceOwner.OfEpisode(wanted.id()), draft.sources(),
+                    tally, held);
         }
         return changed;
+    }
+
+    private static <T> T pick(Set<String> locks, String field, T stored, T fromFeed) {
+        return InMemoryMovieRepository.pick(locks, field, stored, fromFeed);
     }
 
     /** The first of each number, in the drafts' order. */

@@ -4,10 +4,7 @@ import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.port.out.SourceRepository;
 import java.util.List;
 
-/**
- * Sources walked by id; check outcomes stored in one write, an active flag locked by hand kept. A check of a source
- * that is gone is ignored.
- */
+/** Sources walked by id; check outcomes stored in one write. A check of a source that is gone is ignored. */
 final class InMemorySourceRepository implements SourceRepository {
 
     private final InMemoryTransactions transactions;
@@ -34,7 +31,7 @@ final class InMemorySourceRepository implements SourceRepository {
             for (SourceCheck check : checks) {
                 Source s = tables.sources.get(check.sourceId());
                 if (s != null) {
-                    // A source switched on or off by hand keeps that state.
+                    // A source switched on or off by hand keeps that state, as in the database adapter.
                     boolean active = s.activeLockedByHand() ? s.active() : check.active();
                     tables.putSource(new Source(s.id(), s.owner(), s.url(), s.type(), s.provider(), active,
                             check.state(), s.lockedFields()));

@@ -1,22 +1,24 @@
 package io.freecast.catalog.testing;
 
-import io.freecast.catalog.domain.AuditEntry;
-import io.freecast.catalog.domain.Episode;
 import io.freecast.catalog.domain.ItemKind;
 import io.freecast.catalog.domain.ItemRef;
+import io.freecast.catalog.domain.Tombstone;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.freecast.catalog.domain.AuditEntry;
+import io.freecast.catalog.domain.Episode;
 import io.freecast.catalog.domain.Movie;
 import io.freecast.catalog.domain.Season;
 import io.freecast.catalog.domain.Show;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.domain.SourceOwner;
-import io.freecast.catalog.domain.Tombstone;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -44,16 +46,17 @@ final class InMemoryTables {
     /** owner → its sources' ids, ascending */
     final Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner;
     final List<AuditEntry> audit;
-    /** Seasons, episodes and sources a person added (or claimed): imports never remove them. */
-    final Set<Long> seasonsByHand;
-    final Set<Long> episodesByHand;
-    final Set<Long> sourcesByHand;
-    final TreeMap<Long, Tombstone> tombstones;
+    /** Tombstones by id (ascending); the database's {@code tombstone} table. */
+    TreeMap<Long, Tombstone> tombstones = new TreeMap<>();
+    /** Ids of seasons, episodes and sources created (or claimed) by hand: the {@code added_by_hand} column. */
+    Set<Long> seasonsByHand = new HashSet<>();
+    Set<Long> episodesByHand = new HashSet<>();
+    Set<Long> sourcesByHand = new HashSet<>();
 
     InMemoryTables() {
         this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(), new TreeMap<>(),
                 new HashMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(),
-                new ArrayList<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new TreeMap<>());
+                new ArrayList<>());
     }
 
     private InMemoryTables(TreeMap<Long, Show> shows, Map<Long, Instant> showRatedAt, Map<String, Long> showIdByKey,
@@ -61,8 +64,7 @@ final class InMemoryTables {
                            TreeMap<Long, Episode> episodes, Map<Long, TreeMap<Integer, Long>> episodesOfSeason,
                            TreeMap<Long, Movie> movies, Map<Long, Instant> movieRatedAt, Map<String, Long> movieIdByKey,
                            TreeMap<Long, Source> sources, Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner,
-                           List<AuditEntry> audit, Set<Long> seasonsByHand, Set<Long> episodesByHand,
-                           Set<Long> sourcesByHand, TreeMap<Long, Tombstone> tombstones) {
+                           List<AuditEntry> audit) {
         this.shows = shows;
         this.showRatedAt = showRatedAt;
         this.showIdByKey = showIdByKey;
@@ -76,19 +78,19 @@ final class InMemoryTables {
         this.sources = sources;
         this.sourcesOfOwner = sourcesOfOwner;
         this.audit = audit;
-        this.seasonsByHand = seasonsByHand;
-        this.episodesByHand = episodesByHand;
-        this.sourcesByHand = sourcesByHand;
-        this.tombstones = tombstones;
     }
 
     /** A copy sharing nothing mutable with this one (the records themselves are immutable). */
     InMemoryTables copy() {
-        return new InMemoryTables(new TreeMap<>(shows), new HashMap<>(showRatedAt), new HashMap<>(showIdByKey),
+        InMemoryTables copy = new InMemoryTables(new TreeMap<>(shows), new HashMap<>(showRatedAt), new HashMap<>(showIdByKey),
                 new TreeMap<>(seasons), deepCopy(seasonsOfShow), new TreeMap<>(episodes), deepCopy(episodesOfSeason),
                 new TreeMap<>(movies), new HashMap<>(movieRatedAt), new HashMap<>(movieIdByKey), new TreeMap<>(sources),
-                deepCopy(sourcesOfOwner), new ArrayList<>(audit), new HashSet<>(seasonsByHand),
-                new HashSet<>(episodesByHand), new HashSet<>(sourcesByHand), new TreeMap<>(tombstones));
+                deepCopy(sourcesOfOwner), new ArrayList<>(audit));
+        copy.tombstones = new TreeMap<>(tombstones);
+        copy.seasonsByHand = new HashSet<>(seasonsByHand);
+        copy.episodesByHand = new HashSet<>(episodesByHand);
+        copy.sourcesByHand = new HashSet<>(sourcesByHand);
+        return copy;
     }
 
     private static <K, I, V> Map<K, TreeMap<I, V>> deepCopy(Map<K, TreeMap<I, V>> map) {
@@ -104,8 +106,80 @@ final class InMemoryTables {
     List<Object> contents() {
         return List.of(new TreeMap<>(shows), new TreeMap<>(showRatedAt), new TreeMap<>(seasons),
                 new TreeMap<>(episodes), new TreeMap<>(movies), new TreeMap<>(movieRatedAt), new TreeMap<>(sources),
-                List.copyOf(audit), new TreeSet<>(seasonsByHand), new TreeSet<>(episodesByHand),
-                new TreeSet<>(sourcesByHand), new TreeMap<>(tombstones));
+                List.copyOf(audit), new TreeMap<>(tombstones), new TreeSet<>(seasonsByHand), new TreeSet<>(episodesByHand),
+                new TreeSet<>(sourcesByHand));
+    }
+
+    // ---------------------------------------------------------------- hand edits
+
+    /** Whether a tombstone names this child under this parent (a season's or episode's number, a source's URL). */
+    boolean tombstoned(ItemKind kind, ItemRef<?> parent, String identity) {
+        return tombstones.values().stream().anyMatch(t -> t.kind() == kind && Objects.equals(t.parent(), parent)
+                && t.identity().equals(identity));
+    }
+
+    /** Removes the tombstones under a parent that is deleted, as the foreign keys' cascade does. */
+    void dropTombstonesUnder(ItemRef<?> parent) {
+        tombstones.values().removeIf(t -> parent.equals(t.parent()));
+    }
+
+    void deleteSourceRow(long id) {
+        Source source = sources.get(id);
+        if (source != null) {
+            dropTombstonesUnder(ItemRef.source(id));
+            removeSource(id);
+            sourcesByHand.remove(id);
+        }
+    }
+
+    void deleteEpisodeRow(long id) {
+        Episode episode = episodes.remove(id);
+        if (episode == null) {
+            return;
+        }
+        episodesOfSeason.get(episode.seasonId()).remove(episode.number());
+        episodesByHand.remove(id);
+        SourceOwner owner = new SourceOwner.OfEpisode(id);
+        sourcesOf(owner).forEach(s -> deleteSourceRow(s.id()));
+        sourcesOfOwner.remove(owner);
+        dropTombstonesUnder(ItemRef.episode(id));
+    }
+
+    void deleteSeasonRow(long id) {
+        Season season = seasons.remove(id);
+        if (season == null) {
+            return;
+        }
+        seasonsOfShow.get(season.showId()).remove(season.number());
+        seasonsByHand.remove(id);
+        List.copyOf(episodesOfSeason.getOrDefault(id, new TreeMap<>()).values()).forEach(this::deleteEpisodeRow);
+        episodesOfSeason.remove(id);
+        dropTombstonesUnder(ItemRef.season(id));
+    }
+
+    void deleteShowRow(long id) {
+        Show show = shows.remove(id);
+        if (show == null) {
+            return;
+        }
+        showIdByKey.remove(show.key().value());
+        showRatedAt.remove(id);
+        List.copyOf(seasonsOfShow.getOrDefault(id, new TreeMap<>()).values()).forEach(this::deleteSeasonRow);
+        seasonsOfShow.remove(id);
+        dropTombstonesUnder(ItemRef.show(id));
+    }
+
+    void deleteMovieRow(long id) {
+        Movie movie = movies.remove(id);
+        if (movie == null) {
+            return;
+        }
+        movieIdByKey.remove(movie.key().value());
+        movieRatedAt.remove(id);
+        SourceOwner owner = new SourceOwner.OfMovie(id);
+        sourcesOf(owner).forEach(s -> deleteSourceRow(s.id()));
+        sourcesOfOwner.remove(owner);
+        dropTombstonesUnder(ItemRef.movie(id));
     }
 
     // ------------------------------------------------------------------ children
@@ -141,103 +215,6 @@ final class InMemoryTables {
         Source removed = sources.remove(id);
         if (removed != null) {
             sourcesOfOwner.get(removed.owner()).remove(id);
-            sourcesByHand.remove(id);
         }
-    }
-
-    /** Moves a season (its number may have changed), keeping the number index right. */
-    void replaceSeason(Season season) {
-        Season old = seasons.get(season.id());
-        if (old != null) {
-            seasonsOfShow.get(old.showId()).remove(old.number(), old.id());
-        }
-        putSeason(season);
-    }
-
-    void replaceEpisode(Episode episode) {
-        Episode old = episodes.get(episode.id());
-        if (old != null) {
-            episodesOfSeason.get(old.seasonId()).remove(old.number(), old.id());
-        }
-        putEpisode(episode);
-    }
-
-    /** Deletes a source and what hangs on it, as the schema's cascades do. */
-    void deleteSourceCascading(long id) {
-        removeSource(id);
-    }
-
-    void deleteEpisodeCascading(long id) {
-        Episode episode = episodes.remove(id);
-        if (episode == null) {
-            return;
-        }
-        episodesOfSeason.get(episode.seasonId()).remove(episode.number(), id);
-        episodesByHand.remove(id);
-        SourceOwner owner = new SourceOwner.OfEpisode(id);
-        sourcesOf(owner).forEach(source -> removeSource(source.id()));
-        sourcesOfOwner.remove(owner);
-        tombstones.values().removeIf(t -> ItemRef.episode(id).equals(t.parent()));
-    }
-
-    void deleteSeasonCascading(long id) {
-        Season season = seasons.remove(id);
-        if (season == null) {
-            return;
-        }
-        seasonsOfShow.get(season.showId()).remove(season.number(), id);
-        seasonsByHand.remove(id);
-        episodesOf(id).forEach(episode -> deleteEpisodeCascading(episode.id()));
-        episodesOfSeason.remove(id);
-        tombstones.values().removeIf(t -> ItemRef.season(id).equals(t.parent()));
-    }
-
-    void deleteShowCascading(long id) {
-        Show show = shows.remove(id);
-        if (show == null) {
-            return;
-        }
-        showIdByKey.remove(show.key().value());
-        showRatedAt.remove(id);
-        seasonsOf(id).forEach(season -> deleteSeasonCascading(season.id()));
-        seasonsOfShow.remove(id);
-        tombstones.values().removeIf(t -> ItemRef.show(id).equals(t.parent()));
-    }
-
-    void deleteMovieCascading(long id) {
-        Movie movie = movies.remove(id);
-        if (movie == null) {
-            return;
-        }
-        movieIdByKey.remove(movie.key().value());
-        movieRatedAt.remove(id);
-        SourceOwner owner = new SourceOwner.OfMovie(id);
-        sourcesOf(owner).forEach(source -> removeSource(source.id()));
-        sourcesOfOwner.remove(owner);
-        tombstones.values().removeIf(t -> ItemRef.movie(id).equals(t.parent()));
-    }
-
-    // ------------------------------------------------------------------ tombstones of children
-
-    boolean seasonTombstoned(long showId, int number) {
-        return tombstoned(ItemKind.SEASON, ItemRef.show(showId), Integer.toString(number));
-    }
-
-    boolean episodeTombstoned(long seasonId, int number) {
-        return tombstoned(ItemKind.EPISODE, ItemRef.season(seasonId), Integer.toString(number));
-    }
-
-    boolean sourceTombstoned(SourceOwner owner, String url) {
-        ItemRef<?> parent = owner instanceof SourceOwner.OfMovie ? ItemRef.movie(owner.id()) : ItemRef.episode(owner.id());
-        return tombstoned(ItemKind.SOURCE, parent, url);
-    }
-
-    private boolean tombstoned(ItemKind kind, ItemRef<?> parent, String identity) {
-        for (Tombstone t : tombstones.values()) {
-            if (t.kind() == kind && parent.equals(t.parent()) && identity.equals(t.identity())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -3,18 +3,18 @@ package io.freecast.catalog.testing;
 import io.freecast.catalog.domain.Cursor;
 import io.freecast.catalog.domain.ItemKind;
 import io.freecast.catalog.domain.Page;
+import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Tombstone;
 import io.freecast.catalog.domain.TombstoneQuery;
 import io.freecast.catalog.port.out.Tombstones;
-import io.freecast.catalog.testing.KeysetPages.Row;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Tombstones in memory, joining the caller's transaction; listed newest first (by id), as in the database. */
+/** Tombstones in memory, newest first by id, joining the caller's transaction like every write. */
 final class InMemoryTombstones implements Tombstones {
 
     private static final String ORDER = "-id";
@@ -29,42 +29,41 @@ final class InMemoryTombstones implements Tombstones {
 
     @Override
     public long add(Tombstone t) {
-        Objects.requireNonNull(t, "tombstone");
-        ItemKind expectedParent = switch (t.kind()) {
-            case SHOW, MOVIE -> null;
-            case SEASON -> ItemKind.SHOW;
-            case EPISODE -> ItemKind.SEASON;
-            case SOURCE -> t.parent() != null && t.parent().kind() == ItemKind.MOVIE ? ItemKind.MOVIE : ItemKind.EPISODE;
-        };
-        if (expectedParent != null && (t.parent() == null || t.parent().kind() != expectedParent)) {
-            throw new IllegalArgumentException("a " + t.kind().wireName() + "'s tombstone names its "
-                    + expectedParent.wireName() + ", got " + t.parent());
-        }
-        if ((t.kind() == ItemKind.SEASON || t.kind() == ItemKind.EPISODE)) {
-            Integer.parseInt(t.identity());
-        }
         return transactions.write(tables -> {
             long id = ids.next();
-            tables.tombstones.put(id, new Tombstone(id, t.kind(), expectedParent == null ? null : t.parent(),
-                    t.identity(), t.label(), t.deletedAt(), t.deletedBy()));
+            tables.tombstones.put(id, new Tombstone(id, t.kind(), t.parent(), t.identity(), t.label(), t.deletedAt(),
+                    t.deletedBy()));
             return id;
         });
     }
 
     @Override
     public Page<Tombstone> list(TombstoneQuery query) {
-        Cursor cursor = query.page().cursor();
+        PageRequest page = query.page();
+        Cursor cursor = page.cursor();
         if (cursor != null && !cursor.sort().equals(ORDER)) {
             throw new IllegalArgumentException("cursor does not belong to the tombstone list; start again without it");
         }
         return transactions.read(tables -> {
-            var order = KeysetPages.<Tombstone>order(true);
-            List<Row<Tombstone>> rows = new ArrayList<>(tables.tombstones.values().stream()
-                    .filter(t -> query.kind() == null || t.kind() == query.kind())
-                    .map(t -> KeysetPages.row(t, null, t.id())).toList());
-            rows.sort(order);
-            Row<Tombstone> boundary = cursor == null ? null : KeysetPages.row(null, null, cursor.id());
-            return KeysetPages.page(rows, order, query.page(), ORDER, boundary);
+            List<Tombstone> all = new ArrayList<>(tables.tombstones.descendingMap().values().stream()
+                    .filter(t -> query.kind() == null || t.kind() == query.kind()).toList());
+            boolean backwards = cursor != null && cursor.direction() == Cursor.Direction.BEFORE;
+            List<Tombstone> beyond = new ArrayList<>(all.stream()
+                    .filter(t -> cursor == null || (backwards ? t.id() > cursor.id() : t.id() < cursor.id())).toList());
+            if (backwards) {
+                Collections.reverse(beyond);
+            }
+            List<Tombstone> fetched = beyond.subList(0, Math.min(beyond.size(), page.limit() + 1));
+            List<Tombstone> items = new ArrayList<>(fetched.subList(0, Math.min(page.limit(), fetched.size())));
+            if (backwards) {
+                Collections.reverse(items);
+            }
+            boolean more = fetched.size() > page.limit();
+            Cursor next = items.isEmpty() ? null : backwards || more
+                    ? new Cursor(ORDER, Cursor.Direction.AFTER, null, items.getLast().id()) : null;
+            Cursor previous = items.isEmpty() ? null : (backwards ? more : cursor != null)
+                    ? new Cursor(ORDER, Cursor.Direction.BEFORE, null, items.getFirst().id()) : null;
+            return new Page<>(items, next, previous, all.size());
         });
     }
 
@@ -75,9 +74,6 @@ final class InMemoryTombstones implements Tombstones {
 
     @Override
     public Set<String> feedKeys(ItemKind kind) {
-        if (kind != ItemKind.SHOW && kind != ItemKind.MOVIE) {
-            throw new IllegalArgumentException("only shows and movies have feed keys, not " + kind.wireName());
-        }
         return transactions.read(tables -> {
             Set<String> keys = new HashSet<>();
             tables.tombstones.values().stream().filter(t -> t.kind() == kind).forEach(t -> keys.add(t.identity()));

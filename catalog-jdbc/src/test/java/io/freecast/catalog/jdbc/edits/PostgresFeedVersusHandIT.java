@@ -3,24 +3,25 @@ package io.freecast.catalog.jdbc.edits;
 import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
+import io.freecast.catalog.testing.contract.FeedVersusHandContract;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 
 class PostgresFeedVersusHandIT extends FeedVersusHandContract {
 
+    @TempDir
+    Path dir;
     private TestDatabase db;
 
     @Override
-    CatalogStore openStore(Path dir, Clock clock) {
+    protected CatalogStore openStore(Clock clock) {
         db = TestDatabases.postgres();
         return db.open(b -> b.clock(clock));
     }
 
-    @AfterEach
-    void closeDatabase() {
-        if (db != null) {
-            db.close();
-        }
+    @Override
+    protected void closeStore() {
+        db.close();
     }
 }
