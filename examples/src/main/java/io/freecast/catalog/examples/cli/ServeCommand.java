@@ -10,9 +10,8 @@ import io.freecast.catalog.scheduler.CatalogScheduler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.freecast.catalog.scheduler.Schedule;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -79,6 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (!noScheduler) {
             scheduling.validate();
         }
+        String bootstrapToken = bootstrapToken();
         // Runs while the database opens: the two are the bulk of a cold start, and independent.
         ServeWarmUp warmUp = ServeWarmUp.start();
         // Every adapter the scheduled tasks need, checked before the database opens.
@@ -86,7 +86,8 @@ public final class ServeCommand implements Callable<Integer> {
         CatalogAssembly assembly;
         try {
             assembly = CatalogAssembly.open(database,
-                    OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()), adapters::configure);
+                    OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()),
+                    (builder, http) -> adapters.configure(builder, http).bootstrapToken(bootstrapToken));
         } catch (RuntimeException e) {
             adapters.close();
             throw e;
@@ -145,7 +146,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Starts the task scheduler (DESIGN §5) with the {@code --schedule} / {@code CATALOG_SCHEDULE_*}
+     * Starts the task scheduler (README, "Scheduling and task status") with the {@code --schedule} / {@code CATALOG_SCHEDULE_*}
      * settings; it attaches itself to the catalog, so task status shows its schedule and next runs. A task
      * whose adapter is missing (update-ratings without a provider) stays off. It is stopped first on
      * shutdown, letting a running task finish (30 s at most).
@@ -167,11 +168,26 @@ public final class ServeCommand implements Callable<Integer> {
         if (token == null || token.isBlank()) {
             LOG.info("starting tasks over HTTP (POST /tasks/<name>/runs) is refused: set {} to allow it with a "
                     + "bearer token", ADMIN_TOKEN_ENV);
-        } else if (token.strip().length() < MIN_TOKEN_LENGTH) {
-            LOG.warn("{} is shorter than {} characters: use a long random token (e.g. openssl rand -hex 32)",
-                    ADMIN_TOKEN_ENV, MIN_TOKEN_LENGTH);
         }
         config.routes(new TaskResources(catalog.tasks(), token)::register);
+    }
+
+    /**
+     * The bootstrap admin token from {@code CATALOG_ADMIN_TOKEN} (environment only, so it never shows in the
+     * process list), or null when it is not set. A value too short to be a secret is refused before anything
+     * starts: an operator who set one meant it to protect something.
+     */
+    static String bootstrapToken() {
+        String token = System.getenv(ADMIN_TOKEN_ENV);
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        if (token.strip().length() < MIN_TOKEN_LENGTH) {
+            throw new ConfigurationException(ADMIN_TOKEN_ENV + " is shorter than " + MIN_TOKEN_LENGTH
+                    + " characters, too short to be a secret: set a long random value (e.g. openssl rand -hex 32)"
+                    + " or unset it; nothing was started");
+        }
+        return token;
     }
 
     /**
@@ -197,21 +213,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static Duration parseDuration(String text) {
-        String value = text.strip().toLowerCase(Locale.ROOT);
         try {
-            if (value.equals("0")) {
-                return Duration.ZERO;
-            }
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            }
-            if (value.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            return Duration.parse(text.strip());
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new ConfigurationException("--response-cache / CATALOG_RESPONSE_CACHE must be a duration such as "
-                    + "1s, 500ms or 0, got '" + text + "'");
+            return Schedule.parseDuration(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("--response-cache / CATALOG_RESPONSE_CACHE: " + e.getMessage(), e);
         }
     }
 
