@@ -51,8 +51,7 @@ class SqliteNativeLibraryCacheIT {
                 "CATALOG_DB", dir.resolve("catalog.db").toString()), "migrate");
 
         assertThat(run.waitFor()).as(run.err()).isZero();
-        // Every migration applied from an empty schema, whatever the latest version is.
-        assertThat(run.out()).contains("schema empty -> ").contains("(applied 1 catalog schema");
+        assertThat(run.out()).containsPattern("schema empty -> \\d+ \\(applied");   // every migration, whatever the latest is
     }
 
     private static List<Path> libraries(Path cache) throws IOException {
