@@ -104,10 +104,6 @@ final class ResponseCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
 
-    ResponseCache(Duration ttl) {
-        this(ttl, System::nanoTime);
-    }
-
     /** @param nanoTime the clock entries age by ({@link System#nanoTime()} but in tests) */
     ResponseCache(Duration ttl, LongSupplier nanoTime) {
         this.ttlNanos = ttl.toNanos();
@@ -154,11 +150,6 @@ final class ResponseCache {
         Entry entry = new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong());
         keep(target, entry);
         return entry;
-    }
-
-    void put(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag,
-             String link, String total) {
-        keep(target, new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong()));
     }
 
     private void keep(String target, Entry entry) {
