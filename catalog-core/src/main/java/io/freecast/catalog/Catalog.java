@@ -6,6 +6,7 @@ import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.domain.TaskRun;
+import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.in.ImportMoviesUseCase.ImportMoviesCommand;
@@ -60,6 +61,7 @@ public final class Catalog implements AutoCloseable {
     private final CatalogSettings settings;
     private final AtomicReference<TaskScheduleInfo> schedule = new AtomicReference<>();
     private final TaskAdministration tasks;
+    private final CatalogEditing editing;
 
     private Catalog(Builder builder, StoragePorts ports) {
         this.store = builder.store;
@@ -72,6 +74,8 @@ public final class Catalog implements AutoCloseable {
                 builder.ratingsStaleAfter, builder.failureThreshold, builder.nodeName);
         this.tasks = UseCases.taskAdministration(this::run, ports.taskRuns(), ports.taskLeases(),
                 schedule::get, clock, settings.nodeName());
+        this.editing = UseCases.editing(ports.transactions(), ports.handEdits(), ports.tombstones(), ports.auditTrail(),
+                ports.queries(), ports.items(), clock);
     }
 
     public static Builder builder() {
@@ -83,17 +87,26 @@ public final class Catalog implements AutoCloseable {
         return ports.queries();
     }
 
+    /**
+     * Changing the catalog by hand: create, change and delete shows, seasons, episodes, movies and sources,
+     * unlock fields, list and restore tombstones, read the audit trail. Every call takes the {@link
+     * io.freecast.catalog.domain.Caller} it acts for and checks its scope itself.
+     */
+    public CatalogEditing editing() {
+        return editing;
+    }
+
     public CatalogSettings settings() {
         return settings;
     }
 
     public TaskReport importShows(ImportShowsCommand command) {
-        return record(TaskName.IMPORT_SHOWS, () -> UseCases.importShows(ports.shows(), ports.transactions(),
+        return record(TaskName.IMPORT_SHOWS, () -> UseCases.importShows(ports.shows(), ports.tombstones(), ports.transactions(),
                 require(feedReader, "feedReader"), clock).importShows(command));
     }
 
     public TaskReport importMovies(ImportMoviesCommand command) {
-        return record(TaskName.IMPORT_MOVIES, () -> UseCases.importMovies(ports.movies(), ports.transactions(),
+        return record(TaskName.IMPORT_MOVIES, () -> UseCases.importMovies(ports.movies(), ports.tombstones(), ports.transactions(),
                 require(feedReader, "feedReader"), clock).importMovies(command));
     }
 

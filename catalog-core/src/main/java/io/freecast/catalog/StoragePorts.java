@@ -1,12 +1,16 @@
 package io.freecast.catalog;
 
 import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.out.AuditTrail;
+import io.freecast.catalog.port.out.HandEdits;
+import io.freecast.catalog.port.out.ItemReader;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingRepository;
 import io.freecast.catalog.port.out.ShowRepository;
 import io.freecast.catalog.port.out.SourceRepository;
 import io.freecast.catalog.port.out.TaskLeases;
 import io.freecast.catalog.port.out.TaskRunLog;
+import io.freecast.catalog.port.out.Tombstones;
 import io.freecast.catalog.port.out.Transactions;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +38,10 @@ public final class StoragePorts {
     private final TaskRunLog taskRuns;
     private final TaskLeases taskLeases;
     private final CatalogQueries queries;
+    private final AuditTrail auditTrail;
+    private final HandEdits handEdits;
+    private final Tombstones tombstones;
+    private final ItemReader items;
 
     private StoragePorts(Builder builder) {
         this.shows = builder.shows;
@@ -44,6 +52,10 @@ public final class StoragePorts {
         this.taskRuns = builder.taskRuns;
         this.taskLeases = builder.taskLeases;
         this.queries = builder.queries;
+        this.auditTrail = builder.auditTrail;
+        this.handEdits = builder.handEdits;
+        this.tombstones = builder.tombstones;
+        this.items = builder.items;
     }
 
     public static Builder builder() {
@@ -85,6 +97,26 @@ public final class StoragePorts {
         return queries;
     }
 
+    /** Where every hand edit and security event is recorded; appends join {@link #transactions()}. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    /** Writing single items by hand; joins {@link #transactions()}. */
+    public HandEdits handEdits() {
+        return handEdits;
+    }
+
+    /** The feeds' items deleted by hand; joins {@link #transactions()}. */
+    public Tombstones tombstones() {
+        return tombstones;
+    }
+
+    /** Single seasons, episodes and sources by id. */
+    public ItemReader items() {
+        return items;
+    }
+
     /** Collects a store's ports; {@link #build()} refuses a missing one. */
     public static final class Builder {
 
@@ -96,6 +128,10 @@ public final class StoragePorts {
         private TaskRunLog taskRuns;
         private TaskLeases taskLeases;
         private CatalogQueries queries;
+        private AuditTrail auditTrail;
+        private HandEdits handEdits;
+        private Tombstones tombstones;
+        private ItemReader items;
 
         private Builder() {
         }
@@ -140,6 +176,26 @@ public final class StoragePorts {
             return this;
         }
 
+        public Builder auditTrail(AuditTrail auditTrail) {
+            this.auditTrail = Objects.requireNonNull(auditTrail, "auditTrail");
+            return this;
+        }
+
+        public Builder handEdits(HandEdits handEdits) {
+            this.handEdits = Objects.requireNonNull(handEdits, "handEdits");
+            return this;
+        }
+
+        public Builder tombstones(Tombstones tombstones) {
+            this.tombstones = Objects.requireNonNull(tombstones, "tombstones");
+            return this;
+        }
+
+        public Builder items(ItemReader items) {
+            this.items = Objects.requireNonNull(items, "items");
+            return this;
+        }
+
         /** @throws IllegalStateException naming every port that was not given */
         public StoragePorts build() {
             List<String> missing = new ArrayList<>();
@@ -151,6 +207,10 @@ public final class StoragePorts {
             require(taskRuns, "taskRuns", missing);
             require(taskLeases, "taskLeases", missing);
             require(queries, "queries", missing);
+            require(auditTrail, "auditTrail", missing);
+            require(handEdits, "handEdits", missing);
+            require(tombstones, "tombstones", missing);
+            require(items, "items", missing);
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("a store must provide every port; missing: " + String.join(", ", missing));
             }

@@ -8,19 +8,26 @@ import io.freecast.catalog.domain.TaskStatus;
 import io.freecast.catalog.port.in.ImportProgress;
 import io.freecast.catalog.port.out.FeedItem;
 import io.freecast.catalog.port.out.UpsertOutcome;
+import io.freecast.catalog.port.out.UpsertTally;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One import run, fed item by item by a {@link io.freecast.catalog.port.out.FeedReader}: it tells
  * duplicates apart, collects accepted drafts into batches, hands each full batch to the repository and
  * counts what happened. It holds one batch at a time, so memory does not grow with the feed — except
  * for {@link SeenKeys}, 32 bytes per distinct item.
+ *
+ * <p><b>Deleted by hand:</b> an item whose key has a tombstone is not written, only counted as
+ * {@code suppressed}, together with the seasons, episodes and sources the repository did not re-create for
+ * the same reason; {@code locked} counts the items of which the repository kept a field locked by hand.
  *
  * <p><b>Duplicates:</b> the first item with a given {@link FeedKey} wins; every later one is rejected
  * with a reason naming the index of the first. First-wins keeps the decision local to the stream: an item
@@ -37,10 +44,13 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
     /** Item warnings (dropped sources, images) listed in the report's notes; the count is complete. */
     static final int MAX_WARNINGS_LISTED = 100;
 
-    /** Writes one batch; may add counts of its own (e.g. what it could not store). */
+    /**
+     * Writes one batch; may add counts of its own (e.g. what it could not store) and count in {@code tally}
+     * what hand edits held back.
+     */
     @FunctionalInterface
     interface BatchWriter<D> {
-        List<UpsertOutcome> write(List<D> batch, Map<String, Long> extraCounts);
+        List<UpsertOutcome> write(List<D> batch, Map<String, Long> extraCounts, UpsertTally tally);
     }
 
     private final Function<D, FeedKey> keyOf;
@@ -48,6 +58,9 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
     private final Map<String, Long> extraCounts = new LinkedHashMap<>();
     private final ImportProgress progress;
     private final SeenKeys seen = new SeenKeys();
+    private final Supplier<Set<String>> tombstonedKeys;
+    private Set<String> tombstoned;
+    private final UpsertTally tally = new UpsertTally();
     private final List<D> batch = new ArrayList<>(BATCH_SIZE);
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -59,9 +72,17 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
     private long rejected;
     private long duplicates;
     private long warningCount;
+    private long suppressed;
 
-    FeedImport(Function<D, FeedKey> keyOf, BatchWriter<D> writer, ImportProgress progress) {
+    /**
+     * @param tombstonedKeys the feed keys of items deleted by hand ({@link io.freecast.catalog.port.out.Tombstones#feedKeys}),
+     *                       asked once, when the first item arrives (inside the import's transaction): drafts
+     *                       with one are not written, only counted as suppressed
+     */
+    FeedImport(Function<D, FeedKey> keyOf, Supplier<Set<String>> tombstonedKeys, BatchWriter<D> writer,
+               ImportProgress progress) {
         this.keyOf = keyOf;
+        this.tombstonedKeys = tombstonedKeys;
         this.writer = writer;
         this.progress = progress;
     }
@@ -97,6 +118,8 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
         counts.put("rejected", rejected);
         counts.put("duplicates", duplicates);
         counts.put("warnings", warningCount);
+        counts.put("suppressed", suppressed + tally.suppressedCount());
+        counts.put("locked", tally.lockedCount());
         counts.putAll(extraCounts);
         List<String> notes = new ArrayList<>();
         if (rejected > rejections.size()) {
@@ -124,6 +147,13 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
                     + "); the first occurrence is imported");
             return;
         }
+        if (tombstoned == null) {
+            tombstoned = tombstonedKeys.get();
+        }
+        if (!tombstoned.isEmpty() && tombstoned.contains(key.value())) {
+            suppressed++;
+            return;
+        }
         batch.add(item.draft());
         if (batch.size() >= BATCH_SIZE) {
             flush();
@@ -141,7 +171,7 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
         if (batch.isEmpty()) {
             return;
         }
-        List<UpsertOutcome> outcomes = writer.write(List.copyOf(batch), extraCounts);
+        List<UpsertOutcome> outcomes = writer.write(List.copyOf(batch), extraCounts, tally);
         if (outcomes.size() != batch.size()) {
             throw new IllegalStateException("the repository answered " + outcomes.size() + " outcomes for "
                     + batch.size() + " drafts");

@@ -1,11 +1,13 @@
 package io.freecast.catalog.application;
 
+import io.freecast.catalog.domain.ItemKind;
 import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.out.FeedReader;
 import io.freecast.catalog.port.out.MovieRepository;
+import io.freecast.catalog.port.out.Tombstones;
 import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
 
@@ -16,12 +18,15 @@ import java.time.Clock;
 final class ImportMoviesService implements ImportMoviesUseCase {
 
     private final MovieRepository movies;
+    private final Tombstones tombstones;
     private final Transactions transactions;
     private final FeedReader feeds;
     private final Clock clock;
 
-    ImportMoviesService(MovieRepository movies, Transactions transactions, FeedReader feeds, Clock clock) {
+    ImportMoviesService(MovieRepository movies, Tombstones tombstones, Transactions transactions, FeedReader feeds,
+                        Clock clock) {
         this.movies = movies;
+        this.tombstones = tombstones;
         this.transactions = transactions;
         this.feeds = feeds;
         this.clock = clock;
@@ -30,7 +35,8 @@ final class ImportMoviesService implements ImportMoviesUseCase {
     @Override
     public TaskReport importMovies(ImportMoviesCommand command) {
         return FeedImports.run(TaskName.IMPORT_MOVIES, clock, transactions,
-                new FeedImport<>(MovieDraft::key, (batch, counts) -> movies.upsertAll(batch), command.progress()),
+                new FeedImport<>(MovieDraft::key, () -> tombstones.feedKeys(ItemKind.MOVIE),
+                        (batch, counts, tally) -> movies.upsertAll(batch, tally), command.progress()),
                 sink -> feeds.readMovies(command.feed(), sink));
     }
 }

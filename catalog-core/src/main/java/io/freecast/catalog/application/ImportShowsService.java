@@ -1,13 +1,16 @@
 package io.freecast.catalog.application;
 
+import io.freecast.catalog.domain.ItemKind;
 import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.port.in.ImportShowsUseCase;
 import io.freecast.catalog.port.out.FeedReader;
 import io.freecast.catalog.port.out.ShowRepository;
+import io.freecast.catalog.port.out.Tombstones;
 import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.port.out.UpsertOutcome;
+import io.freecast.catalog.port.out.UpsertTally;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +30,15 @@ final class ImportShowsService implements ImportShowsUseCase {
     static final String SHOW_SOURCES_NOT_STORED = "show_web_sources_not_stored";
 
     private final ShowRepository shows;
+    private final Tombstones tombstones;
     private final Transactions transactions;
     private final FeedReader feeds;
     private final Clock clock;
 
-    ImportShowsService(ShowRepository shows, Transactions transactions, FeedReader feeds, Clock clock) {
+    ImportShowsService(ShowRepository shows, Tombstones tombstones, Transactions transactions, FeedReader feeds,
+                       Clock clock) {
         this.shows = shows;
+        this.tombstones = tombstones;
         this.transactions = transactions;
         this.feeds = feeds;
         this.clock = clock;
@@ -41,8 +47,8 @@ final class ImportShowsService implements ImportShowsUseCase {
     @Override
     public TaskReport importShows(ImportShowsCommand command) {
         boolean placeholders = command.placeholders();
-        FeedImport<ShowDraft> run = new FeedImport<>(ShowDraft::key,
-                (batch, counts) -> write(batch, placeholders, counts), command.progress());
+        FeedImport<ShowDraft> run = new FeedImport<>(ShowDraft::key, () -> tombstones.feedKeys(ItemKind.SHOW),
+                (batch, counts, tally) -> write(batch, placeholders, counts, tally), command.progress());
         TaskReport report = FeedImports.run(TaskName.IMPORT_SHOWS, clock, transactions, run,
                 sink -> feeds.readShows(command.feed(), sink));
         long notStored = run.extraCount(SHOW_SOURCES_NOT_STORED);
@@ -56,9 +62,10 @@ final class ImportShowsService implements ImportShowsUseCase {
                 report.rejections(), notes, report.error());
     }
 
-    private List<UpsertOutcome> write(List<ShowDraft> batch, boolean placeholders, Map<String, Long> counts) {
+    private List<UpsertOutcome> write(List<ShowDraft> batch, boolean placeholders, Map<String, Long> counts,
+                                      UpsertTally tally) {
         long showSources = batch.stream().mapToLong(show -> show.sources().size()).sum();
         counts.merge(SHOW_SOURCES_NOT_STORED, showSources, Long::sum);
-        return shows.upsertAll(batch, placeholders ? Placeholders.SEASONS_WHEN_NONE : List.of());
+        return shows.upsertAll(batch, placeholders ? Placeholders.SEASONS_WHEN_NONE : List.of(), tally);
     }
 }

@@ -18,6 +18,9 @@ import java.time.Instant;
  *       an active source turns inactive only when the count reaches the threshold, so one hiccup never
  *       hides a link from viewers.</li>
  * </ul>
+ *
+ * <p>A source a person switched on or off by hand ({@code is_active} locked) keeps that state: the check is
+ * recorded (status, failures, error) but the source is neither deactivated nor reactivated.
  */
 final class SourceCheckRule {
 
@@ -31,6 +34,11 @@ final class SourceCheckRule {
     }
 
     SourceCheck apply(Source source, LinkProbe probe, Instant checkedAt) {
+        SourceCheck check = applyRules(source, probe, checkedAt);
+        return source.activeLockedByHand() ? new SourceCheck(source.id(), source.active(), check.state()) : check;
+    }
+
+    private SourceCheck applyRules(Source source, LinkProbe probe, Instant checkedAt) {
         LinkState before = source.check();
         return switch (probe) {
             case LinkProbe.Reachable reachable ->

@@ -2,12 +2,17 @@ package io.freecast.catalog.application;
 
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
+import io.freecast.catalog.port.in.CatalogEditing;
+import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.in.ImportShowsUseCase;
 import io.freecast.catalog.port.in.TaskAdministration;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase;
 import io.freecast.catalog.port.in.ValidateSourcesUseCase;
+import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.FeedReader;
+import io.freecast.catalog.port.out.HandEdits;
+import io.freecast.catalog.port.out.ItemReader;
 import io.freecast.catalog.port.out.LinkChecker;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.RatingProvider;
@@ -17,6 +22,7 @@ import io.freecast.catalog.port.out.SourceRepository;
 import io.freecast.catalog.port.out.TaskLeases;
 import io.freecast.catalog.port.out.TaskRunLog;
 import io.freecast.catalog.port.out.TaskScheduleInfo;
+import io.freecast.catalog.port.out.Tombstones;
 import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
 import java.util.function.Function;
@@ -32,14 +38,22 @@ public final class UseCases {
     private UseCases() {
     }
 
-    public static ImportShowsUseCase importShows(ShowRepository shows, Transactions transactions, FeedReader feeds,
-                                                 Clock clock) {
-        return new ImportShowsService(shows, transactions, feeds, clock);
+    /** @param tombstones which shows were deleted by hand: the import does not bring them back */
+    public static ImportShowsUseCase importShows(ShowRepository shows, Tombstones tombstones, Transactions transactions,
+                                                 FeedReader feeds, Clock clock) {
+        return new ImportShowsService(shows, tombstones, transactions, feeds, clock);
     }
 
-    public static ImportMoviesUseCase importMovies(MovieRepository movies, Transactions transactions,
-                                                   FeedReader feeds, Clock clock) {
-        return new ImportMoviesService(movies, transactions, feeds, clock);
+    /** @param tombstones which movies were deleted by hand: the import does not bring them back */
+    public static ImportMoviesUseCase importMovies(MovieRepository movies, Tombstones tombstones,
+                                                   Transactions transactions, FeedReader feeds, Clock clock) {
+        return new ImportMoviesService(movies, tombstones, transactions, feeds, clock);
+    }
+
+    /** Every hand-editing use-case, over the ports that keep what a person changes. */
+    public static CatalogEditing editing(Transactions transactions, HandEdits edits, Tombstones tombstones,
+                                         AuditTrail audit, CatalogQueries queries, ItemReader items, Clock clock) {
+        return new CatalogEditingService(transactions, edits, tombstones, audit, queries, items, clock);
     }
 
     public static UpdateRatingsUseCase updateRatings(RatingRepository ratings, Transactions transactions,

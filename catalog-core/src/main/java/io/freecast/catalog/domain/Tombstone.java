@@ -10,15 +10,15 @@ import java.util.Objects;
  *
  * @param id        the tombstone's own id (what restoring names)
  * @param kind      what was deleted
- * @param parentId  for a season the show's id, for an episode the season's id, for a source its movie's or
- *                  episode's id; {@code null} for a show or a movie
+ * @param parent    for a season its show, for an episode its season, for a source its movie or episode;
+ *                  {@code null} for a show or a movie
  * @param identity  how an import recognises the item: a show's or movie's feed key ({@code id:501}), a
  *                  season's or episode's number, a source's URL
  * @param label     what a person recognises it by: the title, "Season 2", the URL
  * @param deletedAt when it was deleted
  * @param deletedBy who deleted it, as {@link Actor#label()} gives it
  */
-public record Tombstone(long id, ItemKind kind, Long parentId, String identity, String label, Instant deletedAt,
+public record Tombstone(long id, ItemKind kind, ItemRef<?> parent, String identity, String label, Instant deletedAt,
                         String deletedBy) {
 
     public Tombstone {

@@ -16,6 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.freecast.catalog", importOptions = ImportOption.DoNotIncludeTests.class)
 class CoreArchitectureTest {
 
+    private static final String CORE = "io.freecast.catalog";
+
     @ArchTest
     static final ArchRule domainDependsOnlyOnTheJdk = classes()
             .that().resideInAPackage("io.freecast.catalog.domain..")
@@ -42,6 +44,26 @@ class CoreArchitectureTest {
             .that().resideInAPackage("io.freecast.catalog.port..")
             .should().dependOnClassesThat().resideInAPackage("io.freecast.catalog.application..")
             .because("ports never know their implementations");
+
+    // ---- the shape: narrow ports, one front door (each rule shown to fail in CoreRulesTest)
+
+    @ArchTest
+    static final ArchRule rootPackageIsTheFrontDoorOnly = CoreRules.rootPackageIsTheFrontDoorOnly(CORE);
+
+    @ArchTest
+    static final ArchRule applicationExposesOnlyUseCases = CoreRules.applicationExposesOnlyUseCases(CORE);
+
+    @ArchTest
+    static final ArchRule servicesArePackagePrivate = CoreRules.servicesArePackagePrivate(CORE);
+
+    @ArchTest
+    static final ArchRule servicesDependOnNoAggregate = CoreRules.servicesDependOnNoAggregate(CORE);
+
+    @ArchTest
+    static final ArchRule outboundPortsKnowNoInboundType = CoreRules.outboundPortsKnowNoInboundType(CORE);
+
+    @ArchTest
+    static final ArchRule outboundPortsHandOutNoPorts = CoreRules.outboundPortsHandOutNoPorts(CORE);
 
     @ArchTest
     static final ArchRule noPackageCycles = slices()

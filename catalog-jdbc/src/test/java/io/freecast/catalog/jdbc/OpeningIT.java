@@ -23,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OpeningIT {
 
+    /** Every migration, as a migration result lists it, and the version they lead to. */
+    private static final List<String> MIGRATIONS = List.of("1 catalog schema", "3 hand edits");
+    private static final String LATEST = "3";
+
     @TempDir
     Path dir;
 
@@ -33,9 +37,9 @@ class OpeningIT {
             assertThat(store.isSqlite()).isTrue();
             assertThat(store.description()).isEqualTo("SQLite " + file.toAbsolutePath());
             assertThat(store.health().up()).isTrue();
-            assertThat(store.health().detail()).endsWith("schema 1");
+            assertThat(store.health().detail()).endsWith("schema " + LATEST);
             assertThat(store.migrate().applied()).isEmpty();
-            assertThat(store.migrate().summary()).endsWith("schema 1 (up to date)");
+            assertThat(store.migrate().summary()).endsWith("schema " + LATEST + " (up to date)");
         }
         assertThat(file).exists();
     }
@@ -119,13 +123,13 @@ class OpeningIT {
     private static void refusesNewerSchema(TestDatabase db) {
         db.open().close();
         TableSnapshot.execute(db, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-                + " checksum, installed_by, execution_time, success) VALUES (2, '2', 'from the future', 'SQL',"
-                + " 'V2__from_the_future.sql', 0, 'test', 0, TRUE)");
+                + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'from the future', 'SQL',"
+                + " 'V99__from_the_future.sql', 0, 'test', 0, TRUE)");
         var before = TableSnapshot.of(db, List.of("flyway_schema_history", "show", "movie"));
 
         assertThatThrownBy(db::open)
                 .isInstanceOf(CatalogStorageException.class)
-                .hasMessageContaining("schema version 2, newer than this catalog knows (1)")
+                .hasMessageContaining("schema version 99, newer than this catalog knows (" + LATEST + ")")
                 .hasMessageContaining("left untouched")
                 .hasMessageContaining(CatalogStorageException.DATABASE_URL).hasFieldOrPropertyWithValue("setting", CatalogStorageException.DATABASE_URL);
         assertThatThrownBy(() -> db.open(b -> b.migrateOnOpen(false))).hasMessageContaining("newer than this catalog");
@@ -141,16 +145,16 @@ class OpeningIT {
 
             MigrationResult result = store.migrate();
             assertThat(result.versionBefore()).isNull();
-            assertThat(result.versionAfter()).isEqualTo("1");
-            assertThat(result.applied()).containsExactly("1 catalog schema");
+            assertThat(result.versionAfter()).isEqualTo(LATEST);
+            assertThat(result.applied()).containsExactlyElementsOf(MIGRATIONS);
             assertThat(result.summary()).isEqualTo("SQLite " + fresh.toAbsolutePath()
-                    + ": schema empty -> 1 (applied 1 catalog schema)");
+                    + ": schema empty -> " + LATEST + " (applied " + String.join(", ", MIGRATIONS) + ")");
             assertThat(store.health().up()).isTrue();
 
             MigrationResult again = store.migrate();
-            assertThat(again.versionBefore()).isEqualTo("1");
+            assertThat(again.versionBefore()).isEqualTo(LATEST);
             assertThat(again.applied()).isEmpty();
-            assertThat(again.summary()).endsWith("schema 1 (up to date)");
+            assertThat(again.summary()).endsWith("schema " + LATEST + " (up to date)");
         }
     }
 
@@ -161,8 +165,8 @@ class OpeningIT {
         String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         try (JdbcCatalogStore store = JdbcCatalogStore.open(url)) {
             assertThat(store.health().up()).isTrue();
-            assertThat(store.health().detail()).contains("(schema " + schema + ")").endsWith("schema 1");
-            store.ports().movies().upsertAll(List.of(io.freecast.catalog.jdbc.testing.Drafts.movie("1", "In its own schema")));
+            assertThat(store.health().detail()).contains("(schema " + schema + ")").endsWith("schema " + LATEST);
+            store.ports().movies().upsertAll(List.of(io.freecast.catalog.testing.Drafts.movie("1", "In its own schema")));
             assertThat(store.ports().queries().listMovies(io.freecast.catalog.domain.ListQuery.firstPage()).total()).isEqualTo(1);
         } finally {
             try (var connection = java.sql.DriverManager.getConnection(server);

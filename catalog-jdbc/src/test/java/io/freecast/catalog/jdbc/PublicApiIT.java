@@ -9,7 +9,7 @@ import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Sort;
 import io.freecast.catalog.domain.SortField;
-import io.freecast.catalog.jdbc.testing.Drafts;
+import io.freecast.catalog.testing.Drafts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

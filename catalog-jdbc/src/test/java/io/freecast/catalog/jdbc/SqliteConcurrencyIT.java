@@ -10,7 +10,7 @@ import io.freecast.catalog.domain.Sort;
 import io.freecast.catalog.domain.SortField;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
-import io.freecast.catalog.jdbc.testing.Drafts;
+import io.freecast.catalog.testing.Drafts;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import io.freecast.catalog.port.out.RatingRepository.RatingUpdate;

@@ -1,8 +1,8 @@
 package io.freecast.catalog.jdbc;
 
-import static io.freecast.catalog.jdbc.testing.Drafts.movie;
-import static io.freecast.catalog.jdbc.testing.Drafts.seasons;
-import static io.freecast.catalog.jdbc.testing.Drafts.show;
+import static io.freecast.catalog.testing.Drafts.movie;
+import static io.freecast.catalog.testing.Drafts.seasons;
+import static io.freecast.catalog.testing.Drafts.show;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freecast.catalog.domain.ActiveFilter;

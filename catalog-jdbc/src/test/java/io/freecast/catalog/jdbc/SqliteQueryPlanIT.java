@@ -1,8 +1,8 @@
 package io.freecast.catalog.jdbc;
 
-import static io.freecast.catalog.jdbc.testing.Drafts.movie;
-import static io.freecast.catalog.jdbc.testing.Drafts.seasons;
-import static io.freecast.catalog.jdbc.testing.Drafts.show;
+import static io.freecast.catalog.testing.Drafts.movie;
+import static io.freecast.catalog.testing.Drafts.seasons;
+import static io.freecast.catalog.testing.Drafts.show;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freecast.catalog.domain.ActiveFilter;
@@ -12,7 +12,7 @@ import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Sort;
 import io.freecast.catalog.domain.SortField;
 import io.freecast.catalog.domain.TaskName;
-import io.freecast.catalog.jdbc.testing.Drafts;
+import io.freecast.catalog.testing.Drafts;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;

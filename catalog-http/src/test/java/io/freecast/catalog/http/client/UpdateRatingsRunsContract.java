@@ -8,7 +8,7 @@ import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.domain.Rating;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
-import io.freecast.catalog.jdbc.testing.Drafts;
+import io.freecast.catalog.testing.Drafts;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase.UpdateRatingsCommand;
 import io.freecast.catalog.port.out.RatingProvider;

@@ -7,6 +7,7 @@ import io.freecast.catalog.jdbc.internal.schema.tables.records.MovieRecord;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.port.out.UpsertOutcome;
+import io.freecast.catalog.port.out.UpsertTally;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -52,14 +53,14 @@ final class JooqMovieRepository implements MovieRepository {
     }
 
     @Override
-    public List<UpsertOutcome> upsertAll(List<MovieDraft> movies) {
+    public List<UpsertOutcome> upsertAll(List<MovieDraft> movies, UpsertTally tally) {
         if (movies.isEmpty()) {
             return List.of();
         }
         return transactions.inTransaction(() -> {
             List<UpsertOutcome> outcomes = new ArrayList<>(movies.size());
             for (List<MovieDraft> batch : Batches.uniqueKeyChunks(movies, MovieDraft::key, Batches.ROWS)) {
-                outcomes.addAll(upsertBatch(batch));
+                outcomes.addAll(upsertBatch(batch, tally));
             }
             return outcomes;
         });
@@ -68,21 +69,26 @@ final class JooqMovieRepository implements MovieRepository {
     private record StoredMovie(MovieRecord row, Map<String, StoredSource> sources) {
     }
 
-    private List<UpsertOutcome> upsertBatch(List<MovieDraft> drafts) {
+    private List<UpsertOutcome> upsertBatch(List<MovieDraft> drafts, UpsertTally tally) {
         LocalDateTime now = Rows.toDb(clock.instant());
         Map<String, StoredMovie> stored = load(drafts.stream().map(d -> d.key().value()).toList());
         Map<String, Long> newIds = insertNewMovies(drafts, stored, now);
 
-        SourceWrites sources = new SourceWrites(sourceInsert);
+        ChildTombstones tombstones = ChildTombstones.underMovies(dsl,
+                stored.values().stream().map(m -> m.row().getId()).toList());
+        SourceWrites sources = new SourceWrites(sourceInsert, tombstones, tally);
         boolean[] sourcesChanged = new boolean[drafts.size()];
+        boolean[] held = new boolean[drafts.size()];
         for (int i = 0; i < drafts.size(); i++) {
             MovieDraft draft = drafts.get(i);
             StoredMovie movie = stored.get(draft.key().value());
             long id = movie != null ? movie.row().getId() : newIds.get(draft.key().value());
-            sourcesChanged[i] = sources.sync(id, null, movie != null ? movie.sources() : Map.of(), draft.sources());
+            sourcesChanged[i] = sources.sync(id, null, movie != null ? movie.sources() : Map.of(), draft.sources(),
+                    movie != null);
+            held[i] = sources.takeHeld();
         }
         sources.execute(dsl);
-        return updateMoviesAndReport(drafts, stored, sourcesChanged, now);
+        return updateMoviesAndReport(drafts, stored, sourcesChanged, held, tally, now);
     }
 
     private Map<String, StoredMovie> load(List<String> keys) {
@@ -121,7 +127,8 @@ final class JooqMovieRepository implements MovieRepository {
     }
 
     private List<UpsertOutcome> updateMoviesAndReport(List<MovieDraft> drafts, Map<String, StoredMovie> stored,
-                                                      boolean[] sourcesChanged, LocalDateTime now) {
+                                                      boolean[] sourcesChanged, boolean[] held, UpsertTally tally,
+                                                      LocalDateTime now) {
         List<UpsertOutcome> outcomes = new ArrayList<>(drafts.size());
         List<Object[]> updates = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
@@ -133,7 +140,11 @@ final class JooqMovieRepository implements MovieRepository {
             }
             MovieRecord row = movie.row();
             TitleColumns current = TitleColumns.stored(row);
-            TitleColumns wanted = TitleColumns.wanted(d, current);
+            TitleColumns fromFeed = TitleColumns.wanted(d, current);
+            TitleColumns wanted = fromFeed.keepLocked(row.getLockedFields(), current);
+            if (held[i] || wanted != fromFeed && !wanted.equals(fromFeed)) {
+                tally.locked();
+            }
             if (!wanted.equals(current) || sourcesChanged[i]) {
                 updates.add(new Object[] {wanted.externalId(), wanted.slug(), wanted.title(), wanted.titleSearch(),
                         wanted.description(), wanted.image(), wanted.releaseDate(), wanted.releaseYear(),

@@ -86,19 +86,21 @@ final class JooqRatingRepository implements RatingRepository {
         }
         transactions.inTransaction(() -> {
             save(SHOW, SHOW.ID, SHOW.IMDB_RATING, SHOW.KINOPOISK_RATING, SHOW.RATINGS_CHECKED_AT, SHOW.UPDATED_AT,
-                    updates.stream().filter(u -> u.kind() == TitleKind.SHOW).toList());
+                    SHOW.LOCKED_FIELDS, updates.stream().filter(u -> u.kind() == TitleKind.SHOW).toList());
             save(MOVIE, MOVIE.ID, MOVIE.IMDB_RATING, MOVIE.KINOPOISK_RATING, MOVIE.RATINGS_CHECKED_AT, MOVIE.UPDATED_AT,
-                    updates.stream().filter(u -> u.kind() == TitleKind.MOVIE).toList());
+                    MOVIE.LOCKED_FIELDS, updates.stream().filter(u -> u.kind() == TitleKind.MOVIE).toList());
             return null;
         });
     }
 
     /**
      * One JDBC batch per table. {@code updated_at} moves only when a rating actually changes, so a
-     * refresh that finds the same ratings leaves the row as it was apart from its rated-at stamp.
+     * refresh that finds the same ratings leaves the row as it was apart from its rated-at stamp. A rating a
+     * person set by hand (locked) keeps its value.
      */
     private void save(Table<?> table, Field<Long> id, Field<Double> imdb, Field<Double> kinopoisk,
-                      Field<LocalDateTime> ratedAt, Field<LocalDateTime> updatedAt, List<RatingUpdate> updates) {
+                      Field<LocalDateTime> ratedAt, Field<LocalDateTime> updatedAt, Field<String> locked,
+                      List<RatingUpdate> updates) {
         if (updates.isEmpty()) {
             return;
         }
@@ -118,11 +120,18 @@ final class JooqRatingRepository implements RatingRepository {
         }).toList();
         // The bind order follows the SQL text: SET imdb, kinopoisk, rated_at, then the CASE, then WHERE.
         Batches.executeBatch(dsl, dsl.update(table)
-                .set(imdb, newImdb)
-                .set(kinopoisk, newKinopoisk)
+                .set(imdb, unlessLocked(locked, "imdb_rating", imdb, newImdb))
+                .set(kinopoisk, unlessLocked(locked, "kinopoisk_rating", kinopoisk, newKinopoisk))
                 .set(ratedAt, stamp)
-                .set(updatedAt, DSL.when(imdb.isDistinctFrom(imdbAgain).or(kinopoisk.isDistinctFrom(kinopoiskAgain)),
+                .set(updatedAt, DSL.when(imdb.isDistinctFrom(unlessLocked(locked, "imdb_rating", imdb, imdbAgain))
+                        .or(kinopoisk.isDistinctFrom(unlessLocked(locked, "kinopoisk_rating", kinopoisk, kinopoiskAgain))),
                         stampAgain).otherwise(updatedAt))
                 .where(id.eq(key)), binds);
+    }
+
+    /** {@code value}, unless a person locked {@code field}: then the column's own value (the pattern is inlined, binding nothing). */
+    private static Field<Double> unlessLocked(Field<String> locked, String field, Field<Double> column,
+                                              Field<Double> value) {
+        return DSL.when(locked.like(DSL.inline(LockedColumn.pattern(field))), column).otherwise(value);
     }
 }

@@ -9,6 +9,7 @@ import io.freecast.catalog.jdbc.internal.schema.tables.records.ShowRecord;
 import io.freecast.catalog.port.out.ShowRepository;
 import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.port.out.UpsertOutcome;
+import io.freecast.catalog.port.out.UpsertTally;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -71,7 +72,7 @@ final class JooqShowRepository implements ShowRepository {
     }
 
     @Override
-    public List<UpsertOutcome> upsertAll(List<ShowDraft> shows, List<SeasonDraft> seasonsWhenNone) {
+    public List<UpsertOutcome> upsertAll(List<ShowDraft> shows, List<SeasonDraft> seasonsWhenNone, UpsertTally tally) {
         Objects.requireNonNull(seasonsWhenNone, "seasonsWhenNone");
         if (shows.isEmpty()) {
             return List.of();
@@ -79,7 +80,7 @@ final class JooqShowRepository implements ShowRepository {
         return transactions.inTransaction(() -> {
             List<UpsertOutcome> outcomes = new ArrayList<>(shows.size());
             for (List<ShowDraft> batch : Batches.uniqueKeyChunks(shows, ShowDraft::key, Batches.ROWS)) {
-                outcomes.addAll(upsertBatch(batch, seasonsWhenNone));
+                outcomes.addAll(upsertBatch(batch, seasonsWhenNone, tally));
             }
             return outcomes;
         });
@@ -94,41 +95,51 @@ final class JooqShowRepository implements ShowRepository {
      * sources: a re-import holds a batch's worth (thousands) while it compares, and a jOOQ record is
      * several times larger.
      */
-    private record StoredSeason(long id, String description, Map<Integer, StoredEpisode> episodes) {
+    private record StoredSeason(long id, String description, String lockedFields, Map<Integer, StoredEpisode> episodes) {
     }
 
-    private record StoredEpisode(long id, String title, String description, LocalDate releaseDate,
+    private record StoredEpisode(long id, String title, String description, LocalDate releaseDate, String lockedFields,
                                  Map<String, StoredSource> sources) {
     }
 
-    private record SeasonTarget(int draft, long showId, SeasonDraft season, StoredSeason stored) {
+    /** @param existed whether the season was stored before this batch (only then can it have tombstones) */
+    private record SeasonTarget(int draft, long showId, SeasonDraft season, StoredSeason stored, boolean existed) {
     }
 
     private record EpisodeTarget(int draft, long seasonId, EpisodeDraft episode, StoredEpisode stored) {
     }
 
-    private List<UpsertOutcome> upsertBatch(List<ShowDraft> drafts, List<SeasonDraft> seasonsWhenNone) {
+    /** What one batch's writes found, per draft: children changed, or a change held back by a hand lock. */
+    private record BatchState(boolean[] childrenChanged, boolean[] held, ChildTombstones tombstones, UpsertTally tally) {
+    }
+
+    private List<UpsertOutcome> upsertBatch(List<ShowDraft> drafts, List<SeasonDraft> seasonsWhenNone,
+                                            UpsertTally tally) {
         LocalDateTime now = Rows.toDb(clock.instant());
         Map<String, StoredShow> stored = load(drafts.stream().map(d -> d.key().value()).toList());
-        boolean[] childrenChanged = new boolean[drafts.size()];
+        BatchState state = new BatchState(new boolean[drafts.size()], new boolean[drafts.size()],
+                ChildTombstones.underShows(dsl, stored.values().stream().map(s -> s.row().getId()).toList()), tally);
 
         Map<String, Long> showIds = insertNewShows(drafts, stored, now);
         stored.forEach((key, show) -> showIds.put(key, show.row().getId()));
 
-        List<SeasonTarget> seasons = upsertSeasons(drafts, stored, showIds, seasonsWhenNone, childrenChanged);
-        List<EpisodeTarget> episodes = upsertEpisodes(seasons, childrenChanged);
-        SourceWrites sources = new SourceWrites(sourceInsert);
+        List<SeasonTarget> seasons = upsertSeasons(drafts, stored, showIds, seasonsWhenNone, state);
+        List<EpisodeTarget> episodes = upsertEpisodes(seasons, state);
+        SourceWrites sources = new SourceWrites(sourceInsert, state.tombstones(), tally);
         long[] episodeIds = insertEpisodes(episodes);
         for (int i = 0; i < episodes.size(); i++) {
             EpisodeTarget target = episodes.get(i);
             Map<String, StoredSource> storedSources = target.stored() != null ? target.stored().sources() : Map.of();
-            if (sources.sync(null, episodeIds[i], storedSources, target.episode().sources())) {
-                childrenChanged[target.draft()] = true;
+            if (sources.sync(null, episodeIds[i], storedSources, target.episode().sources(), target.stored() != null)) {
+                state.childrenChanged()[target.draft()] = true;
+            }
+            if (sources.takeHeld()) {
+                state.held()[target.draft()] = true;
             }
         }
         sources.execute(dsl);
 
-        return updateShowsAndReport(drafts, stored, childrenChanged, now);
+        return updateShowsAndReport(drafts, stored, state, now);
     }
 
     private Map<String, StoredShow> load(List<String> keys) {
@@ -143,10 +154,10 @@ final class JooqShowRepository implements ShowRepository {
             return shows;
         }
         Map<Long, StoredSeason> seasons = new HashMap<>();
-        dsl.select(SEASON.ID, SEASON.SHOW_ID, SEASON.NUMBER, SEASON.DESCRIPTION).from(SEASON)
+        dsl.select(SEASON.ID, SEASON.SHOW_ID, SEASON.NUMBER, SEASON.DESCRIPTION, SEASON.LOCKED_FIELDS).from(SEASON)
                 .where(SEASON.SHOW_ID.in(byId.keySet()))
                 .forEach(row -> {
-                    StoredSeason season = new StoredSeason(row.value1(), row.value4(), new HashMap<>());
+                    StoredSeason season = new StoredSeason(row.value1(), row.value4(), row.value5(), new HashMap<>());
                     byId.get(row.value2()).seasons().put(row.value3(), season);
                     seasons.put(season.id(), season);
                 });
@@ -155,12 +166,12 @@ final class JooqShowRepository implements ShowRepository {
         }
         Map<Long, StoredEpisode> episodes = new HashMap<>();
         dsl.select(EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER, EPISODE.TITLE, EPISODE.DESCRIPTION,
-                        EPISODE.RELEASE_DATE)
+                        EPISODE.RELEASE_DATE, EPISODE.LOCKED_FIELDS)
                 .from(EPISODE).join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
                 .where(SEASON.SHOW_ID.in(byId.keySet()))
                 .forEach(row -> {
                     StoredEpisode episode = new StoredEpisode(row.value1(), row.value4(), row.value5(), row.value6(),
-                            new HashMap<>());
+                            row.value7(), new HashMap<>());
                     seasons.get(row.value2()).episodes().put(row.value3(), episode);
                     episodes.put(episode.id(), episode);
                 });
@@ -195,7 +206,8 @@ final class JooqShowRepository implements ShowRepository {
 
     private List<SeasonTarget> upsertSeasons(List<ShowDraft> drafts, Map<String, StoredShow> stored,
                                              Map<String, Long> showIds, List<SeasonDraft> seasonsWhenNone,
-                                             boolean[] changed) {
+                                             BatchState state) {
+        boolean[] changed = state.childrenChanged();
         List<SeasonTarget> targets = new ArrayList<>();
         int created = 0;
         List<Object[]> updates = new ArrayList<>();
@@ -209,13 +221,24 @@ final class JooqShowRepository implements ShowRepository {
             for (SeasonDraft season : distinctByNumber(wanted)) {
                 StoredSeason current = storedSeasons.get(season.number());
                 if (current == null) {
+                    if (show != null && state.tombstones().seasonDeleted(showId, season.number())) {
+                        state.tally().suppressed();
+                        continue;
+                    }
                     created++;
                     changed[i] = true;
-                } else if (!Objects.equals(current.description(), season.description())) {
-                    updates.add(new Object[] {season.description(), current.id()});
-                    changed[i] = true;
+                } else {
+                    String description = season.description();
+                    if (LockedColumn.locks(current.lockedFields(), "description")) {
+                        state.held()[i] |= !Objects.equals(description, current.description());
+                        description = current.description();
+                    }
+                    if (!Objects.equals(current.description(), description)) {
+                        updates.add(new Object[] {description, current.id()});
+                        changed[i] = true;
+                    }
                 }
-                targets.add(new SeasonTarget(i, showId, season, current));
+                targets.add(new SeasonTarget(i, showId, season, current, current != null));
             }
         }
         if (!updates.isEmpty()) {
@@ -239,13 +262,14 @@ final class JooqShowRepository implements ShowRepository {
             rows.add(Arrays.asList(id, t.showId(), t.season().number(), t.season().description()));
             // Just inserted: only its id is needed further down, and it has no episodes yet.
             withRows.add(new SeasonTarget(t.draft(), t.showId(), t.season(),
-                    new StoredSeason(id, t.season().description(), Map.of())));
+                    new StoredSeason(id, t.season().description(), null, Map.of()), false));
         }
         seasonInsert.execute(dsl, rows);
         return withRows;
     }
 
-    private List<EpisodeTarget> upsertEpisodes(List<SeasonTarget> seasons, boolean[] changed) {
+    private List<EpisodeTarget> upsertEpisodes(List<SeasonTarget> seasons, BatchState state) {
+        boolean[] changed = state.childrenChanged();
         List<EpisodeTarget> targets = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         for (SeasonTarget season : seasons) {
@@ -253,13 +277,30 @@ final class JooqShowRepository implements ShowRepository {
             for (EpisodeDraft episode : distinctEpisodes(season.season().episodes())) {
                 StoredEpisode current = season.stored().episodes().get(episode.number());
                 if (current == null) {
+                    if (season.existed() && state.tombstones().episodeDeleted(seasonId, episode.number())) {
+                        state.tally().suppressed();
+                        continue;
+                    }
                     changed[season.draft()] = true;
-                } else if (!Objects.equals(current.title(), episode.title())
-                        || !Objects.equals(current.description(), episode.description())
-                        || !Objects.equals(current.releaseDate(), episode.releaseDate())) {
-                    updates.add(new Object[] {episode.title(), episode.description(), episode.releaseDate(),
-                            current.id()});
-                    changed[season.draft()] = true;
+                } else {
+                    String title = episode.title();
+                    String description = episode.description();
+                    LocalDate releaseDate = episode.releaseDate();
+                    String locked = current.lockedFields();
+                    if (locked != null) {
+                        title = LockedColumn.locks(locked, "title") ? current.title() : title;
+                        description = LockedColumn.locks(locked, "description") ? current.description() : description;
+                        releaseDate = LockedColumn.locks(locked, "release_date") ? current.releaseDate() : releaseDate;
+                        state.held()[season.draft()] |= !Objects.equals(title, episode.title())
+                                || !Objects.equals(description, episode.description())
+                                || !Objects.equals(releaseDate, episode.releaseDate());
+                    }
+                    if (!Objects.equals(current.title(), title)
+                            || !Objects.equals(current.description(), description)
+                            || !Objects.equals(current.releaseDate(), releaseDate)) {
+                        updates.add(new Object[] {title, description, releaseDate, current.id()});
+                        changed[season.draft()] = true;
+                    }
                 }
                 targets.add(new EpisodeTarget(season.draft(), seasonId, episode, current));
             }
@@ -299,7 +340,8 @@ final class JooqShowRepository implements ShowRepository {
     }
 
     private List<UpsertOutcome> updateShowsAndReport(List<ShowDraft> drafts, Map<String, StoredShow> stored,
-                                                     boolean[] childrenChanged, LocalDateTime now) {
+                                                     BatchState state, LocalDateTime now) {
+        boolean[] childrenChanged = state.childrenChanged();
         List<UpsertOutcome> outcomes = new ArrayList<>(drafts.size());
         List<Object[]> updates = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
@@ -311,7 +353,11 @@ final class JooqShowRepository implements ShowRepository {
             }
             ShowRecord row = show.row();
             TitleColumns current = TitleColumns.stored(row);
-            TitleColumns wanted = TitleColumns.wanted(d, current);
+            TitleColumns fromFeed = TitleColumns.wanted(d, current);
+            TitleColumns wanted = fromFeed.keepLocked(row.getLockedFields(), current);
+            if (state.held()[i] || wanted != fromFeed && !wanted.equals(fromFeed)) {
+                state.tally().locked();
+            }
             if (!wanted.equals(current) || childrenChanged[i]) {
                 updates.add(new Object[] {wanted.externalId(), wanted.slug(), wanted.title(), wanted.titleSearch(),
                         wanted.description(), wanted.image(), wanted.releaseDate(), wanted.imdbRating(),

@@ -6,6 +6,7 @@ import io.freecast.catalog.port.out.Transactions;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
 
@@ -37,7 +38,10 @@ final class JooqSourceRepository implements SourceRepository {
                 c.state().lastStatus(), c.state().consecutiveFailures(), c.state().lastError(), c.sourceId()}).toList();
         transactions.inTransaction(() -> {
             Batches.executeBatch(dsl, dsl.update(SOURCE)
-                    .set(SOURCE.IS_ACTIVE, (Boolean) null)
+                    // A source switched on or off by hand keeps that state (the rule is the core's; this guards
+                    // against a lock set while the check ran).
+                    .set(SOURCE.IS_ACTIVE, DSL.when(SOURCE.LOCKED_FIELDS.like(DSL.inline(LockedColumn.pattern("is_active"))),
+                            SOURCE.IS_ACTIVE).otherwise(DSL.val((Boolean) null, SOURCE.IS_ACTIVE)))
                     .set(SOURCE.LAST_CHECKED_AT, (LocalDateTime) null)
                     .set(SOURCE.LAST_STATUS, (Integer) null)
                     .set(SOURCE.CONSECUTIVE_FAILURES, (Integer) null)

@@ -40,6 +40,7 @@ public final class JooqStorage {
         DSLContext dsl = DSL.using(main);
         DSLContext own = DSL.using(separate);
         JooqTransactions transactions = new JooqTransactions(dsl, gate);
+        JooqCatalogQueries queries = new JooqCatalogQueries(dsl, kind);
         this.ports = StoragePorts.builder()
                 .transactions(transactions)
                 .shows(new JooqShowRepository(dsl, transactions, clock))
@@ -48,7 +49,11 @@ public final class JooqStorage {
                 .sources(new JooqSourceRepository(dsl, transactions))
                 .taskRuns(new JooqTaskRunLog(own, gate))
                 .taskLeases(new JooqTaskLeases(own, gate))
-                .queries(new JooqCatalogQueries(dsl, kind))
+                .queries(queries)
+                .auditTrail(new JooqAuditTrail(dsl, transactions))
+                .handEdits(new JooqHandEdits(dsl))
+                .tombstones(new JooqTombstones(dsl))
+                .items(new JooqItemReader(dsl, queries))
                 .build();
     }
 

@@ -49,16 +49,17 @@ final class ResultSetRows {
 
     static final List<Field<?>> SHOW_COLUMNS = List.of(SHOW.ID, SHOW.FEED_KEY, SHOW.EXTERNAL_ID, SHOW.SLUG, SHOW.TITLE,
             SHOW.DESCRIPTION, SHOW.IMAGE, SHOW.RELEASE_DATE, SHOW.IMDB_RATING, SHOW.KINOPOISK_RATING, SHOW.CREATED_AT,
-            SHOW.UPDATED_AT);
+            SHOW.UPDATED_AT, SHOW.LOCKED_FIELDS);
     static final List<Field<?>> MOVIE_COLUMNS = List.of(MOVIE.ID, MOVIE.FEED_KEY, MOVIE.EXTERNAL_ID, MOVIE.SLUG,
             MOVIE.TITLE, MOVIE.DESCRIPTION, MOVIE.IMAGE, MOVIE.RELEASE_DATE, MOVIE.RELEASE_YEAR, MOVIE.IMDB_RATING,
-            MOVIE.KINOPOISK_RATING, MOVIE.CREATED_AT, MOVIE.UPDATED_AT);
-    static final List<Field<?>> SEASON_COLUMNS = List.of(SEASON.ID, SEASON.SHOW_ID, SEASON.NUMBER, SEASON.DESCRIPTION);
+            MOVIE.KINOPOISK_RATING, MOVIE.CREATED_AT, MOVIE.UPDATED_AT, MOVIE.LOCKED_FIELDS);
+    static final List<Field<?>> SEASON_COLUMNS = List.of(SEASON.ID, SEASON.SHOW_ID, SEASON.NUMBER, SEASON.DESCRIPTION,
+            SEASON.LOCKED_FIELDS);
     static final List<Field<?>> EPISODE_COLUMNS = List.of(EPISODE.ID, EPISODE.SEASON_ID, EPISODE.NUMBER, EPISODE.TITLE,
-            EPISODE.DESCRIPTION, EPISODE.RELEASE_DATE);
+            EPISODE.DESCRIPTION, EPISODE.RELEASE_DATE, EPISODE.LOCKED_FIELDS);
     static final List<Field<?>> SOURCE_COLUMNS = List.of(SOURCE.ID, SOURCE.MOVIE_ID, SOURCE.EPISODE_ID, SOURCE.URL,
             SOURCE.SOURCE_TYPE, SOURCE.PROVIDER, SOURCE.IS_ACTIVE, SOURCE.LAST_CHECKED_AT, SOURCE.LAST_STATUS,
-            SOURCE.CONSECUTIVE_FAILURES, SOURCE.LAST_ERROR);
+            SOURCE.CONSECUTIVE_FAILURES, SOURCE.LAST_ERROR, SOURCE.LOCKED_FIELDS);
 
     /** {@code 2026-11-24 23:05:42.042}: how times are written on SQLite ({@link ValueBinder#text}). */
     private static final DateTimeFormatter SPACED_TIME = new DateTimeFormatterBuilder()
@@ -85,7 +86,7 @@ final class ResultSetRows {
         return new Show(rs.getLong(at), new FeedKey(text(rs, at + 1)), text(rs, at + 2), text(rs, at + 3),
                 text(rs, at + 4), text(rs, at + 5), text(rs, at + 6), date(rs, at + 7),
                 Rows.rating(nullableDouble(rs, at + 8)), Rows.rating(nullableDouble(rs, at + 9)),
-                instant(rs, at + 10), instant(rs, at + 11));
+                instant(rs, at + 10), instant(rs, at + 11), LockedColumn.fromDb(text(rs, at + 12)));
     }
 
     /** A movie from {@link #MOVIE_COLUMNS} at column {@code at}. */
@@ -93,18 +94,20 @@ final class ResultSetRows {
         return new Movie(rs.getLong(at), new FeedKey(text(rs, at + 1)), text(rs, at + 2), text(rs, at + 3),
                 text(rs, at + 4), text(rs, at + 5), text(rs, at + 6), date(rs, at + 7),
                 nullableInt(rs, at + 8), Rows.rating(nullableDouble(rs, at + 9)),
-                Rows.rating(nullableDouble(rs, at + 10)), instant(rs, at + 11), instant(rs, at + 12));
+                Rows.rating(nullableDouble(rs, at + 10)), instant(rs, at + 11), instant(rs, at + 12),
+                LockedColumn.fromDb(text(rs, at + 13)));
     }
 
     /** A season from {@link #SEASON_COLUMNS} at column {@code at}. */
     Season season(ResultSet rs, int at) throws SQLException {
-        return new Season(rs.getLong(at), rs.getLong(at + 1), rs.getInt(at + 2), text(rs, at + 3));
+        return new Season(rs.getLong(at), rs.getLong(at + 1), rs.getInt(at + 2), text(rs, at + 3),
+                LockedColumn.fromDb(text(rs, at + 4)));
     }
 
     /** An episode from {@link #EPISODE_COLUMNS} at column {@code at}. */
     Episode episode(ResultSet rs, int at) throws SQLException {
         return new Episode(rs.getLong(at), rs.getLong(at + 1), rs.getInt(at + 2), text(rs, at + 3),
-                text(rs, at + 4), date(rs, at + 5));
+                text(rs, at + 4), date(rs, at + 5), LockedColumn.fromDb(text(rs, at + 6)));
     }
 
     /** A source from {@link #SOURCE_COLUMNS} at column {@code at}. */
@@ -115,7 +118,7 @@ final class ResultSetRows {
         LinkState check = new LinkState(instant(rs, at + 7), nullableInt(rs, at + 8), rs.getInt(at + 9),
                 text(rs, at + 10));
         return new Source(rs.getLong(at), owner, text(rs, at + 3), SourceType.fromWireName(text(rs, at + 4)),
-                text(rs, at + 5), rs.getBoolean(at + 6), check);
+                text(rs, at + 5), rs.getBoolean(at + 6), check, LockedColumn.fromDb(text(rs, at + 11)));
     }
 
     /**

@@ -48,6 +48,6 @@ final class Rows {
         LinkState check = new LinkState(fromDb(r.get(SOURCE.LAST_CHECKED_AT)), r.get(SOURCE.LAST_STATUS),
                 r.get(SOURCE.CONSECUTIVE_FAILURES), r.get(SOURCE.LAST_ERROR));
         return new Source(r.get(SOURCE.ID), owner, r.get(SOURCE.URL), SourceType.fromWireName(r.get(SOURCE.SOURCE_TYPE)),
-                r.get(SOURCE.PROVIDER), r.get(SOURCE.IS_ACTIVE), check);
+                r.get(SOURCE.PROVIDER), r.get(SOURCE.IS_ACTIVE), check, LockedColumn.fromDb(r.get(SOURCE.LOCKED_FIELDS)));
     }
 }

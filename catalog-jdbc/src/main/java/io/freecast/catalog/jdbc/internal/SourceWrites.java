@@ -1,6 +1,7 @@
 package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.domain.SourceDraft;
+import io.freecast.catalog.port.out.UpsertTally;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,14 +24,15 @@ final class SourceWrites {
      * What {@link #sync} needs of a stored source. A plain record, not a jOOQ one: a re-import holds a
      * batch's stored sources (thousands) while it compares, and a jOOQ record is several times larger.
      */
-    record StoredSource(long id, String url, String type, String provider) {
+    record StoredSource(long id, String url, String type, String provider, String lockedFields, boolean addedByHand) {
 
         /** The columns to select, in the order of {@link #of}; the owner column goes last. */
-        static final List<Field<?>> COLUMNS = List.of(SOURCE.ID, SOURCE.URL, SOURCE.SOURCE_TYPE, SOURCE.PROVIDER);
+        static final List<Field<?>> COLUMNS = List.of(SOURCE.ID, SOURCE.URL, SOURCE.SOURCE_TYPE, SOURCE.PROVIDER,
+                SOURCE.LOCKED_FIELDS, SOURCE.ADDED_BY_HAND);
 
         static StoredSource of(Record row) {
             return new StoredSource(row.get(SOURCE.ID), row.get(SOURCE.URL), row.get(SOURCE.SOURCE_TYPE),
-                    row.get(SOURCE.PROVIDER));
+                    row.get(SOURCE.PROVIDER), row.get(SOURCE.LOCKED_FIELDS), row.get(SOURCE.ADDED_BY_HAND));
         }
     }
 
@@ -55,24 +57,44 @@ final class SourceWrites {
     private static final int FEW = 8;
 
     private final Inserts prepared;
+    private final ChildTombstones tombstones;
+    private final UpsertTally tally;
+    private boolean held;
     private final List<List<Object>> movieInserts = new ArrayList<>();
     private final List<List<Object>> episodeInserts = new ArrayList<>();
     private final List<Object[]> updates = new ArrayList<>();
     private final List<Long> deletes = new ArrayList<>();
 
-    SourceWrites(Inserts prepared) {
+    /**
+     * @param tombstones asked about each URL about to be added to an owner that was already stored
+     * @param tally      counts the URLs not re-added because a person deleted them
+     */
+    SourceWrites(Inserts prepared, ChildTombstones tombstones, UpsertTally tally) {
         this.prepared = prepared;
+        this.tombstones = tombstones;
+        this.tally = tally;
+    }
+
+    /** Whether a field locked by hand held back a change since the last call (and forgets it). */
+    boolean takeHeld() {
+        boolean was = held;
+        held = false;
+        return was;
     }
 
     /**
-     * Makes the sources of one owner match {@code drafts}.
+     * Makes the sources of one owner match {@code drafts}, as far as hand edits allow: a source added by
+     * hand stays, a {@code source_type} or {@code provider} locked by hand keeps its value, and a URL a
+     * person deleted from an owner that was stored before is not added again.
      *
-     * @param stored the owner's stored sources by URL (empty for a new owner)
+     * @param stored      the owner's stored sources by URL (empty for a new owner)
+     * @param ownerStored whether the owner was stored before this batch (only then can it have tombstones)
      * @return whether anything changes
      */
-    boolean sync(Long movieId, Long episodeId, Map<String, StoredSource> stored, List<SourceDraft> drafts) {
+    boolean sync(Long movieId, Long episodeId, Map<String, StoredSource> stored, List<SourceDraft> drafts,
+                 boolean ownerStored) {
         if (stored.isEmpty() && drafts.size() <= FEW) {
-            return insertAll(movieId, episodeId, drafts);
+            return insertAll(movieId, episodeId, drafts, ownerStored);
         }
         Map<String, SourceDraft> wanted = new LinkedHashMap<>();
         for (SourceDraft draft : drafts) {
@@ -83,15 +105,30 @@ final class SourceWrites {
             StoredSource row = stored.get(draft.url());
             String type = draft.type().wireName();
             if (row == null) {
+                if (ownerStored && deletedByHand(movieId, episodeId, draft.url())) {
+                    continue;
+                }
                 insert(movieId, episodeId, draft.url(), type, draft.provider());
                 changed = true;
-            } else if (!type.equals(row.type()) || !Objects.equals(draft.provider(), row.provider())) {
-                updates.add(new Object[] {type, draft.provider(), row.id()});
+                continue;
+            }
+            String provider = draft.provider();
+            if (row.lockedFields() != null) {
+                String feedType = type;
+                String feedProvider = provider;
+                type = LockedColumn.locks(row.lockedFields(), "source_type") ? row.type() : type;
+                provider = LockedColumn.locks(row.lockedFields(), "provider") ? row.provider() : provider;
+                if (!type.equals(feedType) || !Objects.equals(provider, feedProvider)) {
+                    held = true;
+                }
+            }
+            if (!type.equals(row.type()) || !Objects.equals(provider, row.provider())) {
+                updates.add(new Object[] {type, provider, row.id()});
                 changed = true;
             }
         }
         for (StoredSource row : stored.values()) {
-            if (!wanted.containsKey(row.url())) {
+            if (!row.addedByHand() && !wanted.containsKey(row.url())) {
                 deletes.add(row.id());
                 changed = true;
             }
@@ -103,14 +140,24 @@ final class SourceWrites {
      * The few sources of an owner that has none stored (every new owner): each URL is inserted once, the
      * first draft of it winning, as in {@link #sync}; comparing with the earlier drafts beats a map here.
      */
-    private boolean insertAll(Long movieId, Long episodeId, List<SourceDraft> drafts) {
+    private boolean insertAll(Long movieId, Long episodeId, List<SourceDraft> drafts, boolean ownerStored) {
+        boolean changed = false;
         for (int i = 0; i < drafts.size(); i++) {
             SourceDraft draft = drafts.get(i);
-            if (!listedBefore(drafts, i)) {
+            if (!listedBefore(drafts, i) && !(ownerStored && deletedByHand(movieId, episodeId, draft.url()))) {
                 insert(movieId, episodeId, draft.url(), draft.type().wireName(), draft.provider());
+                changed = true;
             }
         }
-        return !drafts.isEmpty();
+        return changed;
+    }
+
+    private boolean deletedByHand(Long movieId, Long episodeId, String url) {
+        if (tombstones.sourceDeleted(movieId, episodeId, url)) {
+            tally.suppressed();
+            return true;
+        }
+        return false;
     }
 
     private static boolean listedBefore(List<SourceDraft> drafts, int index) {

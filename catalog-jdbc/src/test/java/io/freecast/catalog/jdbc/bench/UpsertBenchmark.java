@@ -7,7 +7,7 @@ import io.freecast.catalog.domain.SeasonDraft;
 import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.domain.SourceDraft;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
-import io.freecast.catalog.jdbc.testing.Drafts;
+import io.freecast.catalog.testing.Drafts;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * The storage contract on the real PostgreSQL server at {@code CATALOG_TEST_POSTGRES_URL}, each test in a
  * fresh schema; skipped (with a message saying so) when the variable is not set.
  */
-class PostgresStorageIT extends StorageContract {
+class PostgresStorageIT extends JdbcStorageContract {
 
     @Override
     protected TestDatabase newDatabase(Path dir) {

@@ -30,8 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledImportIT {
 
-    /** The killed child's lease: short, so the test need not wait the default two minutes. */
-    private static final Duration KILLED_RUN_LEASE = Duration.ofSeconds(5);
+    /**
+     * The killed child's lease: short, so the test need not wait the default two minutes, yet long enough
+     * that the "refused while the lease holds" check still falls inside it on a loaded 2-core machine
+     * (at 5 s a busy build let it expire before the check ran).
+     */
+    private static final Duration KILLED_RUN_LEASE = Duration.ofSeconds(15);
 
     private static final int SENT_BEFORE_STALL = 3_000;
     private static final int TOTAL = 4_000;

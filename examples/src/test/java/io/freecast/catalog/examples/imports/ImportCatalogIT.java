@@ -61,10 +61,11 @@ class ImportCatalogIT {
             assertThat(shows.succeeded()).isTrue();
             assertThat(shows.counts()).containsExactly(entry("read", 8L), entry("created", 8L), entry("updated", 0L),
                     entry("unchanged", 0L), entry("rejected", 0L), entry("duplicates", 0L), entry("warnings", 0L),
-                    entry("show_web_sources_not_stored", 3L));
+                    entry("suppressed", 0L), entry("locked", 0L), entry("show_web_sources_not_stored", 3L));
             assertThat(shows.notes()).singleElement().asString().startsWith("3 web sources given for whole shows");
             assertThat(movies.counts()).containsExactly(entry("read", 10L), entry("created", 10L), entry("updated", 0L),
-                    entry("unchanged", 0L), entry("rejected", 0L), entry("duplicates", 0L), entry("warnings", 0L));
+                    entry("unchanged", 0L), entry("rejected", 0L), entry("duplicates", 0L), entry("warnings", 0L),
+                    entry("suppressed", 0L), entry("locked", 0L));
             assertThat(movies.rejections()).isEmpty();
 
             // 502: 2 seasons, 504 and 506: 1 each; the five shows without seasons get 2 placeholder seasons each.
@@ -155,7 +156,8 @@ class ImportCatalogIT {
 
             assertThat(report.succeeded()).isTrue();
             assertThat(report.counts()).containsExactly(entry("read", 11L), entry("created", 4L), entry("updated", 0L),
-                    entry("unchanged", 0L), entry("rejected", 7L), entry("duplicates", 1L), entry("warnings", 5L));
+                    entry("unchanged", 0L), entry("rejected", 7L), entry("duplicates", 1L), entry("warnings", 5L),
+                    entry("suppressed", 0L), entry("locked", 0L));
             String noTitle = "no usable title: 'name' (or 'title') must be a non-empty string";
             assertThat(report.rejections()).containsExactly(
                     new Rejection(1, null, "the item is a string, not a JSON object"),

@@ -1,4 +1,4 @@
-package io.freecast.catalog.jdbc.testing;
+package io.freecast.catalog.testing;
 
 import io.freecast.catalog.domain.EpisodeDraft;
 import io.freecast.catalog.domain.FeedKey;

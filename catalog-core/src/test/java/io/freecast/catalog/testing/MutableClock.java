@@ -1,4 +1,4 @@
-package io.freecast.catalog.jdbc.testing;
+package io.freecast.catalog.testing;
 
 import java.time.Clock;
 import java.time.Duration;
