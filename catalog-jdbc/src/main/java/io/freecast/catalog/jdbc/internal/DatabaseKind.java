@@ -58,6 +58,14 @@ public enum DatabaseKind {
         return binder;
     }
 
+    /**
+     * Whether a read-then-write transaction locks the rows it read ({@code SELECT … FOR UPDATE}):
+     * PostgreSQL's rows, while SQLite's immediate transactions hold the whole database already.
+     */
+    boolean locksRowsForUpdate() {
+        return this == POSTGRESQL;
+    }
+
     /** SQLite allows one writer at a time: writers in one process queue on a lock rather than on busy errors. */
     boolean hasSingleWriter() {
         return this == SQLITE;
