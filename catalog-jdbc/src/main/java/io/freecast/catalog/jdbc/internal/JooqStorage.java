@@ -54,6 +54,8 @@ public final class JooqStorage {
                 .handEdits(new JooqHandEdits(dsl))
                 .tombstones(new JooqTombstones(dsl))
                 .items(new JooqItemReader(dsl, queries))
+                .accounts(new JooqAccountRepository(dsl, kind))
+                .apiTokens(new JooqApiTokenRepository(dsl))
                 .build();
     }
 

@@ -78,6 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (!noScheduler) {
             scheduling.validate();
         }
+        String bootstrapToken = bootstrapToken();
         // Runs while the database opens: the two are the bulk of a cold start, and independent.
         ServeWarmUp warmUp = ServeWarmUp.start();
         // Every adapter the scheduled tasks need, checked before the database opens.
@@ -85,7 +86,8 @@ public final class ServeCommand implements Callable<Integer> {
         CatalogAssembly assembly;
         try {
             assembly = CatalogAssembly.open(database,
-                    OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()), adapters::configure);
+                    OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()),
+                    (builder, http) -> adapters.configure(builder, http).bootstrapToken(bootstrapToken));
         } catch (RuntimeException e) {
             adapters.close();
             throw e;
@@ -166,11 +168,26 @@ public final class ServeCommand implements Callable<Integer> {
         if (token == null || token.isBlank()) {
             LOG.info("starting tasks over HTTP (POST /tasks/<name>/runs) is refused: set {} to allow it with a "
                     + "bearer token", ADMIN_TOKEN_ENV);
-        } else if (token.strip().length() < MIN_TOKEN_LENGTH) {
-            LOG.warn("{} is shorter than {} characters: use a long random token (e.g. openssl rand -hex 32)",
-                    ADMIN_TOKEN_ENV, MIN_TOKEN_LENGTH);
         }
         config.routes(new TaskResources(catalog.tasks(), token)::register);
+    }
+
+    /**
+     * The bootstrap admin token from {@code CATALOG_ADMIN_TOKEN} (environment only, so it never shows in the
+     * process list), or null when it is not set. A value too short to be a secret is refused before anything
+     * starts: an operator who set one meant it to protect something.
+     */
+    static String bootstrapToken() {
+        String token = System.getenv(ADMIN_TOKEN_ENV);
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        if (token.strip().length() < MIN_TOKEN_LENGTH) {
+            throw new ConfigurationException(ADMIN_TOKEN_ENV + " is shorter than " + MIN_TOKEN_LENGTH
+                    + " characters, too short to be a secret: set a long random value (e.g. openssl rand -hex 32)"
+                    + " or unset it; nothing was started");
+        }
+        return token;
     }
 
     /**
