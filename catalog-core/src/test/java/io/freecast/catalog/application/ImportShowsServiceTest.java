@@ -36,8 +36,8 @@ class ImportShowsServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     private final InMemoryCatalogStore store = InMemoryCatalogStore.create(clock);
     private final InMemoryFeedReader feeds = new InMemoryFeedReader();
-    private final ImportShowsUseCase importShows = UseCases.importShows(store.ports().shows(), store.ports().tombstones(),
-            store.ports().transactions(), feeds, clock);
+    private final ImportShowsUseCase importShows = UseCases.importShows(store.ports().shows(),
+            store.ports().tombstones(), store.ports().transactions(), feeds, clock);
 
     private TaskReport importFeed(List<ShowDraft> shows, boolean placeholders) {
         feeds.shows(FEED, InMemoryFeedReader.showItems(shows));

@@ -30,6 +30,7 @@ public final class InMemoryCatalogStore implements CatalogStore {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private InMemoryCatalogStore(Clock clock) {
+        // One sequence per table, shared by the imports and the hand edits that both insert into it.
         Sequence showIds = new Sequence();
         Sequence seasonIds = new Sequence();
         Sequence episodeIds = new Sequence();
@@ -84,7 +85,7 @@ public final class InMemoryCatalogStore implements CatalogStore {
 
     /**
      * Everything the transactions cover, as one value: two calls give equal values exactly when no show,
-     * season, episode, movie, source, rating stamp or audit entry differs — "nothing changed" in one assertion.
+     * season, episode, movie, source, rating stamp, audit entry, tombstone or added-by-hand mark differs — "nothing changed" in one assertion.
      */
     public Object contents() {
         return transactions.read(InMemoryTables::contents);

@@ -1,13 +1,17 @@
 package io.freecast.catalog.testing;
 
 import io.freecast.catalog.domain.EpisodeTree;
+import io.freecast.catalog.domain.Season;
 import io.freecast.catalog.domain.SeasonTree;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.out.ItemReader;
 import java.util.Optional;
 
-/** Single seasons and episodes as their show's tree shows them, single sources by id. */
+/**
+ * Single seasons and episodes, read as part of their show's tree (as the read side shows it), and single
+ * sources by id. Inside a transaction, reads see its writes.
+ */
 final class InMemoryItemReader implements ItemReader {
 
     private final InMemoryTransactions transactions;
@@ -20,22 +24,25 @@ final class InMemoryItemReader implements ItemReader {
 
     @Override
     public Optional<SeasonTree> findSeason(long seasonId) {
-        return transactions.read(tables -> Optional.ofNullable(tables.seasons.get(seasonId)))
-                .flatMap(season -> queries.findShow(season.showId()))
+        return showOfSeason(seasonId).flatMap(queries::findShow)
                 .flatMap(show -> show.seasons().stream().filter(s -> s.season().id() == seasonId).findFirst());
     }
 
     @Override
     public Optional<EpisodeTree> findEpisode(long episodeId) {
-        return transactions.read(tables -> Optional.ofNullable(tables.episodes.get(episodeId))
-                        .map(e -> tables.seasons.get(e.seasonId()).showId()))
+        return transactions.read(tables -> Optional.ofNullable(tables.episodes.get(episodeId)))
+                .flatMap(episode -> showOfSeason(episode.seasonId()))
                 .flatMap(queries::findShow)
-                .flatMap(show -> show.seasons().stream().flatMap(s -> s.episodes().stream())
+                .flatMap(show -> show.seasons().stream().flatMap(season -> season.episodes().stream())
                         .filter(e -> e.episode().id() == episodeId).findFirst());
     }
 
     @Override
     public Optional<Source> findSource(long sourceId) {
         return transactions.read(tables -> Optional.ofNullable(tables.sources.get(sourceId)));
+    }
+
+    private Optional<Long> showOfSeason(long seasonId) {
+        return transactions.read(tables -> Optional.ofNullable(tables.seasons.get(seasonId)).map(Season::showId));
     }
 }

@@ -1,20 +1,23 @@
 package io.freecast.catalog.testing;
 
-import io.freecast.catalog.port.out.UpsertTally;
-import java.util.Set;
-
 import io.freecast.catalog.domain.Movie;
 import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.domain.Rating;
 import io.freecast.catalog.domain.SourceOwner;
 import io.freecast.catalog.port.out.MovieRepository;
 import io.freecast.catalog.port.out.UpsertOutcome;
+import io.freecast.catalog.port.out.UpsertTally;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** Movies by feed key, with their sources; an unchanged draft writes nothing and moves no timestamp. */
+/**
+ * Movies by feed key, with their sources; an unchanged draft writes nothing and moves no timestamp. Fields
+ * locked by hand keep their stored values (a movie the feed would have changed there is counted as locked);
+ * the sources follow {@link SourceSync}'s rules for hand edits.
+ */
 final class InMemoryMovieRepository implements MovieRepository {
 
     private final InMemoryTransactions transactions;
@@ -38,54 +41,57 @@ final class InMemoryMovieRepository implements MovieRepository {
             Instant now = clock.instant();
             List<UpsertOutcome> outcomes = new ArrayList<>(movies.size());
             for (MovieDraft draft : movies) {
-                outcomes.add(upsert(tables, draft, now, tally));
+                outcomes.add(upsert(tables, draft, tally, now));
             }
             return outcomes;
         });
     }
 
-    private UpsertOutcome upsert(InMemoryTables tables, MovieDraft d, Instant now, UpsertTally tally) {
+    private UpsertOutcome upsert(InMemoryTables tables, MovieDraft d, UpsertTally tally, Instant now) {
         Long id = tables.movieIdByKey.get(d.key().value());
         if (id == null) {
             Movie created = new Movie(movieIds.next(), d.key(), d.externalId(), d.slug(), d.title(), d.description(),
                     d.image(), d.releaseDate(), d.releaseYear(), d.imdbRating(), d.kinopoiskRating(), now, now);
             tables.movies.put(created.id(), created);
             tables.movieIdByKey.put(d.key().value(), created.id());
-            SourceSync.sync(tables, sourceIds, new SourceOwner.OfMovie(created.id()), d.sources());
+            SourceSync.sync(tables, sourceIds, new SourceOwner.OfMovie(created.id()), d.sources(), false, tally);
             return UpsertOutcome.CREATED;
         }
         Movie current = tables.movies.get(id);
-        boolean[] held = new boolean[1];
-        boolean sourcesChanged = SourceSync.sync(tables, sourceIds, new SourceOwner.OfMovie(id), d.sources(), tally, held);
+        SourceSync.Outcome sources = SourceSync.sync(tables, sourceIds, new SourceOwner.OfMovie(id), d.sources(),
+                true, tally);
         Movie fromFeed = new Movie(id, current.key(), d.externalId(), d.slug(), d.title(), d.description(), d.image(),
                 d.releaseDate(), d.releaseYear(), keepKnown(d.imdbRating(), current.imdbRating()),
                 keepKnown(d.kinopoiskRating(), current.kinopoiskRating()), current.createdAt(), current.updatedAt(),
                 current.lockedFields());
-        Set<String> locks = current.lockedFields();
-        Movie wanted = new Movie(id, current.key(), d.externalId(), d.slug(),
-                pick(locks, "title", current.title(), fromFeed.title()),
-                pick(locks, "description", current.description(), fromFeed.description()),
-                pick(locks, "image", current.image(), fromFeed.image()),
-                pick(locks, "release_date", current.releaseDate(), fromFeed.releaseDate()),
-                pick(locks, "release_year", current.releaseYear(), fromFeed.releaseYear()),
-                pick(locks, "imdb_rating", current.imdbRating(), fromFeed.imdbRating()),
-                pick(locks, "kinopoisk_rating", current.kinopoiskRating(), fromFeed.kinopoiskRating()),
-                current.createdAt(), current.updatedAt(), locks);
-        if (held[0] || !wanted.equals(fromFeed)) {
+        Movie wanted = keepLocked(fromFeed, current);
+        if (sources.held() || !wanted.equals(fromFeed)) {
             tally.locked();
         }
-        if (wanted.equals(current) && !sourcesChanged) {
+        if (wanted.equals(current) && !sources.changed()) {
             return UpsertOutcome.UNCHANGED;
         }
         tables.movies.put(id, new Movie(id, wanted.key(), wanted.externalId(), wanted.slug(), wanted.title(),
                 wanted.description(), wanted.image(), wanted.releaseDate(), wanted.releaseYear(), wanted.imdbRating(),
-                wanted.kinopoiskRating(), current.createdAt(), now, locks));
+                wanted.kinopoiskRating(), current.createdAt(), now, current.lockedFields()));
         return UpsertOutcome.UPDATED;
     }
 
-    /** The stored value when a person locked the field, else the feed's. */
-    static <T> T pick(Set<String> locks, String field, T stored, T fromFeed) {
-        return locks.contains(field) ? stored : fromFeed;
+    /** The feed's values, with every field locked by hand as {@code stored} has it. */
+    private static Movie keepLocked(Movie feed, Movie stored) {
+        Set<String> locked = stored.lockedFields();
+        if (locked.isEmpty()) {
+            return feed;
+        }
+        return new Movie(feed.id(), feed.key(), feed.externalId(), feed.slug(),
+                locked.contains("title") ? stored.title() : feed.title(),
+                locked.contains("description") ? stored.description() : feed.description(),
+                locked.contains("image") ? stored.image() : feed.image(),
+                locked.contains("release_date") ? stored.releaseDate() : feed.releaseDate(),
+                locked.contains("release_year") ? stored.releaseYear() : feed.releaseYear(),
+                locked.contains("imdb_rating") ? stored.imdbRating() : feed.imdbRating(),
+                locked.contains("kinopoisk_rating") ? stored.kinopoiskRating() : feed.kinopoiskRating(),
+                feed.createdAt(), feed.updatedAt(), feed.lockedFields());
     }
 
     /** A rating the feed does not know never erases one the ratings task found. */

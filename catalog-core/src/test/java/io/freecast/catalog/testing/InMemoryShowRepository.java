@@ -1,13 +1,8 @@
 package io.freecast.catalog.testing;
 
-import io.freecast.catalog.domain.ItemKind;
-import io.freecast.catalog.domain.ItemRef;
-import io.freecast.catalog.domain.LockedFields;
-import io.freecast.catalog.port.out.UpsertTally;
-import java.util.Set;
-
 import io.freecast.catalog.domain.Episode;
 import io.freecast.catalog.domain.EpisodeDraft;
+import io.freecast.catalog.domain.ItemKind;
 import io.freecast.catalog.domain.SeasonDraft;
 import io.freecast.catalog.domain.Season;
 import io.freecast.catalog.domain.Show;
@@ -15,6 +10,7 @@ import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.domain.SourceOwner;
 import io.freecast.catalog.port.out.ShowRepository;
 import io.freecast.catalog.port.out.UpsertOutcome;
+import io.freecast.catalog.port.out.UpsertTally;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Shows by feed key, seasons by number under their show, episodes by number under their season, sources by
  * URL under their episode. An import never deletes a season or an episode; an unchanged draft writes nothing.
+ * Hand edits win as in the database: locked fields keep their values (the show counted as locked), and a
+ * season, episode or source URL with a tombstone under its stored parent is not re-created (counted as
+ * suppressed; a suppressed season's episodes are not looked at).
  */
 final class InMemoryShowRepository implements ShowRepository {
 
@@ -57,113 +57,135 @@ final class InMemoryShowRepository implements ShowRepository {
             Instant now = clock.instant();
             List<UpsertOutcome> outcomes = new ArrayList<>(shows.size());
             for (ShowDraft draft : shows) {
-                outcomes.add(upsert(tables, draft, seasonsWhenNone, now, tally));
+                outcomes.add(upsert(tables, draft, seasonsWhenNone, tally, now));
             }
             return outcomes;
         });
     }
 
-    private UpsertOutcome upsert(InMemoryTables tables, ShowDraft d, List<SeasonDraft> seasonsWhenNone, Instant now,
-                                 UpsertTally tally) {
-        boolean[] held = new boolean[1];
+    /** What the children of one show's upsert did: anything changed, a lock held a feed's change back. */
+    private static final class Children {
+        boolean changed;
+        boolean held;
+    }
+
+    private UpsertOutcome upsert(InMemoryTables tables, ShowDraft d, List<SeasonDraft> seasonsWhenNone,
+                                 UpsertTally tally, Instant now) {
         Long storedId = tables.showIdByKey.get(d.key().value());
         if (storedId == null) {
             Show created = new Show(showIds.next(), d.key(), d.externalId(), d.slug(), d.title(), d.description(),
                     d.image(), d.releaseDate(), d.imdbRating(), d.kinopoiskRating(), now, now);
             tables.shows.put(created.id(), created);
             tables.showIdByKey.put(d.key().value(), created.id());
-            upsertSeasons(tables, created.id(), d.seasons().isEmpty() ? seasonsWhenNone : d.seasons(), tally, held);
+            upsertSeasons(tables, created.id(), false, d.seasons().isEmpty() ? seasonsWhenNone : d.seasons(), tally);
             return UpsertOutcome.CREATED;
         }
         long id = storedId;
         boolean noSeasons = d.seasons().isEmpty() && tables.seasonsOf(id).isEmpty();
-        boolean childrenChanged = upsertSeasons(tables, id, noSeasons ? seasonsWhenNone : d.seasons(), tally, held);
+        Children children = upsertSeasons(tables, id, true, noSeasons ? seasonsWhenNone : d.seasons(), tally);
         Show current = tables.shows.get(id);
-        Set<String> locks = current.lockedFields();
         Show fromFeed = new Show(id, current.key(), d.externalId(), d.slug(), d.title(), d.description(), d.image(),
                 d.releaseDate(), InMemoryMovieRepository.keepKnown(d.imdbRating(), current.imdbRating()),
                 InMemoryMovieRepository.keepKnown(d.kinopoiskRating(), current.kinopoiskRating()),
-                current.createdAt(), current.updatedAt(), locks);
-        Show wanted = new Show(id, current.key(), d.externalId(), d.slug(),
-                pick(locks, "title", current.title(), fromFeed.title()),
-                pick(locks, "description", current.description(), fromFeed.description()),
-                pick(locks, "image", current.image(), fromFeed.image()),
-                pick(locks, "release_date", current.releaseDate(), fromFeed.releaseDate()),
-                pick(locks, "imdb_rating", current.imdbRating(), fromFeed.imdbRating()),
-                pick(locks, "kinopoisk_rating", current.kinopoiskRating(), fromFeed.kinopoiskRating()),
-                current.createdAt(), current.updatedAt(), locks);
-        if (held[0] || !wanted.equals(fromFeed)) {
+                current.createdAt(), current.updatedAt(), current.lockedFields());
+        Show wanted = keepLocked(fromFeed, current);
+        if (children.held || !wanted.equals(fromFeed)) {
             tally.locked();
         }
-        if (wanted.equals(current) && !childrenChanged) {
+        if (wanted.equals(current) && !children.changed) {
             return UpsertOutcome.UNCHANGED;
         }
         tables.shows.put(id, new Show(id, wanted.key(), wanted.externalId(), wanted.slug(), wanted.title(),
                 wanted.description(), wanted.image(), wanted.releaseDate(), wanted.imdbRating(),
-                wanted.kinopoiskRating(), current.createdAt(), now, locks));
+                wanted.kinopoiskRating(), current.createdAt(), now, current.lockedFields()));
         return UpsertOutcome.UPDATED;
     }
 
-    /** @return whether any season, episode or source changed */
-    private boolean upsertSeasons(InMemoryTables tables, long showId, List<SeasonDraft> drafts, UpsertTally tally,
-                                  boolean[] held) {
-        boolean changed = false;
+    /** The feed's values, with every field locked by hand as {@code stored} has it. */
+    private static Show keepLocked(Show feed, Show stored) {
+        Set<String> locked = stored.lockedFields();
+        if (locked.isEmpty()) {
+            return feed;
+        }
+        return new Show(feed.id(), feed.key(), feed.externalId(), feed.slug(),
+                locked.contains("title") ? stored.title() : feed.title(),
+                locked.contains("description") ? stored.description() : feed.description(),
+                locked.contains("image") ? stored.image() : feed.image(),
+                locked.contains("release_date") ? stored.releaseDate() : feed.releaseDate(),
+                locked.contains("imdb_rating") ? stored.imdbRating() : feed.imdbRating(),
+                locked.contains("kinopoisk_rating") ? stored.kinopoiskRating() : feed.kinopoiskRating(),
+                feed.createdAt(), feed.updatedAt(), feed.lockedFields());
+    }
+
+    /**
+     * @param showStored whether the show was stored before this upsert (only then can it have tombstones)
+     */
+    private Children upsertSeasons(InMemoryTables tables, long showId, boolean showStored, List<SeasonDraft> drafts,
+                                   UpsertTally tally) {
+        Children children = new Children();
         for (SeasonDraft draft : distinct(drafts, SeasonDraft::number)) {
             Long seasonId = tables.seasonsOfShow.getOrDefault(showId, new TreeMap<>()).get(draft.number());
             Season current = seasonId == null ? null : tables.seasons.get(seasonId);
+            boolean existed = current != null;
             if (current == null) {
-                if (tables.tombstoned(ItemKind.SEASON, ItemRef.show(showId), Integer.toString(draft.number()))) {
+                if (showStored && tables.tombstoned(ItemKind.SEASON, ItemKind.SHOW, showId,
+                        Integer.toString(draft.number()))) {
                     tally.suppressed();
                     continue;
                 }
                 current = new Season(seasonIds.next(), showId, draft.number(), draft.description());
                 tables.putSeason(current);
-                changed = true;
+                children.changed = true;
             } else {
-                String description = pick(current.lockedFields(), "description", current.description(), draft.description());
-                held[0] |= !Objects.equals(description, draft.description());
+                String description = draft.description();
+                if (current.lockedFields().contains("description")) {
+                    children.held |= !Objects.equals(description, current.description());
+                    description = current.description();
+                }
                 if (!Objects.equals(current.description(), description)) {
                     current = new Season(current.id(), showId, current.number(), description, current.lockedFields());
                     tables.putSeason(current);
-                    changed = true;
+                    children.changed = true;
                 }
             }
-            changed |= upsertEpisodes(tables, current.id(), draft.episodes(), tally, held);
+            upsertEpisodes(tables, current.id(), existed, draft.episodes(), tally, children);
         }
-        return changed;
+        return children;
     }
 
-    private boolean upsertEpisodes(InMemoryTables tables, long seasonId, List<EpisodeDraft> drafts, UpsertTally tally,
-                                   boolean[] held) {
-        boolean changed = false;
+    private void upsertEpisodes(InMemoryTables tables, long seasonId, boolean seasonStored, List<EpisodeDraft> drafts,
+                                UpsertTally tally, Children children) {
         for (EpisodeDraft draft : distinct(drafts, EpisodeDraft::number)) {
             Long episodeId = tables.episodesOfSeason.getOrDefault(seasonId, new TreeMap<>()).get(draft.number());
-            Episode stored = episodeId == null ? null : tables.episodes.get(episodeId);
-            if (stored == null && tables.tombstoned(ItemKind.EPISODE, ItemRef.season(seasonId),
-                    Integer.toString(draft.number()))) {
-                tally.suppressed();
-                continue;
+            Episode current = episodeId == null ? null : tables.episodes.get(episodeId);
+            Episode wanted;
+            if (current == null) {
+                if (seasonStored && tables.tombstoned(ItemKind.EPISODE, ItemKind.SEASON, seasonId,
+                        Integer.toString(draft.number()))) {
+                    tally.suppressed();
+                    continue;
+                }
+                wanted = new Episode(episodeIds.next(), seasonId, draft.number(), draft.title(), draft.description(),
+                        draft.releaseDate());
+            } else {
+                Set<String> locked = current.lockedFields();
+                wanted = new Episode(current.id(), seasonId, draft.number(),
+                        locked.contains("title") ? current.title() : draft.title(),
+                        locked.contains("description") ? current.description() : draft.description(),
+                        locked.contains("release_date") ? current.releaseDate() : draft.releaseDate(), locked);
+                children.held |= !Objects.equals(wanted.title(), draft.title())
+                        || !Objects.equals(wanted.description(), draft.description())
+                        || !Objects.equals(wanted.releaseDate(), draft.releaseDate());
             }
-            Set<String> locks = stored == null ? LockedFields.NONE : stored.lockedFields();
-            Episode wanted = new Episode(episodeId == null ? episodeIds.next() : episodeId, seasonId, draft.number(),
-                    pick(locks, "title", stored == null ? null : stored.title(), draft.title()),
-                    pick(locks, "description", stored == null ? null : stored.description(), draft.description()),
-                    pick(locks, "release_date", stored == null ? null : stored.releaseDate(), draft.releaseDate()), locks);
-            held[0] |= !Objects.equals(wanted.title(), draft.title())
-                    || !Objects.equals(wanted.description(), draft.description())
-                    || !Objects.equals(wanted.releaseDate(), draft.releaseDate());
-            if (!wanted.equals(stored)) {
+            if (!wanted.equals(current)) {
                 tables.putEpisode(wanted);
-                changed = true;
+                children.changed = true;
             }
-            changed |= SourceSync.sync(tables, sourceIds, new SourceOwner.OfEpisode(wanted.id()), draft.sources(),
-                    tally, held);
+            SourceSync.Outcome sources = SourceSync.sync(tables, sourceIds, new SourceOwner.OfEpisode(wanted.id()),
+                    draft.sources(), current != null, tally);
+            children.changed |= sources.changed();
+            children.held |= sources.held();
         }
-        return changed;
-    }
-
-    private static <T> T pick(Set<String> locks, String field, T stored, T fromFeed) {
-        return InMemoryMovieRepository.pick(locks, field, stored, fromFeed);
     }
 
     /** The first of each number, in the drafts' order. */

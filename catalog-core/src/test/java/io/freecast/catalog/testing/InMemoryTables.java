@@ -1,25 +1,21 @@
 package io.freecast.catalog.testing;
 
-import io.freecast.catalog.domain.ItemKind;
-import io.freecast.catalog.domain.ItemRef;
-import io.freecast.catalog.domain.Tombstone;
-import java.util.HashSet;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-
 import io.freecast.catalog.domain.AuditEntry;
 import io.freecast.catalog.domain.Episode;
+import io.freecast.catalog.domain.ItemKind;
 import io.freecast.catalog.domain.Movie;
 import io.freecast.catalog.domain.Season;
 import io.freecast.catalog.domain.Show;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.domain.SourceOwner;
+import io.freecast.catalog.domain.Tombstone;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -46,17 +42,16 @@ final class InMemoryTables {
     /** owner → its sources' ids, ascending */
     final Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner;
     final List<AuditEntry> audit;
-    /** Tombstones by id (ascending); the database's {@code tombstone} table. */
-    TreeMap<Long, Tombstone> tombstones = new TreeMap<>();
-    /** Ids of seasons, episodes and sources created (or claimed) by hand: the {@code added_by_hand} column. */
-    Set<Long> seasonsByHand = new HashSet<>();
-    Set<Long> episodesByHand = new HashSet<>();
-    Set<Long> sourcesByHand = new HashSet<>();
+    /** The seasons, episodes and sources created (or claimed) by hand: the {@code added_by_hand} columns. */
+    final Set<Long> seasonsByHand;
+    final Set<Long> episodesByHand;
+    final Set<Long> sourcesByHand;
+    final TreeMap<Long, Tombstone> tombstones;
 
     InMemoryTables() {
         this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(), new TreeMap<>(),
                 new HashMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(),
-                new ArrayList<>());
+                new ArrayList<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new TreeMap<>());
     }
 
     private InMemoryTables(TreeMap<Long, Show> shows, Map<Long, Instant> showRatedAt, Map<String, Long> showIdByKey,
@@ -64,7 +59,8 @@ final class InMemoryTables {
                            TreeMap<Long, Episode> episodes, Map<Long, TreeMap<Integer, Long>> episodesOfSeason,
                            TreeMap<Long, Movie> movies, Map<Long, Instant> movieRatedAt, Map<String, Long> movieIdByKey,
                            TreeMap<Long, Source> sources, Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner,
-                           List<AuditEntry> audit) {
+                           List<AuditEntry> audit, Set<Long> seasonsByHand, Set<Long> episodesByHand,
+                           Set<Long> sourcesByHand, TreeMap<Long, Tombstone> tombstones) {
         this.shows = shows;
         this.showRatedAt = showRatedAt;
         this.showIdByKey = showIdByKey;
@@ -78,19 +74,19 @@ final class InMemoryTables {
         this.sources = sources;
         this.sourcesOfOwner = sourcesOfOwner;
         this.audit = audit;
+        this.seasonsByHand = seasonsByHand;
+        this.episodesByHand = episodesByHand;
+        this.sourcesByHand = sourcesByHand;
+        this.tombstones = tombstones;
     }
 
     /** A copy sharing nothing mutable with this one (the records themselves are immutable). */
     InMemoryTables copy() {
-        InMemoryTables copy = new InMemoryTables(new TreeMap<>(shows), new HashMap<>(showRatedAt), new HashMap<>(showIdByKey),
+        return new InMemoryTables(new TreeMap<>(shows), new HashMap<>(showRatedAt), new HashMap<>(showIdByKey),
                 new TreeMap<>(seasons), deepCopy(seasonsOfShow), new TreeMap<>(episodes), deepCopy(episodesOfSeason),
                 new TreeMap<>(movies), new HashMap<>(movieRatedAt), new HashMap<>(movieIdByKey), new TreeMap<>(sources),
-                deepCopy(sourcesOfOwner), new ArrayList<>(audit));
-        copy.tombstones = new TreeMap<>(tombstones);
-        copy.seasonsByHand = new HashSet<>(seasonsByHand);
-        copy.episodesByHand = new HashSet<>(episodesByHand);
-        copy.sourcesByHand = new HashSet<>(sourcesByHand);
-        return copy;
+                deepCopy(sourcesOfOwner), new ArrayList<>(audit), new HashSet<>(seasonsByHand),
+                new HashSet<>(episodesByHand), new HashSet<>(sourcesByHand), new TreeMap<>(tombstones));
     }
 
     private static <K, I, V> Map<K, TreeMap<I, V>> deepCopy(Map<K, TreeMap<I, V>> map) {
@@ -106,80 +102,8 @@ final class InMemoryTables {
     List<Object> contents() {
         return List.of(new TreeMap<>(shows), new TreeMap<>(showRatedAt), new TreeMap<>(seasons),
                 new TreeMap<>(episodes), new TreeMap<>(movies), new TreeMap<>(movieRatedAt), new TreeMap<>(sources),
-                List.copyOf(audit), new TreeMap<>(tombstones), new TreeSet<>(seasonsByHand), new TreeSet<>(episodesByHand),
-                new TreeSet<>(sourcesByHand));
-    }
-
-    // ---------------------------------------------------------------- hand edits
-
-    /** Whether a tombstone names this child under this parent (a season's or episode's number, a source's URL). */
-    boolean tombstoned(ItemKind kind, ItemRef<?> parent, String identity) {
-        return tombstones.values().stream().anyMatch(t -> t.kind() == kind && Objects.equals(t.parent(), parent)
-                && t.identity().equals(identity));
-    }
-
-    /** Removes the tombstones under a parent that is deleted, as the foreign keys' cascade does. */
-    void dropTombstonesUnder(ItemRef<?> parent) {
-        tombstones.values().removeIf(t -> parent.equals(t.parent()));
-    }
-
-    void deleteSourceRow(long id) {
-        Source source = sources.get(id);
-        if (source != null) {
-            dropTombstonesUnder(ItemRef.source(id));
-            removeSource(id);
-            sourcesByHand.remove(id);
-        }
-    }
-
-    void deleteEpisodeRow(long id) {
-        Episode episode = episodes.remove(id);
-        if (episode == null) {
-            return;
-        }
-        episodesOfSeason.get(episode.seasonId()).remove(episode.number());
-        episodesByHand.remove(id);
-        SourceOwner owner = new SourceOwner.OfEpisode(id);
-        sourcesOf(owner).forEach(s -> deleteSourceRow(s.id()));
-        sourcesOfOwner.remove(owner);
-        dropTombstonesUnder(ItemRef.episode(id));
-    }
-
-    void deleteSeasonRow(long id) {
-        Season season = seasons.remove(id);
-        if (season == null) {
-            return;
-        }
-        seasonsOfShow.get(season.showId()).remove(season.number());
-        seasonsByHand.remove(id);
-        List.copyOf(episodesOfSeason.getOrDefault(id, new TreeMap<>()).values()).forEach(this::deleteEpisodeRow);
-        episodesOfSeason.remove(id);
-        dropTombstonesUnder(ItemRef.season(id));
-    }
-
-    void deleteShowRow(long id) {
-        Show show = shows.remove(id);
-        if (show == null) {
-            return;
-        }
-        showIdByKey.remove(show.key().value());
-        showRatedAt.remove(id);
-        List.copyOf(seasonsOfShow.getOrDefault(id, new TreeMap<>()).values()).forEach(this::deleteSeasonRow);
-        seasonsOfShow.remove(id);
-        dropTombstonesUnder(ItemRef.show(id));
-    }
-
-    void deleteMovieRow(long id) {
-        Movie movie = movies.remove(id);
-        if (movie == null) {
-            return;
-        }
-        movieIdByKey.remove(movie.key().value());
-        movieRatedAt.remove(id);
-        SourceOwner owner = new SourceOwner.OfMovie(id);
-        sourcesOf(owner).forEach(s -> deleteSourceRow(s.id()));
-        sourcesOfOwner.remove(owner);
-        dropTombstonesUnder(ItemRef.movie(id));
+                List.copyOf(audit), new java.util.TreeSet<>(seasonsByHand), new java.util.TreeSet<>(episodesByHand),
+                new java.util.TreeSet<>(sourcesByHand), new TreeMap<>(tombstones));
     }
 
     // ------------------------------------------------------------------ children
@@ -215,6 +139,82 @@ final class InMemoryTables {
         Source removed = sources.remove(id);
         if (removed != null) {
             sourcesOfOwner.get(removed.owner()).remove(id);
+            sourcesByHand.remove(id);
         }
+    }
+
+    // ------------------------------------------------------------------ deletes, cascading as the foreign keys do
+
+    void removeShow(long id) {
+        Show removed = shows.remove(id);
+        if (removed == null) {
+            return;
+        }
+        showIdByKey.remove(removed.key().value());
+        showRatedAt.remove(id);
+        seasonsOf(id).forEach(season -> removeSeason(season.id()));
+        seasonsOfShow.remove(id);
+        removeTombstonesUnder(ItemKind.SHOW, id);
+    }
+
+    void removeSeason(long id) {
+        Season removed = seasons.remove(id);
+        if (removed == null) {
+            return;
+        }
+        episodesOf(id).forEach(episode -> removeEpisode(episode.id()));
+        episodesOfSeason.remove(id);
+        TreeMap<Integer, Long> siblings = seasonsOfShow.get(removed.showId());
+        if (siblings != null && Long.valueOf(id).equals(siblings.get(removed.number()))) {
+            siblings.remove(removed.number());
+        }
+        seasonsByHand.remove(id);
+        removeTombstonesUnder(ItemKind.SEASON, id);
+    }
+
+    void removeEpisode(long id) {
+        Episode removed = episodes.remove(id);
+        if (removed == null) {
+            return;
+        }
+        SourceOwner owner = new SourceOwner.OfEpisode(id);
+        sourcesOf(owner).forEach(source -> removeSource(source.id()));
+        sourcesOfOwner.remove(owner);
+        TreeMap<Integer, Long> siblings = episodesOfSeason.get(removed.seasonId());
+        if (siblings != null && Long.valueOf(id).equals(siblings.get(removed.number()))) {
+            siblings.remove(removed.number());
+        }
+        episodesByHand.remove(id);
+        removeTombstonesUnder(ItemKind.EPISODE, id);
+    }
+
+    void removeMovie(long id) {
+        Movie removed = movies.remove(id);
+        if (removed == null) {
+            return;
+        }
+        movieIdByKey.remove(removed.key().value());
+        movieRatedAt.remove(id);
+        SourceOwner owner = new SourceOwner.OfMovie(id);
+        sourcesOf(owner).forEach(source -> removeSource(source.id()));
+        sourcesOfOwner.remove(owner);
+        removeTombstonesUnder(ItemKind.MOVIE, id);
+    }
+
+    /** A child's tombstone refers to its parent's row, so it goes with it. */
+    private void removeTombstonesUnder(ItemKind parentKind, long parentId) {
+        tombstones.values().removeIf(t -> t.parent() != null && t.parent().kind() == parentKind
+                && t.parent().id() == parentId);
+    }
+
+    /** Whether a child of {@code parent} with this identity (number or URL) was deleted by hand. */
+    boolean tombstoned(ItemKind kind, ItemKind parentKind, long parentId, String identity) {
+        for (Tombstone t : tombstones.values()) {
+            if (t.kind() == kind && t.parent() != null && t.parent().kind() == parentKind
+                    && t.parent().id() == parentId && t.identity().equals(identity)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

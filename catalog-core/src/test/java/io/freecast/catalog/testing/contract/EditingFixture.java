@@ -1,7 +1,6 @@
 package io.freecast.catalog.testing.contract;
 
 import io.freecast.catalog.Catalog;
-import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.domain.Actor;
 import io.freecast.catalog.domain.AuditEntry;
 import io.freecast.catalog.domain.AuditQuery;
@@ -15,6 +14,7 @@ import io.freecast.catalog.domain.Scope;
 import io.freecast.catalog.domain.Sort;
 import io.freecast.catalog.domain.ShowTree;
 import io.freecast.catalog.domain.TaskReport;
+import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.testing.MutableClock;
 import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.ImportMoviesUseCase.ImportMoviesCommand;
@@ -26,20 +26,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * A catalog on a fresh, empty store of the kind under test (in memory, SQLite, PostgreSQL), with a feed the
- * test sets and callers of each scope.
+ * What the editing contracts share: a catalog on a fresh, empty store of the kind under test, with a feed the
+ * test sets and callers of each scope. A subclass says how to open the store (the in-memory store, SQLite,
+ * PostgreSQL), as for {@link StorageContract}.
  */
 public abstract class EditingFixture {
 
-    static final Instant T0 = Instant.parse("2026-04-01T09:00:00.125Z");
+    protected static final Instant T0 = Instant.parse("2026-04-01T09:00:00.125Z");
     static final Caller EDITOR = new Caller(Actor.account(1, "alice", Channel.API), Scope.EDIT);
     static final Caller ADMIN = new Caller(Actor.account(2, "root", Channel.WEB), Scope.ADMIN);
     static final Caller VIEWER = new Caller(Actor.token(3, "vic", "read-only", Channel.API), Scope.READ);
 
-    CatalogStore store;
+    protected final MutableClock clock = new MutableClock(T0);
+    protected CatalogStore store;
     Catalog catalog;
     CatalogEditing editing;
-    final MutableClock clock = new MutableClock(T0);
     final ListFeedReader feed = new ListFeedReader();
 
     /** A fresh, empty store of the kind under test, stamping created and updated times with {@code clock}. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.io.TempDir;
 
+/** catalog-core's editing use-cases contract on the real PostgreSQL (a fresh schema per class). */
 class PostgresEditingUseCasesIT extends EditingUseCasesContract {
 
     @TempDir

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.io.TempDir;
 
+/** catalog-core's feed-versus-hand contract on a real SQLite file. */
 class SqliteFeedVersusHandIT extends FeedVersusHandContract {
 
     @TempDir
