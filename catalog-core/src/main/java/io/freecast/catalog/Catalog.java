@@ -6,8 +6,11 @@ import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.domain.TaskRun;
+import io.freecast.catalog.port.in.AccountAdministration;
+import io.freecast.catalog.port.in.Authentication;
 import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.in.TokenAdministration;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.in.ImportMoviesUseCase.ImportMoviesCommand;
 import io.freecast.catalog.port.in.ImportShowsUseCase;
@@ -62,6 +65,9 @@ public final class Catalog implements AutoCloseable {
     private final AtomicReference<TaskScheduleInfo> schedule = new AtomicReference<>();
     private final TaskAdministration tasks;
     private final CatalogEditing editing;
+    private final String bootstrapToken;
+    /** Built on first use: a catalog that never authenticates anyone (a CLI task) pays nothing for it. */
+    private volatile UseCases.Access access;
 
     private Catalog(Builder builder, StoragePorts ports) {
         this.store = builder.store;
@@ -74,6 +80,7 @@ public final class Catalog implements AutoCloseable {
                 builder.ratingsStaleAfter, builder.failureThreshold, builder.nodeName);
         this.tasks = UseCases.taskAdministration(this::run, ports.taskRuns(), ports.taskLeases(),
                 schedule::get, clock, settings.nodeName());
+        this.bootstrapToken = builder.bootstrapToken;
         this.editing = UseCases.editing(ports.transactions(), ports.handEdits(), ports.tombstones(), ports.auditTrail(),
                 ports.queries(), ports.items(), clock);
     }
@@ -94,6 +101,39 @@ public final class Catalog implements AutoCloseable {
      */
     public CatalogEditing editing() {
         return editing;
+    }
+
+    /**
+     * Who is calling: bearer tokens (an account's API token or the {@link Builder#bootstrapToken bootstrap
+     * token}) and account sign-ins, throttled and audited.
+     */
+    public Authentication authentication() {
+        return access().authentication();
+    }
+
+    /** Accounts and their roles and passwords; every method checks the caller's scope. */
+    public AccountAdministration accounts() {
+        return access().accounts();
+    }
+
+    /** API tokens: created (shown once), listed, revoked; every method checks the caller's scope. */
+    public TokenAdministration apiTokens() {
+        return access().tokens();
+    }
+
+    private UseCases.Access access() {
+        UseCases.Access built = access;
+        if (built == null) {
+            synchronized (this) {
+                built = access;
+                if (built == null) {
+                    built = UseCases.access(ports.accounts(), ports.apiTokens(), ports.auditTrail(),
+                            ports.transactions(), clock, bootstrapToken);
+                    access = built;
+                }
+            }
+        }
+        return built;
     }
 
     public CatalogSettings settings() {
@@ -199,6 +239,7 @@ public final class Catalog implements AutoCloseable {
     public static final class Builder {
 
         private CatalogStore store;
+        private String bootstrapToken;
         private FeedReader feedReader;
         private RatingProvider ratingProvider;
         private LinkChecker linkChecker;
@@ -271,6 +312,16 @@ public final class Catalog implements AutoCloseable {
         }
 
         /**
+         * An operator-chosen secret that authenticates as an admin before any account exists (the way to set
+         * up a fresh installation over HTTP); {@code null} (the default) for none. It is compared in constant
+         * time and never stored. At least 16 characters, or {@link #build()} refuses it.
+         */
+        public Builder bootstrapToken(String bootstrapToken) {
+            this.bootstrapToken = bootstrapToken;
+            return this;
+        }
+
+        /**
          * @throws IllegalStateException when no storage was given, or the store lacks a port;
          *                               IllegalArgumentException for bad settings
          */
@@ -279,6 +330,7 @@ public final class Catalog implements AutoCloseable {
                 throw new IllegalStateException("a catalog needs storage: call Catalog.builder().storage(…), "
                         + "e.g. with JdbcCatalogStore.open(\"jdbc:sqlite:catalog.db\")");
             }
+            UseCases.checkBootstrapToken(bootstrapToken);
             return new Catalog(this, Objects.requireNonNull(store.ports(), "the store's ports"));
         }
     }

@@ -1,6 +1,8 @@
 package io.freecast.catalog;
 
 import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.out.AccountRepository;
+import io.freecast.catalog.port.out.ApiTokenRepository;
 import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.HandEdits;
 import io.freecast.catalog.port.out.ItemReader;
@@ -42,6 +44,8 @@ public final class StoragePorts {
     private final HandEdits handEdits;
     private final Tombstones tombstones;
     private final ItemReader items;
+    private final AccountRepository accounts;
+    private final ApiTokenRepository apiTokens;
 
     private StoragePorts(Builder builder) {
         this.shows = builder.shows;
@@ -56,10 +60,23 @@ public final class StoragePorts {
         this.handEdits = builder.handEdits;
         this.tombstones = builder.tombstones;
         this.items = builder.items;
+        this.accounts = builder.accounts;
+        this.apiTokens = builder.apiTokens;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding every port of this one, so a caller can replace a few and keep the rest: a test
+     * that wraps one port, a store that decorates another's.
+     */
+    public Builder toBuilder() {
+        return new Builder().shows(shows).movies(movies).ratings(ratings).sources(sources)
+                .transactions(transactions).taskRuns(taskRuns).taskLeases(taskLeases).queries(queries)
+                .auditTrail(auditTrail).handEdits(handEdits).tombstones(tombstones).items(items)
+                .accounts(accounts).apiTokens(apiTokens);
     }
 
     public ShowRepository shows() {
@@ -117,6 +134,16 @@ public final class StoragePorts {
         return items;
     }
 
+    /** Accounts and their password hashes; writes join {@link #transactions()}. */
+    public AccountRepository accounts() {
+        return accounts;
+    }
+
+    /** API tokens, kept by the hash of their value; writes join {@link #transactions()}. */
+    public ApiTokenRepository apiTokens() {
+        return apiTokens;
+    }
+
     /** Collects a store's ports; {@link #build()} refuses a missing one. */
     public static final class Builder {
 
@@ -132,6 +159,8 @@ public final class StoragePorts {
         private HandEdits handEdits;
         private Tombstones tombstones;
         private ItemReader items;
+        private AccountRepository accounts;
+        private ApiTokenRepository apiTokens;
 
         private Builder() {
         }
@@ -196,6 +225,16 @@ public final class StoragePorts {
             return this;
         }
 
+        public Builder accounts(AccountRepository accounts) {
+            this.accounts = Objects.requireNonNull(accounts, "accounts");
+            return this;
+        }
+
+        public Builder apiTokens(ApiTokenRepository apiTokens) {
+            this.apiTokens = Objects.requireNonNull(apiTokens, "apiTokens");
+            return this;
+        }
+
         /** @throws IllegalStateException naming every port that was not given */
         public StoragePorts build() {
             List<String> missing = new ArrayList<>();
@@ -211,6 +250,8 @@ public final class StoragePorts {
             require(handEdits, "handEdits", missing);
             require(tombstones, "tombstones", missing);
             require(items, "items", missing);
+            require(accounts, "accounts", missing);
+            require(apiTokens, "apiTokens", missing);
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("a store must provide every port; missing: " + String.join(", ", missing));
             }

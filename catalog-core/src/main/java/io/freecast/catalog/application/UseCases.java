@@ -2,13 +2,18 @@ package io.freecast.catalog.application;
 
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
+import io.freecast.catalog.port.in.AccountAdministration;
+import io.freecast.catalog.port.in.Authentication;
 import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.in.ImportShowsUseCase;
 import io.freecast.catalog.port.in.TaskAdministration;
+import io.freecast.catalog.port.in.TokenAdministration;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase;
 import io.freecast.catalog.port.in.ValidateSourcesUseCase;
+import io.freecast.catalog.port.out.AccountRepository;
+import io.freecast.catalog.port.out.ApiTokenRepository;
 import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.FeedReader;
 import io.freecast.catalog.port.out.HandEdits;
@@ -36,6 +41,30 @@ import java.util.function.Supplier;
 public final class UseCases {
 
     private UseCases() {
+    }
+
+    /** Authentication and the administration of accounts and tokens, sharing one hasher and one throttle. */
+    public record Access(Authentication authentication, AccountAdministration accounts, TokenAdministration tokens) {
+    }
+
+    /**
+     * @param bootstrapToken the operator's admin token, or {@code null} for none
+     * @throws IllegalArgumentException when {@code bootstrapToken} is too short to be a secret (the message
+     *                                  does not repeat it)
+     */
+    public static Access access(AccountRepository accounts, ApiTokenRepository tokens, AuditTrail auditTrail,
+                                Transactions transactions, Clock clock, String bootstrapToken) {
+        AccessServices services = AccessServices.create(accounts, tokens, auditTrail, transactions, clock, bootstrapToken);
+        return new Access(services.authentication(), services.accounts(), services.tokens());
+    }
+
+    /**
+     * Checks an operator's bootstrap token without building anything, so a builder can refuse it at once.
+     *
+     * @throws IllegalArgumentException when it is too short to be a secret (the message does not repeat it)
+     */
+    public static void checkBootstrapToken(String bootstrapToken) {
+        AccessServices.checkBootstrapToken(bootstrapToken);
     }
 
     /** @param tombstones which shows were deleted by hand: the import does not bring them back */

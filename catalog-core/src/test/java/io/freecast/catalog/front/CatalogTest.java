@@ -50,13 +50,25 @@ class CatalogTest {
     }
 
     @Test
+    void aStoresPortsCanBeCopiedWithSomeReplaced() {
+        StoragePorts original = store.ports();
+        io.freecast.catalog.port.out.Transactions counting = original.transactions()::inTransaction;
+        StoragePorts copy = original.toBuilder().transactions(counting).build();
+        assertThat(copy.transactions()).isSameAs(counting);
+        assertThat(copy.shows()).isSameAs(original.shows());
+        assertThat(copy.apiTokens()).isSameAs(original.apiTokens());
+        assertThat(copy.items()).isSameAs(original.items());
+    }
+
+    @Test
     void aCatalogNeedsAStoreAndAStoreMustGiveEveryPort() {
         assertThatThrownBy(() -> Catalog.builder().build()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("call Catalog.builder().storage(…)");
         assertThatThrownBy(() -> StoragePorts.builder().shows(store.ports().shows()).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("a store must provide every port; missing: movies, ratings, sources, transactions, "
-                        + "taskRuns, taskLeases, queries, auditTrail, handEdits, tombstones, items");
+                        + "taskRuns, taskLeases, queries, auditTrail, handEdits, tombstones, items, accounts, "
+                        + "apiTokens");
     }
 
     @Test

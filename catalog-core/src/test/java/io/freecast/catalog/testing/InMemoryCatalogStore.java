@@ -51,6 +51,8 @@ public final class InMemoryCatalogStore implements CatalogStore {
                 .handEdits(new InMemoryHandEdits(transactions, showIds, seasonIds, episodeIds, movieIds, sourceIds))
                 .tombstones(new InMemoryTombstones(transactions, new Sequence()))
                 .items(new InMemoryItemReader(transactions, queries))
+                .accounts(new InMemoryAccountRepository(transactions, new Sequence()))
+                .apiTokens(new InMemoryApiTokenRepository(transactions, new Sequence()))
                 .build();
     }
 

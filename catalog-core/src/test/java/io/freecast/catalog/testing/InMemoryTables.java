@@ -47,11 +47,14 @@ final class InMemoryTables {
     final Set<Long> episodesByHand;
     final Set<Long> sourcesByHand;
     final TreeMap<Long, Tombstone> tombstones;
+    /** Accounts and API tokens (their tables are apart from the catalog's). */
+    final AccessTables access;
 
     InMemoryTables() {
         this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(), new TreeMap<>(),
                 new HashMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(),
-                new ArrayList<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new TreeMap<>());
+                new ArrayList<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new TreeMap<>(),
+                new AccessTables());
     }
 
     private InMemoryTables(TreeMap<Long, Show> shows, Map<Long, Instant> showRatedAt, Map<String, Long> showIdByKey,
@@ -60,7 +63,8 @@ final class InMemoryTables {
                            TreeMap<Long, Movie> movies, Map<Long, Instant> movieRatedAt, Map<String, Long> movieIdByKey,
                            TreeMap<Long, Source> sources, Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner,
                            List<AuditEntry> audit, Set<Long> seasonsByHand, Set<Long> episodesByHand,
-                           Set<Long> sourcesByHand, TreeMap<Long, Tombstone> tombstones) {
+                           Set<Long> sourcesByHand, TreeMap<Long, Tombstone> tombstones,
+                           AccessTables access) {
         this.shows = shows;
         this.showRatedAt = showRatedAt;
         this.showIdByKey = showIdByKey;
@@ -78,6 +82,7 @@ final class InMemoryTables {
         this.episodesByHand = episodesByHand;
         this.sourcesByHand = sourcesByHand;
         this.tombstones = tombstones;
+        this.access = access;
     }
 
     /** A copy sharing nothing mutable with this one (the records themselves are immutable). */
@@ -86,7 +91,7 @@ final class InMemoryTables {
                 new TreeMap<>(seasons), deepCopy(seasonsOfShow), new TreeMap<>(episodes), deepCopy(episodesOfSeason),
                 new TreeMap<>(movies), new HashMap<>(movieRatedAt), new HashMap<>(movieIdByKey), new TreeMap<>(sources),
                 deepCopy(sourcesOfOwner), new ArrayList<>(audit), new HashSet<>(seasonsByHand),
-                new HashSet<>(episodesByHand), new HashSet<>(sourcesByHand), new TreeMap<>(tombstones));
+                new HashSet<>(episodesByHand), new HashSet<>(sourcesByHand), new TreeMap<>(tombstones), access.copy());
     }
 
     private static <K, I, V> Map<K, TreeMap<I, V>> deepCopy(Map<K, TreeMap<I, V>> map) {
@@ -103,7 +108,7 @@ final class InMemoryTables {
         return List.of(new TreeMap<>(shows), new TreeMap<>(showRatedAt), new TreeMap<>(seasons),
                 new TreeMap<>(episodes), new TreeMap<>(movies), new TreeMap<>(movieRatedAt), new TreeMap<>(sources),
                 List.copyOf(audit), new java.util.TreeSet<>(seasonsByHand), new java.util.TreeSet<>(episodesByHand),
-                new java.util.TreeSet<>(sourcesByHand), new TreeMap<>(tombstones));
+                new java.util.TreeSet<>(sourcesByHand), new TreeMap<>(tombstones), access.contents());
     }
 
     // ------------------------------------------------------------------ children

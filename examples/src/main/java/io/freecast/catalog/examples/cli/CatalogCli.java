@@ -29,6 +29,8 @@ public final class CatalogCli {
         COMMANDS.put("update-ratings", UpdateRatingsCommand::new);
         COMMANDS.put("validate-sources", ValidateSourcesCommand::new);
         COMMANDS.put("tasks", TasksCommand::new);
+        COMMANDS.put("users", UsersCommand::new);
+        COMMANDS.put("tokens", TokensCommand::new);
     }
 
     public static void main(String[] args) {

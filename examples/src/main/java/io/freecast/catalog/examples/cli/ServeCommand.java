@@ -3,6 +3,7 @@ package io.freecast.catalog.examples.cli;
 import io.freecast.catalog.Catalog;
 import io.freecast.catalog.http.server.CatalogHttpConfig;
 import io.freecast.catalog.http.server.CatalogHttpServer;
+import io.freecast.catalog.http.admin.CatalogAdmin;
 import io.freecast.catalog.http.server.TaskResources;
 import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
@@ -69,6 +70,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Env: CATALOG_RESPONSE_CACHE. Default: ${DEFAULT-VALUE}")
     String responseCache;
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", defaultValue = "${env:CATALOG_TRUSTED_PROXY}",
+            description = "The address of a reverse proxy whose X-Forwarded-Proto and X-Forwarded-For the web admin "
+                    + "believes (https cookies, client addresses for throttling); from any other address they are "
+                    + "ignored. Env: CATALOG_TRUSTED_PROXY. Default: none")
+    String trustedProxy;
+
     @Override
     public Integer call() {
         Duration cacheTtl = parseDuration(responseCache);
@@ -78,6 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (!noScheduler) {
             scheduling.validate();
         }
+        String bootstrapToken = bootstrapToken();
         // Runs while the database opens: the two are the bulk of a cold start, and independent.
         ServeWarmUp warmUp = ServeWarmUp.start();
         // Every adapter the scheduled tasks need, checked before the database opens.
@@ -85,7 +93,8 @@ public final class ServeCommand implements Callable<Integer> {
         CatalogAssembly assembly;
         try {
             assembly = CatalogAssembly.open(database,
-                    OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()), adapters::configure);
+                    OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()),
+                    (builder, http) -> adapters.configure(builder, http).bootstrapToken(bootstrapToken));
         } catch (RuntimeException e) {
             adapters.close();
             throw e;
@@ -103,6 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
                     config.workerThreads(sqliteRequestThreads(Runtime.getRuntime().availableProcessors()));
                 }
                 configureExtras(config, catalog);
+                mountAdmin(config, catalog, store);
             });
         } catch (RuntimeException e) {
             assembly.close();
@@ -166,11 +176,39 @@ public final class ServeCommand implements Callable<Integer> {
         if (token == null || token.isBlank()) {
             LOG.info("starting tasks over HTTP (POST /tasks/<name>/runs) is refused: set {} to allow it with a "
                     + "bearer token", ADMIN_TOKEN_ENV);
-        } else if (token.strip().length() < MIN_TOKEN_LENGTH) {
-            LOG.warn("{} is shorter than {} characters: use a long random token (e.g. openssl rand -hex 32)",
-                    ADMIN_TOKEN_ENV, MIN_TOKEN_LENGTH);
         }
         config.routes(new TaskResources(catalog.tasks(), token)::register);
+    }
+
+    /**
+     * The web admin under {@code /admin/}: people sign in with an account ({@code users add}); editors edit,
+     * admins also run tasks. Without any account nobody can sign in: there is no default one.
+     */
+    private void mountAdmin(CatalogHttpConfig config, Catalog catalog, JdbcCatalogStore store) {
+        CatalogAdmin.Builder admin = CatalogAdmin.builder(catalog.queries(), store.overview(), catalog.tasks(),
+                catalog.authentication()).editing(catalog.editing());
+        if (trustedProxy != null && !trustedProxy.isBlank()) {
+            admin.trustProxy(trustedProxy.strip());
+        }
+        admin.build().mountOn(config);
+    }
+
+    /**
+     * The bootstrap admin token from {@code CATALOG_ADMIN_TOKEN} (environment only, so it never shows in the
+     * process list), or null when it is not set. A value too short to be a secret is refused before anything
+     * starts: an operator who set one meant it to protect something.
+     */
+    static String bootstrapToken() {
+        String token = System.getenv(ADMIN_TOKEN_ENV);
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        if (token.strip().length() < MIN_TOKEN_LENGTH) {
+            throw new ConfigurationException(ADMIN_TOKEN_ENV + " is shorter than " + MIN_TOKEN_LENGTH
+                    + " characters, too short to be a secret: set a long random value (e.g. openssl rand -hex 32)"
+                    + " or unset it; nothing was started");
+        }
+        return token;
     }
 
     /**

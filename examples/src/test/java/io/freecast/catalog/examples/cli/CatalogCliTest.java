@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CatalogCliTest {
 
     private static final List<String> ALL = List.of("help", "migrate", "import-shows", "import-movies", "serve",
-            "update-ratings", "validate-sources", "tasks");
+            "update-ratings", "validate-sources", "tasks", "users", "tokens");
 
     @Test
     void aNamedSubcommandIsTheOnlyOneBuilt() {
