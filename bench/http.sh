@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# HTTP benchmark of the read API against nginx serving the very same bytes (DESIGN §8, issue 4).
+# HTTP benchmark of the read API against nginx serving the very same bytes (README, "Benchmarks").
 #
 #   bench/http.sh                 # defaults: 10 s per run, 32 connections, 2 wrk threads
 #   DURATION=30s CONNECTIONS=64 bench/http.sh

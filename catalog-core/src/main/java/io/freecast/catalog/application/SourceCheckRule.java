@@ -7,7 +7,7 @@ import io.freecast.catalog.port.out.SourceRepository.SourceCheck;
 import java.time.Instant;
 
 /**
- * The outcome rules of DESIGN §3: what one probe does to a source. Kept apart from the walk so the
+ * The outcome rules of a link check (README, "Link checking"): what one probe does to a source. Kept apart from the walk so the
  * rules read in one place.
  *
  * <ul>

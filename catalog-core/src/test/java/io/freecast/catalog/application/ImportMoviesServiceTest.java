@@ -42,7 +42,7 @@ class ImportMoviesServiceTest {
     private final InMemoryCatalogStore store = InMemoryCatalogStore.create(clock);
     private final InMemoryFeedReader feeds = new InMemoryFeedReader();
     private final ImportMoviesUseCase importMovies = UseCases.importMovies(store.ports().movies(),
-            store.ports().transactions(), feeds, clock);
+            store.ports().tombstones(), store.ports().transactions(), feeds, clock);
 
     private TaskReport importFeed(List<FeedItem<MovieDraft>> items) {
         feeds.movies(FEED, items);
@@ -164,15 +164,16 @@ class ImportMoviesServiceTest {
             private int calls;
 
             @Override
-            public List<io.freecast.catalog.port.out.UpsertOutcome> upsertAll(List<MovieDraft> movies) {
+            public List<io.freecast.catalog.port.out.UpsertOutcome> upsertAll(List<MovieDraft> movies,
+                    io.freecast.catalog.port.out.UpsertTally tally) {
                 if (++calls == 2) {
                     throw new IllegalStateException("disk full");
                 }
-                return store.ports().movies().upsertAll(movies);
+                return store.ports().movies().upsertAll(movies, tally);
             }
         };
-        ImportMoviesUseCase failing = UseCases.importMovies(failingOnSecondBatch, store.ports().transactions(), feeds,
-                clock);
+        ImportMoviesUseCase failing = UseCases.importMovies(failingOnSecondBatch, store.ports().tombstones(),
+                store.ports().transactions(), feeds, clock);
         feeds.movies(FEED, InMemoryFeedReader.movieItems(IntStream.range(0, FeedImport.BATCH_SIZE + 1)
                 .mapToObj(i -> movie("m" + i, "Movie " + i)).toList()));
 
@@ -209,7 +210,7 @@ class ImportMoviesServiceTest {
                 SourceDraft.of("https://cdn.example/b.mp4", "B"), SourceDraft.of("https://cdn.example/c.m3u8", "C"))))));
 
         assertThat(report.counts()).isEqualTo(Map.of("read", 1L, "created", 0L, "updated", 1L, "unchanged", 0L,
-                "rejected", 0L, "duplicates", 0L, "warnings", 0L));
+                "rejected", 0L, "duplicates", 0L, "warnings", 0L, "locked", 0L, "suppressed", 0L));
         assertThat(store.ports().queries().listMovies(ListQuery.firstPage()).items().getFirst().sources())
                 .extracting(s -> s.url()).containsExactly("https://cdn.example/b.mp4", "https://cdn.example/c.m3u8");
     }

@@ -37,7 +37,7 @@ class ImportShowsServiceTest {
     private final InMemoryCatalogStore store = InMemoryCatalogStore.create(clock);
     private final InMemoryFeedReader feeds = new InMemoryFeedReader();
     private final ImportShowsUseCase importShows = UseCases.importShows(store.ports().shows(),
-            store.ports().transactions(), feeds, clock);
+            store.ports().tombstones(), store.ports().transactions(), feeds, clock);
 
     private TaskReport importFeed(List<ShowDraft> shows, boolean placeholders) {
         feeds.shows(FEED, InMemoryFeedReader.showItems(shows));

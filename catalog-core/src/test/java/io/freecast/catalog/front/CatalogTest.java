@@ -56,7 +56,7 @@ class CatalogTest {
         assertThatThrownBy(() -> StoragePorts.builder().shows(store.ports().shows()).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("a store must provide every port; missing: movies, ratings, sources, transactions, "
-                        + "taskRuns, taskLeases, queries");
+                        + "taskRuns, taskLeases, queries, auditTrail, handEdits, tombstones, items");
     }
 
     @Test

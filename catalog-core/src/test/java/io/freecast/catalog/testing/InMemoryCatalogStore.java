@@ -30,19 +30,27 @@ public final class InMemoryCatalogStore implements CatalogStore {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private InMemoryCatalogStore(Clock clock) {
+        // One sequence per table, shared by the imports and the hand edits that both insert into it.
+        Sequence showIds = new Sequence();
+        Sequence seasonIds = new Sequence();
+        Sequence episodeIds = new Sequence();
+        Sequence movieIds = new Sequence();
         Sequence sourceIds = new Sequence();
         this.auditTrail = new InMemoryAuditTrail(transactions, new Sequence());
+        InMemoryCatalogQueries queries = new InMemoryCatalogQueries(transactions);
         this.ports = StoragePorts.builder()
                 .transactions(transactions)
-                .shows(new InMemoryShowRepository(transactions, new Sequence(), new Sequence(), new Sequence(),
-                        sourceIds, clock))
-                .movies(new InMemoryMovieRepository(transactions, new Sequence(), sourceIds, clock))
+                .shows(new InMemoryShowRepository(transactions, showIds, seasonIds, episodeIds, sourceIds, clock))
+                .movies(new InMemoryMovieRepository(transactions, movieIds, sourceIds, clock))
                 .ratings(new InMemoryRatingRepository(transactions))
                 .sources(new InMemorySourceRepository(transactions))
                 .taskRuns(taskRuns)
                 .taskLeases(taskLeases)
-                .queries(new InMemoryCatalogQueries(transactions))
+                .queries(queries)
                 .auditTrail(auditTrail)
+                .handEdits(new InMemoryHandEdits(transactions, showIds, seasonIds, episodeIds, movieIds, sourceIds))
+                .tombstones(new InMemoryTombstones(transactions, new Sequence()))
+                .items(new InMemoryItemReader(transactions, queries))
                 .accounts(new InMemoryAccountRepository(transactions, new Sequence()))
                 .apiTokens(new InMemoryApiTokenRepository(transactions, new Sequence()))
                 .build();
@@ -79,7 +87,7 @@ public final class InMemoryCatalogStore implements CatalogStore {
 
     /**
      * Everything the transactions cover, as one value: two calls give equal values exactly when no show,
-     * season, episode, movie, source, rating stamp or audit entry differs — "nothing changed" in one assertion.
+     * season, episode, movie, source, rating stamp, audit entry, tombstone or added-by-hand mark differs — "nothing changed" in one assertion.
      */
     public Object contents() {
         return transactions.read(InMemoryTables::contents);

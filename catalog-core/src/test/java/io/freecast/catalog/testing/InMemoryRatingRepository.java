@@ -1,6 +1,7 @@
 package io.freecast.catalog.testing;
 
 import io.freecast.catalog.domain.Movie;
+import io.freecast.catalog.domain.Rating;
 import io.freecast.catalog.domain.Show;
 import io.freecast.catalog.port.out.RatingRepository;
 import io.freecast.catalog.port.out.RatingTarget;
@@ -63,7 +64,10 @@ final class InMemoryRatingRepository implements RatingRepository {
         return ratedAt == null || ratedAt.isBefore(ratedBefore);
     }
 
-    /** The ratings replace the stored ones; {@code updatedAt} moves only when a rating actually changes. */
+    /**
+     * The ratings replace the stored ones, except a rating a person set by hand (locked), which keeps its value;
+     * {@code updatedAt} moves only when a rating actually changes.
+     */
     @Override
     public void saveAll(List<RatingUpdate> updates) {
         if (updates.isEmpty()) {
@@ -77,26 +81,36 @@ final class InMemoryRatingRepository implements RatingRepository {
                     if (s == null) {
                         continue;
                     }
-                    boolean changed = !Objects.equals(s.imdbRating(), pair.imdb())
-                            || !Objects.equals(s.kinopoiskRating(), pair.kinopoisk());
+                    Rating imdb = unlessLocked(s.lockedFields(), "imdb_rating", s.imdbRating(), pair.imdb());
+                    Rating kinopoisk = unlessLocked(s.lockedFields(), "kinopoisk_rating", s.kinopoiskRating(),
+                            pair.kinopoisk());
+                    boolean changed = !Objects.equals(s.imdbRating(), imdb)
+                            || !Objects.equals(s.kinopoiskRating(), kinopoisk);
                     tables.shows.put(s.id(), new Show(s.id(), s.key(), s.externalId(), s.slug(), s.title(),
-                            s.description(), s.image(), s.releaseDate(), pair.imdb(), pair.kinopoisk(), s.createdAt(),
-                            changed ? u.ratedAt() : s.updatedAt()));
+                            s.description(), s.image(), s.releaseDate(), imdb, kinopoisk, s.createdAt(),
+                            changed ? u.ratedAt() : s.updatedAt(), s.lockedFields()));
                     tables.showRatedAt.put(s.id(), u.ratedAt());
                 } else {
                     Movie m = tables.movies.get(u.id());
                     if (m == null) {
                         continue;
                     }
-                    boolean changed = !Objects.equals(m.imdbRating(), pair.imdb())
-                            || !Objects.equals(m.kinopoiskRating(), pair.kinopoisk());
+                    Rating imdb = unlessLocked(m.lockedFields(), "imdb_rating", m.imdbRating(), pair.imdb());
+                    Rating kinopoisk = unlessLocked(m.lockedFields(), "kinopoisk_rating", m.kinopoiskRating(),
+                            pair.kinopoisk());
+                    boolean changed = !Objects.equals(m.imdbRating(), imdb)
+                            || !Objects.equals(m.kinopoiskRating(), kinopoisk);
                     tables.movies.put(m.id(), new Movie(m.id(), m.key(), m.externalId(), m.slug(), m.title(),
-                            m.description(), m.image(), m.releaseDate(), m.releaseYear(), pair.imdb(), pair.kinopoisk(),
-                            m.createdAt(), changed ? u.ratedAt() : m.updatedAt()));
+                            m.description(), m.image(), m.releaseDate(), m.releaseYear(), imdb, kinopoisk,
+                            m.createdAt(), changed ? u.ratedAt() : m.updatedAt(), m.lockedFields()));
                     tables.movieRatedAt.put(m.id(), u.ratedAt());
                 }
             }
             return null;
         });
+    }
+
+    private static Rating unlessLocked(java.util.Set<String> locked, String field, Rating stored, Rating found) {
+        return locked.contains(field) ? stored : found;
     }
 }

@@ -4,7 +4,10 @@ import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.port.out.SourceRepository;
 import java.util.List;
 
-/** Sources walked by id; check outcomes stored in one write. A check of a source that is gone is ignored. */
+/**
+ * Sources walked by id; check outcomes stored in one write. A check of a source that is gone is ignored; a
+ * source whose {@code is_active} is locked by hand keeps its active flag.
+ */
 final class InMemorySourceRepository implements SourceRepository {
 
     private final InMemoryTransactions transactions;
@@ -31,8 +34,10 @@ final class InMemorySourceRepository implements SourceRepository {
             for (SourceCheck check : checks) {
                 Source s = tables.sources.get(check.sourceId());
                 if (s != null) {
-                    tables.putSource(new Source(s.id(), s.owner(), s.url(), s.type(), s.provider(), check.active(),
-                            check.state()));
+                    // A source switched on or off by hand keeps that state; the check's findings are still kept.
+                    boolean active = s.activeLockedByHand() ? s.active() : check.active();
+                    tables.putSource(new Source(s.id(), s.owner(), s.url(), s.type(), s.provider(), active,
+                            check.state(), s.lockedFields()));
                 }
             }
             return null;

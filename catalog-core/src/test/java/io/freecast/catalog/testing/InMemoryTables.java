@@ -2,16 +2,20 @@ package io.freecast.catalog.testing;
 
 import io.freecast.catalog.domain.AuditEntry;
 import io.freecast.catalog.domain.Episode;
+import io.freecast.catalog.domain.ItemKind;
 import io.freecast.catalog.domain.Movie;
 import io.freecast.catalog.domain.Season;
 import io.freecast.catalog.domain.Show;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.domain.SourceOwner;
+import io.freecast.catalog.domain.Tombstone;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,13 +42,18 @@ final class InMemoryTables {
     /** owner → its sources' ids, ascending */
     final Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner;
     final List<AuditEntry> audit;
+    /** The seasons, episodes and sources created (or claimed) by hand: the {@code added_by_hand} columns. */
+    final Set<Long> seasonsByHand;
+    final Set<Long> episodesByHand;
+    final Set<Long> sourcesByHand;
+    final TreeMap<Long, Tombstone> tombstones;
     /** Accounts and API tokens (their tables are apart from the catalog's). */
     final AccessTables access;
 
     InMemoryTables() {
         this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(), new TreeMap<>(),
                 new HashMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(),
-                new ArrayList<>(), new AccessTables());
+                new ArrayList<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new TreeMap<>(), new AccessTables());
     }
 
     private InMemoryTables(TreeMap<Long, Show> shows, Map<Long, Instant> showRatedAt, Map<String, Long> showIdByKey,
@@ -52,7 +61,9 @@ final class InMemoryTables {
                            TreeMap<Long, Episode> episodes, Map<Long, TreeMap<Integer, Long>> episodesOfSeason,
                            TreeMap<Long, Movie> movies, Map<Long, Instant> movieRatedAt, Map<String, Long> movieIdByKey,
                            TreeMap<Long, Source> sources, Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner,
-                           List<AuditEntry> audit, AccessTables access) {
+                           List<AuditEntry> audit, Set<Long> seasonsByHand, Set<Long> episodesByHand,
+                           Set<Long> sourcesByHand, TreeMap<Long, Tombstone> tombstones,
+                           AccessTables access) {
         this.shows = shows;
         this.showRatedAt = showRatedAt;
         this.showIdByKey = showIdByKey;
@@ -66,6 +77,10 @@ final class InMemoryTables {
         this.sources = sources;
         this.sourcesOfOwner = sourcesOfOwner;
         this.audit = audit;
+        this.seasonsByHand = seasonsByHand;
+        this.episodesByHand = episodesByHand;
+        this.sourcesByHand = sourcesByHand;
+        this.tombstones = tombstones;
         this.access = access;
     }
 
@@ -74,7 +89,8 @@ final class InMemoryTables {
         return new InMemoryTables(new TreeMap<>(shows), new HashMap<>(showRatedAt), new HashMap<>(showIdByKey),
                 new TreeMap<>(seasons), deepCopy(seasonsOfShow), new TreeMap<>(episodes), deepCopy(episodesOfSeason),
                 new TreeMap<>(movies), new HashMap<>(movieRatedAt), new HashMap<>(movieIdByKey), new TreeMap<>(sources),
-                deepCopy(sourcesOfOwner), new ArrayList<>(audit), access.copy());
+                deepCopy(sourcesOfOwner), new ArrayList<>(audit), new HashSet<>(seasonsByHand),
+                new HashSet<>(episodesByHand), new HashSet<>(sourcesByHand), new TreeMap<>(tombstones), access.copy());
     }
 
     private static <K, I, V> Map<K, TreeMap<I, V>> deepCopy(Map<K, TreeMap<I, V>> map) {
@@ -90,7 +106,8 @@ final class InMemoryTables {
     List<Object> contents() {
         return List.of(new TreeMap<>(shows), new TreeMap<>(showRatedAt), new TreeMap<>(seasons),
                 new TreeMap<>(episodes), new TreeMap<>(movies), new TreeMap<>(movieRatedAt), new TreeMap<>(sources),
-                List.copyOf(audit), access.contents());
+                List.copyOf(audit), new java.util.TreeSet<>(seasonsByHand), new java.util.TreeSet<>(episodesByHand),
+                new java.util.TreeSet<>(sourcesByHand), new TreeMap<>(tombstones), access.contents());
     }
 
     // ------------------------------------------------------------------ children
@@ -126,6 +143,82 @@ final class InMemoryTables {
         Source removed = sources.remove(id);
         if (removed != null) {
             sourcesOfOwner.get(removed.owner()).remove(id);
+            sourcesByHand.remove(id);
         }
+    }
+
+    // ------------------------------------------------------------------ deletes, cascading as the foreign keys do
+
+    void removeShow(long id) {
+        Show removed = shows.remove(id);
+        if (removed == null) {
+            return;
+        }
+        showIdByKey.remove(removed.key().value());
+        showRatedAt.remove(id);
+        seasonsOf(id).forEach(season -> removeSeason(season.id()));
+        seasonsOfShow.remove(id);
+        removeTombstonesUnder(ItemKind.SHOW, id);
+    }
+
+    void removeSeason(long id) {
+        Season removed = seasons.remove(id);
+        if (removed == null) {
+            return;
+        }
+        episodesOf(id).forEach(episode -> removeEpisode(episode.id()));
+        episodesOfSeason.remove(id);
+        TreeMap<Integer, Long> siblings = seasonsOfShow.get(removed.showId());
+        if (siblings != null && Long.valueOf(id).equals(siblings.get(removed.number()))) {
+            siblings.remove(removed.number());
+        }
+        seasonsByHand.remove(id);
+        removeTombstonesUnder(ItemKind.SEASON, id);
+    }
+
+    void removeEpisode(long id) {
+        Episode removed = episodes.remove(id);
+        if (removed == null) {
+            return;
+        }
+        SourceOwner owner = new SourceOwner.OfEpisode(id);
+        sourcesOf(owner).forEach(source -> removeSource(source.id()));
+        sourcesOfOwner.remove(owner);
+        TreeMap<Integer, Long> siblings = episodesOfSeason.get(removed.seasonId());
+        if (siblings != null && Long.valueOf(id).equals(siblings.get(removed.number()))) {
+            siblings.remove(removed.number());
+        }
+        episodesByHand.remove(id);
+        removeTombstonesUnder(ItemKind.EPISODE, id);
+    }
+
+    void removeMovie(long id) {
+        Movie removed = movies.remove(id);
+        if (removed == null) {
+            return;
+        }
+        movieIdByKey.remove(removed.key().value());
+        movieRatedAt.remove(id);
+        SourceOwner owner = new SourceOwner.OfMovie(id);
+        sourcesOf(owner).forEach(source -> removeSource(source.id()));
+        sourcesOfOwner.remove(owner);
+        removeTombstonesUnder(ItemKind.MOVIE, id);
+    }
+
+    /** A child's tombstone refers to its parent's row, so it goes with it. */
+    private void removeTombstonesUnder(ItemKind parentKind, long parentId) {
+        tombstones.values().removeIf(t -> t.parent() != null && t.parent().kind() == parentKind
+                && t.parent().id() == parentId);
+    }
+
+    /** Whether a child of {@code parent} with this identity (number or URL) was deleted by hand. */
+    boolean tombstoned(ItemKind kind, ItemKind parentKind, long parentId, String identity) {
+        for (Tombstone t : tombstones.values()) {
+            if (t.kind() == kind && t.parent() != null && t.parent().kind() == parentKind
+                    && t.parent().id() == parentId && t.identity().equals(identity)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -97,7 +97,7 @@ public final class CatalogScheduler implements TaskScheduleInfo, AutoCloseable {
     }
 
     /**
-     * The reference deployment's schedule (DESIGN §5): import-shows and import-movies at start-up and
+     * The reference deployment's schedule (README, "Scheduling and task status"): import-shows and import-movies at start-up and
      * every 24 h, update-ratings every 3 minutes, validate-sources at minute 0 of every 6th hour (UTC).
      */
     public static Map<TaskName, Schedule> referenceSchedules() {

@@ -86,16 +86,19 @@ public sealed interface Schedule permits IntervalSchedule, CronSchedule, NoSched
     }
 
     /**
-     * Reads a duration the way schedules write intervals: {@code 90s}, {@code 3m}, {@code 6h}, {@code 1d},
-     * {@code 1500ms} or ISO-8601 {@code PT3M}.
+     * Reads a duration in the grammar schedules write intervals in, which is meant to be the one grammar of
+     * every duration an operator types: {@code 0}, {@code 1500ms}, {@code 90s}, {@code 3m}, {@code 6h},
+     * {@code 1d} or ISO-8601 {@code PT3M}. Whether the value is in range is the caller's to check.
      *
-     * @throws IllegalArgumentException for anything else
+     * @throws IllegalArgumentException for anything else, saying what is accepted
      */
     static Duration parseDuration(String text) {
-        if (text == null || text.isBlank() || text.length() > 40) {
-            throw new IllegalArgumentException("a duration such as 90s, 3m, 6h, 1d or PT3M is expected");
+        Duration duration = text == null || text.isBlank() || text.length() > 40 ? null : ScheduleSyntax.duration(text);
+        if (duration == null) {
+            throw new IllegalArgumentException((text == null ? "nothing" : "'" + text + "'") + " is not "
+                    + ScheduleSyntax.DURATIONS);
         }
-        return ScheduleSyntax.parseDuration(text.strip());
+        return duration;
     }
 
     static Duration requireStartupDelay(Duration delay) {

@@ -13,7 +13,8 @@ final class ScheduleSyntax {
     static final String STARTUP = "startup";
 
     private static final int MAX_LENGTH = 200;
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
+    static final String DURATIONS = "a duration such as 500ms, 90s, 3m, 6h, 1d, ISO-8601 PT3M, or 0";
     private static final String ACCEPTED = "use 'off', an interval like '90s', '3m', '6h', '1d' or 'PT3M', "
             + "a 5-field cron expression like '0 */6 * * *', optionally prefixed by 'startup+' "
             + "(e.g. 'startup+24h'), or 'startup' alone";
@@ -51,7 +52,27 @@ final class ScheduleSyntax {
     }
 
     static Duration parseDuration(String text) {
-        Matcher matcher = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        Duration duration = duration(text);
+        if (duration == null) {
+            throw new IllegalArgumentException("'" + text + "' is not a schedule: " + ACCEPTED);
+        }
+        return duration;
+    }
+
+    /**
+     * The one duration grammar of every setting an operator types (intervals, leases, timeouts, cache
+     * lifetimes): {@code 0}; a whole number of {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}
+     * ({@code 1500ms}, {@code 90s}, {@code 3m}), any case, a space allowed before the unit; or ISO-8601
+     * ({@code PT3M}). Whether a value is in range is for the setting to say.
+     *
+     * @return the duration, or {@code null} when {@code text} is none
+     */
+    static Duration duration(String text) {
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        if (lower.equals("0")) {
+            return Duration.ZERO;
+        }
+        Matcher matcher = SHORT_DURATION.matcher(lower);
         if (matcher.matches()) {
             long amount = Long.parseLong(matcher.group(1));
             return switch (matcher.group(2)) {
@@ -62,14 +83,14 @@ final class ScheduleSyntax {
                 default -> Duration.ofDays(amount);
             };
         }
-        if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
+        if (lower.startsWith("p")) {
             try {
-                return Duration.parse(text);
+                return Duration.parse(lower.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                // falls through to the message below
+                return null;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a schedule: " + ACCEPTED);
+        return null;
     }
 
     /** The shortest exact short form: 2d, 24h, 6h, 3m, 90s, 1500ms (a day reads better as 24h). */

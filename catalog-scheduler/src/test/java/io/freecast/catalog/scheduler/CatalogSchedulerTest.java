@@ -3,6 +3,7 @@ package io.freecast.catalog.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freecast.catalog.domain.TaskName;
+import io.freecast.catalog.testing.InMemoryTaskLeases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

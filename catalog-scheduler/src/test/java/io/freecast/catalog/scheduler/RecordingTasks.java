@@ -9,6 +9,7 @@ import io.freecast.catalog.domain.TaskRun;
 import io.freecast.catalog.domain.TaskStatus;
 import io.freecast.catalog.port.in.TaskAdministration;
 import io.freecast.catalog.port.out.TaskLeases;
+import io.freecast.catalog.testing.InMemoryTaskLeases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The fields of one FreeCast feed item (DESIGN §7) that the catalog reads, taken token by token from the
+ * The fields of one FreeCast feed item (README, "Importing feeds") that the catalog reads, taken token by token from the
  * stream; every other field, however large or deeply nested, is skipped unread. Nothing here judges a
  * value: {@link FreeCastItems} turns these fields into a draft by the tolerance rules.
  *

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the fields of one element of a FreeCast feed (DESIGN §7), as {@link FeedItemFields} read them
+ * Turns the fields of one element of a FreeCast feed (README, "Importing feeds"), as {@link FeedItemFields} read them
  * from the stream, into a show or movie draft, or a rejection.
  *
  * <p>An item is rejected only when it cannot be a catalog entry at all: not a JSON object, no usable

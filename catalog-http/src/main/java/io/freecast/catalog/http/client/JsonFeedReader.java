@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads FreeCast-format feeds (DESIGN §7) — a JSON array of shows or movies — from an http(s) URL, a
+ * Reads FreeCast-format feeds (README, "Importing feeds") — a JSON array of shows or movies — from an http(s) URL, a
  * file or a classpath resource, streaming: one array element is in memory at a time, never the feed —
  * and of that element only the fields the catalog reads ({@link FeedItemFields}), taken token by token
  * from Jackson's streaming parser; every other field is skipped unread.

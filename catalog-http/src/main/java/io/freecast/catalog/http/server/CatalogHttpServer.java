@@ -18,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The catalog's read-only JSON API on Undertow: every path of DESIGN §4 with the reference's field names,
- * paginated, cached, documented at {@code /openapi.json} and {@code /docs}, with {@code /health} and
- * {@code /metrics}. It reads through {@link CatalogQueries} only and never writes.
+ * The catalog's JSON API on Undertow: every read path of the README's "The HTTP API" with the reference's
+ * field names, paginated, cached, documented at {@code /openapi.json} and {@code /docs}, with
+ * {@code /health} and {@code /metrics}. Its own routes read through {@link CatalogQueries} only; routes a
+ * composition root adds ({@link CatalogHttpConfig#routes}) may act, and a subtree may be mounted beside
+ * the API ({@link CatalogHttpConfig#mount}). The request path is described in the package documentation.
  *
  * <pre>{@code
  * CatalogHttpServer server = CatalogHttpServer.create(catalog.queries(), config -> config

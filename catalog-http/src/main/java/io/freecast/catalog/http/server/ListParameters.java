@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the list parameters of DESIGN §4 ({@code limit}, {@code cursor}, {@code sort}, {@code q},
+ * Reads the list parameters of the read API (README, "The HTTP API") ({@code limit}, {@code cursor}, {@code sort}, {@code q},
  * {@code season}, {@code active}) into the core's query records. Every malformed value is a 400 naming
  * its parameter; the core's own checks (cursor made for another sort, …) are turned into the same.
  */

@@ -3,7 +3,6 @@ package io.freecast.catalog.http.server;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.TaskName;
-import io.freecast.catalog.domain.TaskOverview;
 import io.freecast.catalog.domain.TaskRun;
 import io.freecast.catalog.port.in.TaskAdministration;
 import io.freecast.catalog.port.in.TaskAlreadyRunningException;
@@ -56,12 +55,12 @@ public final class TaskResources {
     }
 
     ApiResponse list(ApiRequest request) {
-        List<Map<String, Object>> body = tasks.listTasks().stream().map(TaskResources::overview).toList();
+        List<Map<String, Object>> body = tasks.listTasks().stream().map(TaskJson::overview).toList();
         return ApiResponse.json(body).caching(ApiResponse.Caching.NO_STORE);
     }
 
     ApiResponse one(ApiRequest request) {
-        return ApiResponse.json(overview(tasks.getTask(task(request)))).caching(ApiResponse.Caching.NO_STORE);
+        return ApiResponse.json(TaskJson.overview(tasks.getTask(task(request)))).caching(ApiResponse.Caching.NO_STORE);
     }
 
     ApiResponse runs(ApiRequest request) {
@@ -74,7 +73,7 @@ public final class TaskResources {
             // A cursor from another list decodes but does not fit this one.
             throw ApiProblem.badParameter(ListParameters.CURSOR, e.getMessage());
         }
-        return Paging.respond(request, page, page.items().stream().map(TaskResources::run).toList(),
+        return Paging.respond(request, page, page.items().stream().map(TaskJson::run).toList(),
                 ListParameters.shaping(request, ListParameters.LIMIT)).caching(ApiResponse.Caching.NO_STORE);
     }
 
@@ -131,33 +130,6 @@ public final class TaskResources {
             throw ApiProblem.notFound("no task " + Quoting.quote(name)
                     + "; the tasks are import-shows, import-movies, update-ratings and validate-sources");
         }
-    }
-
-    static Map<String, Object> overview(TaskOverview task) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("task", task.task().wireName());
-        view.put("schedule", task.schedule());
-        view.put("running", task.running());
-        view.put("next_run", task.findNextRun().map(Object::toString).orElse(null));
-        view.put("last_result", task.lastResult().map(status -> status.wireName()).orElse(null));
-        view.put("last_run", task.findLastRun().map(TaskResources::run).orElse(null));
-        view.put("last_finished_run", task.findLastFinished().map(TaskResources::run).orElse(null));
-        return view;
-    }
-
-    static Map<String, Object> run(TaskRun run) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", run.id());
-        view.put("task", run.task().wireName());
-        view.put("node", run.node());
-        view.put("status", run.status().wireName());
-        view.put("started_at", run.startedAt().toString());
-        view.put("finished_at", run.finishedAt() == null ? null : run.finishedAt().toString());
-        view.put("duration_ms", run.finishedAt() == null ? null
-                : java.time.Duration.between(run.startedAt(), run.finishedAt()).toMillis());
-        view.put("counts", run.counts());
-        view.put("error", run.error());
-        return view;
     }
 
     private static byte[] sha256(String text) {

@@ -3,7 +3,6 @@ package io.freecast.catalog.http.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.freecast.catalog.jdbc.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,11 +29,12 @@ abstract class PagingContract {
     SeededServer server;
     ApiClient api;
 
-    abstract TestDatabase database(Path dir);
+    /** A server over a freshly seeded store of the kind under test. */
+    abstract SeededServer serve(Path dir, CatalogSeed seed);
 
     @BeforeAll
     void startServer(@TempDir Path dir) {
-        server = SeededServer.start(database(dir), seed);
+        server = serve(dir, seed);
         api = server.api;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.freecast.catalog.domain.FeedKey;
-import io.freecast.catalog.jdbc.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every path and field of the read API over a real server and a real database (run on SQLite and
- * PostgreSQL by the subclasses): the reference's names and nesting, the filters, sorts and search.
+ * Every path and field of the read API over a real server and a real store (run on SQLite, PostgreSQL and
+ * the in-memory store of catalog-core's fixtures by the subclasses): the reference's names and nesting, the filters, sorts and search.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReadApiContract {
@@ -41,11 +40,12 @@ abstract class ReadApiContract {
     SeededServer server;
     ApiClient api;
 
-    abstract TestDatabase database(Path dir);
+    /** A server over a freshly seeded store of the kind under test. */
+    abstract SeededServer serve(Path dir, CatalogSeed seed);
 
     @BeforeAll
     void startServer(@TempDir Path dir) {
-        server = SeededServer.start(database(dir), seed);
+        server = serve(dir, seed);
         api = server.api;
     }
 

@@ -1,6 +1,5 @@
 package io.freecast.catalog.http.server;
 
-import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 
@@ -8,7 +7,7 @@ import java.nio.file.Path;
 class ReadApiPostgresIT extends ReadApiContract {
 
     @Override
-    TestDatabase database(Path dir) {
-        return TestDatabases.postgres();
+    SeededServer serve(Path dir, CatalogSeed seed) {
+        return SeededServer.start(TestDatabases.postgres(), seed);
     }
 }

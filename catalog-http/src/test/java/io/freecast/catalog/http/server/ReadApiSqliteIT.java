@@ -1,13 +1,12 @@
 package io.freecast.catalog.http.server;
 
-import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 
 class ReadApiSqliteIT extends ReadApiContract {
 
     @Override
-    TestDatabase database(Path dir) {
-        return TestDatabases.sqlite(dir);
+    SeededServer serve(Path dir, CatalogSeed seed) {
+        return SeededServer.start(TestDatabases.sqlite(dir), seed);
     }
 }

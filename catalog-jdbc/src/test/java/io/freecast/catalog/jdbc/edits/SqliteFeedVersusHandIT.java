@@ -1,13 +1,28 @@
 package io.freecast.catalog.jdbc.edits;
 
+import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
+import io.freecast.catalog.testing.contract.FeedVersusHandContract;
 import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.io.TempDir;
 
+/** catalog-core's feed-versus-hand contract on a real SQLite file. */
 class SqliteFeedVersusHandIT extends FeedVersusHandContract {
 
+    @TempDir
+    Path dir;
+    private TestDatabase db;
+
     @Override
-    TestDatabase newDatabase(Path dir) {
-        return TestDatabases.sqlite(dir);
+    protected CatalogStore openStore(Clock clock) {
+        db = TestDatabases.sqlite(dir);
+        return db.open(b -> b.clock(clock));
+    }
+
+    @Override
+    protected void closeStore() {
+        db.close();
     }
 }

@@ -1,6 +1,6 @@
 package io.freecast.catalog.examples.cli;
 
-/** The launcher's exit codes (DESIGN §6), the same for every command. */
+/** The launcher's exit codes (README, "The command line"), the same for every command. */
 public final class ExitCode {
 
     /** The run succeeded; rejected items are reported, not fatal. */

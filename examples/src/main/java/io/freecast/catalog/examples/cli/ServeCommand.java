@@ -10,9 +10,8 @@ import io.freecast.catalog.scheduler.CatalogScheduler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.freecast.catalog.scheduler.Schedule;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -147,7 +146,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Starts the task scheduler (DESIGN §5) with the {@code --schedule} / {@code CATALOG_SCHEDULE_*}
+     * Starts the task scheduler (README, "Scheduling and task status") with the {@code --schedule} / {@code CATALOG_SCHEDULE_*}
      * settings; it attaches itself to the catalog, so task status shows its schedule and next runs. A task
      * whose adapter is missing (update-ratings without a provider) stays off. It is stopped first on
      * shutdown, letting a running task finish (30 s at most).
@@ -214,21 +213,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static Duration parseDuration(String text) {
-        String value = text.strip().toLowerCase(Locale.ROOT);
         try {
-            if (value.equals("0")) {
-                return Duration.ZERO;
-            }
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            }
-            if (value.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            return Duration.parse(text.strip());
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new ConfigurationException("--response-cache / CATALOG_RESPONSE_CACHE must be a duration such as "
-                    + "1s, 500ms or 0, got '" + text + "'");
+            return Schedule.parseDuration(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("--response-cache / CATALOG_RESPONSE_CACHE: " + e.getMessage(), e);
         }
     }
 

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.freecast.catalog.domain.TaskOverview;
-import io.freecast.catalog.domain.TaskRun;
+import io.freecast.catalog.http.server.TaskJson;
 import io.freecast.catalog.domain.TaskStatus;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,39 +64,12 @@ final class TasksTable {
     }
 
     static String toJson(List<TaskOverview> tasks) {
-        List<Map<String, Object>> body = tasks.stream().map(TasksTable::overview).toList();
+        List<Map<String, Object>> body = tasks.stream().map(TaskJson::overview).toList();
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the task list could not be written as JSON", e);
         }
-    }
-
-    private static Map<String, Object> overview(TaskOverview task) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("task", task.task().wireName());
-        view.put("schedule", task.schedule());
-        view.put("running", task.running());
-        view.put("next_run", task.findNextRun().map(Instant::toString).orElse(null));
-        view.put("last_result", task.lastResult().map(TaskStatus::wireName).orElse(null));
-        view.put("last_run", task.findLastRun().map(TasksTable::run).orElse(null));
-        view.put("last_finished_run", task.findLastFinished().map(TasksTable::run).orElse(null));
-        return view;
-    }
-
-    private static Map<String, Object> run(TaskRun run) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", run.id());
-        view.put("task", run.task().wireName());
-        view.put("node", run.node());
-        view.put("status", run.status().wireName());
-        view.put("started_at", run.startedAt().toString());
-        view.put("finished_at", run.finishedAt() == null ? null : run.finishedAt().toString());
-        view.put("duration_ms", run.finishedAt() == null ? null
-                : Duration.between(run.startedAt(), run.finishedAt()).toMillis());
-        view.put("counts", run.counts());
-        view.put("error", run.error());
-        return view;
     }
 
     private static String time(Instant instant) {

@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The dependency rule across modules (DESIGN §1), checked here because this module sees them all.
+ * The dependency rule across modules (README, "Architecture"), checked here because this module sees them all.
  * {@code failOnEmptyShould} stays on: a rule aimed at a package that does not exist fails.
  */
 @AnalyzeClasses(packages = "io.freecast.catalog", importOptions = ImportOption.DoNotIncludeTests.class)

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * Writes large FreeCast-format feeds (DESIGN §7), streaming, for tests and the benchmark. Item {@code i}
+ * Writes large FreeCast-format feeds (README, "Importing feeds"), streaming, for tests and the benchmark. Item {@code i}
  * is the same every time, so two feeds of one size are identical and a benchmark baseline can insert
  * exactly the rows an import of the feed creates (see {@link #movieSources} and friends).
  */

@@ -1,4 +1,4 @@
-package io.freecast.catalog.jdbc.edits;
+package io.freecast.catalog.testing.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,49 +9,23 @@ import io.freecast.catalog.domain.AuditQuery;
 import io.freecast.catalog.domain.Channel;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
-import io.freecast.catalog.jdbc.JdbcCatalogStore;
-import io.freecast.catalog.jdbc.testing.TestDatabase;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The audit trail's storage: what is appended reads back the same, filtered and paged, newest first. */
-abstract class AuditTrailContract {
+public abstract class AuditTrailContract extends EditingFixture {
 
-    private static final Instant T0 = Instant.parse("2026-03-01T12:00:00.250Z");
+    private static final Instant AT = Instant.parse("2026-03-01T12:00:00.250Z");
     private static final Actor ALICE = Actor.account(7, "alice", Channel.WEB);
     private static final Actor DEPLOY = Actor.token(3, "bob", "deploy", Channel.API);
 
-    @TempDir
-    Path dir;
-    TestDatabase db;
-    JdbcCatalogStore store;
-
-    abstract TestDatabase newDatabase(Path dir);
-
-    @BeforeEach
-    void open() {
-        db = newDatabase(dir);
-        store = db.open();
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
     @Test
     void entriesReadBackAsAppendedNewestFirst() {
-        AuditEntry created = new AuditEntry(0, T0, ALICE, "movie", 5, "*", null, "{\"title\":\"X\"}");
-        AuditEntry changed = new AuditEntry(0, T0.plusSeconds(1), DEPLOY, "movie", 5, "title", "X", "Y'); DROP TABLE movie;--");
+        AuditEntry created = new AuditEntry(0, AT, ALICE, "movie", 5, "*", null, "{\"title\":\"X\"}");
+        AuditEntry changed = new AuditEntry(0, AT.plusSeconds(1), DEPLOY, "movie", 5, "title", "X", "Y'); DROP TABLE movie;--");
         store.ports().auditTrail().append(List.of(created));
         store.ports().auditTrail().append(List.of(changed));
 
@@ -61,7 +35,7 @@ abstract class AuditTrailContract {
         assertThat(page.items()).extracting(AuditEntry::field).containsExactly("title", "*");
         AuditEntry newest = page.items().getFirst();
         assertThat(newest.id()).isPositive();
-        assertThat(newest).isEqualTo(new AuditEntry(newest.id(), T0.plusSeconds(1), DEPLOY, "movie", 5, "title", "X",
+        assertThat(newest).isEqualTo(new AuditEntry(newest.id(), AT.plusSeconds(1), DEPLOY, "movie", 5, "title", "X",
                 "Y'); DROP TABLE movie;--"));
         assertThat(page.items().get(1).actor()).isEqualTo(ALICE);
         assertThat(page.items().get(1).before()).isNull();
@@ -70,14 +44,14 @@ abstract class AuditTrailContract {
     @Test
     void filtersByEntityIdActorAndTime() {
         store.ports().auditTrail().append(List.of(
-                new AuditEntry(0, T0, ALICE, "movie", 5, "title", "a", "b"),
-                new AuditEntry(0, T0.plusSeconds(10), ALICE, "show", 5, "title", "c", "d"),
-                new AuditEntry(0, T0.plusSeconds(20), DEPLOY, "movie", 6, "title", "e", "f")));
+                new AuditEntry(0, AT, ALICE, "movie", 5, "title", "a", "b"),
+                new AuditEntry(0, AT.plusSeconds(10), ALICE, "show", 5, "title", "c", "d"),
+                new AuditEntry(0, AT.plusSeconds(20), DEPLOY, "movie", 6, "title", "e", "f")));
 
         assertThat(fields(new AuditQuery("movie", null, null, null, null, null))).containsExactly("f", "b");
         assertThat(fields(new AuditQuery("movie", 5L, null, null, null, null))).containsExactly("b");
         assertThat(fields(new AuditQuery(null, null, "token:bob/deploy", null, null, null))).containsExactly("f");
-        assertThat(fields(new AuditQuery(null, null, null, T0.plusSeconds(10), T0.plusSeconds(20), null)))
+        assertThat(fields(new AuditQuery(null, null, null, AT.plusSeconds(10), AT.plusSeconds(20), null)))
                 .containsExactly("d");
         assertThat(store.ports().auditTrail().list(new AuditQuery(null, null, "account:alice", null, null, null)).total())
                 .isEqualTo(2);
@@ -86,7 +60,7 @@ abstract class AuditTrailContract {
     @Test
     void pagesForwardAndBackWithoutSkippingOrRepeating() {
         List<AuditEntry> entries = IntStream.range(0, 7)
-                .mapToObj(i -> new AuditEntry(0, T0.plusSeconds(i), ALICE, "movie", i, "title", null, "v" + i)).toList();
+                .mapToObj(i -> new AuditEntry(0, AT.plusSeconds(i), ALICE, "movie", i, "title", null, "v" + i)).toList();
         store.ports().auditTrail().append(entries);
 
         List<String> seen = new ArrayList<>();
@@ -106,7 +80,7 @@ abstract class AuditTrailContract {
     @Test
     void appendJoinsTheCallersTransactionSoARollbackLeavesNoEntry() {
         assertThatThrownBy(() -> store.ports().transactions().inTransaction(() -> {
-            store.ports().auditTrail().append(List.of(new AuditEntry(0, T0, ALICE, "movie", 1, "title", "a", "b")));
+            store.ports().auditTrail().append(List.of(new AuditEntry(0, AT, ALICE, "movie", 1, "title", "a", "b")));
             throw new IllegalStateException("the edit failed after its entry was appended");
         })).isInstanceOf(IllegalStateException.class);
 
@@ -117,7 +91,7 @@ abstract class AuditTrailContract {
     void hugeAndHostileValuesAreStoredAsText() {
         String huge = "x".repeat(100_000);
         String hostile = "<script>alert(1)</script> \u202e ' \" ; -- \\ % _ 🎬";
-        store.ports().auditTrail().append(List.of(new AuditEntry(0, T0, ALICE, "movie", 1, "description", hostile, huge)));
+        store.ports().auditTrail().append(List.of(new AuditEntry(0, AT, ALICE, "movie", 1, "description", hostile, huge)));
 
         AuditEntry read = store.ports().auditTrail().list(AuditQuery.all(PageRequest.firstPage())).items().getFirst();
         assertThat(read.before()).isEqualTo(hostile);

@@ -1,4 +1,4 @@
-package io.freecast.catalog.jdbc.edits;
+package io.freecast.catalog.testing.contract;
 
 import io.freecast.catalog.domain.FeedLocation;
 import io.freecast.catalog.domain.MovieDraft;

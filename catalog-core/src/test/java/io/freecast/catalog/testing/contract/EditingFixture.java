@@ -1,4 +1,4 @@
-package io.freecast.catalog.jdbc.edits;
+package io.freecast.catalog.testing.contract;
 
 import io.freecast.catalog.Catalog;
 import io.freecast.catalog.domain.Actor;
@@ -14,50 +14,54 @@ import io.freecast.catalog.domain.Scope;
 import io.freecast.catalog.domain.Sort;
 import io.freecast.catalog.domain.ShowTree;
 import io.freecast.catalog.domain.TaskReport;
-import io.freecast.catalog.jdbc.JdbcCatalogStore;
-import io.freecast.catalog.jdbc.testing.MutableClock;
-import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.CatalogStore;
+import io.freecast.catalog.testing.MutableClock;
 import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.ImportMoviesUseCase.ImportMoviesCommand;
 import io.freecast.catalog.port.in.ImportShowsUseCase.ImportShowsCommand;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
-/** A catalog on a fresh real database, with a feed the test sets and callers of each scope. */
-abstract class EditingFixture {
+/**
+ * What the editing contracts share: a catalog on a fresh, empty store of the kind under test, with a feed the
+ * test sets and callers of each scope. A subclass says how to open the store (the in-memory store, SQLite,
+ * PostgreSQL), as for {@link StorageContract}.
+ */
+public abstract class EditingFixture {
 
-    static final Instant T0 = Instant.parse("2026-04-01T09:00:00.125Z");
+    protected static final Instant T0 = Instant.parse("2026-04-01T09:00:00.125Z");
     static final Caller EDITOR = new Caller(Actor.account(1, "alice", Channel.API), Scope.EDIT);
     static final Caller ADMIN = new Caller(Actor.account(2, "root", Channel.WEB), Scope.ADMIN);
     static final Caller VIEWER = new Caller(Actor.token(3, "vic", "read-only", Channel.API), Scope.READ);
 
-    @TempDir
-    Path dir;
-    TestDatabase db;
-    JdbcCatalogStore store;
+    protected final MutableClock clock = new MutableClock(T0);
+    protected CatalogStore store;
     Catalog catalog;
     CatalogEditing editing;
-    final MutableClock clock = new MutableClock(T0);
     final ListFeedReader feed = new ListFeedReader();
 
-    abstract TestDatabase newDatabase(Path dir);
+    /** A fresh, empty store of the kind under test, stamping created and updated times with {@code clock}. */
+    protected abstract CatalogStore openStore(Clock clock);
+
+    /** Releases what {@link #openStore} opened. */
+    protected void closeStore() {
+        store.close();
+    }
 
     @BeforeEach
     void openCatalog() {
-        db = newDatabase(dir);
-        store = db.open(b -> b.clock(clock));
+        store = openStore(clock);
         catalog = Catalog.builder().storage(store).feedReader(feed).clock(clock).build();
         editing = catalog.editing();
     }
 
     @AfterEach
-    void closeDatabase() {
-        if (db != null) {
-            db.close();
+    void closeTheStore() {
+        if (store != null) {
+            closeStore();
         }
     }
 

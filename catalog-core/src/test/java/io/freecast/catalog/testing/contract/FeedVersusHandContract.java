@@ -1,6 +1,6 @@
-package io.freecast.catalog.jdbc.edits;
+package io.freecast.catalog.testing.contract;
 
-import static io.freecast.catalog.jdbc.testing.Drafts.episode;
+import static io.freecast.catalog.testing.Drafts.episode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freecast.catalog.domain.EpisodeDraft;
@@ -36,11 +36,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand edits win over feeds, on a real database: fields changed by hand stay through re-imports (counted
+ * Hand edits win over feeds, on every store: fields changed by hand stay through re-imports (counted
  * as locked), items deleted by hand stay deleted (counted as suppressed), sources added by hand stay, and
  * unlocking or restoring brings the feed's values back on the next import.
  */
-abstract class FeedVersusHandContract extends EditingFixture {
+public abstract class FeedVersusHandContract extends EditingFixture {
 
     private static MovieDraft feedMovie(String id, String title, Double imdb, String... urls) {
         return new MovieDraft(FeedKey.of(id, null, title), id, null, title, "About " + title, null, null, 2001,
