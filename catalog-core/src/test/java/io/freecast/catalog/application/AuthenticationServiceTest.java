@@ -144,6 +144,28 @@ class AuthenticationServiceTest {
     }
 
     @Test
+    void aSignInWhileEveryDerivationSlotIsBusyIsAskedToComeBackAndCountsAsNoFailure() throws Exception {
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(1);
+        AccessFixture busy = new AccessFixture(new PasswordHasher(1_000, new SecureRandom(), slots, Duration.ZERO), null);
+        busy.account("alice", Role.EDITOR);
+        slots.acquire();
+        int audited = busy.store.auditEntries().size();
+
+        for (int i = 0; i < 10; i++) {
+            TooManyAttemptsException refused = catchThrowableOfType(TooManyAttemptsException.class,
+                    () -> busy.services.authentication().signIn("alice", PASSWORD, ADDRESS, Channel.WEB));
+            assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        }
+        assertThatThrownBy(() -> busy.services.authentication().signIn("nobody", PASSWORD, ADDRESS, Channel.WEB))
+                .as("the same answer for an account that does not exist").isInstanceOf(TooManyAttemptsException.class);
+        assertThat(busy.store.auditEntries()).hasSize(audited);
+
+        slots.release();
+        assertThat(busy.services.authentication().signIn("alice", PASSWORD, ADDRESS, Channel.WEB).scope())
+                .as("the busy refusals counted against neither the account nor the address").isEqualTo(Scope.EDIT);
+    }
+
+    @Test
     void aHugePasswordIsRefusedLikeAnyWrongOne() {
         fixture.account("alice", Role.EDITOR);
         long before = fixture.hasher.derivations();
