@@ -196,7 +196,7 @@ final class AuthenticationService implements Authentication {
             return;
         }
         if (verdict.firstRefusal()) {
-            audit.event(anonymous, entity, 0, entity.equals(SecurityAudit.LOGIN) ? "sign_in" : "authenticate",
+            audit.refusal(anonymous, entity, 0, entity.equals(SecurityAudit.LOGIN) ? "sign_in" : "authenticate",
                     "throttled for " + new TooManyAttemptsException(verdict.retryAfter()).retryAfterSeconds() + " s");
         }
         throw new TooManyAttemptsException(verdict.retryAfter());
@@ -205,7 +205,7 @@ final class AuthenticationService implements Authentication {
     /** Records a failed attempt (its count is already in the throttle) and makes the one answer every failure gets. */
     private AuthenticationFailedException refused(Actor anonymous, String entity, long entityId, String field,
                                                   String reason) {
-        audit.event(anonymous, entity, entityId, field, "refused: " + reason);
+        audit.refusal(anonymous, entity, entityId, field, "refused: " + reason);
         return new AuthenticationFailedException();
     }
 

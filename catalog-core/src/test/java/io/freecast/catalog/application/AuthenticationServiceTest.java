@@ -262,6 +262,23 @@ class AuthenticationServiceTest {
     }
 
     @Test
+    void aFloodOfWrongTokensFromManyAddressesWritesAtMost20EntriesASecondAndCountsTheRest() {
+        int before = fixture.store.auditEntries().size();
+        for (int i = 0; i < 5_000; i++) {
+            String address = "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255);
+            assertThatThrownBy(() -> authentication.authenticateToken("cat_" + "B".repeat(43), address, Channel.API))
+                    .isExactlyInstanceOf(AuthenticationFailedException.class);
+        }
+        assertThat(fixture.store.auditEntries()).hasSize(before + 20);
+
+        fixture.clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> authentication.authenticateToken("wrong", "192.0.2.77", Channel.API))
+                .isExactlyInstanceOf(AuthenticationFailedException.class);
+
+        assertThat(last().after()).isEqualTo("refused: unknown token (4980 more refused before this, not recorded one by one)");
+    }
+
+    @Test
     void manyRequestsWithAGoodTokenFromOneAddressAreNeverThrottled() {
         fixture.account("alice", Role.EDITOR);
         IssuedToken issued = fixture.token("alice", Scope.EDIT);
