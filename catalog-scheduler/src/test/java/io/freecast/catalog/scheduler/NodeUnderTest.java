@@ -122,7 +122,9 @@ final class NodeUnderTest implements TaskAdministration {
         };
         StoragePorts ports = StoragePorts.builder().shows(real.shows()).movies(real.movies()).ratings(ratings)
                 .sources(sources).transactions(transactions).taskRuns(real.taskRuns())
-                .taskLeases(real.taskLeases()).queries(real.queries()).build();
+                .taskLeases(real.taskLeases()).queries(real.queries()).auditTrail(real.auditTrail())
+                .handEdits(real.handEdits()).tombstones(real.tombstones()).items(real.items())
+                .accounts(real.accounts()).apiTokens(real.apiTokens()).build();
         return new CatalogStore() {
             @Override
             public StoragePorts ports() {
