@@ -74,11 +74,14 @@ public final class EmbeddingExample {
         // 4. Query the catalog: the first page of movies, by title.
         Page<MovieTree> movies = catalog.queries().listMovies(ListQuery.firstPage());
 
-        // 5. Serve it: the read API, plus /tasks (triggers refused: no admin token given here).
+        // 5. Serve it: the read API, the write API and /tasks. Writes and task triggers need an API token
+        //    (none exists yet, and no bootstrap token was given here, so every write is refused with 401).
         CatalogHttpServer server = CatalogHttpServer.create(catalog.queries(), config -> config
                 .port(port)
                 .healthCheck(catalog::health)
-                .routes(new TaskResources(catalog.tasks(), null)::register));
+                .authentication(catalog.authentication())
+                .editing(catalog.editing())
+                .routes(new TaskResources(catalog.tasks(), catalog.authentication())::register));
         server.start();
 
         // 6. Schedule the tasks: shows at start-up and daily, movies daily; no rating provider or link
