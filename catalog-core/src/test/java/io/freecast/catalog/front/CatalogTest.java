@@ -56,7 +56,8 @@ class CatalogTest {
         assertThatThrownBy(() -> StoragePorts.builder().shows(store.ports().shows()).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("a store must provide every port; missing: movies, ratings, sources, transactions, "
-                        + "taskRuns, taskLeases, queries, auditTrail, handEdits, tombstones, items");
+                        + "taskRuns, taskLeases, queries, auditTrail, handEdits, tombstones, items, accounts, "
+                        + "apiTokens");
     }
 
     @Test

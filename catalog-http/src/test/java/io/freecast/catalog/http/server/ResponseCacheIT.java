@@ -199,4 +199,35 @@ class ResponseCacheIT {
             assertThat(awaitAnswer(server, path, answer -> answer.status() != 200).status()).isEqualTo(404);
         }
     }
+
+    @Test
+    void aWriteDropsTheEntriesUnderItsPrefixesAndOnlyThose() {
+        ResponseCache cache = new ResponseCache(Duration.ofMinutes(1), () -> 0L);
+        for (String target : List.of("/movies/", "/movies/1", "/movies/1/sources?active=true", "/shows/2", "/health")) {
+            cache.put(target, target, "application/json", new byte[]{1}, null, "\"t\"", null, null);
+        }
+
+        cache.invalidate(List.of("/movies"));
+
+        assertThat(cache.find("/movies/")).isNull();
+        assertThat(cache.find("/movies/1")).isNull();
+        assertThat(cache.find("/movies/1/sources?active=true")).isNull();
+        assertThat(cache.find("/shows/2")).isNotNull();
+        assertThat(cache.find("/health")).isNotNull();
+    }
+
+    @Test
+    void aResponseBuiltBeforeAWriteIsNotStoredAfterIt() {
+        ResponseCache cache = new ResponseCache(Duration.ofMinutes(1), () -> 0L);
+        long requestBegan = cache.generation();
+
+        cache.invalidate(List.of("/movies"));
+        cache.put("/movies/1", "/movies/{id}", "application/json", new byte[]{1}, null, "\"old\"", null, null,
+                requestBegan);
+
+        assertThat(cache.find("/movies/1")).isNull();
+        cache.put("/movies/1", "/movies/{id}", "application/json", new byte[]{2}, null, "\"new\"", null, null,
+                cache.generation());
+        assertThat(cache.find("/movies/1").etag()).isEqualTo("\"new\"");
+    }
 }
