@@ -9,6 +9,7 @@ import io.freecast.catalog.jdbc.internal.StatementListener;
 import io.freecast.catalog.jdbc.internal.StoreConfig;
 import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.StoragePorts;
+import io.freecast.catalog.port.in.CatalogOverview;
 import io.freecast.catalog.port.out.StorageHealth;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,6 +112,11 @@ public final class JdbcCatalogStore implements CatalogStore {
         return storage.ports();
     }
 
+    /** The operator's read side: counts, filtered title lists, dead links, a run's report (the web admin's). */
+    public CatalogOverview overview() {
+        return storage.overview();
+    }
+
     @Override
     public StorageHealth health() {
         try {
@@ -203,7 +209,7 @@ public final class JdbcCatalogStore implements CatalogStore {
          */
         public JdbcCatalogStore open() {
             DatabaseUrl url = DatabaseUrl.parse(dbPathOrJdbcUrl);
-            int size = poolSize != null ? poolSize : url.kind() == DatabaseKind.SQLITE ? 8 : 10;
+            int size = poolSize != null ? poolSize : url.kind().defaultPoolSize();
             StoreConfig config = new StoreConfig(url, size, migrateOnOpen, connectionTimeout, busyTimeout, clock);
             ConnectionPool pool = ConnectionPool.create(config);
             // Building the jOOQ side and setting Flyway up touch no database but load and initialise many
