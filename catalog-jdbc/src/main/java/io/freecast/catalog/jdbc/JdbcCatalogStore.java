@@ -9,6 +9,7 @@ import io.freecast.catalog.jdbc.internal.StatementListener;
 import io.freecast.catalog.jdbc.internal.StoreConfig;
 import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.StoragePorts;
+import io.freecast.catalog.port.in.CatalogOverview;
 import io.freecast.catalog.port.out.StorageHealth;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,6 +110,11 @@ public final class JdbcCatalogStore implements CatalogStore {
     @Override
     public StoragePorts ports() {
         return storage.ports();
+    }
+
+    /** The operator's read side: counts, filtered title lists, dead links, a run's report (the web admin's). */
+    public CatalogOverview overview() {
+        return storage.overview();
     }
 
     @Override

@@ -64,6 +64,14 @@ class SqliteQueryPlanIT {
             store.ports().queries().findEpisodes(showId, new EpisodeQuery(null, new PageRequest(1, episodes.next())));
             store.ports().queries().findEpisodeSources(episodes.items().getFirst().episode().id(), ActiveFilter.ACTIVE_ONLY);
             store.ports().queries().findMovieSources(1, ActiveFilter.ALL);
+            for (var filters : List.of(java.util.EnumSet.of(io.freecast.catalog.domain.TitleFilter.INACTIVE_SOURCES),
+                    java.util.EnumSet.allOf(io.freecast.catalog.domain.TitleFilter.class))) {
+                store.overview().listMovies(new ListQuery(new Sort(SortField.TITLE, false), null, PageRequest.first(2)), filters);
+                store.overview().listShows(new ListQuery(new Sort(SortField.IMDB_RATING, true), "o", PageRequest.first(2)), filters);
+            }
+            store.overview().counts();
+            var dead = store.overview().listDeadLinks(PageRequest.first(1));
+            store.overview().findRun(1);
             store.ports().ratings().listDue(Instant.now(), null, 10);
             store.ports().sources().listAfter(0, 10);
             long run = store.ports().taskRuns().recordStart(TaskName.IMPORT_SHOWS, "n", Instant.now());

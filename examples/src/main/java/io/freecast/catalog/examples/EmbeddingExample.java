@@ -74,11 +74,11 @@ public final class EmbeddingExample {
         // 4. Query the catalog: the first page of movies, by title.
         Page<MovieTree> movies = catalog.queries().listMovies(ListQuery.firstPage());
 
-        // 5. Serve it: the read API, plus /tasks (triggers refused: no admin token given here).
+        // 5. Serve it: the read API, plus /tasks (a trigger needs an admin-scope token of an account).
         CatalogHttpServer server = CatalogHttpServer.create(catalog.queries(), config -> config
                 .port(port)
                 .healthCheck(catalog::health)
-                .routes(new TaskResources(catalog.tasks(), null)::register));
+                .routes(new TaskResources(catalog.tasks(), catalog.authentication())::register));
         server.start();
 
         // 6. Schedule the tasks: shows at start-up and daily, movies daily; no rating provider or link

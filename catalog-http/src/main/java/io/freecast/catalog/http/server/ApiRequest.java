@@ -35,10 +35,19 @@ public interface ApiRequest {
     Optional<String> header(String name);
 
     /**
-     * The request body as sent (empty when there is none), read on the first call. Write routes parse it
-     * themselves (e.g. as JSON) and answer a malformed one with a 400 or 422 {@link ApiProblem}.
+     * The client's IP address as the connection shows it (the server trusts no forwarding header), e.g. for
+     * throttling failed authentications per client.
+     */
+    String clientAddress();
+
+    /**
+     * The request body, read whole on first call (empty when there is none).
      *
-     * @throws ApiProblem 413 for a body over 64 KiB, 400 for one cut off mid-way
+     * Write routes parse it themselves (e.g. as JSON) and answer a malformed one with a 400 or 422
+     * {@link ApiProblem}.
+     *
+     * @throws ApiProblem 413 when it is larger than the server's request body limit (refused unread when its
+     *                    declared length says so), 400 for one cut off mid-way
      */
     byte[] body();
 }

@@ -18,7 +18,12 @@ public final class ApiResponse {
         /** {@code public, max-age=86400}: versioned static files. */
         LONG,
         /** {@code no-store}: health, metrics, anything that acts. */
-        NO_STORE
+        NO_STORE,
+        /**
+         * {@code private, no-cache}: catalog data read with a bearer token (private reads). It keeps its
+         * {@code ETag} (writes name versions by it) but is never kept in a shared cache, this server's included.
+         */
+        PRIVATE
     }
 
     private final int status;
@@ -70,6 +75,17 @@ public final class ApiResponse {
     public static ApiResponse bytes(byte[] body, String contentType) {
         return new ApiResponse(200, null, Objects.requireNonNull(body, "body"),
                 Objects.requireNonNull(contentType, "contentType"));
+    }
+
+    /** Bytes already written (a representation whose ETag was computed from them), with any status. */
+    static ApiResponse bytes(int status, byte[] body, String contentType) {
+        return new ApiResponse(status, null, Objects.requireNonNull(body, "body"),
+                Objects.requireNonNull(contentType, "contentType"));
+    }
+
+    /** 204: done, nothing to show (a deletion). */
+    static ApiResponse noContent() {
+        return new ApiResponse(204, null, new byte[0], "application/json").caching(Caching.NO_STORE);
     }
 
     /** Adds a response header (e.g. {@code Link}, {@code X-Total-Count}). */

@@ -41,6 +41,10 @@ final class ApiResponseHandler implements HttpHandler {
         boolean isRead = method.equals(Router.GET) || method.equals(Router.HEAD);
         HeaderMap headers = exchange.getResponseHeaders();
         ResponseHeaders.describe(headers, response.contentType(), isRead ? cacheControl(response.caching()) : "no-store");
+        if (response.status() == 204) {
+            // No content, so no type of it (a deletion's answer).
+            headers.remove(io.undertow.util.Headers.CONTENT_TYPE);
+        }
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             headers.put(new HttpString(header.getKey()), header.getValue());
         }
@@ -76,6 +80,7 @@ final class ApiResponseHandler implements HttpHandler {
             case PUBLIC -> publicCaching;
             case LONG -> "public, max-age=86400";
             case NO_STORE -> "no-store";
+            case PRIVATE -> "private, no-cache";
         };
     }
 }

@@ -22,10 +22,17 @@ final class ApiRoutingHandler implements HttpHandler {
 
     private final Router router;
     private final HttpHandler next;
+    private final int maxBodySize;
 
     ApiRoutingHandler(Router router, HttpHandler next) {
+        this(router, next, ExchangeRequest.MAX_BODY_BYTES);
+    }
+
+    /** @param maxBodySize the largest request body a route's handler may read (413 above it) */
+    ApiRoutingHandler(Router router, HttpHandler next, int maxBodySize) {
         this.router = router;
         this.next = next;
+        this.maxBodySize = maxBodySize;
     }
 
     @Override
@@ -50,7 +57,7 @@ final class ApiRoutingHandler implements HttpHandler {
                 String route = matched.route().template();
                 exchange.putAttachment(ROUTE, route);
                 exchange.putAttachment(RESPONSE, matched.route().handler().handle(
-                        new ExchangeRequest(route, matched.parameters(), target, exchange)));
+                        new ExchangeRequest(route, matched.parameters(), target, exchange, maxBodySize)));
                 next.handleRequest(exchange);
             }
         }

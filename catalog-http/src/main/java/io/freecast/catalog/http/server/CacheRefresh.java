@@ -26,6 +26,7 @@ final class CacheRefresh {
     }
 
     void refresh(String key, ResponseCache.Entry current) {
+        long builtAt = cache.generation();
         try {
             int query = key.indexOf('?');
             RequestTarget target = query < 0 ? RequestTarget.parse(key, "")
@@ -38,7 +39,7 @@ final class CacheRefresh {
                         && response.caching() == ApiResponse.Caching.PUBLIC) {
                     byte[] body = rendering.body(response);
                     cache.store(key, route, response.contentType(), body, ETags.of(body),
-                            response.headers().get("Link"), response.headers().get(Paging.TOTAL_COUNT));
+                            response.headers().get("Link"), response.headers().get(Paging.TOTAL_COUNT), builtAt);
                     return;
                 }
             }

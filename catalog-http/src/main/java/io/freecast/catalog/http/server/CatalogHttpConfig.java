@@ -1,5 +1,9 @@
 package io.freecast.catalog.http.server;
 
+import io.freecast.catalog.port.in.AccountAdministration;
+import io.freecast.catalog.port.in.Authentication;
+import io.freecast.catalog.port.in.CatalogEditing;
+import io.freecast.catalog.port.in.TokenAdministration;
 import io.freecast.catalog.port.out.StorageHealth;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -31,6 +35,9 @@ public final class CatalogHttpConfig {
     /** The reference API's port. */
     public static final int DEFAULT_PORT = 8001;
 
+    /** The largest request body read by default: far above any item's JSON, far below a memory problem. */
+    public static final int DEFAULT_MAX_REQUEST_BODY_SIZE = 1024 * 1024;
+
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
     private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -38,6 +45,12 @@ public final class CatalogHttpConfig {
     private Duration cacheMaxAge = Duration.ofSeconds(60);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private int maxRequestTargetLength = 8 * 1024;
+    private int maxRequestBodySize = DEFAULT_MAX_REQUEST_BODY_SIZE;
+    private boolean privateReads;
+    private Authentication authentication;
+    private CatalogEditing editing;
+    private AccountAdministration accounts;
+    private TokenAdministration tokens;
     private Duration responseCacheTtl = Duration.ZERO;
     private LongSupplier responseCacheClock = System::nanoTime;
     private Supplier<StorageHealth> healthCheck;
@@ -93,6 +106,52 @@ public final class CatalogHttpConfig {
      */
     public CatalogHttpConfig maxRequestTargetLength(int maxRequestTargetLength) {
         this.maxRequestTargetLength = maxRequestTargetLength;
+        return this;
+    }
+
+    /**
+     * The largest request body (a write's JSON) the server reads; a larger one is answered 413 unread.
+     * Default 1 MiB.
+     */
+    public CatalogHttpConfig maxRequestBodySize(int maxRequestBodySize) {
+        this.maxRequestBodySize = maxRequestBodySize;
+        return this;
+    }
+
+    /**
+     * Whether every catalog read needs a bearer token of at least the {@code read} scope (default
+     * {@code false}: reads are public, as in the reference). With it on, the
+     * response cache is not consulted before authentication, and responses say {@code Cache-Control: private}.
+     */
+    public CatalogHttpConfig privateReads(boolean privateReads) {
+        this.privateReads = privateReads;
+        return this;
+    }
+
+    /**
+     * Who callers are: every write, and every read when {@link #privateReads} is on, authenticates its
+     * {@code Authorization: Bearer} token here (e.g. {@code catalog.authentication()}). Without it the API
+     * takes no writes.
+     */
+    public CatalogHttpConfig authentication(Authentication authentication) {
+        this.authentication = authentication;
+        return this;
+    }
+
+    /**
+     * Turns on the catalog's write routes ({@code POST}, {@code PATCH}, {@code DELETE} on shows, movies,
+     * seasons, episodes and sources; unlocking; tombstones; the audit trail), e.g. {@code catalog.editing()}.
+     * Needs {@link #authentication}.
+     */
+    public CatalogHttpConfig editing(CatalogEditing editing) {
+        this.editing = editing;
+        return this;
+    }
+
+    /** Turns on {@code /accounts} and {@code /tokens} for the admin scope. Needs {@link #authentication}. */
+    public CatalogHttpConfig accessAdministration(AccountAdministration accounts, TokenAdministration tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
         return this;
     }
 
@@ -189,6 +248,17 @@ public final class CatalogHttpConfig {
             throw new IllegalArgumentException("responseCacheTtl must be between zero (off) and cacheMaxAge ("
                     + cacheMaxAge.toSeconds() + " s), got " + responseCacheTtl);
         }
+        if (authentication == null && (privateReads || editing != null || accounts != null || tokens != null)) {
+            throw new IllegalArgumentException("privateReads, editing and accessAdministration need authentication "
+                    + "(who a bearer token belongs to), e.g. config.authentication(catalog.authentication())");
+        }
+        if ((accounts == null) != (tokens == null)) {
+            throw new IllegalArgumentException("accessAdministration needs both the account and the token administration");
+        }
+        if (maxRequestBodySize < 1024 || maxRequestBodySize > 64 * 1024 * 1024) {
+            throw new IllegalArgumentException(
+                    "maxRequestBodySize must be between 1024 and 67108864 bytes, got " + maxRequestBodySize);
+        }
         if (maxRequestTargetLength < 256 || maxRequestTargetLength > 60 * 1024) {
             throw new IllegalArgumentException(
                     "maxRequestTargetLength must be between 256 and 61440 bytes, got " + maxRequestTargetLength);
@@ -229,6 +299,30 @@ public final class CatalogHttpConfig {
 
     int maxRequestTargetLength() {
         return maxRequestTargetLength;
+    }
+
+    int maxRequestBodySize() {
+        return maxRequestBodySize;
+    }
+
+    boolean privateReads() {
+        return privateReads;
+    }
+
+    Authentication authentication() {
+        return authentication;
+    }
+
+    CatalogEditing editing() {
+        return editing;
+    }
+
+    AccountAdministration accounts() {
+        return accounts;
+    }
+
+    TokenAdministration tokens() {
+        return tokens;
     }
 
     Supplier<StorageHealth> healthCheck() {

@@ -11,6 +11,8 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -20,14 +22,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The catalog's JSON API on Undertow: every read path of the README's "The HTTP API" with the reference's
  * field names, paginated, cached, documented at {@code /openapi.json} and {@code /docs}, with
- * {@code /health} and {@code /metrics}. Its own routes read through {@link CatalogQueries} only; routes a
+ * {@code /health} and {@code /metrics}. Its read routes read through {@link CatalogQueries} only; routes a
  * composition root adds ({@link CatalogHttpConfig#routes}) may act, and a subtree may be mounted beside
- * the API ({@link CatalogHttpConfig#mount}). The request path is described in the package documentation.
+ * the API ({@link CatalogHttpConfig#mount}). Given the editing and authentication ports, it also serves the
+ * write API on the same paths (bearer tokens, scopes, {@code If-Match}, JSON Merge Patch), accounts, tokens,
+ * tombstones and the audit trail. The request path is described in the package documentation.
  *
  * <pre>{@code
  * CatalogHttpServer server = CatalogHttpServer.create(catalog.queries(), config -> config
  *         .port(8001)
- *         .healthCheck(catalog::health));
+ *         .healthCheck(catalog::health)
+ *         .authentication(authentication)          // the write API: who a bearer token is
+ *         .editing(catalog.editing()));
  * server.start();
  * …
  * server.stop();
@@ -49,16 +55,31 @@ public final class CatalogHttpServer implements AutoCloseable {
         this.meterRegistry = config.meterRegistryOrDefault();
         MetricsResource metrics = new MetricsResource(meterRegistry);
         Router router = new Router();
-        new ShowResources(queries).register(router);
-        new MovieResources(queries).register(router);
-        new EpisodeResources(queries).register(router);
+        ObjectMapper json = objectMapper();
+        BearerAuthentication bearer = config.authentication() == null ? null
+                : new BearerAuthentication(config.authentication());
+        // Private reads are authenticated on a worker, so the IO thread must not answer them from the cache.
+        ResponseCache cache = new ResponseCache(config.privateReads() ? Duration.ZERO : config.responseCacheTtl(),
+                config.responseCacheClock());
+        ApiRoutes reads = config.privateReads() ? new PrivateReads(router, bearer) : router;
+        new ShowResources(queries).register(reads);
+        new MovieResources(queries).register(reads);
+        new EpisodeResources(queries).register(reads);
         new HealthResource(config.healthCheck()).register(router);
         metrics.register(router);
         new DocsResources().register(router);
-        for (Consumer<ApiRoutes> extra : config.extraRoutes()) {
-            extra.accept(router);
+        if (config.editing() != null) {
+            CatalogWrites writes = new CatalogWrites(bearer, new Representations(json), cache, config.editing());
+            new ItemWriteRoutes(config.editing(), writes).register(reads, router);
+            new TrailRoutes(config.editing(), config.editing(), bearer).register(router);
         }
-        this.shutdownHandler = Handlers.gracefulShutdown(handlerChain(router, metrics, config));
+        if (config.accounts() != null) {
+            new AccessRoutes(config.accounts(), config.tokens(), bearer, Clock.systemUTC()).register(router);
+        }
+        for (Consumer<ApiRoutes> extra : config.extraRoutes()) {
+            extra.accept(reads);
+        }
+        this.shutdownHandler = Handlers.gracefulShutdown(handlerChain(router, metrics, config, json, cache));
         this.undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setIoThreads(config.ioThreads())
@@ -84,10 +105,9 @@ public final class CatalogHttpServer implements AutoCloseable {
      * The request path, outermost first (see the package documentation for what each step does and how to
      * add to it). Built once; each handler wraps the next.
      */
-    private static HttpHandler handlerChain(Router router, MetricsResource metrics, CatalogHttpConfig config) {
-        ObjectMapper json = objectMapper();
+    private static HttpHandler handlerChain(Router router, MetricsResource metrics, CatalogHttpConfig config,
+                                            ObjectMapper json, ResponseCache cache) {
         String publicCaching = ResponseHeaders.publicCaching(config.cacheMaxAge());
-        ResponseCache cache = new ResponseCache(config.responseCacheTtl(), config.responseCacheClock());
         RepresentationHandler read = new ConditionalGetHandler(new GzipHandler());
         RepresentationHandler cacheable = cache.enabled() ? new ResponseCacheHandler.Store(cache, read) : read;
         ApiResponseHandler rendering = new ApiResponseHandler(json, publicCaching, cacheable, read);
@@ -95,7 +115,7 @@ public final class CatalogHttpServer implements AutoCloseable {
         HttpHandler onWorker = new RequestMetricsHandler(metrics,
                 new ProblemHandler(new ProblemWriter(json),
                         new RequestTargetHandler(config.maxRequestTargetLength(),
-                                new ApiRoutingHandler(router, rendering))));
+                                new ApiRoutingHandler(router, rendering, config.maxRequestBodySize()))));
         HttpHandler toWorker = new WorkerDispatchHandler(onWorker);
         HttpHandler api = new CorsHandler(cache.enabled()
                 ? new ResponseCacheHandler(cache, publicCaching, metrics, new CacheRefresh(router, rendering, cache),

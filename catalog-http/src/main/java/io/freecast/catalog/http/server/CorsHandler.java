@@ -22,7 +22,7 @@ final class CorsHandler implements HttpHandler {
     static final HttpString EXPOSE_HEADERS = new HttpString("Access-Control-Expose-Headers");
     static final HttpString ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
     static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
-    static final String EXPOSED = "Link, X-Total-Count, ETag";
+    static final String EXPOSED = "Link, X-Total-Count, ETag, Location, Retry-After";
     /** The request headers a cross-origin client may send: conditional reads and writes, a token, a JSON body. */
     static final String ALLOWED_REQUEST_HEADERS = "If-None-Match, If-Match, Authorization, Content-Type";
 

@@ -9,7 +9,8 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code /openapi.json} (the OpenAPI 3.1 description of this server) and {@code /docs}, an interactive
+ * {@code /}, a landing page linking to the admin and the API's documentation; {@code /openapi.json} (the
+ * OpenAPI 3.1 description of this server) and {@code /docs}, an interactive
  * explorer served from the bundled swagger-ui webjar — no CDN, so it works offline.
  *
  * <p>Only the explorer's own files are served, by name from an allow-list: a request for anything else
@@ -31,11 +32,13 @@ final class DocsResources {
 
     private final StaticFile openApi = require(OWN + "openapi.json", "application/json");
     private final StaticFile page = require(OWN + "docs.html", "text/html; charset=utf-8");
+    private final StaticFile landing = require(OWN + "index.html", "text/html; charset=utf-8");
     private final String webjarRoot = WEBJAR + swaggerUiVersion() + "/";
     private final Map<String, Optional<StaticFile>> loaded = new ConcurrentHashMap<>();
 
     void register(ApiRoutes routes) {
-        routes.get("/openapi.json", request -> ApiResponse.file(openApi))
+        routes.get("/", request -> ApiResponse.file(landing))
+                .get("/openapi.json", request -> ApiResponse.file(openApi))
                 .get("/docs", request -> ApiResponse.file(page))
                 .get("/docs/{file}", this::explorerFile);
     }

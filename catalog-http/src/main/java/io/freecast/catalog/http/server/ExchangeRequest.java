@@ -2,13 +2,15 @@ package io.freecast.catalog.http.server;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
-import java.io.IOException;
-import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 
 /** {@link ApiRequest} over a matched route and a decoded request target. */
 final class ExchangeRequest implements ApiRequest {
+
+    /** The largest request body a handler gets to see unless the server is told otherwise. */
+    static final int MAX_BODY_BYTES = CatalogHttpConfig.DEFAULT_MAX_REQUEST_BODY_SIZE;
 
     private final String route;
     private final Map<String, String> pathParameters;
@@ -16,26 +18,34 @@ final class ExchangeRequest implements ApiRequest {
     private final HeaderMap headers;
     /** The exchange the body is read from; {@code null} for a request the server makes itself (a refresh). */
     private final HttpServerExchange exchange;
+    private final int maxBodySize;
     private byte[] body;
 
-    /** A request that came over a connection. */
+    /** A request that came over a connection, with the default body limit. */
     ExchangeRequest(String route, Map<String, String> pathParameters, RequestTarget target,
                     HttpServerExchange exchange) {
-        this(route, pathParameters, target, exchange.getRequestHeaders(), exchange);
+        this(route, pathParameters, target, exchange, MAX_BODY_BYTES);
     }
 
-    /** A bodiless GET the server makes itself, e.g. to refresh a cached response. */
+    /** A request that came over a connection; a body over {@code maxBodySize} bytes is a 413. */
+    ExchangeRequest(String route, Map<String, String> pathParameters, RequestTarget target,
+                    HttpServerExchange exchange, int maxBodySize) {
+        this(route, pathParameters, target, exchange.getRequestHeaders(), exchange, maxBodySize);
+    }
+
+    /** A bodiless GET the server makes itself, e.g. to refresh a cached response: no body, no client address. */
     ExchangeRequest(String route, Map<String, String> pathParameters, RequestTarget target, HeaderMap headers) {
-        this(route, pathParameters, target, headers, null);
+        this(route, pathParameters, target, headers, null, 0);
     }
 
     private ExchangeRequest(String route, Map<String, String> pathParameters, RequestTarget target,
-                            HeaderMap headers, HttpServerExchange exchange) {
+                            HeaderMap headers, HttpServerExchange exchange, int maxBodySize) {
         this.route = route;
         this.pathParameters = pathParameters;
         this.target = target;
         this.headers = headers;
         this.exchange = exchange;
+        this.maxBodySize = maxBodySize;
     }
 
     @Override
@@ -80,30 +90,19 @@ final class ExchangeRequest implements ApiRequest {
     }
 
     @Override
+    public String clientAddress() {
+        if (exchange == null || !(exchange.getSourceAddress() instanceof InetSocketAddress address)
+                || address.getAddress() == null) {
+            return "unknown";
+        }
+        return address.getAddress().getHostAddress();
+    }
+
+    @Override
     public byte[] body() {
         if (body == null) {
-            body = exchange == null ? new byte[0] : read(exchange);
+            body = exchange == null ? new byte[0] : RequestBodyReader.read(exchange, maxBodySize);
         }
         return body;
     }
-
-    /** Reads the whole body on this worker thread; the server caps its size (see {@link #MAX_BODY_BYTES}). */
-    private static byte[] read(HttpServerExchange exchange) {
-        if (!exchange.isBlocking()) {
-            exchange.startBlocking();
-        }
-        try (InputStream in = exchange.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw ApiProblem.of(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
-            }
-            return bytes;
-        } catch (IOException e) {
-            // Undertow refuses a body over its own limit, and a client may hang up mid-body.
-            throw ApiProblem.badRequest("the request body could not be read: it was cut off or too large");
-        }
-    }
-
-    /** The largest request body a handler gets to see: far more than any catalog edit needs. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
 }

@@ -2,7 +2,6 @@ package io.freecast.catalog.http.server;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HttpString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +28,7 @@ final class ProblemHandler implements HttpHandler {
         try {
             next.handleRequest(exchange);
         } catch (ApiProblem problem) {
-            if (!exchange.isResponseStarted()) {
-                problem.headers().forEach((name, value) ->
-                        exchange.getResponseHeaders().put(new HttpString(name), value));
-            }
-            problems.send(exchange, problem.status(), problem.detail(), problem.parameter());
+            problems.send(exchange, problem);
         } catch (Exception | Error e) {
             LOG.error("unexpected failure answering {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             problems.send(exchange, 500, "the server failed to answer; the failure was logged", null);

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Problem rendering: an RFC 9457 {@code application/problem+json} body ({@link Problem}) in place of
@@ -25,6 +28,16 @@ final class ProblemWriter {
     }
 
     void send(HttpServerExchange exchange, int status, String detail, String parameter) {
+        send(exchange, status, instance -> Problem.of(status, detail, instance, parameter), Map.of());
+    }
+
+    /** A thrown problem, with its own headers ({@code WWW-Authenticate}, a 412's {@code ETag}…) and members. */
+    void send(HttpServerExchange exchange, ApiProblem problem) {
+        send(exchange, problem.status(), instance -> Problem.of(problem, instance), problem.headers());
+    }
+
+    private void send(HttpServerExchange exchange, int status, Function<String, Problem> document,
+                      Map<String, String> extraHeaders) {
         if (exchange.isResponseStarted()) {
             // Too late for a problem body: the status line is gone. Cut the connection so the client
             // sees a failure rather than a truncated body it might take for a whole one.
@@ -41,9 +54,9 @@ final class ProblemWriter {
         headers.remove(ResponseHeaders.TOTAL_COUNT);
         headers.remove(ResponseHeaders.LINK);
         ResponseHeaders.describe(headers, PROBLEM_JSON, "no-store");
+        extraHeaders.forEach((name, value) -> headers.put(new HttpString(name), value));
         String path = exchange.getRequestPath();
-        Problem problem = Problem.of(status, detail, path.length() <= MAX_INSTANCE_LENGTH ? path : null, parameter);
-        ResponseSender.send(exchange, status, render(problem));
+        ResponseSender.send(exchange, status, render(document.apply(path.length() <= MAX_INSTANCE_LENGTH ? path : null)));
     }
 
     private byte[] render(Problem problem) {

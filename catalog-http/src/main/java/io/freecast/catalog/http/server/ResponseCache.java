@@ -22,6 +22,11 @@ import java.util.function.LongSupplier;
  * benchmark measured. A refresh that fails or is still running when the TTL ends leaves nothing stale
  * behind: the entry is dropped, and requests read the database as if there had been no cache.
  *
+ * <p><b>Dropped at once by writes.</b> A write through this server {@linkplain #invalidate invalidates} the
+ * entries it affects before it answers. A response being built while the write happens may already hold
+ * the old data, so an entry is stored only when no invalidation happened since its request began
+ * ({@link #generation()}); other nodes' caches age out within their TTL.
+ *
  * <p>Bounded: at most {@link #MAX_ENTRIES} entries and {@link #MAX_BYTES} bytes, and only bodies up to
  * {@link #MAX_BODY_BYTES}; unknown query parameters make distinct keys, so a client inventing URLs can
  * only churn the cache, not grow it.
@@ -103,6 +108,11 @@ final class ResponseCache {
     private final LongSupplier nanoTime;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
+
+    ResponseCache(Duration ttl) {
+        this(ttl, System::nanoTime);
+    }
 
     /** @param nanoTime the clock entries age by ({@link System#nanoTime()} but in tests) */
     ResponseCache(Duration ttl, LongSupplier nanoTime) {
@@ -139,21 +149,55 @@ final class ResponseCache {
     }
 
     /**
+     * A counter every {@link #invalidate} moves on: read it before building a response, and hand it to
+     * {@link #put}, which then refuses a response built from data a write has since replaced.
+     */
+    long generation() {
+        return generation.get();
+    }
+
+    /** Drops every entry whose request target starts with one of {@code prefixes} (e.g. {@code /movies}). */
+    void invalidate(java.util.Collection<String> prefixes) {
+        generation.incrementAndGet();
+        entries.forEach((target, entry) -> {
+            for (String prefix : prefixes) {
+                if (target.startsWith(prefix)) {
+                    forget(target, entry);
+                    return;
+                }
+            }
+        });
+    }
+
+    /**
      * Keeps a finished response, gzipped once here so that every later hit can be answered in either form
      * from the IO thread.
      *
+     * @param builtAt {@link #generation()} when the request whose response this is began
      * @return the entry, whether kept or not (too big, cache full): it carries both forms either way
      */
     Entry store(String target, String route, String contentType, byte[] body, String etag, String link,
-                String total) {
+                String total, long builtAt) {
         byte[] gzipped = Compression.worthCompressing(body.length) ? Compression.gzip(body) : null;
         Entry entry = new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong());
-        keep(target, entry);
+        keep(target, entry, builtAt);
         return entry;
     }
 
-    private void keep(String target, Entry entry) {
-        if (!enabled() || entry.body.length > MAX_BODY_BYTES) {
+    void put(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag,
+             String link, String total) {
+        put(target, route, contentType, body, gzipped, etag, link, total, generation.get());
+    }
+
+    /** @param builtAt {@link #generation()} when the request whose response this is began */
+    void put(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag,
+             String link, String total, long builtAt) {
+        keep(target, new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong()), builtAt);
+    }
+
+    /** Keeps {@code entry} unless a write invalidated since {@code builtAt}, or it does not fit. */
+    private void keep(String target, Entry entry, long builtAt) {
+        if (!enabled() || entry.body.length > MAX_BODY_BYTES || builtAt != generation.get()) {
             return;
         }
         if (entries.size() >= MAX_ENTRIES || bytes.get() + entry.size() > MAX_BYTES) {
@@ -164,6 +208,10 @@ final class ResponseCache {
         }
         Entry previous = entries.put(target, entry);
         bytes.addAndGet(entry.size() - (previous == null ? 0 : previous.size()));
+        if (builtAt != generation.get()) {
+            // A write invalidated while this was being stored: it may have missed this entry.
+            forget(target, entry);
+        }
     }
 
     /** Drops {@code entry} if it is still the one stored for {@code target}. */

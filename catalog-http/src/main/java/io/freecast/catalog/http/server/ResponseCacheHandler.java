@@ -2,6 +2,7 @@ package io.freecast.catalog.http.server;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderMap;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -36,9 +37,18 @@ final class ResponseCacheHandler implements HttpHandler {
         this.next = next;
     }
 
+    /**
+     * {@link ResponseCache#generation()} when a request that was not answered from the cache began: its
+     * response is stored only if no write invalidated the cache since (it may have read older data).
+     */
+    static final AttachmentKey<Long> GENERATION = AttachmentKey.create(Long.class);
+
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         if (!exchange.isInIoThread() || !answerFromCache(exchange)) {
+            if (exchange.getAttachment(GENERATION) == null) {
+                exchange.putAttachment(GENERATION, cache.generation());
+            }
             next.handleRequest(exchange);
         }
     }
@@ -103,10 +113,11 @@ final class ResponseCacheHandler implements HttpHandler {
         @Override
         public void handle(HttpServerExchange exchange, Representation representation) {
             HeaderMap headers = exchange.getResponseHeaders();
+            Long began = exchange.getAttachment(GENERATION);
             next.handle(exchange, cache.store(key(exchange), exchange.getAttachment(ApiRoutingHandler.ROUTE),
                     headers.getFirst(io.undertow.util.Headers.CONTENT_TYPE), representation.body(),
                     representation.etag(), headers.getFirst(ResponseHeaders.LINK),
-                    headers.getFirst(ResponseHeaders.TOTAL_COUNT)));
+                    headers.getFirst(ResponseHeaders.TOTAL_COUNT), began == null ? -1 : began));
         }
     }
 }

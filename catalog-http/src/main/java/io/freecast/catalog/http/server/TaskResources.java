@@ -4,11 +4,13 @@ import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskRun;
+import io.freecast.catalog.port.in.Authentication;
 import io.freecast.catalog.port.in.TaskAdministration;
 import io.freecast.catalog.port.in.TaskAlreadyRunningException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,13 +39,28 @@ public final class TaskResources {
 
     private final TaskAdministration tasks;
     private final byte[] tokenDigest;
+    private final BearerAuthentication authentication;
 
     /**
+     * Triggers need a single administration token, compared here.
+     *
      * @param adminToken the token a trigger must present; {@code null} or blank refuses every trigger
      */
     public TaskResources(TaskAdministration tasks, String adminToken) {
         this.tasks = java.util.Objects.requireNonNull(tasks, "tasks");
         this.tokenDigest = adminToken == null || adminToken.isBlank() ? null : sha256(adminToken.strip());
+        this.authentication = null;
+    }
+
+    /**
+     * Triggers need a bearer token with the {@code admin} scope, as {@code authentication} decides: an
+     * account's API token or the bootstrap token the catalog was built with (401 without or with a bad
+     * one, throttled per client address with 429; 403 for a smaller scope).
+     */
+    public TaskResources(TaskAdministration tasks, Authentication authentication) {
+        this.tasks = java.util.Objects.requireNonNull(tasks, "tasks");
+        this.tokenDigest = null;
+        this.authentication = new BearerAuthentication(java.util.Objects.requireNonNull(authentication, "authentication"));
     }
 
     /** Registers the routes; pass as {@code config.routes(resources::register)}. */
@@ -51,7 +68,32 @@ public final class TaskResources {
         routes.get("/tasks", this::list)
                 .get("/tasks/{name}", this::one)
                 .get("/tasks/{name}/runs", this::runs)
+                .get("/tasks/{name}/runs/{id}", this::oneRun)
                 .post("/tasks/{name}/runs", this::trigger);
+    }
+
+    /** How far back {@code GET /tasks/{name}/runs/{id}} looks: the run log is read newest first. */
+    static final int RUNS_SEARCHED = 5_000;
+    /** How long a trigger waits for its run to be recorded, to name it in {@code Location}. */
+    static final Duration RECORD_WAIT = Duration.ofSeconds(2);
+
+    ApiResponse oneRun(ApiRequest request) {
+        TaskName task = task(request);
+        long id = request.idParameter("id");
+        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+        for (int searched = 0; searched < RUNS_SEARCHED; searched += PageRequest.MAX_LIMIT) {
+            Page<TaskRun> runs = tasks.listRuns(task, page);
+            for (TaskRun run : runs.items()) {
+                if (run.id() == id) {
+                    return ApiResponse.json(TaskJson.run(run)).caching(ApiResponse.Caching.NO_STORE);
+                }
+            }
+            if (runs.nextCursor().isEmpty()) {
+                break;
+            }
+            page = new PageRequest(PageRequest.MAX_LIMIT, runs.nextCursor().get());
+        }
+        throw ApiProblem.notFound("no run " + id + " of " + task.wireName() + " among its latest " + RUNS_SEARCHED);
     }
 
     ApiResponse list(ApiRequest request) {
@@ -80,21 +122,57 @@ public final class TaskResources {
     ApiResponse trigger(ApiRequest request) {
         authorize(request);
         TaskName task = task(request);
+        long newestBefore = newestRunId(task);
         try {
             tasks.startNow(task);
         } catch (TaskAlreadyRunningException e) {
             throw ApiProblem.of(409, e.getMessage());
         }
+        String runs = "/tasks/" + task.wireName() + "/runs";
+        Optional<TaskRun> run = awaitRecord(task, newestBefore);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("task", task.wireName());
         body.put("status", "started");
-        body.put("runs", "/tasks/" + task.wireName() + "/runs");
+        body.put("runs", runs);
+        body.put("run", run.map(TaskJson::run).orElse(null));
         return ApiResponse.json(202, body)
-                .header("Location", "/tasks/" + task.wireName() + "/runs")
+                .header("Location", run.map(r -> runs + "/" + r.id()).orElse(runs))
                 .caching(ApiResponse.Caching.NO_STORE);
     }
 
+    private long newestRunId(TaskName task) {
+        List<TaskRun> newest = tasks.listRuns(task, PageRequest.first(1)).items();
+        return newest.isEmpty() ? 0 : newest.getFirst().id();
+    }
+
+    /**
+     * The run a trigger started, once the run log has it (its first act): the newest run newer than the
+     * newest before the trigger. While it runs this node holds the task's lease, so no other run of the task
+     * can start in between. Empty if it is not recorded within {@link #RECORD_WAIT} (the answer then names
+     * the runs list).
+     */
+    private Optional<TaskRun> awaitRecord(TaskName task, long newestBefore) {
+        long deadline = System.nanoTime() + RECORD_WAIT.toNanos();
+        do {
+            List<TaskRun> newest = tasks.listRuns(task, PageRequest.first(1)).items();
+            if (!newest.isEmpty() && newest.getFirst().id() > newestBefore) {
+                return Optional.of(newest.getFirst());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        } while (System.nanoTime() < deadline);
+        return Optional.empty();
+    }
+
     private void authorize(ApiRequest request) {
+        if (authentication != null) {
+            authentication.require(request, io.freecast.catalog.domain.Scope.ADMIN);
+            return;
+        }
         if (tokenDigest == null) {
             throw ApiProblem.of(403, "starting tasks over HTTP is switched off: the server has no administration "
                     + "token; configure one to allow it for clients that present that token");

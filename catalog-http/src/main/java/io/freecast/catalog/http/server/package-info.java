@@ -33,6 +33,19 @@
  * matched route and the handler's answer travel as attachments ({@code RequestTargetHandler.TARGET},
  * {@code ApiRoutingHandler.ROUTE}, {@code ApiRoutingHandler.RESPONSE}).
  *
+ * <h2>The write side</h2>
+ * Routes like any other ({@code ItemWriteRoutes} for shows, movies, seasons, episodes and sources;
+ * {@code TrailRoutes} for tombstones and the audit trail; {@code AccessRoutes} for accounts and tokens),
+ * registered when {@link io.freecast.catalog.http.server.CatalogHttpConfig} is given the ports. Every item
+ * write goes through {@code CatalogWrites}, in this order: {@code BearerAuthentication} (401, 429, 403,
+ * before anything is read), the id, {@code IfMatch} (428; the core compares it with the item rendered by
+ * {@code Representations} exactly as its GET renders it, inside the write's transaction), the body
+ * ({@code RequestBodyReader} 413, {@code JsonBody} 415/400, {@code BodyFields}/{@code ItemBodies} 422 for
+ * members that are not writable fields, wrong types handed to the core as invalid edits), the use-case
+ * ({@code CoreRefusals}: 422, 412 with the current item, 404, 403), then {@code ResponseCache#invalidate}
+ * of what the item shows up in, before the answer. {@code PrivateReads} puts the read routes behind a
+ * {@code read}-scope token when reads are private.
+ *
  * <h2>Adding to it</h2>
  * <ul>
  *   <li><b>A write</b> is another route on the same template:

@@ -81,12 +81,40 @@ final class ApiClient {
     }
 
     Answer send(String method, String pathAndQuery, String... headers) {
+        return exchange(method, pathAndQuery, method.equals("POST") || method.equals("PUT") || method.equals("PATCH")
+                ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    /**
+     * Sends {@code body} as it is, with {@code Content-Type: application/json} unless {@code headers} name
+     * another (or {@code Content-Type: none} to send none).
+     */
+    Answer sendBody(String method, String pathAndQuery, byte[] body, String... headers) {
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        String[] all = headers;
+        if (!typed) {
+            all = java.util.Arrays.copyOf(headers, headers.length + 2);
+            all[headers.length] = "Content-Type";
+            all[headers.length + 1] = "application/json";
+        }
+        return exchange(method, pathAndQuery, HttpRequest.BodyPublishers.ofByteArray(body), all);
+    }
+
+    Answer sendJson(String method, String pathAndQuery, String json, String... headers) {
+        return sendBody(method, pathAndQuery, json.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private Answer exchange(String method, String pathAndQuery, HttpRequest.BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(20))
-                .method(method, method.equals("POST") || method.equals("PUT") || method.equals("PATCH")
-                        ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+                .method(method, body);
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            if (!(headers[i].equalsIgnoreCase("Content-Type") && headers[i + 1].equals("none"))) {
+                request.header(headers[i], headers[i + 1]);
+            }
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

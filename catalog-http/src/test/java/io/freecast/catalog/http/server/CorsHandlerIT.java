@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 class CorsHandlerIT {
 
     @Test
-    void everyResponseLetsAnyOriginReadItAndSeeThePagingAndCachingHeaders() {
+    void everyResponseLetsAnyOriginReadItAndSeeThePagingCachingAndWriteHeaders() {
         try (HandlerServer server = HandlerServer.serving(new CorsHandler(HandlerServer.text("ok")))) {
             ApiClient.Answer answer = server.api.get("/anything");
 
             assertThat(answer.header("Access-Control-Allow-Origin")).contains("*");
-            assertThat(answer.header("Access-Control-Expose-Headers")).contains("Link, X-Total-Count, ETag");
+            assertThat(answer.header("Access-Control-Expose-Headers")).contains("Link, X-Total-Count, ETag, Location, Retry-After");
             assertThat(answer.header("Access-Control-Allow-Methods")).isEmpty();
         }
     }

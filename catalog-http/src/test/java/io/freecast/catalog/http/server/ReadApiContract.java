@@ -27,14 +27,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 abstract class ReadApiContract {
 
     static final Set<String> SHOW_FIELDS = Set.of("id", "title", "description", "image", "release_date",
-            "imdb_rating", "kinopoisk_rating", "seasons");
-    static final Set<String> SEASON_FIELDS = Set.of("id", "number", "description", "episodes");
+            "imdb_rating", "kinopoisk_rating", "locked_fields", "seasons");
+    static final Set<String> SEASON_FIELDS = Set.of("id", "number", "description", "locked_fields", "episodes");
     static final Set<String> EPISODE_FIELDS = Set.of("id", "number", "title", "description", "release_date",
-            "season_number", "sources");
+            "season_number", "locked_fields", "sources");
     static final Set<String> MOVIE_FIELDS = Set.of("id", "title", "description", "image", "release_date",
-            "release_year", "imdb_rating", "kinopoisk_rating", "sources");
+            "release_year", "imdb_rating", "kinopoisk_rating", "locked_fields", "sources");
     static final Set<String> SOURCE_FIELDS = Set.of("id", "url", "source_type", "is_active", "provider",
-            "last_checked_at", "last_status");
+            "last_checked_at", "last_status", "locked_fields");
 
     final CatalogSeed seed = CatalogSeed.standard();
     SeededServer server;

@@ -116,8 +116,11 @@ class TaskResourcesIT {
         ApiClient.Answer started = api.send("POST", "/tasks/import-movies/runs", "Authorization", "bearer  " + TOKEN);
 
         assertThat(started.status()).isEqualTo(202);
-        assertThat(started.header("Location")).contains("/tasks/import-movies/runs");
+        String location = started.header("Location").orElseThrow();
+        assertThat(location).matches("/tasks/import-movies/runs/\\d+");
         assertThat(started.json().get("status").asText()).isEqualTo("started");
+        assertThat(location).endsWith("/" + started.json().get("run").get("id").asLong());
+        assertThat(api.get(location).json().get("status").asText()).isEqualTo("running");
         assertThat(feeds.reading.tryAcquire(20, TimeUnit.SECONDS)).isTrue();
 
         ApiClient.Answer again = api.send("POST", "/tasks/import-movies/runs", "Authorization", "Bearer " + TOKEN);
@@ -134,6 +137,9 @@ class TaskResourcesIT {
         assertThat(finished.get("last_finished_run").get("counts").get("created").asInt()).isEqualTo(2);
         JsonNode runs = api.get("/tasks/import-movies/runs").json();
         assertThat(runs).hasSize(1);
+        assertThat(api.get(location).json()).isEqualTo(runs.get(0));
+        assertThat(api.get("/tasks/import-movies/runs/999999").status()).isEqualTo(404);
+        assertThat(api.get("/tasks/import-shows/runs/" + runs.get(0).get("id").asLong()).status()).isEqualTo(404);
     }
 
     @Test

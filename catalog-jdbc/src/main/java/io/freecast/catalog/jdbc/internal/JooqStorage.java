@@ -1,6 +1,7 @@
 package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.StoragePorts;
+import io.freecast.catalog.port.in.CatalogOverview;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -20,6 +21,7 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
 public final class JooqStorage {
 
     private final StoragePorts ports;
+    private final CatalogOverview overview;
 
     public JooqStorage(DataSource dataSource, DatabaseKind kind, Clock clock, ExecuteListener... listeners) {
         WriteGate gate = WriteGate.forKind(kind);
@@ -40,6 +42,7 @@ public final class JooqStorage {
         DSLContext dsl = DSL.using(main);
         DSLContext own = DSL.using(separate);
         JooqTransactions transactions = new JooqTransactions(dsl, gate);
+        JooqTaskRunLog runLog = new JooqTaskRunLog(own, gate);
         JooqCatalogQueries queries = new JooqCatalogQueries(dsl, kind);
         this.ports = StoragePorts.builder()
                 .transactions(transactions)
@@ -47,7 +50,7 @@ public final class JooqStorage {
                 .movies(new JooqMovieRepository(dsl, transactions, clock))
                 .ratings(new JooqRatingRepository(dsl, transactions))
                 .sources(new JooqSourceRepository(dsl, transactions))
-                .taskRuns(new JooqTaskRunLog(own, gate))
+                .taskRuns(runLog)
                 .taskLeases(new JooqTaskLeases(own, gate))
                 .queries(queries)
                 .auditTrail(new JooqAuditTrail(dsl, transactions))
@@ -57,9 +60,14 @@ public final class JooqStorage {
                 .accounts(new JooqAccountRepository(dsl, kind))
                 .apiTokens(new JooqApiTokenRepository(dsl))
                 .build();
+        this.overview = new JooqCatalogOverview(dsl, kind, runLog);
     }
 
     public StoragePorts ports() {
         return ports;
+    }
+
+    public CatalogOverview overview() {
+        return overview;
     }
 }

@@ -7,6 +7,7 @@ import io.freecast.catalog.domain.Rejection;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.domain.TaskRun;
+import io.freecast.catalog.domain.TaskRunReport;
 import io.freecast.catalog.domain.TaskStatus;
 import io.freecast.catalog.port.out.TaskRunLog;
 import java.time.Instant;
@@ -182,6 +183,16 @@ final class JooqTaskRunLog implements TaskRunLog {
                 Rows.fromDb(r.get(TASK_RUN.STARTED_AT)), Rows.fromDb(r.get(TASK_RUN.FINISHED_AT)),
                 TaskStatus.valueOf(r.get(TASK_RUN.STATUS).toUpperCase(Locale.ROOT)),
                 counts.getOrDefault(id, Map.of()), r.get(TASK_RUN.ERROR));
+    }
+
+    /** One run with its counts, kept rejections and notes: four statements. */
+    Optional<TaskRunReport> findRun(long runId) {
+        Optional<Record> row = dsl.select(TASK_RUN.fields()).from(TASK_RUN).where(TASK_RUN.ID.eq(runId)).fetchOptional();
+        return row.map(r -> {
+            List<String> notes = dsl.select(TASK_RUN_NOTE.NOTE).from(TASK_RUN_NOTE).where(TASK_RUN_NOTE.RUN_ID.eq(runId))
+                    .orderBy(TASK_RUN_NOTE.POSITION).fetch(TASK_RUN_NOTE.NOTE);
+            return new TaskRunReport(run(r, countsOf(List.of(runId))), rejections(runId), notes);
+        });
     }
 
     /** The rejections kept for a run, in order: for tests and tools. */

@@ -8,12 +8,15 @@ import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Show;
 import io.freecast.catalog.domain.SortField;
+import io.freecast.catalog.domain.TitleFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jooq.Condition;
@@ -24,8 +27,11 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
+import static io.freecast.catalog.jdbc.internal.schema.Tables.EPISODE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.MOVIE;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.SEASON;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SHOW;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
 
 /**
  * Pages of shows or movies — the titles' own rows, without their children — in one of their sorts, optionally
@@ -59,7 +65,8 @@ final class TitlePages<T> {
         }
     }
 
-    private record Shape(SortField field, boolean descending, boolean nullsFirst, Start start, Search search) {
+    private record Shape(SortField field, boolean descending, boolean nullsFirst, Start start, Search search,
+                         Set<TitleFilter> filters) {
     }
 
     /** The parameters of a page's statement, in the order {@link #page} gives their values. */
@@ -94,11 +101,17 @@ final class TitlePages<T> {
     private final Function<SortField, SortColumn<?>> sortColumns;
     private final RowReader<T> reader;
     private final Map<Shape, RenderedSelect> pages = new ConcurrentHashMap<>();
-    private final Map<Search, RenderedSelect> totals = new ConcurrentHashMap<>();
+    private final Map<Total, RenderedSelect> totals = new ConcurrentHashMap<>();
+    private final Function<TitleFilter, Condition> filterConditions;
+
+    /** A total's statement differs by how the title is searched and which filters apply. */
+    private record Total(Search search, Set<TitleFilter> filters) {
+    }
 
     private TitlePages(DSLContext dsl, ReadStatements statements, ResultSetRows rows, Table<?> table, Field<Long> id,
                        Field<String> title, Field<String> titleSearch, List<Field<?>> columns,
-                       Function<SortField, SortColumn<?>> sortColumns, RowReader<T> reader) {
+                       Function<SortField, SortColumn<?>> sortColumns, RowReader<T> reader,
+                       Function<TitleFilter, Condition> filterConditions) {
         this.dsl = dsl;
         this.statements = statements;
         this.rows = rows;
@@ -109,6 +122,7 @@ final class TitlePages<T> {
         this.columns = columns;
         this.sortColumns = sortColumns;
         this.reader = reader;
+        this.filterConditions = filterConditions;
     }
 
     static TitlePages<Show> shows(DSLContext dsl, ReadStatements statements,
@@ -121,7 +135,14 @@ final class TitlePages<T> {
                     case IMDB_RATING -> new SortColumn<>(SHOW.IMDB_RATING, Double::valueOf);
                     case KINOPOISK_RATING -> new SortColumn<>(SHOW.KINOPOISK_RATING, Double::valueOf);
                     case RELEASE_YEAR -> throw new IllegalArgumentException("shows cannot be sorted by release_year");
-                }, rs -> rows.show(rs, 1));
+                }, rs -> rows.show(rs, 1), filter -> switch (filter) {
+                    // Through the unique (show, number), (season, number) and (episode, url) indexes.
+                    case INACTIVE_SOURCES -> DSL.exists(DSL.selectOne().from(SEASON)
+                            .join(EPISODE).on(EPISODE.SEASON_ID.eq(SEASON.ID))
+                            .join(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID))
+                            .where(SEASON.SHOW_ID.eq(SHOW.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))));
+                    case RATING_UNKNOWN -> SHOW.IMDB_RATING.isNull().and(SHOW.KINOPOISK_RATING.isNull());
+                });
     }
 
     static TitlePages<Movie> movies(DSLContext dsl, ReadStatements statements,
@@ -134,7 +155,12 @@ final class TitlePages<T> {
                     case RELEASE_YEAR -> new SortColumn<>(MOVIE.RELEASE_YEAR, Integer::valueOf);
                     case IMDB_RATING -> new SortColumn<>(MOVIE.IMDB_RATING, Double::valueOf);
                     case KINOPOISK_RATING -> new SortColumn<>(MOVIE.KINOPOISK_RATING, Double::valueOf);
-                }, rs -> rows.movie(rs, 1));
+                }, rs -> rows.movie(rs, 1), filter -> switch (filter) {
+                    // Through the unique (movie, url) index.
+                    case INACTIVE_SOURCES -> DSL.exists(DSL.selectOne().from(SOURCE)
+                            .where(SOURCE.MOVIE_ID.eq(MOVIE.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))));
+                    case RATING_UNKNOWN -> MOVIE.IMDB_RATING.isNull().and(MOVIE.KINOPOISK_RATING.isNull());
+                });
     }
 
     /** A page's row: the item, and where it sits in the list's order. */
@@ -143,6 +169,12 @@ final class TitlePages<T> {
 
     /** The page a query asks for, and the total of its list. */
     Page<T> page(ListQuery query) {
+        return page(query, Set.of());
+    }
+
+    /** The page a query asks for among the rows matching every filter, and the total of that list. */
+    Page<T> page(ListQuery query, Set<TitleFilter> filterSet) {
+        Set<TitleFilter> filters = filterSet.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(filterSet));
         PageRequest request = query.page();
         boolean backwards = Keyset.backwards(request);
         SortColumn<?> sortColumn = sortColumns.apply(query.sort().field());
@@ -153,7 +185,7 @@ final class TitlePages<T> {
         String pattern = search.pattern();
         // Reading backwards walks the reversed order: the other direction, unknown values first.
         Shape shape = new Shape(query.sort().field(), query.sort().descending() != backwards, backwards, start,
-                search.kind());
+                search.kind(), filters);
         RenderedSelect statement = pages.computeIfAbsent(shape, this::pageStatement);
         int idAt = columns.indexOf(id) + 1;
         int sortAt = columns.size() + 1;
@@ -166,7 +198,7 @@ final class TitlePages<T> {
             return all;
         }, pattern, start == Start.BEYOND_VALUE ? sortColumn.parseCursor(cursor) : null,
                 cursor == null ? null : cursor.id(), request.limit() + 1);
-        long total = totals.computeIfAbsent(search.kind(), this::totalStatement).query(rs -> {
+        long total = totals.computeIfAbsent(new Total(search.kind(), filters), this::totalStatement).query(rs -> {
             rs.next();
             return rs.getLong(1);
         }, pattern);
@@ -190,6 +222,7 @@ final class TitlePages<T> {
         }
         return new RenderedSelect(dsl, statements, () -> DSL.select(selected).from(table)
                 .where(search(shape.search()))
+                .and(filters(shape.filters()))
                 .and(keyset(sortColumn, shape))
                 .orderBy(Keyset.orderBy(sortColumn.field(), id, shape.descending(), shape.nullsFirst()))
                 .limit(RenderedSelect.parameter("limit", SQLDataType.INTEGER)), PAGE_PARAMETERS);
@@ -206,8 +239,14 @@ final class TitlePages<T> {
         };
     }
 
-    private RenderedSelect totalStatement(Search search) {
-        return new RenderedSelect(dsl, statements, () -> DSL.selectCount().from(table).where(search(search)), List.of("q"));
+    private RenderedSelect totalStatement(Total total) {
+        return new RenderedSelect(dsl, statements, () -> DSL.selectCount().from(table).where(search(total.search()))
+                .and(filters(total.filters())), List.of("q"));
+    }
+
+    /** Every filter's condition, in a fixed order so one set of filters always renders one statement. */
+    private Condition filters(Set<TitleFilter> filters) {
+        return DSL.and(EnumSet.allOf(TitleFilter.class).stream().filter(filters::contains).map(filterConditions).toList());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.freecast.catalog.examples.cli;
 import io.freecast.catalog.Catalog;
 import io.freecast.catalog.http.server.CatalogHttpConfig;
 import io.freecast.catalog.http.server.CatalogHttpServer;
+import io.freecast.catalog.http.admin.CatalogAdmin;
 import io.freecast.catalog.http.server.TaskResources;
 import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
@@ -69,6 +70,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Env: CATALOG_RESPONSE_CACHE. Default: ${DEFAULT-VALUE}")
     String responseCache;
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", defaultValue = "${env:CATALOG_TRUSTED_PROXY}",
+            description = "The address of a reverse proxy whose X-Forwarded-Proto and X-Forwarded-For the web admin "
+                    + "believes (https cookies, client addresses for throttling); from any other address they are "
+                    + "ignored. Env: CATALOG_TRUSTED_PROXY. Default: none")
+    String trustedProxy;
+
     @Override
     public Integer call() {
         Duration cacheTtl = parseDuration(responseCache);
@@ -105,6 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
                     config.workerThreads(sqliteRequestThreads(Runtime.getRuntime().availableProcessors()));
                 }
                 configureExtras(config, catalog);
+                mountAdmin(config, catalog, store);
             });
         } catch (RuntimeException e) {
             assembly.close();
@@ -170,6 +178,19 @@ public final class ServeCommand implements Callable<Integer> {
                     + "bearer token", ADMIN_TOKEN_ENV);
         }
         config.routes(new TaskResources(catalog.tasks(), token)::register);
+    }
+
+    /**
+     * The web admin under {@code /admin/}: people sign in with an account ({@code users add}); editors edit,
+     * admins also run tasks. Without any account nobody can sign in: there is no default one.
+     */
+    private void mountAdmin(CatalogHttpConfig config, Catalog catalog, JdbcCatalogStore store) {
+        CatalogAdmin.Builder admin = CatalogAdmin.builder(catalog.queries(), store.overview(), catalog.tasks(),
+                catalog.authentication()).editing(catalog.editing());
+        if (trustedProxy != null && !trustedProxy.isBlank()) {
+            admin.trustProxy(trustedProxy.strip());
+        }
+        admin.build().mountOn(config);
     }
 
     /**

@@ -21,6 +21,7 @@ class ModuleBoundariesTest {
     private static final String HTTP = "io.freecast.catalog.http..";
     private static final String HTTP_SERVER = "io.freecast.catalog.http.server..";
     private static final String HTTP_CLIENT = "io.freecast.catalog.http.client..";
+    private static final String HTTP_ADMIN = "io.freecast.catalog.http.admin..";
     private static final String SCHEDULER = "io.freecast.catalog.scheduler..";
     private static final String EXAMPLES = "io.freecast.catalog.examples..";
 
@@ -40,6 +41,22 @@ class ModuleBoundariesTest {
             .should().dependOnClassesThat().resideInAPackage(HTTP_CLIENT);
 
     @ArchTest
+    static final ArchRule theAdminUsesTheServerNotTheClient = noClasses()
+            .that().resideInAPackage(HTTP_ADMIN)
+            .should().dependOnClassesThat().resideInAPackage(HTTP_CLIENT);
+
+    @ArchTest
+    static final ArchRule theServerDoesNotKnowTheAdmin = noClasses()
+            .that().resideInAPackage(HTTP_SERVER)
+            .should().dependOnClassesThat().resideInAPackage(HTTP_ADMIN)
+            .because("the admin is mounted on the server, not built into it");
+
+    @ArchTest
+    static final ArchRule templatesStayInTheAdmin = noClasses()
+            .that().resideOutsideOfPackage(HTTP_ADMIN)
+            .should().dependOnClassesThat().resideInAPackage("gg.jte..");
+
+    @ArchTest
     static final ArchRule schedulerKnowsNoAdapter = noClasses()
             .that().resideInAPackage(SCHEDULER)
             .should().dependOnClassesThat().resideInAnyPackage(JDBC, HTTP, EXAMPLES);
@@ -57,7 +74,7 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule undertowStaysInTheHttpServer = noClasses()
-            .that().resideOutsideOfPackages(HTTP_SERVER, EXAMPLES)
+            .that().resideOutsideOfPackages(HTTP_SERVER, HTTP_ADMIN, EXAMPLES)
             .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "org.xnio..");
 
     @ArchTest

@@ -1,0 +1,49 @@
+package io.freecast.catalog.http.admin;
+
+import io.freecast.catalog.domain.FieldViolation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An edit form's state: each field's text (as stored, or as typed when a save failed), each field's error,
+ * which fields are locked, and the version it was filled from.
+ */
+record FormView(Map<String, String> values, Map<String, String> errors, Set<String> locked, String version) {
+
+    String value(String field) {
+        String value = values.get(field);
+        return value == null ? "" : value;
+    }
+
+    String error(String field) {
+        return errors.get(field);
+    }
+
+    boolean invalid(String field) {
+        return errors.containsKey(field);
+    }
+
+    boolean isLocked(String field) {
+        return locked.contains(field);
+    }
+
+    /** Errors for fields the form does not show (e.g. {@code sources[0].url}), to list above it. */
+    List<String> otherErrors() {
+        return errors.entrySet().stream().filter(e -> !values.containsKey(e.getKey()))
+                .map(e -> e.getKey() + ": " + e.getValue()).toList();
+    }
+
+    static Map<String, String> errorsOf(List<FieldViolation> violations) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldViolation v : violations) {
+            errors.merge(v.field(), v.message(), (a, b) -> a + "; " + b);
+        }
+        return errors;
+    }
+
+    static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,75 @@
+package io.freecast.catalog.http.server;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.Headers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a request body whole, but never more than a limit: a body declared larger is refused before a byte
+ * of it is read, and one that turns out larger (chunked, or lying about its length) as soon as it passes
+ * the limit. Either way the client gets a 413 problem and nothing of it reaches a handler.
+ */
+final class RequestBodyReader {
+
+    private static final int CHUNK = 8 * 1024;
+
+    private RequestBodyReader() {
+    }
+
+    /** Reads the exchange's body on the calling worker thread (blocking). */
+    static byte[] read(HttpServerExchange exchange, int limit) {
+        String declared = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
+        if (declared != null && declaredTooLarge(declared, limit)) {
+            throw tooLarge(limit);
+        }
+        if (!exchange.isRequestChannelAvailable() || exchange.isRequestComplete() && declared == null) {
+            return new byte[0];
+        }
+        // Undertow's own cap (the server's MAX_ENTITY_SIZE) would cut the connection instead of answering.
+        exchange.setMaxEntitySize(limit + 1L);
+        if (!exchange.isBlocking()) {
+            exchange.startBlocking();
+        }
+        try {
+            return read(exchange.getInputStream(), limit);
+        } catch (RequestTooBigException e) {
+            throw tooLarge(limit);
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("the request body could not be read to its end");
+        }
+    }
+
+    /**
+     * Reads {@code in} to its end.
+     *
+     * @throws ApiProblem 413 as soon as more than {@code limit} bytes arrived
+     */
+    static byte[] read(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(limit, CHUNK));
+        byte[] chunk = new byte[CHUNK];
+        int n;
+        while ((n = in.read(chunk)) != -1) {
+            if (body.size() + n > limit) {
+                throw tooLarge(limit);
+            }
+            body.write(chunk, 0, n);
+        }
+        return body.toByteArray();
+    }
+
+    private static boolean declaredTooLarge(String declared, int limit) {
+        try {
+            return Long.parseLong(declared.strip()) > limit;
+        } catch (NumberFormatException e) {
+            // Undertow's parser refuses a malformed Content-Length before any handler runs.
+            return false;
+        }
+    }
+
+    static ApiProblem tooLarge(int limit) {
+        return ApiProblem.of(413, "the request body is larger than the limit of " + limit + " bytes");
+    }
+}

@@ -1,0 +1,127 @@
+package io.freecast.catalog.jdbc.internal;
+
+import io.freecast.catalog.domain.CatalogCounts;
+import io.freecast.catalog.domain.Cursor;
+import io.freecast.catalog.domain.DeadLink;
+import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.Movie;
+import io.freecast.catalog.domain.Page;
+import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.Show;
+import io.freecast.catalog.domain.TaskRunReport;
+import io.freecast.catalog.domain.TitleFilter;
+import io.freecast.catalog.port.in.CatalogOverview;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
+
+import static io.freecast.catalog.jdbc.internal.schema.Tables.EPISODE;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.MOVIE;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.SEASON;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.SHOW;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
+
+/**
+ * The operator's read side: counts in one statement, filtered title pages through {@link TitlePages}
+ * (rows and total: two statements), dead links (rows with their owners, and total: two statements), and
+ * a run's report through the run log.
+ */
+final class JooqCatalogOverview implements CatalogOverview {
+
+    /** A dead-link list's order: by source id only, so its cursor is the id. */
+    private static final String DEAD_LINK_ORDER = "id";
+
+    private final DSLContext dsl;
+    private final ResultSetRows rows;
+    private final TitlePages<Show> shows;
+    private final TitlePages<Movie> movies;
+    private final JooqTaskRunLog runs;
+
+    JooqCatalogOverview(DSLContext dsl, DatabaseKind kind, JooqTaskRunLog runs) {
+        this.dsl = dsl;
+        this.rows = new ResultSetRows(kind);
+        ReadStatements statements = ReadStatements.forKind(kind);
+        this.shows = TitlePages.shows(dsl, statements, rows);
+        this.movies = TitlePages.movies(dsl, statements, rows);
+        this.runs = runs;
+    }
+
+    @Override
+    public CatalogCounts counts() {
+        var counts = dsl.select(count(DSL.selectCount().from(SHOW)), count(DSL.selectCount().from(SEASON)),
+                count(DSL.selectCount().from(EPISODE)), count(DSL.selectCount().from(MOVIE)),
+                count(DSL.selectCount().from(SOURCE).where(SOURCE.IS_ACTIVE.eq(DSL.inline(true)))),
+                count(DSL.selectCount().from(SOURCE).where(SOURCE.IS_ACTIVE.eq(DSL.inline(false))))).fetchSingle();
+        return new CatalogCounts(counts.value1(), counts.value2(), counts.value3(), counts.value4(), counts.value5(),
+                counts.value6());
+    }
+
+    private static Field<Long> count(Select<Record1<Integer>> select) {
+        return DSL.field(select).cast(Long.class);
+    }
+
+    @Override
+    public Page<Show> listShows(ListQuery query, Set<TitleFilter> filters) {
+        return shows.page(query, filters);
+    }
+
+    @Override
+    public Page<Movie> listMovies(ListQuery query, Set<TitleFilter> filters) {
+        return movies.page(query, filters);
+    }
+
+    /** Inactive, or failed at its last check: what the link checks are unhappy about. */
+    private static Condition dead() {
+        return SOURCE.IS_ACTIVE.eq(DSL.inline(false)).or(SOURCE.CONSECUTIVE_FAILURES.gt(DSL.inline(0)));
+    }
+
+    @Override
+    public Page<DeadLink> listDeadLinks(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        Cursor cursor = page.cursor();
+        if (cursor != null && !cursor.sort().equals(DEAD_LINK_ORDER)) {
+            throw new IllegalArgumentException("cursor does not belong to the dead-link list; start again without it");
+        }
+        boolean backwards = Keyset.backwards(page);
+        Condition keyset = cursor == null ? DSL.noCondition()
+                : backwards ? SOURCE.ID.lt(cursor.id()) : SOURCE.ID.gt(cursor.id());
+        List<Field<?>> columns = new ArrayList<>(ResultSetRows.SOURCE_COLUMNS);
+        columns.addAll(List.of(DSL.coalesce(MOVIE.TITLE, SHOW.TITLE), SHOW.ID, SEASON.NUMBER, EPISODE.NUMBER));
+        int at = ResultSetRows.SOURCE_COLUMNS.size() + 1;
+        List<DeadLink> links = new ArrayList<>();
+        try (var rs = dsl.select(columns).from(SOURCE)
+                .leftJoin(MOVIE).on(MOVIE.ID.eq(SOURCE.MOVIE_ID))
+                .leftJoin(EPISODE).on(EPISODE.ID.eq(SOURCE.EPISODE_ID))
+                .leftJoin(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
+                .leftJoin(SHOW).on(SHOW.ID.eq(SEASON.SHOW_ID))
+                .where(dead()).and(keyset)
+                .orderBy(backwards ? SOURCE.ID.desc() : SOURCE.ID.asc())
+                .limit(page.limit() + 1)
+                .fetchResultSet()) {
+            while (rs.next()) {
+                Long showId = rs.getLong(at + 1);
+                boolean ofEpisode = !rs.wasNull();
+                links.add(new DeadLink(rows.source(rs, 1), Objects.requireNonNullElse(rs.getString(at), ""),
+                        ofEpisode ? showId : null, ofEpisode ? rs.getInt(at + 2) : null,
+                        ofEpisode ? rs.getInt(at + 3) : null));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jooq.exception.DataAccessException("reading the dead links failed", e);
+        }
+        long total = dsl.selectCount().from(SOURCE).where(dead()).fetchSingle(0, Long.class);
+        return Keyset.page(links, page, DEAD_LINK_ORDER, l -> new Keyset.Boundary(null, l.source().id()), total);
+    }
+
+    @Override
+    public Optional<TaskRunReport> findRun(long runId) {
+        return runs.findRun(runId);
+    }
+}

@@ -1,0 +1,207 @@
+package io.freecast.catalog.jdbc.overview;
+
+import static io.freecast.catalog.testing.Drafts.movie;
+import static io.freecast.catalog.testing.Drafts.seasons;
+import static io.freecast.catalog.testing.Drafts.show;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.freecast.catalog.domain.DeadLink;
+import io.freecast.catalog.domain.LinkState;
+import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.Movie;
+import io.freecast.catalog.domain.MovieDraft;
+import io.freecast.catalog.domain.Page;
+import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.Rejection;
+import io.freecast.catalog.domain.Sort;
+import io.freecast.catalog.domain.SortField;
+import io.freecast.catalog.domain.Source;
+import io.freecast.catalog.domain.TaskName;
+import io.freecast.catalog.domain.TaskReport;
+import io.freecast.catalog.domain.TitleFilter;
+import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.testing.Drafts;
+import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.port.out.SourceRepository.SourceCheck;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator's read side on a real database: counts, filters, dead links with their owners, a run's
+ * report — and each answered in a fixed number of statements whatever the catalog's size.
+ */
+abstract class CatalogOverviewContract {
+
+    @TempDir
+    Path dir;
+    private TestDatabase database;
+    private JdbcCatalogStore store;
+    private final AtomicInteger statements = new AtomicInteger();
+    private long runId;
+
+    protected abstract TestDatabase newDatabase(Path dir);
+
+    private void open(int movies, int shows) {
+        database = newDatabase(dir);
+        store = database.open(b -> b.onStatement(sql -> statements.incrementAndGet()));
+        List<MovieDraft> drafts = new ArrayList<>(IntStream.range(0, movies)
+                .mapToObj(i -> i % 3 == 0 ? movie("m" + i, "Movie " + i) : movie("m" + i, "Movie " + i, 7.0, null,
+                        List.of(io.freecast.catalog.domain.SourceDraft.of("https://cdn.example/m" + i + ".mp4", "P"))))
+                .toList());
+        store.ports().movies().upsertAll(drafts);
+        store.ports().shows().upsertAll(IntStream.range(0, shows).mapToObj(i -> show("s" + i, "Show " + i, seasons("s" + i, 2, 2)))
+                .toList(), Drafts.placeholders());
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /** Every 4th source turned off (404), every 7th failing but still on. */
+    private void checkLinks() {
+        List<SourceCheck> checks = new ArrayList<>();
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+        for (Source source : store.ports().sources().listAfter(0, 10_000)) {
+            if (source.id() % 4 == 0) {
+                checks.add(new SourceCheck(source.id(), false, new LinkState(at, 404, 0, "404 Not Found")));
+            } else if (source.id() % 7 == 0) {
+                checks.add(new SourceCheck(source.id(), true, new LinkState(at, 503, 2, "503")));
+            }
+        }
+        store.ports().sources().saveChecks(checks);
+    }
+
+    @Test
+    void countsTheCatalog() {
+        open(9, 2);
+        checkLinks();
+        var counts = store.overview().counts();
+        long sources = store.ports().sources().listAfter(0, 10_000).size();
+        assertThat(counts.movies()).isEqualTo(9);
+        assertThat(counts.shows()).isEqualTo(2);
+        assertThat(counts.seasons()).isEqualTo(4);
+        assertThat(counts.episodes()).isEqualTo(8);
+        assertThat(counts.sources()).isEqualTo(sources);
+        assertThat(counts.inactiveSources()).isEqualTo(sources / 4);
+    }
+
+    @Test
+    void filtersKeepOnlyMatchingTitles() {
+        open(12, 6);
+        checkLinks();
+        ListQuery all = new ListQuery(Sort.BY_ID, null, PageRequest.first(100));
+        Page<Movie> unrated = store.overview().listMovies(all, EnumSet.of(TitleFilter.RATING_UNKNOWN));
+        assertThat(unrated.items()).extracting(Movie::title).containsExactly("Movie 0", "Movie 3", "Movie 6", "Movie 9");
+        assertThat(unrated.total()).isEqualTo(4);
+        Set<Long> withInactive = new java.util.HashSet<>();
+        for (Source source : store.ports().sources().listAfter(0, 10_000)) {
+            if (source.id() % 4 == 0 && source.owner() instanceof io.freecast.catalog.domain.SourceOwner.OfMovie m) {
+                withInactive.add(m.id());
+            }
+        }
+        Page<Movie> inactive = store.overview().listMovies(all, EnumSet.of(TitleFilter.INACTIVE_SOURCES));
+        assertThat(inactive.items()).extracting(Movie::id).containsExactlyInAnyOrderElementsOf(withInactive);
+        Page<Movie> both = store.overview().listMovies(new ListQuery(new Sort(SortField.TITLE, true), "movie", PageRequest.first(100)),
+                EnumSet.allOf(TitleFilter.class));
+        assertThat(both.items()).allMatch(m -> m.imdbRating() == null && withInactive.contains(m.id()));
+        assertThat(store.overview().listShows(all, EnumSet.of(TitleFilter.INACTIVE_SOURCES)).total()).isPositive();
+        assertThat(store.overview().listShows(all, EnumSet.of(TitleFilter.RATING_UNKNOWN)).total()).isEqualTo(6);
+    }
+
+    @Test
+    void filteredPagesWalkTheWholeListOnceByCursor() {
+        open(40, 0);
+        ListQuery first = new ListQuery(new Sort(SortField.TITLE, false), null, PageRequest.first(3));
+        Set<TitleFilter> filters = EnumSet.of(TitleFilter.RATING_UNKNOWN);
+        List<Long> seen = new ArrayList<>();
+        Page<Movie> page = store.overview().listMovies(first, filters);
+        seen.addAll(page.items().stream().map(Movie::id).toList());
+        while (page.next() != null) {
+            page = store.overview().listMovies(new ListQuery(first.sort(), null, new PageRequest(3, page.next())), filters);
+            seen.addAll(page.items().stream().map(Movie::id).toList());
+        }
+        assertThat(seen).doesNotHaveDuplicates().hasSize(14);
+    }
+
+    @Test
+    void deadLinksNameTheirOwners() {
+        open(8, 2);
+        checkLinks();
+        List<DeadLink> links = new ArrayList<>();
+        Page<DeadLink> page = store.overview().listDeadLinks(PageRequest.first(2));
+        links.addAll(page.items());
+        while (page.next() != null) {
+            page = store.overview().listDeadLinks(new PageRequest(2, page.next()));
+            links.addAll(page.items());
+        }
+        assertThat(links).isNotEmpty().hasSize((int) page.total());
+        assertThat(links).allMatch(l -> !l.source().active() || l.source().check().consecutiveFailures() > 0);
+        assertThat(links).extracting(l -> l.source().id()).isSorted().doesNotHaveDuplicates();
+        DeadLink ofEpisode = links.stream().filter(l -> l.showId() != null).findFirst().orElseThrow();
+        assertThat(ofEpisode.ownerTitle()).startsWith("Show ");
+        assertThat(ofEpisode.seasonNumber()).isBetween(1, 2);
+        DeadLink ofMovie = links.stream().filter(l -> l.showId() == null).findFirst().orElseThrow();
+        assertThat(ofMovie.ownerTitle()).startsWith("Movie ");
+    }
+
+    @Test
+    void aRunsReportKeepsItsRejectionsAndNotes() {
+        open(0, 0);
+        long id = store.ports().taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node-a", Instant.parse("2026-12-01T00:00:00Z"));
+        store.ports().taskRuns().recordFinish(id, TaskReport.succeeded(TaskName.IMPORT_MOVIES,
+                Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:02Z"),
+                Map.of("read", 3L, "rejected", 1L), List.of(new Rejection(2, "x", "no usable title")), List.of("a note")));
+        var report = store.overview().findRun(id).orElseThrow();
+        assertThat(report.run().node()).isEqualTo("node-a");
+        assertThat(report.run().counts()).containsEntry("rejected", 1L);
+        assertThat(report.rejections()).containsExactly(new Rejection(2, "x", "no usable title"));
+        assertThat(report.notes()).containsExactly("a note");
+        assertThat(store.overview().findRun(id + 1000)).isEmpty();
+    }
+
+    @Test
+    void eachReadRunsAFixedNumberOfStatementsWhateverTheCatalogsSize() {
+        open(30, 6);
+        checkLinks();
+        long run = store.ports().taskRuns().recordStart(TaskName.IMPORT_MOVIES, "n", Instant.parse("2026-12-01T00:00:00Z"));
+        store.ports().taskRuns().recordFinish(run, TaskReport.succeeded(TaskName.IMPORT_MOVIES, Instant.parse("2026-12-01T00:00:00Z"),
+                Instant.parse("2026-12-01T00:00:01Z"), Map.of("read", 1L), List.of(new Rejection(0, null, "r")), List.of("n")));
+        runId = run;
+        int[] small = costs();
+        store.ports().movies().upsertAll(IntStream.range(100, 400).mapToObj(i -> movie("m" + i, "Movie " + i)).toList());
+        checkLinks();
+        assertThat(costs()).containsExactly(small);
+        assertThat(small).containsExactly(1, 2, 2, 2, 4);
+    }
+
+    private int[] costs() {
+        ListQuery query = new ListQuery(new Sort(SortField.IMDB_RATING, true), "movie", PageRequest.first(20));
+        return new int[] {
+                during(() -> store.overview().counts()),
+                during(() -> store.overview().listMovies(query, EnumSet.allOf(TitleFilter.class))),
+                during(() -> store.overview().listShows(new ListQuery(Sort.BY_ID, null, PageRequest.first(20)),
+                        EnumSet.of(TitleFilter.INACTIVE_SOURCES))),
+                during(() -> store.overview().listDeadLinks(PageRequest.first(20))),
+                during(() -> store.overview().findRun(runId)),
+        };
+    }
+
+    private int during(Runnable action) {
+        int before = statements.get();
+        action.run();
+        return statements.get() - before;
+    }
+}
