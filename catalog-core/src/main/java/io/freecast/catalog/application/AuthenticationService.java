@@ -31,6 +31,8 @@ final class AuthenticationService implements Authentication {
     static final int MAX_PRESENTED_TOKEN_LENGTH = 4096;
     /** {@code last_used} is written at most once a minute per token: a busy token does not write per request. */
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    /** What a sign-in refused because every derivation slot was busy is told to wait. */
+    static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
     private final AccountRepository accounts;
     private final ApiTokenRepository tokens;
@@ -97,6 +99,41 @@ final class AuthenticationService implements Authentication {
         refuseIfThrottled(throttle.attempt(keys), anonymous, SecurityAudit.LOGIN);
 
         String given = password == null ? "" : password;
+        Verified verified;
+        try {
+            verified = verify(accountName, plausibleName, given, anonymous);
+        } catch (HashingBusyException busy) {
+            // Not a failure of these credentials: the attempt is taken back and the caller asked to come back.
+            keys.forEach(throttle::succeeded);
+            throw new TooManyAttemptsException(BUSY_RETRY);
+        }
+        Account account = verified.account();
+        throttle.reset(accountKey);
+        throttle.succeeded(addressKey);
+        Actor actor = Actor.account(account.id(), account.name(), channel);
+        String rehashed = verified.needsRehash() ? rehash(given) : null;
+        transactions.inTransaction(() -> {
+            if (rehashed != null) {
+                accounts.updatePasswordHash(account.id(), rehashed);
+            }
+            accounts.recordSignIn(account.id(), clock.instant());
+            audit.record(actor, SecurityAudit.LOGIN, account.id(), "sign_in", null, "succeeded from " + address);
+            return null;
+        });
+        return new Caller(actor, account.role().scope());
+    }
+
+    /** An account whose password matched, and whether its hash is of an older work factor. */
+    private record Verified(Account account, boolean needsRehash) {
+    }
+
+    /**
+     * Checks the password, refusing every failure with the same answer after the same work: one derivation
+     * at the current factor, whether the account is unknown, disabled or the password wrong.
+     *
+     * @throws HashingBusyException when no derivation slot came free in time (nothing was decided)
+     */
+    private Verified verify(String accountName, boolean plausibleName, String given, Actor anonymous) {
         if (given.length() > CredentialRules.MAX_PASSWORD_LENGTH * 2) {
             // Never a valid password; the dummy verification keeps the answer's cost the same as any failure.
             hasher.verifyAgainstDummy(given.substring(0, CredentialRules.MAX_PASSWORD_LENGTH));
@@ -107,30 +144,26 @@ final class AuthenticationService implements Authentication {
             hasher.verifyAgainstDummy(given);
             throw refused(anonymous, SecurityAudit.LOGIN, 0, "sign_in", "unknown account");
         }
-        StoredAccount stored = found.get();
-        Account account = stored.account();
+        Account account = found.get().account();
         // The password is verified before the account's state is looked at, so a disabled account costs the
         // same work as an enabled one and answers the same.
-        PasswordHasher.Verification verification = hasher.verify(given, stored.passwordHash());
+        PasswordHasher.Verification verification = hasher.verify(given, found.get().passwordHash());
         if (verification == PasswordHasher.Verification.NO_MATCH) {
             throw refused(anonymous, SecurityAudit.LOGIN, account.id(), "sign_in", "wrong password");
         }
         if (!account.enabled()) {
             throw refused(anonymous, SecurityAudit.LOGIN, account.id(), "sign_in", "account disabled");
         }
-        throttle.reset(accountKey);
-        throttle.succeeded(addressKey);
-        Actor actor = Actor.account(account.id(), account.name(), channel);
-        String rehashed = verification == PasswordHasher.Verification.MATCH_NEEDS_REHASH ? hasher.hash(given) : null;
-        transactions.inTransaction(() -> {
-            if (rehashed != null) {
-                accounts.updatePasswordHash(account.id(), rehashed);
-            }
-            accounts.recordSignIn(account.id(), clock.instant());
-            audit.record(actor, SecurityAudit.LOGIN, account.id(), "sign_in", null, "succeeded from " + address);
+        return new Verified(account, verification == PasswordHasher.Verification.MATCH_NEEDS_REHASH);
+    }
+
+    /** A hash at the current factor, or null when the hasher is too busy now: the next sign-in tries again. */
+    private String rehash(String password) {
+        try {
+            return hasher.hash(password);
+        } catch (HashingBusyException busy) {
             return null;
-        });
-        return new Caller(actor, account.role().scope());
+        }
     }
 
     @Override
@@ -163,7 +196,7 @@ final class AuthenticationService implements Authentication {
             return;
         }
         if (verdict.firstRefusal()) {
-            audit.event(anonymous, entity, 0, entity.equals(SecurityAudit.LOGIN) ? "sign_in" : "authenticate",
+            audit.refusal(anonymous, entity, 0, entity.equals(SecurityAudit.LOGIN) ? "sign_in" : "authenticate",
                     "throttled for " + new TooManyAttemptsException(verdict.retryAfter()).retryAfterSeconds() + " s");
         }
         throw new TooManyAttemptsException(verdict.retryAfter());
@@ -172,7 +205,7 @@ final class AuthenticationService implements Authentication {
     /** Records a failed attempt (its count is already in the throttle) and makes the one answer every failure gets. */
     private AuthenticationFailedException refused(Actor anonymous, String entity, long entityId, String field,
                                                   String reason) {
-        audit.event(anonymous, entity, entityId, field, "refused: " + reason);
+        audit.refusal(anonymous, entity, entityId, field, "refused: " + reason);
         return new AuthenticationFailedException();
     }
 

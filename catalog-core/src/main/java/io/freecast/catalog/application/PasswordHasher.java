@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -15,6 +18,11 @@ import javax.crypto.spec.PBEKeySpec;
  * The encoded form names the algorithm and the iterations ({@code pbkdf2-sha256$600000$salt$hash}, salt and
  * hash in base64), so the factor can be raised later: a hash made with fewer iterations still verifies,
  * and {@link Verification#MATCH_NEEDS_REHASH} tells the caller to store a new one.
+ *
+ * <p>A derivation costs a good part of a second of one core, on purpose. So that a flood of sign-ins (from
+ * many addresses, each within its throttle's free attempts) cannot take every core from the read API, at most
+ * {@link #defaultConcurrency()} derivations run at once; the others wait their turn, at most
+ * {@link #DEFAULT_MAX_WAIT}, and are then refused with {@link HashingBusyException}.
  */
 final class PasswordHasher {
 
@@ -27,8 +35,12 @@ final class PasswordHasher {
 
     enum Verification { MATCH, MATCH_NEEDS_REHASH, NO_MATCH }
 
+    static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
+
     private final int iterations;
     private final SecureRandom random;
+    private final Semaphore running;
+    private final Duration maxWait;
     /**
      * What a password is verified against when there is no account (or none that may sign in), to spend
      * the same work: a random salt and random bytes no derivation will produce. Made of random bytes
@@ -39,11 +51,18 @@ final class PasswordHasher {
     private final java.util.concurrent.atomic.AtomicLong derivations = new java.util.concurrent.atomic.AtomicLong();
 
     PasswordHasher(int iterations, SecureRandom random) {
+        this(iterations, random, new Semaphore(defaultConcurrency(), true), DEFAULT_MAX_WAIT);
+    }
+
+    /** @param running permits for derivations running at once; a test may hold them to show the refusal */
+    PasswordHasher(int iterations, SecureRandom random, Semaphore running, Duration maxWait) {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be at least 1");
         }
         this.iterations = iterations;
         this.random = random;
+        this.running = running;
+        this.maxWait = maxWait;
         byte[] salt = new byte[SALT_BYTES];
         byte[] hash = new byte[HASH_BITS / 8];
         random.nextBytes(salt);
@@ -83,6 +102,11 @@ final class PasswordHasher {
         MessageDigest.isEqual(derive(password, dummy.salt, dummy.iterations, HASH_BITS), dummy.hash);
     }
 
+    /** Half the cores, at least one: the other half stays with the requests that need no password. */
+    static int defaultConcurrency() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
     long derivations() {
         return derivations.get();
     }
@@ -93,7 +117,27 @@ final class PasswordHasher {
     }
 
     private byte[] derive(String password, byte[] salt, int iterations, int bits) {
-        derivations.incrementAndGet();
+        awaitTurn();
+        try {
+            derivations.incrementAndGet();
+            return deriveNow(password, salt, iterations, bits);
+        } finally {
+            running.release();
+        }
+    }
+
+    private void awaitTurn() {
+        try {
+            if (!running.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new HashingBusyException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HashingBusyException();
+        }
+    }
+
+    private static byte[] deriveNow(String password, byte[] salt, int iterations, int bits) {
         char[] chars = password.toCharArray();
         PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, bits);
         try {

@@ -22,11 +22,13 @@ final class SecurityAudit {
     private final AuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
+    private final AuditBudget refusals;
 
     SecurityAudit(AuditTrail trail, Transactions transactions, Clock clock) {
         this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
+        this.refusals = new AuditBudget(clock, AuditBudget.DEFAULT_PER_SECOND);
     }
 
     /** One entry, in the caller's transaction when there is one. */
@@ -38,11 +40,14 @@ final class SecurityAudit {
         record(caller.actor(), entity, entityId, field, before, after);
     }
 
-    /** An authentication event on its own: written in a transaction of its own. */
-    void event(Actor actor, String entity, long entityId, String field, String outcome) {
-        transactions.inTransaction(() -> {
-            record(actor, entity, entityId, field, null, outcome);
+    /**
+     * A refused authentication, in a transaction of its own; at most {@value AuditBudget#DEFAULT_PER_SECOND} a
+     * second are written one by one, the next written one counting those held back ({@link AuditBudget}).
+     */
+    void refusal(Actor actor, String entity, long entityId, String field, String outcome) {
+        refusals.admit(outcome).ifPresent(admitted -> transactions.inTransaction(() -> {
+            record(actor, entity, entityId, field, null, admitted);
             return null;
-        });
+        }));
     }
 }

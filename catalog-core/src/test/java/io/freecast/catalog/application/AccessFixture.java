@@ -29,7 +29,11 @@ final class AccessFixture {
     }
 
     AccessFixture(int iterations, String bootstrapToken) {
-        this.hasher = new PasswordHasher(iterations, new SecureRandom());
+        this(new PasswordHasher(iterations, new SecureRandom()), bootstrapToken);
+    }
+
+    AccessFixture(PasswordHasher hasher, String bootstrapToken) {
+        this.hasher = hasher;
         this.services = new AccessServices(store, store.tokens, store, store, clock, bootstrapToken, hasher,
                 new FailureThrottle(clock, FailureThrottle.Rules.DEFAULT));
     }

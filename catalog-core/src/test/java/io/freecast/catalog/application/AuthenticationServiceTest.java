@@ -144,6 +144,28 @@ class AuthenticationServiceTest {
     }
 
     @Test
+    void aSignInWhileEveryDerivationSlotIsBusyIsAskedToComeBackAndCountsAsNoFailure() throws Exception {
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(1);
+        AccessFixture busy = new AccessFixture(new PasswordHasher(1_000, new SecureRandom(), slots, Duration.ZERO), null);
+        busy.account("alice", Role.EDITOR);
+        slots.acquire();
+        int audited = busy.store.auditEntries().size();
+
+        for (int i = 0; i < 10; i++) {
+            TooManyAttemptsException refused = catchThrowableOfType(TooManyAttemptsException.class,
+                    () -> busy.services.authentication().signIn("alice", PASSWORD, ADDRESS, Channel.WEB));
+            assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        }
+        assertThatThrownBy(() -> busy.services.authentication().signIn("nobody", PASSWORD, ADDRESS, Channel.WEB))
+                .as("the same answer for an account that does not exist").isInstanceOf(TooManyAttemptsException.class);
+        assertThat(busy.store.auditEntries()).hasSize(audited);
+
+        slots.release();
+        assertThat(busy.services.authentication().signIn("alice", PASSWORD, ADDRESS, Channel.WEB).scope())
+                .as("the busy refusals counted against neither the account nor the address").isEqualTo(Scope.EDIT);
+    }
+
+    @Test
     void aHugePasswordIsRefusedLikeAnyWrongOne() {
         fixture.account("alice", Role.EDITOR);
         long before = fixture.hasher.derivations();
@@ -237,6 +259,23 @@ class AuthenticationServiceTest {
         assertThatThrownBy(() -> authentication.authenticateToken(issued.secret(), ADDRESS, Channel.API))
                 .isInstanceOf(TooManyAttemptsException.class);
         assertThat(authentication.authenticateToken(issued.secret(), "192.0.2.1", Channel.API).scope()).isEqualTo(Scope.EDIT);
+    }
+
+    @Test
+    void aFloodOfWrongTokensFromManyAddressesWritesAtMost20EntriesASecondAndCountsTheRest() {
+        int before = fixture.store.auditEntries().size();
+        for (int i = 0; i < 5_000; i++) {
+            String address = "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255);
+            assertThatThrownBy(() -> authentication.authenticateToken("cat_" + "B".repeat(43), address, Channel.API))
+                    .isExactlyInstanceOf(AuthenticationFailedException.class);
+        }
+        assertThat(fixture.store.auditEntries()).hasSize(before + 20);
+
+        fixture.clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> authentication.authenticateToken("wrong", "192.0.2.77", Channel.API))
+                .isExactlyInstanceOf(AuthenticationFailedException.class);
+
+        assertThat(last().after()).isEqualTo("refused: unknown token (4980 more refused before this, not recorded one by one)");
     }
 
     @Test

@@ -65,6 +65,31 @@ class PasswordHasherTest {
     }
 
     @Test
+    void whileEveryDerivationSlotIsTakenAVerificationIsRefusedWithoutRunning() throws Exception {
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(1);
+        PasswordHasher hasher = new PasswordHasher(1_000, new SecureRandom(), slots, java.time.Duration.ZERO);
+        String encoded = hasher.hash(PASSWORD);
+        slots.acquire();
+
+        long before = hasher.derivations();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hasher.verify(PASSWORD, encoded))
+                .isInstanceOf(HashingBusyException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hasher.verifyAgainstDummy(PASSWORD))
+                .isInstanceOf(HashingBusyException.class);
+        assertThat(hasher.derivations()).isEqualTo(before);
+
+        slots.release();
+        assertThat(hasher.verify(PASSWORD, encoded)).isEqualTo(Verification.MATCH);
+        assertThat(slots.availablePermits()).as("every slot is given back").isEqualTo(1);
+    }
+
+    @Test
+    void atMostHalfTheCoresDeriveAtOnce() {
+        assertThat(PasswordHasher.defaultConcurrency())
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    }
+
+    @Test
     void emptyHugeAndControlCharacterPasswordsAreHashedWithoutFailing() {
         PasswordHasher hasher = new PasswordHasher(1_000, new SecureRandom());
         for (String password : new String[]{"", "\u0000\n\u001b[31m", "é😀", "x".repeat(100_000)}) {

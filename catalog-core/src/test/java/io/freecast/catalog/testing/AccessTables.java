@@ -28,6 +28,15 @@ final class AccessTables {
         return new AccessTables(new TreeMap<>(accounts), new TreeMap<>(tokens));
     }
 
+    /** Every field of every row, hashes included. */
+    String raw() {
+        StringBuilder all = new StringBuilder();
+        accounts.values().forEach(stored -> all.append(stored.account()).append('|').append(stored.passwordHash())
+                .append('\n'));
+        tokens.values().forEach(row -> all.append(row.token()).append('|').append(row.hash()).append('\n'));
+        return all.toString();
+    }
+
     List<Object> contents() {
         return List.of(new TreeMap<>(accounts), new TreeMap<>(tokens));
     }

@@ -93,6 +93,14 @@ public final class InMemoryCatalogStore implements CatalogStore {
         return transactions.read(InMemoryTables::contents);
     }
 
+    /**
+     * Every value kept for accounts and tokens, password and token hashes included, as text: what the access
+     * storage contract greps for secrets in clear.
+     */
+    public String accessRows() {
+        return transactions.read(tables -> tables.access.raw());
+    }
+
     /** How many transactions have committed (each write outside a transaction is one). */
     public long commits() {
         return transactions.commits();

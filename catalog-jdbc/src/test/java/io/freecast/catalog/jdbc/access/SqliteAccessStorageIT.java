@@ -5,7 +5,7 @@ import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 
 /** The accounts and tokens storage contract on a real SQLite file. */
-class SqliteAccessStorageIT extends AccessStorageContract {
+class SqliteAccessStorageIT extends JdbcAccessStorageContract {
 
     @Override
     TestDatabase newDatabase(Path dir) {

@@ -1,4 +1,4 @@
-package io.freecast.catalog.jdbc.access;
+package io.freecast.catalog.testing.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,12 +13,10 @@ import io.freecast.catalog.domain.Caller;
 import io.freecast.catalog.domain.Channel;
 import io.freecast.catalog.domain.IssuedToken;
 import io.freecast.catalog.domain.NewToken;
-import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.Role;
 import io.freecast.catalog.domain.Scope;
-import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.testing.MutableClock;
-import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.port.in.AuthenticationFailedException;
 import io.freecast.catalog.port.in.InvalidEditException;
 import io.freecast.catalog.port.out.AccountRepository;
@@ -26,16 +24,12 @@ import io.freecast.catalog.port.out.ApiTokenRepository;
 import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.StoredAccount;
 import io.freecast.catalog.port.out.TokenGrant;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,41 +38,48 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The storage contract of accounts and API tokens, on a real database: what the core's
- * {@link AccountRepository} and {@link ApiTokenRepository} promise, and the access use-cases on top of them.
+ * The storage contract of accounts and API tokens: what {@link AccountRepository} and {@link ApiTokenRepository}
+ * promise, and the access use-cases on top of them, on every store (in memory, SQLite, PostgreSQL). A store's
+ * test says how to open an empty store and how to read its account and token tables raw.
  */
-abstract class AccessStorageContract {
+public abstract class AccessStorageContract {
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00.123Z");
     private static final String HASH = "pbkdf2-sha256$1$AAAA$AAAA";
     private static final Caller OPERATOR = new Caller(Actor.operator("root"), Scope.ADMIN);
 
-    @TempDir
-    Path dir;
+    protected final MutableClock clock = new MutableClock(T0);
+    protected CatalogStore store;
+    private AccountRepository accounts;
+    private ApiTokenRepository tokens;
 
-    TestDatabase db;
-    JdbcCatalogStore store;
-    AccountRepository accounts;
-    ApiTokenRepository tokens;
-    final MutableClock clock = new MutableClock(T0);
+    /** A fresh, empty store of the kind under test, stamping times with {@code clock}. */
+    protected abstract CatalogStore openStore(Clock clock);
 
-    abstract TestDatabase newDatabase(Path dir);
+    /**
+     * Every value the store keeps for accounts and tokens, as text, as it lies in storage (for a database,
+     * every column of every row of its tables): what must never hold a password or a token in clear.
+     */
+    protected abstract String rawAccessTables() throws Exception;
+
+    /** Releases what {@link #openStore} opened. */
+    protected void closeStore() {
+        store.close();
+    }
 
     @BeforeEach
     void open() {
-        db = newDatabase(dir);
-        store = db.open(b -> b.clock(clock));
+        store = openStore(clock);
         accounts = store.ports().accounts();
         tokens = store.ports().apiTokens();
     }
 
     @AfterEach
     void close() {
-        if (db != null) {
-            db.close();
+        if (store != null) {
+            closeStore();
         }
     }
 
@@ -263,17 +264,20 @@ abstract class AccessStorageContract {
     // ---------------------------------------------------------------- the use-cases on this database
 
     @Test
-    void theDatabaseHoldsNeitherPasswordsNorTokenValuesInClear() throws Exception {
+    void theStoreHoldsNeitherPasswordsNorTokenValuesInClearNorDoesTheAuditTrail() throws Exception {
         UseCases.Access services = services(null);
         String password = "Plain-Text-Password-Never-Stored";
         services.accounts().addAccount(OPERATOR, "alice", Role.ADMIN, password);
         IssuedToken issued = services.tokens().createToken(OPERATOR, new NewToken("alice", "ci", Scope.ADMIN, null));
         services.authentication().signIn("alice", password, "192.0.2.1", Channel.WEB);
 
-        String everything = dumpAccessTables();
+        String everything = rawAccessTables();
 
         assertThat(everything).contains("alice", "pbkdf2-sha256$600000$")
                 .doesNotContain(password, issued.secret(), issued.secret().substring(4));
+        List<AuditEntry> audit = store.ports().auditTrail().list(AuditQuery.all(null)).items();
+        assertThat(audit).extracting(AuditEntry::entity).contains("account", "token", "login");
+        assertThat(audit.toString()).doesNotContain(password, issued.secret(), issued.secret().substring(4));
     }
 
     @Test
@@ -300,9 +304,10 @@ abstract class AccessStorageContract {
 
     // ---------------------------------------------------------------- helpers
 
-    /** The access services on this store, recording audit entries in memory until the audit adapter joins. */
-    UseCases.Access services(String bootstrapToken) {
-        return UseCases.access(accounts, tokens, new ListAuditTrail(), store.ports().transactions(), clock, bootstrapToken);
+    /** The access services on this store's ports, its audit trail included. */
+    private UseCases.Access services(String bootstrapToken) {
+        return UseCases.access(accounts, tokens, store.ports().auditTrail(), store.ports().transactions(), clock,
+                bootstrapToken);
     }
 
     private <T> T inTx(java.util.function.Supplier<T> work) {
@@ -318,38 +323,5 @@ abstract class AccessStorageContract {
 
     private Instant lastUsed(long id) {
         return tokens.findById(id).orElseThrow().token().lastUsedAt();
-    }
-
-    private String dumpAccessTables() throws Exception {
-        StringBuilder all = new StringBuilder();
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-            for (String table : List.of("account", "api_token")) {
-                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
-                    int columns = rows.getMetaData().getColumnCount();
-                    while (rows.next()) {
-                        for (int i = 1; i <= columns; i++) {
-                            all.append(rows.getString(i)).append('|');
-                        }
-                        all.append('\n');
-                    }
-                }
-            }
-        }
-        return all.toString();
-    }
-
-    /** An audit trail in a list: these tests are about accounts and tokens, the audit adapter has its own. */
-    static final class ListAuditTrail implements AuditTrail {
-        final List<AuditEntry> entries = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void append(List<AuditEntry> appended) {
-            entries.addAll(appended);
-        }
-
-        @Override
-        public Page<AuditEntry> list(AuditQuery query) {
-            return new Page<>(entries, null, null, entries.size());
-        }
     }
 }
