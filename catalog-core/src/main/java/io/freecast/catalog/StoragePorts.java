@@ -25,10 +25,13 @@ import java.util.Objects;
  * <p>The read side, {@link CatalogQueries}, travels here too: reads carry no business rules, so a store may
  * answer them directly, but it is the catalog (not an outbound port) that offers them to callers.
  *
- * <p><b>Adding a port</b> (say an {@code AuditTrail}): a field, its getter and its builder method here, a
- * line in {@link Builder#build()}'s list of missing ports, then one {@code .auditTrail(…)} line in each store
- * ({@code JdbcCatalogStore}, the in-memory store of the test fixtures). A store that forgets it fails when
- * it is built, naming the port.
+ * <p>A store that wraps another's ports (a test's store whose ratings do something more) replaces only those:
+ * {@code store.ports().toBuilder().ratings(wrapped).build()}.
+ *
+ * <p><b>Adding a port</b> (as {@code AuditTrail} was): a field, its getter and its builder method here, a line in
+ * each of the two copying constructors and in {@link Builder#build()}'s list of missing ports, then one
+ * {@code .auditTrail(…)} line in each store ({@code JdbcCatalogStore}, the in-memory store of the test fixtures).
+ * A store that forgets it fails when it is built, naming the port.
  */
 public final class StoragePorts {
 
@@ -66,6 +69,11 @@ public final class StoragePorts {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder holding every port of this one, to replace some and keep the rest. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public ShowRepository shows() {
@@ -152,6 +160,21 @@ public final class StoragePorts {
         private ApiTokenRepository apiTokens;
 
         private Builder() {
+        }
+
+        private Builder(StoragePorts ports) {
+            this.shows = ports.shows;
+            this.movies = ports.movies;
+            this.ratings = ports.ratings;
+            this.sources = ports.sources;
+            this.transactions = ports.transactions;
+            this.taskRuns = ports.taskRuns;
+            this.taskLeases = ports.taskLeases;
+            this.queries = ports.queries;
+            this.auditTrail = ports.auditTrail;
+            this.handEdits = ports.handEdits;
+            this.tombstones = ports.tombstones;
+            this.items = ports.items;
         }
 
         public Builder shows(ShowRepository shows) {

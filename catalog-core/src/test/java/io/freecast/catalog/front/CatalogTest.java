@@ -61,6 +61,26 @@ class CatalogTest {
     }
 
     @Test
+    void aStoreWrappingAnothersPortsReplacesOnlyThoseItNames() {
+        io.freecast.catalog.port.out.Transactions counted = new io.freecast.catalog.port.out.Transactions() {
+            @Override
+            public <T> T inTransaction(java.util.function.Supplier<T> work) {
+                return store.ports().transactions().inTransaction(work);
+            }
+        };
+        StoragePorts real = store.ports();
+
+        StoragePorts wrapped = real.toBuilder().transactions(counted).build();
+
+        assertThat(wrapped.transactions()).isSameAs(counted);
+        assertThat(wrapped.shows()).isSameAs(real.shows());
+        assertThat(wrapped.queries()).isSameAs(real.queries());
+        assertThat(wrapped.auditTrail()).isSameAs(real.auditTrail());
+        assertThat(wrapped.items()).isSameAs(real.items());
+        assertThat(real.transactions()).isNotSameAs(counted);
+    }
+
+    @Test
     void aStoreIsAskedForItsPortsOnceWhenTheCatalogIsBuilt() {
         int[] asked = new int[1];
         CatalogStore counting = new CatalogStore() {

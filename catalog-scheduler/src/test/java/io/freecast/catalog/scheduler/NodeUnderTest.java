@@ -120,11 +120,7 @@ final class NodeUnderTest implements TaskAdministration {
                 return real.transactions().inTransaction(work);
             }
         };
-        StoragePorts ports = StoragePorts.builder().shows(real.shows()).movies(real.movies()).ratings(ratings)
-                .sources(sources).transactions(transactions).taskRuns(real.taskRuns())
-                .taskLeases(real.taskLeases()).queries(real.queries()).auditTrail(real.auditTrail())
-                .handEdits(real.handEdits()).tombstones(real.tombstones()).items(real.items())
-                .accounts(real.accounts()).apiTokens(real.apiTokens()).build();
+        StoragePorts ports = real.toBuilder().ratings(ratings).sources(sources).transactions(transactions).build();
         return new CatalogStore() {
             @Override
             public StoragePorts ports() {

@@ -51,7 +51,7 @@ class SqliteNativeLibraryCacheIT {
                 "CATALOG_DB", dir.resolve("catalog.db").toString()), "migrate");
 
         assertThat(run.waitFor()).as(run.err()).isZero();
-        assertThat(run.out()).contains("schema empty -> 1");
+        assertThat(run.out()).containsPattern("schema empty -> \\d+ \\(applied");   // every migration, whatever the latest is
     }
 
     private static List<Path> libraries(Path cache) throws IOException {
