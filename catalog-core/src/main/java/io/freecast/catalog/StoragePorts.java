@@ -175,6 +175,8 @@ public final class StoragePorts {
             this.handEdits = ports.handEdits;
             this.tombstones = ports.tombstones;
             this.items = ports.items;
+            this.accounts = ports.accounts;
+            this.apiTokens = ports.apiTokens;
         }
 
         public Builder shows(ShowRepository shows) {
