@@ -67,8 +67,9 @@ done
 curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
 
 echo "== signing in" >&2
-COOKIE=$(curl -s -o /dev/null -D - --data-urlencode "name=bench" --data-urlencode "password@-" \
-  "http://127.0.0.1:$PORT/admin/sign-in" <<<"$PASSWORD" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(catalog_admin=[^;]*\).*/\1/p')
+# The password goes to curl on standard input (never as an argument, never with a trailing newline).
+COOKIE=$(printf '%s' "$PASSWORD" | curl -s -o /dev/null -D - --data-urlencode "name=bench" --data-urlencode "password@-" \
+  "http://127.0.0.1:$PORT/admin/sign-in" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(catalog_admin=[^;]*\).*/\1/p')
 [ -n "$COOKIE" ] || { echo "signing in failed" >&2; exit 1; }
 curl -fs -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/admin/movies" | grep -q 'data-testid="title-link"' \
   || { echo "the admin's movie list did not answer with movies" >&2; exit 1; }

@@ -28,4 +28,9 @@ public record Tombstone(long id, ItemKind kind, ItemRef<?> parent, String identi
         Objects.requireNonNull(deletedAt, "deletedAt");
         Objects.requireNonNull(deletedBy, "deletedBy");
     }
+
+    /** The parent's id ({@link #parent()} names its kind); {@code null} for a show or a movie. */
+    public Long parentId() {
+        return parent == null ? null : parent.id();
+    }
 }

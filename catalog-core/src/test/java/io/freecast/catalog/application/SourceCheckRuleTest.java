@@ -26,6 +26,24 @@ class SourceCheckRuleTest {
     }
 
     @Test
+    void aSourceSwitchedOnOrOffByHandKeepsThatStateButItsCheckIsRecorded() {
+        Source offByHand = lockedActive(source(false, 0));
+        SourceCheck alive = rule.apply(offByHand, new LinkProbe.Reachable(200), NOW);
+        assertThat(alive.active()).isFalse();
+        assertThat(alive.state()).isEqualTo(new LinkState(NOW, 200, 0, null));
+
+        Source onByHand = lockedActive(source(true, 0));
+        SourceCheck gone = rule.apply(onByHand, new LinkProbe.Gone(404), NOW);
+        assertThat(gone.active()).isTrue();
+        assertThat(gone.state().lastStatus()).isEqualTo(404);
+    }
+
+    private static Source lockedActive(Source s) {
+        return new Source(s.id(), s.owner(), s.url(), s.type(), s.provider(), s.active(), s.check(),
+                java.util.Set.of("is_active"));
+    }
+
+    @Test
     void aDeadSourceThatAnswersAgainIsReactivated() {
         SourceCheck check = rule.apply(source(false, 5), new LinkProbe.Reachable(200), NOW);
 

@@ -209,7 +209,7 @@ public final class JdbcCatalogStore implements CatalogStore {
          */
         public JdbcCatalogStore open() {
             DatabaseUrl url = DatabaseUrl.parse(dbPathOrJdbcUrl);
-            int size = poolSize != null ? poolSize : url.kind() == DatabaseKind.SQLITE ? 8 : 10;
+            int size = poolSize != null ? poolSize : url.kind().defaultPoolSize();
             StoreConfig config = new StoreConfig(url, size, migrateOnOpen, connectionTimeout, busyTimeout, clock);
             ConnectionPool pool = ConnectionPool.create(config);
             // Building the jOOQ side and setting Flyway up touch no database but load and initialise many

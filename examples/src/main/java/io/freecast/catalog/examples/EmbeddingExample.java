@@ -74,10 +74,13 @@ public final class EmbeddingExample {
         // 4. Query the catalog: the first page of movies, by title.
         Page<MovieTree> movies = catalog.queries().listMovies(ListQuery.firstPage());
 
-        // 5. Serve it: the read API, plus /tasks (a trigger needs an admin-scope token of an account).
+        // 5. Serve it: the read API, the write API and /tasks. Writes and task triggers need an API token
+        //    (none exists yet, and no bootstrap token was given here, so every write is refused with 401).
         CatalogHttpServer server = CatalogHttpServer.create(catalog.queries(), config -> config
                 .port(port)
                 .healthCheck(catalog::health)
+                .authentication(catalog.authentication())
+                .editing(catalog.editing())
                 .routes(new TaskResources(catalog.tasks(), catalog.authentication())::register));
         server.start();
 

@@ -14,6 +14,7 @@ import io.freecast.catalog.domain.MovieTree;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Rating;
 import io.freecast.catalog.domain.SeasonDraft;
+import io.freecast.catalog.domain.SeasonTree;
 import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.domain.ShowTree;
 import io.freecast.catalog.domain.Source;
@@ -26,6 +27,8 @@ import io.freecast.catalog.domain.Versioned;
 import io.freecast.catalog.port.in.EpisodeFields;
 import io.freecast.catalog.port.in.FieldEdit;
 import io.freecast.catalog.port.in.MovieFields;
+import io.freecast.catalog.port.in.SeasonFields;
+import io.freecast.catalog.port.in.ShowFields;
 import io.freecast.catalog.port.in.SourceFields;
 import io.freecast.catalog.port.out.RatingRepository.RatingUpdate;
 import io.freecast.catalog.port.out.RatingTarget.RatingPair;
@@ -187,6 +190,97 @@ public abstract class FeedVersusHandContract extends EditingFixture {
         assertThat(after.episode().lockedFields()).containsExactly("release_date", "title");
         assertThat(after.sources().getFirst().provider()).isEqualTo("Hand");
         assertThat(shows().getFirst().seasons().getFirst().episodes().get(1).episode().title()).isEqualTo("Second v2");
+    }
+
+    @Test
+    void aLockedSourceFieldOfAMovieKeepsItsValueAndCountsTheMovieAsLockedOnlyWhileTheFeedDisagrees() {
+        feed.movies = List.of(feedMovie("1", "Copper Valley", 7.0, "https://cdn.example/a.mp4"));
+        importMovies();
+        Source a = movie("Copper Valley").sources().getFirst();
+        editing.changeSource(EDITOR, a.id(), a::equals, SourceFields.NONE.withProvider(FieldEdit.set("Hand")));
+
+        assertThat(importMovies().counts()).as("the feed still says Tubi").containsEntry("locked", 1L)
+                .containsEntry("unchanged", 1L).containsEntry("updated", 0L);
+        assertThat(movie("Copper Valley").sources().getFirst().provider()).isEqualTo("Hand");
+
+        feed.movies = List.of(new MovieDraft(FeedKey.of("1", null, "Copper Valley"), "1", null, "Copper Valley",
+                "About Copper Valley", null, null, 2001, Rating.of(7.0), null,
+                List.of(SourceDraft.of("https://cdn.example/a.mp4", "Hand"))));
+        assertThat(importMovies().counts()).as("the feed now agrees with the hand").containsEntry("locked", 0L)
+                .containsEntry("unchanged", 1L);
+        assertThat(movie("Copper Valley").sources().getFirst().lockedFields()).containsExactly("provider");
+    }
+
+    @Test
+    void lockedShowAndSeasonFieldsKeepTheirValuesAndTheShowIsCountedOnceAsLocked() {
+        feed.shows = List.of(feedShow("s1", "Long Show", twoSeasons("v1")));
+        importShows();
+        ShowTree show = shows().getFirst();
+        long showId = show.show().id();
+        editing.changeShow(EDITOR, showId, show::equals, ShowFields.NONE.withTitle(FieldEdit.set("The Long Show")));
+        SeasonTree first = editing.findSeason(show.seasons().getFirst().season().id()).orElseThrow();
+        editing.changeSeason(EDITOR, first.season().id(), first::equals,
+                SeasonFields.NONE.withDescription(FieldEdit.set("Written by hand")));
+
+        feed.shows = List.of(feedShow("s1", "Long Show", twoSeasons("v2")));
+        assertThat(importShows().counts()).containsEntry("locked", 1L).containsEntry("updated", 1L);
+
+        ShowTree after = show(showId);
+        assertThat(after.show().title()).isEqualTo("The Long Show");
+        assertThat(after.show().lockedFields()).containsExactly("title");
+        assertThat(after.seasons()).extracting(s -> s.season().description())
+                .containsExactly("Written by hand", "Second season v2");
+        assertThat(after.seasons().getFirst().season().lockedFields()).containsExactly("description");
+        assertThat(after.seasons().getFirst().episodes()).extracting(e -> e.episode().title())
+                .containsExactly("Pilot v2", "Second v2");
+        assertThat(importShows().counts()).as("the same feed again: nothing to write, still held back")
+                .containsEntry("locked", 1L).containsEntry("unchanged", 1L);
+    }
+
+    @Test
+    void aShowDeletedByHandStaysDeletedUntilRestoredAndThenComesBackFromTheFeed() {
+        feed.shows = List.of(feedShow("s1", "Long Show", twoSeasons("v1")), feedShow("s2", "Short Show", List.of()));
+        importShows();
+        ShowTree gone = shows().getFirst();
+        editing.deleteShow(EDITOR, gone.show().id(), gone::equals);
+
+        assertThat(importShows().counts()).containsEntry("suppressed", 1L).containsEntry("created", 0L)
+                .containsEntry("unchanged", 1L);
+        assertThat(shows()).extracting(s -> s.show().title()).containsExactly("Short Show");
+
+        Tombstone tombstone = editing.listTombstones(VIEWER, new TombstoneQuery(ItemKind.SHOW, null)).items().getFirst();
+        assertThat(tombstone.identity()).isEqualTo("id:s1");
+        assertThat(tombstone.parent()).isNull();
+        editing.restore(EDITOR, tombstone.id());
+        assertThat(importShows().counts()).containsEntry("suppressed", 0L).containsEntry("created", 1L);
+        ShowTree back = shows().stream().filter(s -> s.show().title().equals("Long Show")).findFirst().orElseThrow();
+        assertThat(back.show().id()).as("a new row").isNotEqualTo(gone.show().id());
+        assertThat(back.seasons()).hasSize(2);
+    }
+
+    @Test
+    void aFeedsSeasonAndEpisodeRenumberedByHandAreTheHandsAndTheirOldNumbersAreNotRecreated() {
+        feed.shows = List.of(feedShow("s1", "Long Show", twoSeasons("v1")));
+        importShows();
+        ShowTree show = shows().getFirst();
+        SeasonTree second = show.seasons().get(1);
+        editing.changeSeason(EDITOR, second.season().id(), second::equals, SeasonFields.NONE.withNumber(FieldEdit.set(5)));
+        EpisodeTree pilot = show(show.show().id()).seasons().getFirst().episodes().getFirst();
+        editing.changeEpisode(EDITOR, pilot.episode().id(), pilot::equals, EpisodeFields.NONE.withNumber(FieldEdit.set(7)));
+
+        assertThat(importShows().counts()).as("season 2 and episode 1 are not re-created")
+                .containsEntry("suppressed", 2L).containsEntry("unchanged", 1L);
+
+        ShowTree after = show(show.show().id());
+        assertThat(after.seasons()).extracting(s -> s.season().number()).containsExactly(1, 5);
+        assertThat(after.seasons().get(1).episodes()).as("the renumbered season keeps its episodes").hasSize(1);
+        assertThat(after.seasons().getFirst().episodes()).extracting(e -> e.episode().number()).containsExactly(2, 7);
+        assertThat(after.seasons().getFirst().episodes().get(1).sources()).extracting(Source::url)
+                .containsExactly("https://cdn.example/s1e1.m3u8");
+        assertThat(editing.listTombstones(VIEWER, TombstoneQuery.all(null)).items())
+                .extracting(Tombstone::kind, Tombstone::identity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ItemKind.EPISODE, "1"),
+                        org.assertj.core.groups.Tuple.tuple(ItemKind.SEASON, "2"));
     }
 
     @Test

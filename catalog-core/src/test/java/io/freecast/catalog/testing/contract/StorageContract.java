@@ -748,6 +748,53 @@ public abstract class StorageContract {
         assertThat(store.ports().queries().listMovies(ListQuery.firstPage()).total()).isEqualTo(2);
     }
 
+    // ---------------------------------------------------------------- times across a daylight-saving gap
+
+    /**
+     * Times are UTC and must not pass through the JVM's zone on their way to the database or back: in
+     * Europe/Berlin 2026-03-29 02:30 does not exist (clocks jump from 02:00 to 03:00), so a UTC 02:30
+     * converted through {@code java.sql.Timestamp} would be stored or read as 03:30. Every write path is
+     * tried: the import's batch insert and update, a link check, a task run's start and finish, ratings.
+     */
+    @Test
+    void timesInALocalDaylightSavingGapAreStoredAndReadAsTheyAre() {
+        Instant inGap = Instant.parse("2026-03-29T02:30:15.250Z");
+        java.util.TimeZone jvmZone = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Berlin"));
+        try {
+            clock.set(inGap);
+            store.ports().movies().upsertAll(List.of(movie("1", "Gap", null, null,
+                    List.of(SourceDraft.of("https://cdn.example/gap.mp4", "A")))));
+            clock.set(inGap.plus(Duration.ofMinutes(10)));
+            store.ports().movies().upsertAll(List.of(movie("1", "Gap, renamed", null, null,
+                    List.of(SourceDraft.of("https://cdn.example/gap.mp4", "A")))));
+            Movie movie = onlyMovie();
+            Source source = store.ports().queries().findMovie(movie.id()).orElseThrow().sources().getFirst();
+            LinkState checked = new LinkState(inGap.plus(Duration.ofMinutes(20)), 200, 0, null);
+            store.ports().sources().saveChecks(List.of(new SourceCheck(source.id(), true, checked)));
+            long run = store.ports().taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node", inGap);
+            store.ports().taskRuns().recordFinish(run, TaskReport.succeeded(TaskName.IMPORT_MOVIES, inGap,
+                    inGap.plus(Duration.ofMinutes(25)), Map.of(), List.of(), List.of()));
+
+            assertThat(movie.createdAt()).isEqualTo(inGap);
+            assertThat(movie.updatedAt()).isEqualTo(inGap.plus(Duration.ofMinutes(10)));
+            assertThat(store.ports().queries().findMovie(movie.id()).orElseThrow().sources().getFirst().check())
+                    .isEqualTo(checked);
+            TaskRun recorded = store.ports().taskRuns().findLatest(TaskName.IMPORT_MOVIES).orElseThrow();
+            assertThat(recorded.startedAt()).isEqualTo(inGap);
+            assertThat(recorded.finishedAt()).isEqualTo(inGap.plus(Duration.ofMinutes(25)));
+
+            Instant rated = inGap.plus(Duration.ofMinutes(29));
+            store.ports().ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, movie.id(),
+                    new RatingPair(Rating.of(6.5), null), rated)));
+            assertThat(onlyMovie().updatedAt()).isEqualTo(rated);
+            assertThat(store.ports().ratings().listDue(rated.plusMillis(1), null, 10)).singleElement()
+                    .satisfies(target -> assertThat(target.ratedAt()).isEqualTo(rated));
+        } finally {
+            java.util.TimeZone.setDefault(jvmZone);
+        }
+    }
+
     // ---------------------------------------------------------------- task runs and leases
 
     @Test

@@ -69,7 +69,12 @@ final class RequestBodyReader {
         }
     }
 
+    /**
+     * The rest of the body is never read, so the connection cannot carry another request: the answer says
+     * so, and a client does not send its next request on a connection the server is about to close.
+     */
     static ApiProblem tooLarge(int limit) {
-        return ApiProblem.of(413, "the request body is larger than the limit of " + limit + " bytes");
+        return ApiProblem.of(413, "the request body is larger than the limit of " + limit + " bytes")
+                .header("Connection", "close");
     }
 }

@@ -110,10 +110,6 @@ final class ResponseCache {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong generation = new AtomicLong();
 
-    ResponseCache(Duration ttl) {
-        this(ttl, System::nanoTime);
-    }
-
     /** @param nanoTime the clock entries age by ({@link System#nanoTime()} but in tests) */
     ResponseCache(Duration ttl, LongSupplier nanoTime) {
         this.ttlNanos = ttl.toNanos();
@@ -182,17 +178,6 @@ final class ResponseCache {
         Entry entry = new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong());
         keep(target, entry, builtAt);
         return entry;
-    }
-
-    void put(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag,
-             String link, String total) {
-        put(target, route, contentType, body, gzipped, etag, link, total, generation.get());
-    }
-
-    /** @param builtAt {@link #generation()} when the request whose response this is began */
-    void put(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag,
-             String link, String total, long builtAt) {
-        keep(target, new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong()), builtAt);
     }
 
     /** Keeps {@code entry} unless a write invalidated since {@code builtAt}, or it does not fit. */

@@ -63,26 +63,26 @@ class ResponseCacheIT {
 
     @Test
     void theCacheIsBounded() {
-        ResponseCache cache = new ResponseCache(Duration.ofMinutes(10));
+        ResponseCache cache = new ResponseCache(Duration.ofMinutes(10), System::nanoTime);
         for (int i = 0; i < ResponseCache.MAX_ENTRIES + 100; i++) {
-            cache.put("/movies/" + i, "/movies/{id}", "application/json", new byte[10], null, "\"t\"", null, null);
+            cache.store("/movies/" + i, "/movies/{id}", "application/json", new byte[10], "\"t\"", null, null, cache.generation());
         }
 
         assertThat(cache.size()).isEqualTo(ResponseCache.MAX_ENTRIES);
         assertThat(cache.find("/movies/" + (ResponseCache.MAX_ENTRIES + 50))).isNull();
-        cache.put("/big", "/movies", "application/json", new byte[ResponseCache.MAX_BODY_BYTES + 1], null, "\"t\"", null, null);
+        cache.store("/big", "/movies", "application/json", new byte[ResponseCache.MAX_BODY_BYTES + 1], "\"t\"", null, null, cache.generation());
         assertThat(cache.find("/big")).isNull();
     }
 
     @Test
     void anExpiredEntryIsForgottenAndMakesRoom() throws InterruptedException {
-        ResponseCache cache = new ResponseCache(Duration.ofMillis(1));
+        ResponseCache cache = new ResponseCache(Duration.ofMillis(1), System::nanoTime);
         for (int i = 0; i < ResponseCache.MAX_ENTRIES; i++) {
-            cache.put("/movies/" + i, "/movies/{id}", "application/json", new byte[10], null, "\"t\"", null, null);
+            cache.store("/movies/" + i, "/movies/{id}", "application/json", new byte[10], "\"t\"", null, null, cache.generation());
         }
         Thread.sleep(5);
 
-        cache.put("/movies/new", "/movies/{id}", "application/json", new byte[10], null, "\"t\"", null, null);
+        cache.store("/movies/new", "/movies/{id}", "application/json", new byte[10], "\"t\"", null, null, cache.generation());
         assertThat(cache.size()).isLessThan(ResponseCache.MAX_ENTRIES);
         assertThat(cache.find("/movies/1")).isNull();
     }
@@ -126,7 +126,7 @@ class ResponseCacheIT {
     @Test
     void anEntryIsRefreshedOnceAfterHalfItsTtlAndNeverServedPastIt() {
         ResponseCache cache = new ResponseCache(TTL, now::get);
-        cache.put("/movies/1", "/movies/{id}", "application/json", new byte[10], null, "\"a\"", null, null);
+        cache.store("/movies/1", "/movies/{id}", "application/json", new byte[10], "\"a\"", null, null, cache.generation());
         ResponseCache.Entry entry = cache.find("/movies/1");
 
         advance(TTL.dividedBy(2).minusNanos(1));
@@ -204,7 +204,7 @@ class ResponseCacheIT {
     void aWriteDropsTheEntriesUnderItsPrefixesAndOnlyThose() {
         ResponseCache cache = new ResponseCache(Duration.ofMinutes(1), () -> 0L);
         for (String target : List.of("/movies/", "/movies/1", "/movies/1/sources?active=true", "/shows/2", "/health")) {
-            cache.put(target, target, "application/json", new byte[]{1}, null, "\"t\"", null, null);
+            cache.store(target, target, "application/json", new byte[]{1}, "\"t\"", null, null, cache.generation());
         }
 
         cache.invalidate(List.of("/movies"));
@@ -222,11 +222,11 @@ class ResponseCacheIT {
         long requestBegan = cache.generation();
 
         cache.invalidate(List.of("/movies"));
-        cache.put("/movies/1", "/movies/{id}", "application/json", new byte[]{1}, null, "\"old\"", null, null,
+        cache.store("/movies/1", "/movies/{id}", "application/json", new byte[]{1}, "\"old\"", null, null,
                 requestBegan);
 
         assertThat(cache.find("/movies/1")).isNull();
-        cache.put("/movies/1", "/movies/{id}", "application/json", new byte[]{2}, null, "\"new\"", null, null,
+        cache.store("/movies/1", "/movies/{id}", "application/json", new byte[]{2}, "\"new\"", null, null,
                 cache.generation());
         assertThat(cache.find("/movies/1").etag()).isEqualTo("\"new\"");
     }

@@ -2,14 +2,11 @@ package io.freecast.catalog.jdbc.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 
 /**
@@ -23,10 +20,8 @@ import org.jooq.Table;
  * transaction (the connection comes from {@link DSLContext#connection}) and still reports each batch
  * once to the statement listeners, like a jOOQ batch.
  *
- * <p>Values are bound the way jOOQ binds them, so rows read back identically whichever path wrote them:
- * on SQLite, times are text in {@link Timestamp#toString()} form and dates ISO text (what jOOQ's SQLite
- * binding writes); PostgreSQL's driver takes {@code java.time} values as they are. A {@code null} is
- * bound with its column's SQL type, which PostgreSQL needs to accept it.
+ * <p>Values are bound by the {@link ValueBinder} jOOQ's queries use too, so rows read back identically
+ * whichever path wrote them. A {@code null} is bound with its column's SQL type, which PostgreSQL needs.
  */
 final class JdbcInsert {
 
@@ -38,13 +33,13 @@ final class JdbcInsert {
     }
 
     private final OnFirstUse<Rendered> rendered;
-    private final boolean sqlite;
+    private final ValueBinder binder;
 
     JdbcInsert(DSLContext dsl, Table<?> table, List<Field<?>> columns) {
         this.rendered = new OnFirstUse<>(() -> new Rendered(
                 dsl.render(dsl.insertInto(table).columns(columns).values(Collections.nCopies(columns.size(), null))),
                 columns.stream().mapToInt(column -> column.getDataType().getSQLType(dsl.configuration())).toArray()));
-        this.sqlite = dsl.dialect().family() == SQLDialect.SQLITE;
+        this.binder = DatabaseKind.of(dsl).binder();
     }
 
     /** Inserts {@code rows} (values in column order) through {@code dsl}'s current connection. */
@@ -84,25 +79,15 @@ final class JdbcInsert {
         }
 
         void bind(int index, int sqlType, Object value) throws SQLException {
-            switch (value) {
-                case null -> statement.setNull(index, sqlType);
-                case String s -> statement.setString(index, s);
-                case Long l -> statement.setLong(index, l);
-                case Integer n -> statement.setInt(index, n);
-                case Double d -> statement.setDouble(index, d);
-                case Boolean b -> statement.setBoolean(index, b);
-                case LocalDateTime t when sqlite -> statement.setString(index, sqliteText(t));
-                case LocalDate d when sqlite -> statement.setString(index, java.sql.Date.valueOf(d).toString());
-                default -> statement.setObject(index, value);
+            if (value instanceof LocalDateTime time && binder.datesAsText()) {
+                if (!time.equals(lastTime)) {
+                    lastTime = time;
+                    lastTimeText = ValueBinder.text(time);
+                }
+                statement.setString(index, lastTimeText);
+            } else {
+                binder.bind(statement, index, value, sqlType);
             }
-        }
-
-        private String sqliteText(LocalDateTime time) {
-            if (!time.equals(lastTime)) {
-                lastTime = time;
-                lastTimeText = Timestamp.valueOf(time).toString();
-            }
-            return lastTimeText;
         }
     }
 }

@@ -90,7 +90,7 @@ final class JooqAccountRepository implements AccountRepository {
                 .where(ACCOUNT.ROLE.eq(Role.ADMIN.wireName()).and(ACCOUNT.ENABLED.isTrue()));
         // PostgreSQL: lock the rows counted, so a concurrent transaction demoting "another" admin waits and
         // then counts again. SQLite has no row locks and needs none: its write transactions run one at a time.
-        return kind == DatabaseKind.POSTGRESQL ? admins.forUpdate().fetch().size() : admins.fetch().size();
+        return kind.locksRowsForUpdate() ? admins.forUpdate().fetch().size() : admins.fetch().size();
     }
 
     private static StoredAccount stored(Record row) {

@@ -1,6 +1,7 @@
 package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.domain.ActiveFilter;
+import io.freecast.catalog.domain.Episode;
 import io.freecast.catalog.domain.EpisodeQuery;
 import io.freecast.catalog.domain.EpisodeTree;
 import io.freecast.catalog.domain.ListQuery;
@@ -25,6 +26,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import static io.freecast.catalog.jdbc.internal.ResultSetRows.EPISODE_COLUMNS;
 import static io.freecast.catalog.jdbc.internal.ResultSetRows.MOVIE_COLUMNS;
 import static io.freecast.catalog.jdbc.internal.ResultSetRows.SHOW_COLUMNS;
 import static io.freecast.catalog.jdbc.internal.ResultSetRows.SOURCE_COLUMNS;
@@ -66,6 +68,9 @@ final class JooqCatalogQueries implements CatalogQueries {
     private final InListSelect seasonsOfShows;
     private final InListSelect sourcesOfMovies;
     private final InListSelect sourcesOfEpisodes;
+    private final RenderedSelect seasonTree;
+    private final RenderedSelect episodeTree;
+    private final RenderedSelect sourceById;
 
     JooqCatalogQueries(DSLContext dsl, DatabaseKind kind) {
         this.rows = new ResultSetRows(kind);
@@ -107,6 +112,60 @@ final class JooqCatalogQueries implements CatalogQueries {
                 .from(SOURCE).where(SOURCE.MOVIE_ID.in(ids)).orderBy(SOURCE.ID));
         this.sourcesOfEpisodes = new InListSelect(dsl, statements, ids -> select(SOURCE_COLUMNS)
                 .from(SOURCE).where(SOURCE.EPISODE_ID.in(ids)).orderBy(SOURCE.ID));
+        this.seasonTree = new RenderedSelect(dsl, statements, () -> select(SeasonTreeRows.COLUMNS)
+                .from(SEASON)
+                .leftJoin(EPISODE).on(EPISODE.SEASON_ID.eq(SEASON.ID))
+                .leftJoin(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID))
+                .where(SEASON.ID.eq(RenderedSelect.id("id")))
+                .orderBy(EPISODE.NUMBER, SOURCE.ID), ID);
+        this.episodeTree = new RenderedSelect(dsl, statements, () -> select(concat(EPISODE_COLUMNS, List.of(SEASON.NUMBER),
+                        SOURCE_COLUMNS))
+                .from(EPISODE)
+                .join(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
+                .leftJoin(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID))
+                .where(EPISODE.ID.eq(RenderedSelect.id("id")))
+                .orderBy(SOURCE.ID), ID);
+        this.sourceById = new RenderedSelect(dsl, statements, () -> select(SOURCE_COLUMNS)
+                .from(SOURCE)
+                .where(SOURCE.ID.eq(RenderedSelect.id("id"))), ID);
+    }
+
+    // ---- single items, for the editing side (ItemReader): one statement each, like a show's tree ----
+
+    /** One season with its episodes (by number) and their sources (by id). */
+    Optional<SeasonTree> findSeason(long seasonId) {
+        return seasonTree.query(rs -> {
+            SeasonTreeRows tree = new SeasonTreeRows(rows, 1);
+            while (rs.next()) {
+                tree.add(rs);
+            }
+            List<SeasonTree> seasons = tree.finish();
+            return seasons.isEmpty() ? Optional.empty() : Optional.of(seasons.getFirst());
+        }, seasonId);
+    }
+
+    /** One episode with its season's number and its sources (by id). */
+    Optional<EpisodeTree> findEpisode(long episodeId) {
+        return episodeTree.query(rs -> {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            int seasonNumberAt = EPISODE_COLUMNS.size() + 1;
+            int sourceAt = seasonNumberAt + 1;
+            Episode episode = rows.episode(rs, 1);
+            int seasonNumber = rs.getInt(seasonNumberAt);
+            List<Source> sources = new ArrayList<>();
+            do {
+                if (ResultSetRows.nullableLong(rs, sourceAt) != null) {
+                    sources.add(rows.source(rs, sourceAt));
+                }
+            } while (rs.next());
+            return Optional.of(new EpisodeTree(episode, seasonNumber, sources));
+        }, episodeId);
+    }
+
+    Optional<Source> findSource(long sourceId) {
+        return sourceById.query(rs -> rs.next() ? Optional.of(rows.source(rs, 1)) : Optional.empty(), sourceId);
     }
 
     /** Inlined, so that a rendered statement binds nothing but its parameters. */

@@ -13,7 +13,6 @@ import io.freecast.catalog.port.out.HandEdits;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableField;
 
@@ -36,7 +35,7 @@ final class JooqHandEdits implements HandEdits {
 
     JooqHandEdits(DSLContext dsl) {
         this.dsl = dsl;
-        this.postgres = dsl.dialect().family() == SQLDialect.POSTGRES;
+        this.postgres = DatabaseKind.of(dsl).locksRowsForUpdate();
     }
 
     @Override

@@ -106,8 +106,9 @@ final class JooqRatingRepository implements RatingRepository {
         }
         Field<Double> newImdb = DSL.param("imdb", Double.class);
         Field<Double> newKinopoisk = DSL.param("kinopoisk", Double.class);
-        Field<LocalDateTime> stamp = DSL.param("stamp", LocalDateTime.class);
-        Field<LocalDateTime> stampAgain = DSL.param("stamp2", LocalDateTime.class);
+        // The columns' own data type, so the stamp is bound as every time is (UtcTimestampBinding).
+        Field<LocalDateTime> stamp = DSL.param("stamp", ratedAt.getDataType());
+        Field<LocalDateTime> stampAgain = DSL.param("stamp2", updatedAt.getDataType());
         Field<Double> imdbAgain = DSL.param("imdb2", Double.class);
         Field<Double> kinopoiskAgain = DSL.param("kinopoisk2", Double.class);
         Field<Long> key = DSL.param("id", Long.class);

@@ -56,7 +56,7 @@ public final class JooqStorage {
                 .auditTrail(new JooqAuditTrail(dsl, transactions))
                 .handEdits(new JooqHandEdits(dsl))
                 .tombstones(new JooqTombstones(dsl))
-                .items(new JooqItemReader(dsl, queries))
+                .items(new JooqItemReader(queries))
                 .accounts(new JooqAccountRepository(dsl, kind))
                 .apiTokens(new JooqApiTokenRepository(dsl))
                 .build();

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 
 /**
@@ -33,16 +32,15 @@ import org.jooq.Table;
 final class NewRowIds {
 
     private final OnFirstUse<String> sql;
+    /** Whether the statement answers the largest id given so far (SQLite) rather than the new ids. */
     private final boolean sqlite;
     private final String tableName;
 
     NewRowIds(DSLContext dsl, Table<?> table) {
-        this.sqlite = dsl.dialect().family() == SQLDialect.SQLITE;
+        DatabaseKind kind = DatabaseKind.of(dsl);
+        this.sqlite = kind.reservesIdsAfterLargest();
         this.tableName = table.getName();
-        this.sql = new OnFirstUse<>(() -> sqlite
-                ? "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), "
-                        + "coalesce((SELECT max(id) FROM " + dsl.render(table) + "), 0))"
-                : "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)");
+        this.sql = new OnFirstUse<>(() -> kind.reserveIdsSql(dsl.render(table)));
     }
 
     /** {@code count} ids no row of the table has or had, for rows inserted next in this transaction. */

@@ -41,7 +41,7 @@ final class ReadStatements {
     }
 
     static ReadStatements forKind(DatabaseKind kind) {
-        return new ReadStatements(kind == DatabaseKind.SQLITE);
+        return new ReadStatements(kind.keepsPreparedStatements());
     }
 
     <T> T use(Connection connection, String sql, Use<T> use) throws SQLException {

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Param;
-import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -49,7 +48,7 @@ final class RenderedSelect {
     private final DSLContext dsl;
     private final ReadStatements statements;
     private final List<String> parameters;
-    private final boolean datesAsText;
+    private final ValueBinder binder;
     private final OnFirstUse<Rendered> rendered;
 
     /**
@@ -62,7 +61,7 @@ final class RenderedSelect {
         this.dsl = dsl;
         this.statements = statements;
         this.parameters = List.copyOf(parameters);
-        this.datesAsText = dsl.dialect().family() == SQLDialect.SQLITE;
+        this.binder = DatabaseKind.of(dsl).binder();
         this.rendered = new OnFirstUse<>(() -> render(select.get()));
     }
 
@@ -117,15 +116,9 @@ final class RenderedSelect {
     }
 
     private void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        switch (value) {
-            case Long l -> statement.setLong(index, l);
-            case Integer n -> statement.setInt(index, n);
-            case String s -> statement.setString(index, s);
-            case Double d -> statement.setDouble(index, d);
-            case LocalDate d when datesAsText -> statement.setString(index, d.toString());
-            case LocalDate d -> statement.setObject(index, d);
-            case null -> throw new IllegalArgumentException("a parameter of " + rendered.get().sql() + " is null");
-            default -> throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
+        if (value == null) {
+            throw new IllegalArgumentException("a parameter of " + rendered.get().sql() + " is null");
         }
+        binder.bind(statement, index, value, java.sql.Types.OTHER);
     }
 }

@@ -12,7 +12,6 @@ import io.freecast.catalog.domain.SourceType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -38,8 +37,8 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
  * conversions jOOQ does, without the detour:
  *
  * <ul>
- *   <li>On SQLite, dates and times are text, written by jOOQ's binding (and {@link JdbcInsert}) as
- *       {@code 2026-11-24} and {@link Timestamp#toString()} form ({@code 2026-11-24 23:05:42.042});
+ *   <li>On SQLite, dates and times are text, written by {@link ValueBinder} as {@code 2026-11-24} and
+ *       {@code 2026-11-24 23:05:42.042};
  *       they are parsed back from that text, with no time zone involved. PostgreSQL's driver gives
  *       {@code java.time} values as they are.</li>
  *   <li>Times are UTC, like {@link Rows#fromDb}; an unknown number ({@code NULL}) stays {@code null},
@@ -62,7 +61,7 @@ final class ResultSetRows {
             SOURCE.SOURCE_TYPE, SOURCE.PROVIDER, SOURCE.IS_ACTIVE, SOURCE.LAST_CHECKED_AT, SOURCE.LAST_STATUS,
             SOURCE.CONSECUTIVE_FAILURES, SOURCE.LAST_ERROR, SOURCE.LOCKED_FIELDS);
 
-    /** {@link Timestamp#toString()}'s form, {@code 2026-11-24 23:05:42.042}: how times are written on SQLite. */
+    /** {@code 2026-11-24 23:05:42.042}: how times are written on SQLite ({@link ValueBinder#text}). */
     private static final DateTimeFormatter SPACED_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ').append(DateTimeFormatter.ISO_LOCAL_TIME)
             .toFormatter();
@@ -72,11 +71,14 @@ final class ResultSetRows {
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
             100_000_000};
 
-    /** SQLite: times and dates are text, and text is read as bytes (see {@link #text}). */
-    private final boolean sqlite;
+    /** Text is read as bytes (see {@link #text}). */
+    private final boolean textAsBytes;
+    /** Dates and times are text, written by {@link ValueBinder}. */
+    private final boolean datesAsText;
 
     ResultSetRows(DatabaseKind kind) {
-        this.sqlite = kind == DatabaseKind.SQLITE;
+        this.textAsBytes = kind.readsTextAsBytes();
+        this.datesAsText = kind.binder().datesAsText();
     }
 
     /** A show from {@link #SHOW_COLUMNS}, the first of them at column {@code at} (1-based). */
@@ -149,7 +151,7 @@ final class ResultSetRows {
      * becomes U+FFFD either way.
      */
     String text(ResultSet rs, int column) throws SQLException {
-        if (!sqlite) {
+        if (!textAsBytes) {
             return rs.getString(column);
         }
         byte[] utf8 = rs.getBytes(column);
@@ -172,7 +174,7 @@ final class ResultSetRows {
     }
 
     LocalDate date(ResultSet rs, int column) throws SQLException {
-        if (!sqlite) {
+        if (!datesAsText) {
             return rs.getObject(column, LocalDate.class);
         }
         String text = text(rs, column);
@@ -180,7 +182,7 @@ final class ResultSetRows {
     }
 
     Instant instant(ResultSet rs, int column) throws SQLException {
-        if (!sqlite) {
+        if (!datesAsText) {
             return Rows.fromDb(rs.getObject(column, LocalDateTime.class));
         }
         String text = text(rs, column);
@@ -206,7 +208,7 @@ final class ResultSetRows {
     /**
      * {@code 2026-11-24 23:05:42.042} (up to nine fraction digits), the form times are written in, read
      * without a formatter (a formatter took a twentieth of a page's CPU); any other form through the
-     * formatters. Parsed as text, never through {@link Timestamp}: that would pass through the JVM's time
+     * formatters. Parsed as text, never through {@code java.sql.Timestamp}: that would pass through the JVM's time
      * zone, and a UTC time falling into a local daylight-saving gap would come back an hour off.
      */
     static LocalDateTime parseTime(String text) {

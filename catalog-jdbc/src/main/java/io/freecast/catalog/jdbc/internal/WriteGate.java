@@ -23,7 +23,7 @@ final class WriteGate {
     }
 
     static WriteGate forKind(DatabaseKind kind) {
-        return new WriteGate(kind == DatabaseKind.SQLITE ? new ReentrantLock(true) : null, Duration.ofMinutes(30));
+        return new WriteGate(kind.hasSingleWriter() ? new ReentrantLock(true) : null, Duration.ofMinutes(30));
     }
 
     boolean heldByCurrentThread() {

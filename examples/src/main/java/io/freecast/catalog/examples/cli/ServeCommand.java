@@ -65,6 +65,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-scheduler", description = "Serve the API only; run no scheduled tasks.")
     boolean noScheduler;
 
+    @Option(names = "--private-reads", defaultValue = "${env:CATALOG_PRIVATE_READS:-false}",
+            description = "Every catalog and task read needs a bearer token of at least the read scope (reads are "
+                    + "public otherwise). Env: CATALOG_PRIVATE_READS. Default: ${DEFAULT-VALUE}")
+    boolean privateReads;
+
     @Option(names = "--response-cache", paramLabel = "DURATION", defaultValue = "${env:CATALOG_RESPONSE_CACHE:-1s}",
             description = "Reuse a finished response for the same URL this long (e.g. 1s, 500ms; 0 turns it off). "
                     + "Env: CATALOG_RESPONSE_CACHE. Default: ${DEFAULT-VALUE}")
@@ -167,17 +172,23 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * The task routes ({@code /tasks}…): reading is open; starting a run needs the bearer token from
-     * {@code CATALOG_ADMIN_TOKEN} (environment only, so it never shows in the process list), and is
-     * refused when it is not set.
+     * The write API, accounts, tokens, tombstones and the audit trail, and the task routes ({@code /tasks}…):
+     * reading is open unless {@code --private-reads}; writing and starting a run need a bearer token of the
+     * route's scope — an account's API token, or the bootstrap token from {@code CATALOG_ADMIN_TOKEN}
+     * (environment only, so it never shows in the process list).
      */
-    private static void configureExtras(CatalogHttpConfig config, Catalog catalog) {
-        String token = System.getenv(ADMIN_TOKEN_ENV);
-        if (token == null || token.isBlank()) {
-            LOG.info("starting tasks over HTTP (POST /tasks/<name>/runs) is refused: set {} to allow it with a "
-                    + "bearer token", ADMIN_TOKEN_ENV);
+    private void configureExtras(CatalogHttpConfig config, Catalog catalog) {
+        if (System.getenv(ADMIN_TOKEN_ENV) == null || System.getenv(ADMIN_TOKEN_ENV).isBlank()) {
+            LOG.info("no {}: writes and task triggers over HTTP need an API token (catalog tokens create)",
+                    ADMIN_TOKEN_ENV);
         }
-        config.routes(new TaskResources(catalog.tasks(), token)::register);
+        // Every write, and every read with --private-reads, authenticates its bearer token through the catalog:
+        // an account's API token or the bootstrap token.
+        config.authentication(catalog.authentication())
+                .editing(catalog.editing())
+                .accessAdministration(catalog.accounts(), catalog.apiTokens())
+                .privateReads(privateReads);
+        config.routes(new TaskResources(catalog.tasks(), catalog.authentication())::register);
     }
 
     /**
