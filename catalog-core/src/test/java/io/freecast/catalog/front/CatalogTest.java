@@ -77,6 +77,7 @@ class CatalogTest {
         assertThat(wrapped.queries()).isSameAs(real.queries());
         assertThat(wrapped.auditTrail()).isSameAs(real.auditTrail());
         assertThat(wrapped.items()).isSameAs(real.items());
+        assertThat(wrapped.accounts()).isSameAs(real.accounts());
         assertThat(wrapped.apiTokens()).isSameAs(real.apiTokens());
         assertThat(real.transactions()).isNotSameAs(counted);
     }
