@@ -131,7 +131,7 @@ class ServeWithSchedulerIT {
             assertThat(post(base, "/tasks/import-movies/runs", "not-the-token").statusCode()).isEqualTo(401);
             HttpResponse<String> started = post(base, "/tasks/import-movies/runs", TOKEN);
             assertThat(started.statusCode()).isEqualTo(202);
-            assertThat(started.headers().firstValue("Location")).contains("/tasks/import-movies/runs");
+            assertThat(started.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).matches("/tasks/import-movies/runs/[0-9]+"));
             awaitJson(base, "/tasks/import-movies/runs", runs -> runs.size() == 2
                     && "succeeded".equals(runs.get(0).path("status").asText()));
 
