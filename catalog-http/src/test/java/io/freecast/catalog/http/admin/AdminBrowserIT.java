@@ -215,9 +215,15 @@ class AdminBrowserIT {
     }
 
     /** The repository's docs/screenshots (tests run in the module's directory). */
+    /**
+     * Where screenshots go: catalog-http's {@code target/screenshots}, so that running the tests never changes
+     * tracked files; the README's copies in {@code docs/screenshots} are refreshed on purpose with
+     * {@code -Dcatalog.updateScreenshots=true}.
+     */
     static Path screenshots() {
         Path here = Path.of("").toAbsolutePath();
         Path root = Files.exists(here.resolve("catalog-http")) ? here : here.getParent();
-        return root.resolve("docs").resolve("screenshots");
+        return Boolean.getBoolean("catalog.updateScreenshots") ? root.resolve("docs").resolve("screenshots")
+                : root.resolve("catalog-http").resolve("target").resolve("screenshots");
     }
 }
