@@ -113,7 +113,7 @@ final class DeletePages {
                     seasons.add("Season " + season.season().number() + " (" + season.episodes().size() + " episodes)");
                     collect(season, episodes, sources);
                 }
-                yield new DeletionView("show", "“" + tree.show().title() + "”", groups(seasons, episodes, sources),
+                yield new DeletionView("show", "show “" + tree.show().title() + "”", groups(seasons, episodes, sources),
                         editing.deletionLeavesTombstone(ItemRef.show(id)), "/shows/" + id + "/delete", "/shows/" + id,
                         Versions.of(tree));
             }
@@ -122,7 +122,7 @@ final class DeletePages {
                 List<String> episodes = new ArrayList<>();
                 List<String> sources = new ArrayList<>();
                 collect(season, episodes, sources);
-                yield new DeletionView("season", "Season " + season.season().number() + " of “" + showTitle(season) + "”",
+                yield new DeletionView("season", "season " + season.season().number() + " of “" + showTitle(season) + "”",
                         groups(List.of(), episodes, sources), editing.deletionLeavesTombstone(ItemRef.season(id)),
                         "/seasons/" + id + "/delete", "/seasons/" + id, Versions.of(season));
             }
@@ -130,14 +130,14 @@ final class DeletePages {
                 EpisodeTree episode = episode(id);
                 SeasonTree season = season(episode.episode().seasonId());
                 List<String> sources = episode.sources().stream().map(DeletePages::name).toList();
-                yield new DeletionView("episode", episodeName(season.season().number(), episode) + " of “"
+                yield new DeletionView("episode", "episode " + episodeName(season.season().number(), episode) + " of “"
                         + showTitle(season) + "”", groups(List.of(), List.of(), sources),
                         editing.deletionLeavesTombstone(ItemRef.episode(id)), "/episodes/" + id + "/delete",
                         "/episodes/" + id, Versions.of(episode));
             }
             case "movies" -> {
                 MovieTree tree = queries.findMovie(id).orElseThrow(() -> new ItemNotFoundException("movie", id));
-                yield new DeletionView("movie", "“" + tree.movie().title() + "”",
+                yield new DeletionView("movie", "movie “" + tree.movie().title() + "”",
                         groups(List.of(), List.of(), tree.sources().stream().map(DeletePages::name).toList()),
                         editing.deletionLeavesTombstone(ItemRef.movie(id)), "/movies/" + id + "/delete",
                         "/movies/" + id, Versions.of(tree));

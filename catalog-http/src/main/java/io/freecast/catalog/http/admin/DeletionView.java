@@ -7,7 +7,7 @@ import java.util.List;
  * names listed), whether a tombstone will keep the next import from bringing it back, and the form's target.
  *
  * @param kind       "show", "season", "episode", "movie" or "source"
- * @param label      the item as a person names it ("Season 2 of “Lost”")
+ * @param label      the item as a person names it, its kind first ("season 2 of “Lost”")
  * @param groups     what goes with it, by kind; empty when only the item itself goes
  * @param tombstone  whether deleting leaves a tombstone (the item came from a feed)
  * @param action     where the confirmed form posts (below {@code /admin})

@@ -3,7 +3,9 @@ package io.freecast.catalog.http.admin;
 import io.freecast.catalog.Catalog;
 import io.freecast.catalog.domain.FeedLocation;
 import io.freecast.catalog.domain.TaskName;
+import io.freecast.catalog.http.client.HttpLinkChecker;
 import io.freecast.catalog.http.client.JsonFeedReader;
+import io.freecast.catalog.http.client.LinkCheckSettings;
 import io.freecast.catalog.http.client.OutboundHttp;
 import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.http.server.CatalogHttpServer;
@@ -34,6 +36,8 @@ final class AdminServer implements AutoCloseable {
     final TestAccounts accounts = new TestAccounts();
     final CatalogAdmin admin;
     final CatalogHttpServer server;
+    /** The link checker's client: private targets allowed, so a test's loopback server can be a source's target. */
+    private final OutboundHttp linkHttp = new OutboundHttp(OutboundHttpSettings.defaults().withAllowPrivateTargets(true));
 
     AdminServer(Path dir, UnaryOperator<CatalogAdmin.Builder> settings) {
         this(dir, hostileMovies(dir), hostileShows(dir), false, settings);
@@ -74,12 +78,13 @@ final class AdminServer implements AutoCloseable {
         this.catalog = Catalog.builder().storage(store)
                 .feedReader(new JsonFeedReader(new OutboundHttp(OutboundHttpSettings.defaults())))
                 .moviesFeed(FeedLocation.parse(movies.toString())).showsFeed(FeedLocation.parse(shows.toString()))
-                .placeholders(placeholders).nodeName("test-node").build();
+                .placeholders(placeholders).nodeName("test-node")
+                .linkChecker(new HttpLinkChecker(linkHttp, LinkCheckSettings.defaults())).build();
         catalog.tasks().runNow(TaskName.IMPORT_MOVIES);
         catalog.tasks().runNow(TaskName.IMPORT_SHOWS);
         markDeadLinks(placeholders);
         this.admin = settings.apply(CatalogAdmin.builder(catalog.queries(), store.overview(), catalog.tasks(), accounts)
-                .editing(catalog.editing())).build();
+                .editing(catalog.editing()).sourceChecks(catalog.sourceChecks())).build();
         this.server = CatalogHttpServer.create(catalog.queries(), config -> admin.mountOn(config.host("127.0.0.1").port(0)))
                 .start();
     }
@@ -122,6 +127,7 @@ final class AdminServer implements AutoCloseable {
         try {
             server.stop();
             catalog.close();
+            linkHttp.close();
         } finally {
             database.close();
         }
