@@ -50,9 +50,10 @@ public final class CatalogAdmin {
         new AuditPages(pages, builder.editing).register(routes);
         if (builder.editing != null) {
             new SourcePages(pages, builder.editing).register(routes);
-            new SourceEditPages(pages, builder.editing).register(routes);
+            EpisodePages episodes = new EpisodePages(pages, builder.queries, builder.editing);
+            episodes.register(routes);
+            new SourceEditPages(pages, builder.queries, builder.editing, episodes).register(routes);
             new SeasonPages(pages, builder.queries, builder.editing).register(routes);
-            new EpisodePages(pages, builder.queries, builder.editing).register(routes);
             new DeletePages(pages, builder.queries, builder.editing).register(routes);
             new UnlockPages(pages, builder.editing).register(routes);
         }

@@ -43,11 +43,17 @@ final class EpisodePages {
 
     private AdminResponse detail(AdminRequest request) {
         EpisodeTree episode = find(request.id("id"));
-        return page(request, 200, episode, stored(episode), Map.of());
+        return page(request, 200, episode, stored(episode), Map.of(), null);
+    }
+
+    /** The episode's page with one of its sources' inline forms open and showing why it was not saved. */
+    AdminResponse withSourceErrors(AdminRequest request, long episodeId, SourceEditState state) {
+        EpisodeTree episode = editing.findEpisode(episodeId).orElse(null);
+        return episode == null ? null : page(request, 422, episode, stored(episode), Map.of(), state);
     }
 
     private AdminResponse page(AdminRequest request, int status, EpisodeTree episode, Map<String, String> values,
-                               Map<String, String> errors) {
+                               Map<String, String> errors, SourceEditState sourceEdit) {
         SeasonTree season = editing.findSeason(episode.episode().seasonId())
                 .orElseThrow(() -> new ItemNotFoundException("season", episode.episode().seasonId()));
         ShowTree show = queries.findShow(season.season().showId())
@@ -58,6 +64,7 @@ final class EpisodePages {
         model.put("season", season.season());
         model.put("episode", episode);
         model.put("form", new FormView(values, errors, episode.episode().lockedFields(), Versions.of(episode)));
+        model.put("sourceEdit", sourceEdit);
         return pages.page(status, "episode.jte", model);
     }
 
@@ -96,7 +103,7 @@ final class EpisodePages {
         try {
             editing.changeEpisode(request.session().caller(), id, Versions.expecting(version), fields);
         } catch (InvalidEditException e) {
-            return page(request, 422, episode, typed, FormView.errorsOf(e.violations()));
+            return page(request, 422, episode, typed, FormView.errorsOf(e.violations()), null);
         } catch (EditConflictException e) {
             Map<String, Object> model = pages.model(request, "Not saved: changed meanwhile", "shows");
             model.put("kind", "episode");

@@ -78,7 +78,7 @@ final class MoviePages {
         return pages.page(status, "movie.jte", model);
     }
 
-    private static Map<String, String> stored(MovieTree tree) {
+    static Map<String, String> stored(MovieTree tree) {
         Movie m = tree.movie();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", m.title());

@@ -1,8 +1,11 @@
 package io.freecast.catalog.http.admin;
 
+import io.freecast.catalog.domain.MovieTree;
 import io.freecast.catalog.domain.Scope;
+import io.freecast.catalog.domain.ShowTree;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.port.in.CatalogEditing;
+import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.in.EditConflictException;
 import io.freecast.catalog.port.in.FieldEdit;
 import io.freecast.catalog.port.in.InvalidEditException;
@@ -13,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Changing a source's URL, type and provider. The form sits inline in each source's row on its movie's,
- * show's or episode's page; a save that breaks a rule answers this source's own page with each error next to
- * its field and what was typed kept, and a stale one the conflict page with both versions.
+ * Changing a source's URL, type and provider: inline in each source's row on its movie's, show's or episode's
+ * page, and on the source's own page. A save that breaks a rule answers the page it came from with that form
+ * open, each error next to its field and what was typed kept; a stale one the conflict page with both
+ * versions.
  */
 final class SourceEditPages {
 
@@ -23,11 +27,15 @@ final class SourceEditPages {
     static final List<String> FIELDS = List.of("url", "source_type", "provider");
 
     private final PageContext pages;
+    private final CatalogQueries queries;
     private final CatalogEditing editing;
+    private final EpisodePages episodes;
 
-    SourceEditPages(PageContext pages, CatalogEditing editing) {
+    SourceEditPages(PageContext pages, CatalogQueries queries, CatalogEditing editing, EpisodePages episodes) {
         this.pages = pages;
+        this.queries = queries;
         this.editing = editing;
+        this.episodes = episodes;
     }
 
     void register(AdminRoutes routes) {
@@ -41,7 +49,8 @@ final class SourceEditPages {
 
     private AdminResponse detail(AdminRequest request) {
         Source source = find(request.id("id"));
-        return page(request, 200, source, stored(source), Map.of(), ReturnPaths.ownerPage(source.owner(), editing));
+        // Saved from its own page, it comes back to it (errors too); from a row, to the row's page.
+        return page(request, 200, source, stored(source), Map.of(), "/sources/" + source.id());
     }
 
     private AdminResponse page(AdminRequest request, int status, Source source, Map<String, String> values,
@@ -86,7 +95,9 @@ final class SourceEditPages {
         try {
             editing.changeSource(request.session().caller(), id, Versions.expecting(version), fields);
         } catch (InvalidEditException e) {
-            return page(request, 422, source, typed, FormView.errorsOf(e.violations()), back);
+            Map<String, String> errors = FormView.errorsOf(e.violations());
+            AdminResponse owner = ownerPageWithErrors(request, back, new SourceEditState(id, typed, errors));
+            return owner != null ? owner : page(request, 422, source, typed, errors, back);
         } catch (EditConflictException e) {
             Map<String, Object> model = pages.model(request, "Not saved: changed meanwhile", "dead-links");
             model.put("kind", "source");
@@ -97,5 +108,50 @@ final class SourceEditPages {
             return pages.page(409, "conflict.jte", model);
         }
         return pages.redirect(request, back, "Source " + id + " saved.");
+    }
+
+    /**
+     * The page the inline form was posted from, with the form's row open, what was typed in it and each error
+     * next to its field (422); {@code null} when the form came from elsewhere (then this source's own page).
+     */
+    private AdminResponse ownerPageWithErrors(AdminRequest request, String back, SourceEditState state) {
+        String[] path = back.split("/");
+        if (path.length != 3) {
+            return null;
+        }
+        long ownerId = Long.parseLong(path[2]);
+        Map<String, Object> model;
+        String template;
+        switch (path[1]) {
+            case "movies" -> {
+                MovieTree tree = queries.findMovie(ownerId).orElse(null);
+                if (tree == null) {
+                    return null;
+                }
+                model = pages.model(request, tree.movie().title(), "movies");
+                model.put("tree", tree);
+                model.put("form", new FormView(MoviePages.stored(tree), Map.of(), tree.movie().lockedFields(), Versions.of(tree)));
+                template = "movie.jte";
+            }
+            case "shows" -> {
+                ShowTree tree = queries.findShow(ownerId).orElse(null);
+                if (tree == null) {
+                    return null;
+                }
+                model = pages.model(request, tree.show().title(), "shows");
+                model.put("tree", tree);
+                model.put("form", new FormView(ShowPages.stored(tree), Map.of(), tree.show().lockedFields(), Versions.of(tree)));
+                template = "show.jte";
+            }
+            case "episodes" -> {
+                return episodes.withSourceErrors(request, ownerId, state);
+            }
+            default -> {
+                return null;
+            }
+        }
+        model.put("editable", true);
+        model.put("sourceEdit", state);
+        return pages.page(422, template, model);
     }
 }

@@ -132,8 +132,11 @@ class AdminChildEditingIT {
         assertThat(row.select("td.num").eachText()).contains("404");
 
         browser.signIn("ada", TestAccounts.PASSWORD);
-        String audit = browser.page("/admin/audit?entity=source&entity_id=" + gone.id()).select("table.audit tbody").text();
-        assertThat(audit).contains("account:eddie", "web", "last_status", "404", "is_active");
+        Document auditPage = browser.page("/admin/audit?entity=source&entity_id=" + gone.id());
+        assertThat(auditPage.select("table.audit tbody").text()).contains("account:eddie", "web", "last_status", "404",
+                "is_active");
+        assertThat(auditPage.select("table.audit a[href=/admin/sources/" + gone.id() + "]")).as("links to the source")
+                .isNotEmpty();
     }
 
     @Test
@@ -214,24 +217,51 @@ class AdminChildEditingIT {
     }
 
     @Test
-    void aBrokenSourceEditShowsEachErrorNextToItsFieldKeepingWhatWasTypedAndSavesNothing() {
+    void aBrokenInlineSourceEditReopensItsRowOnTheOwnersPageWithEachErrorNextToItsFieldAndSavesNothing() {
         browser.signIn("eddie", TestAccounts.PASSWORD);
         Source source = server.catalog.queries().findMovie(1).orElseThrow().sources().getFirst();
-        Element form = form("/admin/movies/1", "form[data-testid=source-form-" + source.id() + "]");
+        String selector = "form[data-testid=source-form-" + source.id() + "]";
+        Element form = form("/admin/movies/1", selector);
 
         HttpResponse<String> refused = browser.post("/admin/sources/" + source.id(), fields(form,
                 "url", "javascript:alert(1)", "source_type", HOSTILE, "provider", "x".repeat(300)));
 
         assertThat(refused.statusCode()).isEqualTo(422);
         Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("[data-testid=item-title]").text()).as("the movie's own page").isEqualTo(AdminServer.SCRIPT_TITLE);
+        Element row = page.selectFirst(selector);
+        assertThat(row.parent().hasAttr("open")).as("the row's form is open").isTrue();
         for (String field : List.of("url", "source_type", "provider")) {
-            assertThat(page.select("[data-testid=error-" + field + "]").text()).as(field).isNotBlank();
+            assertThat(row.select("[data-testid=error-" + field + "]").text()).as(field).isNotBlank();
         }
-        assertThat(page.select("input[name=url]").val()).isEqualTo("javascript:alert(1)");
-        assertThat(page.select("select[name=source_type] option[selected]").val()).isEqualTo(HOSTILE);
-        assertThat(page.select("input[name=provider]").val()).isEqualTo("x".repeat(300));
-        assertThat(page.select("input[name=back]").val()).isEqualTo("/movies/1");
+        assertThat(row.select("input[name=url]").val()).isEqualTo("javascript:alert(1)");
+        assertThat(row.select("select[name=source_type] option[selected]").val()).isEqualTo(HOSTILE);
+        assertThat(row.select("input[name=provider]").val()).isEqualTo("x".repeat(300));
+        assertThat(row.select("input[name=back]").val()).isEqualTo("/movies/1");
+        assertThat(page.select("details.source-edit[open]")).as("only that row").hasSize(1);
         assertThat(page.select("script:not([src]), img[onerror], [onerror]")).isEmpty();
+        assertThat(source(source.id())).isEqualTo(source);
+    }
+
+    @Test
+    void aBrokenSourceEditFromAnEpisodesPageOrTheSourcesOwnPageStaysThere() {
+        browser.signIn("eddie", TestAccounts.PASSWORD);
+        EpisodeTree episode = show().seasons().getFirst().episodes().getFirst();
+        Source source = episode.sources().getFirst();
+        String selector = "form[data-testid=source-form-" + source.id() + "]";
+        Element inline = form("/admin/episodes/" + episode.episode().id(), selector);
+        HttpResponse<String> onEpisode = browser.post("/admin/sources/" + source.id(), fields(inline, "url", "ftp://x"));
+        assertThat(onEpisode.statusCode()).isEqualTo(422);
+        Element row = Jsoup.parse(onEpisode.body()).selectFirst(selector);
+        assertThat(row.select("[data-testid=error-url]").text()).isNotBlank();
+        assertThat(row.select("input[name=url]").val()).isEqualTo("ftp://x");
+
+        Element own = form("/admin/sources/" + source.id(), "form[data-testid=source-form]");
+        HttpResponse<String> onItsPage = browser.post("/admin/sources/" + source.id(), fields(own, "url", " "));
+        assertThat(onItsPage.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(onItsPage.body());
+        assertThat(page.select("form[data-testid=source-form] [data-testid=error-url]").text()).isNotBlank();
+        assertThat(page.select("form[data-testid=source-form] input[name=back]").val()).isEqualTo("/sources/" + source.id());
         assertThat(source(source.id())).isEqualTo(source);
     }
 
