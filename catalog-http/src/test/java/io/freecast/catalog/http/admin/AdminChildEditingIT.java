@@ -524,6 +524,34 @@ class AdminChildEditingIT {
         assertThat(sourcePage.select("input[name=provider]").val()).isEqualTo(HOSTILE);
     }
 
+    @Test
+    void hostileNumbersAndReturnPathsAreRefusedOrIgnoredAndShownAsText() {
+        browser.signIn("eddie", TestAccounts.PASSWORD);
+        long seasonId = show().seasons().getFirst().season().id();
+        long episodeId = show().seasons().getFirst().episodes().getFirst().episode().id();
+        for (String path : List.of("/admin/seasons/" + seasonId, "/admin/episodes/" + episodeId)) {
+            HttpResponse<String> refused = browser.post(path, fields(form(path, "form[data-testid=edit-form]"),
+                    "number", HOSTILE));
+            assertThat(refused.statusCode()).as(path).isEqualTo(422);
+            Document page = Jsoup.parse(refused.body());
+            assertThat(page.select("input[name=number]").val()).as(path).isEqualTo(HOSTILE);
+            assertThat(page.select("[data-testid=error-number]").text()).as(path).isNotBlank();
+            assertThat(page.select("script:not([src]), img[onerror], [onerror]")).as(path).isEmpty();
+        }
+        // A return path is one of the admin's own pages, or the default: never another site, never script.
+        Source gone = failingSource("/gone.mp4");
+        for (String back : List.of("//evil.example/x", "https://evil.example/", "javascript:alert(1)", "/dead-links/../x",
+                "/movies/1?x=<script>", HOSTILE)) {
+            HttpResponse<String> checked = browser.post("/admin/sources/" + gone.id() + "/check",
+                    Map.of("csrf", browser.csrf(), "back", back));
+            assertThat(checked.headers().firstValue("Location")).as(back).hasValue("/admin/dead-links");
+        }
+        Source source = server.catalog.queries().findMovie(1).orElseThrow().sources().getFirst();
+        HttpResponse<String> saved = browser.post("/admin/sources/" + source.id(), fields(form("/admin/movies/1",
+                "form[data-testid=source-form-" + source.id() + "]"), "back", "//evil.example/", "provider", "P"));
+        assertThat(saved.headers().firstValue("Location")).hasValue("/admin/movies/1");
+    }
+
     private void deleteThrough(Document confirm, String action, String then) {
         Element form = confirm.selectFirst("form[action=" + action + "]");
         assertThat(form).as("the confirmation's form").isNotNull();
