@@ -32,6 +32,7 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.MOVIE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SEASON;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SHOW;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.TITLE_COUNT;
 
 /**
  * Pages of shows or movies — the titles' own rows, without their children — in one of their sorts, optionally
@@ -49,19 +50,36 @@ final class TitlePages<T> {
     /** Where a page starts: at the list's start, or beyond a cursor whose sort value is known or unknown. */
     private enum Start { FIRST, BEYOND_VALUE, BEYOND_UNKNOWN }
 
-    /** How the title is searched; see {@link #search}. */
-    private enum Search { NONE, FOLDED, LITERAL }
+    /**
+     * How the title is searched; see {@link #search}. INDEXED is a normalised search text of at least
+     * {@value #TRIGRAM} characters, answered through the trigram index; FOLDED a shorter one, which no
+     * trigram can find, answered by walking the list's order.
+     */
+    private enum Search { NONE, INDEXED, FOLDED, LITERAL }
 
-    /** How a request's {@code q} is searched, and the {@code LIKE} pattern bound for it. */
+    /** A trigram index finds only texts at least this long (in code points). */
+    private static final int TRIGRAM = 3;
+
+    /**
+     * How a request's {@code q} is searched, and the value bound for it: a {@code LIKE} pattern, or on
+     * SQLite for INDEXED an FTS5 phrase (the normalised text in double quotes, so no character of it is
+     * query syntax: {@code "}, the only one that could be, is doubled).
+     */
     private record SearchTerm(Search kind, String pattern) {
 
-        static SearchTerm of(String q) {
+        static SearchTerm of(String q, DatabaseKind database) {
             if (q == null) {
                 return new SearchTerm(Search.NONE, null);
             }
             String normalised = FeedKey.normaliseTitle(q);
-            return normalised.isEmpty() ? new SearchTerm(Search.LITERAL, Keyset.containsPattern(q))
-                    : new SearchTerm(Search.FOLDED, Keyset.containsPattern(normalised));
+            if (normalised.isEmpty()) {
+                return new SearchTerm(Search.LITERAL, Keyset.containsPattern(q));
+            }
+            if (normalised.codePointCount(0, normalised.length()) < TRIGRAM) {
+                return new SearchTerm(Search.FOLDED, Keyset.containsPattern(normalised));
+            }
+            return new SearchTerm(Search.INDEXED, database == DatabaseKind.SQLITE
+                    ? "\"" + normalised.replace("\"", "\"\"") + "\"" : Keyset.containsPattern(normalised));
         }
     }
 
@@ -103,6 +121,10 @@ final class TitlePages<T> {
     private final Map<Shape, RenderedSelect> pages = new ConcurrentHashMap<>();
     private final Map<Total, RenderedSelect> totals = new ConcurrentHashMap<>();
     private final Function<TitleFilter, Condition> filterConditions;
+    private final DatabaseKind database;
+    /** This list's row of {@code title_count}, and its SQLite trigram index. */
+    private final String kind;
+    private final Table<?> titleIndex;
 
     /** A total's statement differs by how the title is searched and which filters apply. */
     private record Total(Search search, Set<TitleFilter> filters) {
@@ -111,8 +133,11 @@ final class TitlePages<T> {
     private TitlePages(DSLContext dsl, ReadStatements statements, ResultSetRows rows, Table<?> table, Field<Long> id,
                        Field<String> title, Field<String> titleSearch, List<Field<?>> columns,
                        Function<SortField, SortColumn<?>> sortColumns, RowReader<T> reader,
-                       Function<TitleFilter, Condition> filterConditions) {
+                       Function<TitleFilter, Condition> filterConditions, String kind) {
         this.dsl = dsl;
+        this.database = DatabaseKind.of(dsl);
+        this.kind = kind;
+        this.titleIndex = DSL.table(DSL.name("title_index_" + kind));
         this.statements = statements;
         this.rows = rows;
         this.table = table;
@@ -142,7 +167,7 @@ final class TitlePages<T> {
                             .join(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID))
                             .where(SEASON.SHOW_ID.eq(SHOW.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))));
                     case RATING_UNKNOWN -> SHOW.IMDB_RATING.isNull().and(SHOW.KINOPOISK_RATING.isNull());
-                });
+                }, "show");
     }
 
     static TitlePages<Movie> movies(DSLContext dsl, ReadStatements statements,
@@ -160,7 +185,36 @@ final class TitlePages<T> {
                     case INACTIVE_SOURCES -> DSL.exists(DSL.selectOne().from(SOURCE)
                             .where(SOURCE.MOVIE_ID.eq(MOVIE.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))));
                     case RATING_UNKNOWN -> MOVIE.IMDB_RATING.isNull().and(MOVIE.KINOPOISK_RATING.isNull());
-                });
+                }, "movie");
+    }
+
+    /**
+     * A search's total as a cursor carries it to the next pages: the count, the value of the list's change
+     * counter when it was taken, and which search it counted. A memo that does not parse, or names another
+     * search, is no memo (the total is counted again): a client may alter a cursor.
+     */
+    private record CarriedTotal(long total, long changes, String searched) {
+
+        private static final CarriedTotal NONE = new CarriedTotal(0, -1, null);
+
+        String memo() {
+            return "t" + total + "." + changes + "." + Integer.toHexString(searched.hashCode());
+        }
+
+        static CarriedTotal read(Cursor cursor, String searched) {
+            String memo = cursor == null ? null : cursor.memo();
+            if (memo == null || !memo.startsWith("t")) {
+                return NONE;
+            }
+            String[] parts = memo.substring(1).split("\\.", -1);
+            try {
+                CarriedTotal carried = new CarriedTotal(Long.parseLong(parts[0]), Long.parseLong(parts[1]), searched);
+                return parts.length == 3 && carried.total() >= 0 && carried.changes() >= 0
+                        && parts[2].equals(Integer.toHexString(searched.hashCode())) ? carried : NONE;
+            } catch (RuntimeException e) {
+                return NONE;
+            }
+        }
     }
 
     /** A page's row: the item, and where it sits in the list's order. */
@@ -181,7 +235,7 @@ final class TitlePages<T> {
         Cursor cursor = request.cursor();
         Start start = cursor == null ? Start.FIRST
                 : sortColumn.field() != null && cursor.sortValue() != null ? Start.BEYOND_VALUE : Start.BEYOND_UNKNOWN;
-        SearchTerm search = SearchTerm.of(query.titleContains());
+        SearchTerm search = SearchTerm.of(query.titleContains(), database);
         String pattern = search.pattern();
         // Reading backwards walks the reversed order: the other direction, unknown values first.
         Shape shape = new Shape(query.sort().field(), query.sort().descending() != backwards, backwards, start,
@@ -198,11 +252,27 @@ final class TitlePages<T> {
             return all;
         }, pattern, start == Start.BEYOND_VALUE ? sortColumn.parseCursor(cursor) : null,
                 cursor == null ? null : cursor.id(), request.limit() + 1);
-        long total = totals.computeIfAbsent(new Total(search.kind(), filters), this::totalStatement).query(rs -> {
+        RenderedSelect totalStatement = totals.computeIfAbsent(new Total(search.kind(), filters), this::totalStatement);
+        if (!filters.isEmpty()) {
+            long total = totalStatement.query(rs -> {
+                rs.next();
+                return rs.getLong(1);
+            }, pattern, 0L, 0L);
+            return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, total).map(Fetched::item);
+        }
+        String searched = kind + "\n" + search.kind() + "\n" + search.pattern();
+        CarriedTotal carried = CarriedTotal.read(cursor, searched);
+        CarriedTotal tally = totalStatement.query(rs -> {
             rs.next();
-            return rs.getLong(1);
-        }, pattern);
-        return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, total).map(Fetched::item);
+            return new CarriedTotal(rs.getLong(1), rs.getLong(2), searched);
+        }, pattern, carried.changes(), carried.total());
+        Page<Fetched<T>> page = Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, tally.total());
+        if (search.kind() != Search.NONE) {
+            String memo = tally.memo();
+            page = new Page<>(page.items(), page.next() == null ? null : page.next().withMemo(memo),
+                    page.previous() == null ? null : page.previous().withMemo(memo), page.total());
+        }
+        return page.map(Fetched::item);
     }
 
     /** A row's sort value as a cursor writes it. */
@@ -239,9 +309,42 @@ final class TitlePages<T> {
         };
     }
 
+    /** The parameters of a total's statement, in the order {@link #page} gives their values. */
+    private static final List<String> TOTAL_PARAMETERS = List.of("q", "seen", "carried");
+
+    /**
+     * A list's total without counting it. With filters (the operator's lists), still a count of the rows
+     * matching them. Without filters or search: the list's size as {@code title_count} keeps it. With a
+     * search: the count the cursor carried when {@code title_count}'s change counter still has the value
+     * it had then ("seen"), else a count of the matches through the search's index — one statement
+     * either way, the count a branch of it that runs only when taken. Both read the change counter too.
+     */
     private RenderedSelect totalStatement(Total total) {
-        return new RenderedSelect(dsl, statements, () -> DSL.selectCount().from(table).where(search(total.search()))
-                .and(filters(total.filters())), List.of("q"));
+        if (!total.filters().isEmpty()) {
+            return new RenderedSelect(dsl, statements, () -> DSL.selectCount().from(table)
+                    .where(search(total.search())).and(filters(total.filters())), TOTAL_PARAMETERS);
+        }
+        Field<Long> listTotal = TITLE_COUNT.TOTAL;
+        Field<Long> changes = TITLE_COUNT.CHANGES;
+        Condition row = TITLE_COUNT.KIND.eq(DSL.inline(kind));
+        if (total.search() == Search.NONE) {
+            return new RenderedSelect(dsl, statements, () -> DSL.select(listTotal, changes).from(TITLE_COUNT).where(row),
+                    TOTAL_PARAMETERS);
+        }
+        return new RenderedSelect(dsl, statements, () -> {
+            Field<Long> counted = DSL.field(total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
+                    ? DSL.select(DSL.count().cast(Long.class)).from(titleIndex).where(indexMatch())
+                    : DSL.select(DSL.count().cast(Long.class)).from(table).where(search(total.search())));
+            Field<Long> searchTotal = DSL.when(changes.eq(RenderedSelect.parameter("seen", SQLDataType.BIGINT)),
+                    RenderedSelect.parameter("carried", SQLDataType.BIGINT)).otherwise(counted);
+            return DSL.select(searchTotal, changes).from(TITLE_COUNT).where(row);
+        }, TOTAL_PARAMETERS);
+    }
+
+    /** SQLite: the trigram index's rows whose title contains the bound phrase. */
+    private Condition indexMatch() {
+        return DSL.condition("{0} match {1}", DSL.name(titleIndex.getName()),
+                RenderedSelect.parameter("q", SQLDataType.VARCHAR));
     }
 
     /** Every filter's condition, in a fixed order so one set of filters always renders one statement. */
@@ -258,6 +361,11 @@ final class TitlePages<T> {
         Param<String> pattern = RenderedSelect.parameter("q", SQLDataType.VARCHAR);
         return switch (search) {
             case NONE -> DSL.noCondition();
+            // SQLite: the row ids the FTS5 trigram index finds, each looked up by primary key. PostgreSQL:
+            // the same LIKE as a short search, which its GIN trigram index on title_search serves.
+            case INDEXED -> database == DatabaseKind.SQLITE
+                    ? id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class)).from(titleIndex).where(indexMatch()))
+                    : Keyset.contains(titleSearch, pattern);
             case FOLDED -> Keyset.contains(titleSearch, pattern);
             case LITERAL -> Keyset.contains(title, pattern);
         };
