@@ -63,24 +63,42 @@ final class TitlePages<T> {
     /**
      * How a request's {@code q} is searched, and the value bound for it: a {@code LIKE} pattern, or on
      * SQLite for INDEXED an FTS5 phrase (the normalised text in double quotes, so no character of it is
-     * query syntax: {@code "}, the only one that could be, is doubled).
+     * query syntax: {@code "}, the only one that could be, is doubled); {@code like} is the {@code LIKE}
+     * pattern of the same search.
      */
-    private record SearchTerm(Search kind, String pattern) {
+    private record SearchTerm(Search kind, String pattern, String like) {
 
         static SearchTerm of(String q, DatabaseKind database) {
             if (q == null) {
-                return new SearchTerm(Search.NONE, null);
+                return new SearchTerm(Search.NONE, null, null);
             }
             String normalised = FeedKey.normaliseTitle(q);
             if (normalised.isEmpty()) {
-                return new SearchTerm(Search.LITERAL, Keyset.containsPattern(q));
+                String like = Keyset.containsPattern(q);
+                return new SearchTerm(Search.LITERAL, like, like);
             }
+            String like = Keyset.containsPattern(normalised);
             if (normalised.codePointCount(0, normalised.length()) < TRIGRAM) {
-                return new SearchTerm(Search.FOLDED, Keyset.containsPattern(normalised));
+                return new SearchTerm(Search.FOLDED, like, like);
             }
             return new SearchTerm(Search.INDEXED, database == DatabaseKind.SQLITE
-                    ? "\"" + normalised.replace("\"", "\"\"") + "\"" : Keyset.containsPattern(normalised));
+                    ? "\"" + normalised.replace("\"", "\"\"") + "\"" : like, like);
         }
+    }
+
+    /** What a page's total statement answers: the total to send, the change counter, the whole list's size. */
+    private record Tally(long total, long changes, long listSize) {
+    }
+
+    /**
+     * SQLite: whether a search matches so many of the list's rows that walking the list's order and testing
+     * each title ({@code LIKE}, stopping at the page's end: about {@code pageRows × listSize / matches} rows)
+     * costs less than reading every match through the trigram index and sorting them (about {@code matches}
+     * rows). A common word ("harbor" in one title of eight) is then read like a list page; a rare one through
+     * the index. (PostgreSQL's planner makes this choice itself, from its statistics.)
+     */
+    private static boolean dense(long matches, long listSize, int pageRows) {
+        return (double) matches * matches > (double) pageRows * listSize;
     }
 
     private record Shape(SortField field, boolean descending, boolean nullsFirst, Start start, Search search,
@@ -237,9 +255,26 @@ final class TitlePages<T> {
                 : sortColumn.field() != null && cursor.sortValue() != null ? Start.BEYOND_VALUE : Start.BEYOND_UNKNOWN;
         SearchTerm search = SearchTerm.of(query.titleContains(), database);
         String pattern = search.pattern();
+        RenderedSelect totalStatement = totals.computeIfAbsent(new Total(search.kind(), filters), this::totalStatement);
+        // Without filters, the total comes first: for a search, how many rows match decides how to read them.
+        String searched = kind + "\n" + search.kind() + "\n" + search.pattern();
+        Tally tally = null;
+        Search how = search.kind();
+        if (filters.isEmpty()) {
+            CarriedTotal carried = CarriedTotal.read(cursor, searched);
+            tally = totalStatement.query(rs -> {
+                rs.next();
+                return new Tally(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }, pattern, carried.changes(), carried.total());
+            if (how == Search.INDEXED && database == DatabaseKind.SQLITE
+                    && dense(tally.total(), tally.listSize(), request.limit() + 1)) {
+                how = Search.FOLDED;
+                pattern = search.like();
+            }
+        }
         // Reading backwards walks the reversed order: the other direction, unknown values first.
         Shape shape = new Shape(query.sort().field(), query.sort().descending() != backwards, backwards, start,
-                search.kind(), filters);
+                how, filters);
         RenderedSelect statement = pages.computeIfAbsent(shape, this::pageStatement);
         int idAt = columns.indexOf(id) + 1;
         int sortAt = columns.size() + 1;
@@ -252,23 +287,16 @@ final class TitlePages<T> {
             return all;
         }, pattern, start == Start.BEYOND_VALUE ? sortColumn.parseCursor(cursor) : null,
                 cursor == null ? null : cursor.id(), request.limit() + 1);
-        RenderedSelect totalStatement = totals.computeIfAbsent(new Total(search.kind(), filters), this::totalStatement);
-        if (!filters.isEmpty()) {
+        if (tally == null) {
             long total = totalStatement.query(rs -> {
                 rs.next();
                 return rs.getLong(1);
             }, pattern, 0L, 0L);
             return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, total).map(Fetched::item);
         }
-        String searched = kind + "\n" + search.kind() + "\n" + search.pattern();
-        CarriedTotal carried = CarriedTotal.read(cursor, searched);
-        CarriedTotal tally = totalStatement.query(rs -> {
-            rs.next();
-            return new CarriedTotal(rs.getLong(1), rs.getLong(2), searched);
-        }, pattern, carried.changes(), carried.total());
         Page<Fetched<T>> page = Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, tally.total());
         if (search.kind() != Search.NONE) {
-            String memo = tally.memo();
+            String memo = new CarriedTotal(tally.total(), tally.changes(), searched).memo();
             page = new Page<>(page.items(), page.next() == null ? null : page.next().withMemo(memo),
                     page.previous() == null ? null : page.previous().withMemo(memo), page.total());
         }
@@ -328,8 +356,8 @@ final class TitlePages<T> {
         Field<Long> changes = TITLE_COUNT.CHANGES;
         Condition row = TITLE_COUNT.KIND.eq(DSL.inline(kind));
         if (total.search() == Search.NONE) {
-            return new RenderedSelect(dsl, statements, () -> DSL.select(listTotal, changes).from(TITLE_COUNT).where(row),
-                    TOTAL_PARAMETERS);
+            return new RenderedSelect(dsl, statements, () -> DSL.select(listTotal, changes, listTotal).from(TITLE_COUNT)
+                    .where(row), TOTAL_PARAMETERS);
         }
         return new RenderedSelect(dsl, statements, () -> {
             Field<Long> counted = DSL.field(total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
@@ -337,7 +365,7 @@ final class TitlePages<T> {
                     : DSL.select(DSL.count().cast(Long.class)).from(table).where(search(total.search())));
             Field<Long> searchTotal = DSL.when(changes.eq(RenderedSelect.parameter("seen", SQLDataType.BIGINT)),
                     RenderedSelect.parameter("carried", SQLDataType.BIGINT)).otherwise(counted);
-            return DSL.select(searchTotal, changes).from(TITLE_COUNT).where(row);
+            return DSL.select(searchTotal, changes, listTotal).from(TITLE_COUNT).where(row);
         }, TOTAL_PARAMETERS);
     }
 
