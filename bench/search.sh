@@ -96,6 +96,12 @@ measure() {
     END { if (bad) { print "non-2xx responses: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
 }
 
+# Page 2 of a common search as a client gets it: the Link rel="next" cursor, which carries the total.
+NEXT=$(curl -fsI "http://127.0.0.1:$API_PORT/movies/?q=harbor&sort=title" | tr -d '\r' \
+  | sed -n 's/.*<\([^>]*\)>; rel="next".*/\1/p')
+NAMES+=("q common, page 2 (Link)")
+PATHS+=("$NEXT")
+
 printf "\n%s, %s movies, wrk -t%s -c%s -d%s, response cache off, %s CPUs, load average %s\n\n" "$KIND" "$MOVIES" \
   "$THREADS" "$CONNECTIONS" "$DURATION" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf "%-30s | %8s %8s %8s | %8s %6s\n" request "req/s" "p50 ms" "p99 ms" total items
