@@ -330,7 +330,12 @@ final class TitlePages<T> {
         Field<V> column = sortColumn.field();
         return switch (shape.start()) {
             case FIRST -> DSL.noCondition();
-            case BEYOND_VALUE -> Keyset.beyond(column, RenderedSelect.parameter("sort", column.getDataType()), id,
+            // A title is never unknown, so "beyond (title, id)" is one row-value comparison, which both databases
+            // answer as a range of the (title_search, id) index: a deep page costs what page 1 costs. (Spelled
+            // as ORs, with "or unknown" for nullable columns, SQLite walked the index from its start.)
+            case BEYOND_VALUE -> column == titleSearch
+                    ? rowBeyond(column, RenderedSelect.parameter("sort", column.getDataType()), shape.descending())
+                    : Keyset.beyond(column, RenderedSelect.parameter("sort", column.getDataType()), id,
                     RenderedSelect.id("after"), shape.descending(), shape.nullsFirst());
             case BEYOND_UNKNOWN -> Keyset.beyond(column, (Field<V>) null, id, RenderedSelect.id("after"),
                     shape.descending(), shape.nullsFirst());
@@ -347,6 +352,12 @@ final class TitlePages<T> {
      * it had then ("seen"), else a count of the matches through the search's index — one statement
      * either way, the count a branch of it that runs only when taken. Both read the change counter too.
      */
+    private <V> Condition rowBeyond(Field<V> column, Field<V> value, boolean descending) {
+        var row = DSL.row(column, id);
+        var boundary = DSL.row(value, RenderedSelect.id("after"));
+        return descending ? row.lt(boundary) : row.gt(boundary);
+    }
+
     private RenderedSelect totalStatement(Total total) {
         if (!total.filters().isEmpty()) {
             return new RenderedSelect(dsl, statements, () -> DSL.selectCount().from(table)
