@@ -53,7 +53,8 @@ final class TitlePages<T> {
     /**
      * How the title is searched; see {@link #search}. INDEXED is a normalised search text of at least
      * {@value #TRIGRAM} characters, answered through the trigram index; FOLDED a shorter one, which no
-     * trigram can find, answered by walking the list's order.
+     * trigram can find, answered by walking the list's order with {@code LIKE} — as is, on SQLite, an INDEXED
+     * search that matches so many titles that the walk is cheaper (see {@link #dense}).
      */
     private enum Search { NONE, INDEXED, FOLDED, LITERAL }
 
