@@ -64,6 +64,8 @@ final class ValidateSourcesService implements ValidateSourcesUseCase {
             List<Source> page = sources.listAfter(0, pageSize);
             CompletableFuture<Map<URI, LinkProbe>> probes = probe(prober, page);
             while (!page.isEmpty()) {
+                // A shutdown stops the run between two pages: the pages stored before it stay checked.
+                RunUnderWay.throwIfStopRequested();
                 List<Source> next = page.size() < pageSize ? List.of() : sources.listAfter(lastId(page), pageSize);
                 CompletableFuture<Map<URI, LinkProbe>> nextProbes = probe(prober, next);
                 store(page, join(probes), rule, tally);
