@@ -189,7 +189,10 @@ final class TaskAdministrationService implements TaskAdministration {
 
     @Override
     public boolean stopRuns(String reason, Duration wait) throws InterruptedException {
-        return recorder.stopAll(reason, wait);
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean ended = recorder.stopAll(reason, wait);
+        // A run that ended still gives its lease back; a caller closing the database next waits for that too.
+        return awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) && ended;
     }
 
     @Override

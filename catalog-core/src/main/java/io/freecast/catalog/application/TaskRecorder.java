@@ -70,8 +70,20 @@ final class TaskRecorder implements UseCases.Recorder {
             return recordNotStarted(task, startedAt, e);
         }
         RunUnderWay run = begin(task, runId, startedAt);
+        try {
+            return runAndRecord(run, work);
+        } finally {
+            // Only once its end is recorded (or kept) is the run no longer under way: a shutdown waiting for
+            // it must not close the database while that write goes on.
+            leave(run);
+        }
+    }
+
+    private TaskReport runAndRecord(RunUnderWay run, Supplier<TaskReport> work) {
+        TaskName task = run.task();
+        Instant startedAt = run.startedAt();
         TaskReport report;
-        boolean recordHere = false;
+        boolean recordHere;
         try {
             report = work.get();
         } catch (RuntimeException e) {
@@ -80,14 +92,13 @@ final class TaskRecorder implements UseCases.Recorder {
             }
             report = TaskReport.failed(task, startedAt, clock.instant(), oneLine(e));
         } finally {
-            // Also on an Error: the run is no longer under way here, whoever records its end.
-            recordHere = end(run);
+            recordHere = run.endOnWorker();
         }
         if (!recordHere) {
             if (report.succeeded()) {
                 // It did all its work after all: the truth replaces the stopper's "interrupted".
-                LOG.warn("{}: run {} succeeded after the shutdown had recorded it as interrupted", task, runId);
-                finish(runId, report);
+                LOG.warn("{}: run {} succeeded after the shutdown had recorded it as interrupted", task, run.runId());
+                finish(run.runId(), report);
                 return report;
             }
             return interruptedReport(task, startedAt, report, run.stopReason());
@@ -95,7 +106,7 @@ final class TaskRecorder implements UseCases.Recorder {
         if (run.stopReason() != null && !report.succeeded()) {
             report = interruptedReport(task, startedAt, report, run.stopReason());
         }
-        finish(runId, report);
+        finish(run.runId(), report);
         return report;
     }
 
@@ -205,14 +216,11 @@ final class TaskRecorder implements UseCases.Recorder {
         return run;
     }
 
-    /** @return false when the stopper recorded the run already */
-    private boolean end(RunUnderWay run) {
-        boolean recordHere = run.endOnWorker();
+    private void leave(RunUnderWay run) {
         synchronized (underWay) {
             underWay.remove(run);
             underWay.notifyAll();
         }
-        return recordHere;
     }
 
     private boolean awaitNoneUnderWay(Duration wait) throws InterruptedException {

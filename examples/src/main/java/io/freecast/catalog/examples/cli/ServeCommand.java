@@ -279,7 +279,7 @@ public final class ServeCommand implements Callable<Integer> {
             if (catalog.tasks().awaitIdle(left)) {
                 return;
             }
-            String reason = "interrupted by the server's shutdown: the run had not ended within the "
+            String reason = "stopped by the server's shutdown: the run had not ended within the "
                     + describe(grace) + " grace (--stop-grace)";
             LOG.warn("a task run was still under way after the {} grace; stopping it (an import rolls back)",
                     describe(grace));
