@@ -147,7 +147,6 @@ final class TaskAdministrationService implements TaskAdministration {
         if (!runningHere.get(task).compareAndSet(false, true)) {
             throw new TaskAlreadyRunningException(task, "on this node");
         }
-        recorder.writePending();
         boolean claimed = false;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {

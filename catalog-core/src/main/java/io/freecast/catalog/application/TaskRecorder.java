@@ -113,7 +113,8 @@ final class TaskRecorder implements UseCases.Recorder {
     /**
      * Records a run that could not start because the storage failed before its row was written (the task's
      * lease could not be claimed, or the run log refused the start): a failed run with the reason, written
-     * now or, when the run log cannot be reached either, once it can.
+     * in the background as soon as the run log takes it. Not on the caller's thread: the storage just
+     * failed, and a caller answering a request must not wait for it a second time.
      *
      * @return the failed report
      */
@@ -121,12 +122,7 @@ final class TaskRecorder implements UseCases.Recorder {
         TaskReport report = TaskReport.failed(task, startedAt, later(startedAt, clock.instant()),
                 "could not start: " + oneLine(cause));
         LOG.warn("{}: {}", task, report.error());
-        try {
-            long id = log.recordStart(task, node, startedAt);
-            finish(id, report);
-        } catch (RuntimeException e) {
-            keep(PendingRunRecords.NOT_STARTED, report);
-        }
+        keep(PendingRunRecords.NOT_STARTED, report);
         return report;
     }
 
