@@ -24,7 +24,8 @@ final class RunUnderWay {
     private final Instant startedAt;
     private final Thread worker;
     private State state = State.RUNNING;
-    private String stopReason;
+    /** Read for every item of an import: volatile, so that check takes no lock. */
+    private volatile String stopReason;
 
     private RunUnderWay(TaskName task, long runId, Instant startedAt, Thread worker) {
         this.task = task;
@@ -72,7 +73,7 @@ final class RunUnderWay {
         return startedAt;
     }
 
-    synchronized String stopReason() {
+    String stopReason() {
         return stopReason;
     }
 

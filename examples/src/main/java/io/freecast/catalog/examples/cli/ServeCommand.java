@@ -41,6 +41,8 @@ public final class ServeCommand implements Callable<Integer> {
      * as interrupted anyway, and the database closes under it (its transaction then never commits).
      */
     static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** Long enough for the scheduler's idle task loops to wake and end. */
+    private static final Duration SCHEDULER_STOP = Duration.ofSeconds(1);
 
     @Mixin
     DatabaseOptions database;
@@ -156,8 +158,9 @@ public final class ServeCommand implements Callable<Integer> {
             LOG.info("stopping: no new requests, letting those in flight finish");
             long deadline = System.nanoTime() + grace.toNanos();
             if (scheduler != null) {
-                // No new slot starts; a scheduled run under way is handled with the others below.
-                scheduler.stop(Duration.ZERO);
+                // No new slot starts, and the idle task loops end at once; a scheduled run under way is
+                // handled with the others below, against the same deadline.
+                scheduler.stop(SCHEDULER_STOP.compareTo(grace) < 0 ? SCHEDULER_STOP : grace);
             }
             server.stop();
             endRunsUnderWay(catalog, grace, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
