@@ -53,7 +53,9 @@ import java.util.function.Supplier;
  *
  * <p>Every task run through this class is recorded in the task-run log, and never throws: a run that
  * fails returns a failed {@link TaskReport} with the reason. A task whose adapter was not given fails
- * that way too, saying which builder method to call.
+ * that way too, saying which builder method to call. When the run log's database cannot be reached as a
+ * run ends (or starts), the run's outcome is kept in memory and written as soon as it can be, so the log
+ * ends up saying what really happened rather than keeping a {@code running} row.
  */
 public final class Catalog implements AutoCloseable {
 
@@ -65,6 +67,7 @@ public final class Catalog implements AutoCloseable {
     private final Clock clock;
     private final CatalogSettings settings;
     private final AtomicReference<TaskScheduleInfo> schedule = new AtomicReference<>();
+    private final UseCases.Recorder recorder;
     private final TaskAdministration tasks;
     private final CatalogEditing editing;
     private final String bootstrapToken;
@@ -80,7 +83,8 @@ public final class Catalog implements AutoCloseable {
         this.clock = builder.clock;
         this.settings = new CatalogSettings(builder.showsFeed, builder.moviesFeed, builder.placeholders,
                 builder.ratingsStaleAfter, builder.failureThreshold, builder.nodeName);
-        this.tasks = UseCases.taskAdministration(this::run, ports.taskRuns(), ports.taskLeases(),
+        this.recorder = UseCases.recorder(ports.taskRuns(), clock, settings.nodeName());
+        this.tasks = UseCases.taskAdministration(this::run, recorder, ports.taskRuns(), ports.taskLeases(),
                 schedule::get, clock, settings.nodeName());
         this.bootstrapToken = builder.bootstrapToken;
         this.editing = UseCases.editing(ports.transactions(), ports.handEdits(), ports.tombstones(), ports.auditTrail(),
@@ -242,14 +246,21 @@ public final class Catalog implements AutoCloseable {
         return store.health();
     }
 
-    /** Closes the store. */
+    /**
+     * Closes the store. Run outcomes that still wait for the run log (its database unreachable) get a last
+     * attempt first; those that cannot be written then are logged.
+     */
     @Override
     public void close() {
-        store.close();
+        try {
+            recorder.close();
+        } finally {
+            store.close();
+        }
     }
 
     private TaskReport record(TaskName task, Supplier<TaskReport> work) {
-        return UseCases.recordRun(ports.taskRuns(), clock, settings.nodeName(), task, work);
+        return recorder.record(task, work);
     }
 
     /** A run without a feed fails like any other run: recorded, with the reason, never thrown. */

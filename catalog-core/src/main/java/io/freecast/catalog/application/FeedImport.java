@@ -89,6 +89,8 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
 
     @Override
     public void accept(FeedItem<D> item) {
+        // A run asked to stop (a shutdown) ends here, between two items: the exception rolls the import back.
+        RunUnderWay.throwIfStopRequested();
         read++;
         switch (item) {
             case FeedItem.Rejected<D> r -> reject(r.index(), r.itemId(), r.reason());
@@ -171,6 +173,7 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
         if (batch.isEmpty()) {
             return;
         }
+        RunUnderWay.throwIfStopRequested();
         List<UpsertOutcome> outcomes = writer.write(List.copyOf(batch), extraCounts, tally);
         if (outcomes.size() != batch.size()) {
             throw new IllegalStateException("the repository answered " + outcomes.size() + " outcomes for "

@@ -8,6 +8,7 @@ import io.freecast.catalog.port.out.FeedUnreadableException;
 import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,7 +28,9 @@ final class FeedImports {
     /**
      * Reads the whole feed into {@code run} and writes its last batch, all inside one transaction. An
      * unreadable feed rolls the transaction back and gives a failed report with the reader's one-line
-     * reason; any other exception (storage failing) also rolls back and is left to the task recorder.
+     * reason; a run asked to stop (a shutdown) rolls back and gives an interrupted report, whatever the
+     * stop broke on its way (a read or a database round trip woken by the interrupt); any other exception
+     * (storage failing) also rolls back and is left to the task recorder.
      */
     static <D> TaskReport run(TaskName task, Clock clock, Transactions transactions, FeedImport<D> run,
                               Reading<D> reading) {
@@ -38,7 +41,21 @@ final class FeedImports {
                 run.finish();
                 return null;
             });
-        } catch (FeedUnreadableException e) {
+        } catch (RuntimeException e) {
+            String stopReason = RunUnderWay.stopReasonHere();
+            if (stopReason != null) {
+                List<String> notes = new ArrayList<>();
+                notes.add("nothing was imported: the import's transaction was rolled back, the catalog is as it "
+                        + "was before this run");
+                if (!(e instanceof RunStoppedException)) {
+                    notes.add("it ended with: " + TaskRecorder.oneLine(e));
+                }
+                return TaskReport.interrupted(task, startedAt, clock.instant(), Map.of("read", run.read()), notes,
+                        stopReason);
+            }
+            if (!(e instanceof FeedUnreadableException)) {
+                throw e;
+            }
             return new TaskReport(task, startedAt, clock.instant(), TaskStatus.FAILED, Map.of("read", run.read()),
                     List.of(), List.of("nothing was imported: the catalog is as it was before this run"),
                     TaskRecorder.oneLine(e));

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -40,6 +41,7 @@ final class TaskAdministrationService implements TaskAdministration {
     private static final int RUNS_SCANNED_FOR_LAST_RESULT = 20;
 
     private final Function<TaskName, TaskReport> runner;
+    private final TaskRecorder recorder;
     private final TaskRunLog runLog;
     private final TaskLeases leases;
     private final Supplier<TaskScheduleInfo> schedule;
@@ -47,9 +49,10 @@ final class TaskAdministrationService implements TaskAdministration {
     private final String node;
     private final Map<TaskName, AtomicBoolean> runningHere = new EnumMap<>(TaskName.class);
 
-    TaskAdministrationService(Function<TaskName, TaskReport> runner, TaskRunLog runLog, TaskLeases leases,
-                              Supplier<TaskScheduleInfo> schedule, Clock clock, String node) {
+    TaskAdministrationService(Function<TaskName, TaskReport> runner, TaskRecorder recorder, TaskRunLog runLog,
+                              TaskLeases leases, Supplier<TaskScheduleInfo> schedule, Clock clock, String node) {
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.runLog = Objects.requireNonNull(runLog, "runLog");
         this.leases = Objects.requireNonNull(leases, "leases");
         this.schedule = Objects.requireNonNull(schedule, "schedule");
@@ -118,9 +121,14 @@ final class TaskAdministrationService implements TaskAdministration {
             LOG.info("{}: slot {} skipped, a run is still under way on this node", task, slot);
             return Optional.empty();
         }
+        recorder.writePending();
         boolean claimed = false;
+        Instant startedAt = clock.instant();
         try {
-            claimed = leases.tryClaim(task, slot, node, clock.instant(), leaseFor);
+            claimed = leases.tryClaim(task, slot, node, startedAt, leaseFor);
+        } catch (RuntimeException e) {
+            // The slot came and could not run: the run log says so (now, or once it can be written).
+            return Optional.of(recorder.recordNotStarted(task, startedAt, e));
         } finally {
             if (!claimed) {
                 notRunningHere(task);
@@ -140,9 +148,13 @@ final class TaskAdministrationService implements TaskAdministration {
             throw new TaskAlreadyRunningException(task, "on this node");
         }
         boolean claimed = false;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             claimed = leases.tryClaim(task, now, node, now, leaseFor);
+        } catch (RuntimeException e) {
+            // Asked for and could not run: the caller hears why, and the run log says so too.
+            recorder.recordNotStarted(task, now, e);
+            throw e;
         } finally {
             if (!claimed) {
                 notRunningHere(task);
@@ -175,6 +187,14 @@ final class TaskAdministrationService implements TaskAdministration {
     }
 
     @Override
+    public boolean stopRuns(String reason, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean ended = recorder.stopAll(reason, wait);
+        // A run that ended still gives its lease back; a caller closing the database next waits for that too.
+        return awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) && ended;
+    }
+
+    @Override
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (runningHere) {
@@ -200,12 +220,16 @@ final class TaskAdministrationService implements TaskAdministration {
     /**
      * Holding the task's lease, this node knows no run of the task is under way anywhere: a run the log
      * still shows as running was abandoned by a node that died (or lost the database) mid-run. It is
-     * closed as failed, saying so, so the task's status does not read "running" forever.
+     * closed as failed, saying so, so the task's status does not read "running" forever. A run of this
+     * node whose real end waits to be written (the database was unreachable when it ended) is not
+     * abandoned: its end is written first, with its real cause.
      */
     private void closeAbandonedRuns(TaskName task) {
         try {
+            recorder.writePending();
+            Set<Long> waiting = recorder.runsWithPendingOutcome();
             for (TaskRun run : runLog.listRuns(task, PageRequest.first(RUNS_SCANNED_FOR_LAST_RESULT)).items()) {
-                if (run.status() == TaskStatus.RUNNING) {
+                if (run.status() == TaskStatus.RUNNING && !waiting.contains(run.id())) {
                     Instant now = clock.instant();
                     runLog.recordFinish(run.id(), TaskReport.failed(task, run.startedAt(),
                             now.isBefore(run.startedAt()) ? run.startedAt() : now,

@@ -67,6 +67,8 @@ final class UpdateRatingsService implements UpdateRatingsUseCase {
         for (List<RatingTarget> page = ratings.listDue(startedAt, null, PAGE_SIZE); !page.isEmpty();
                 page = ratings.listDue(startedAt, after, PAGE_SIZE)) {
             for (RatingTarget title : page) {
+                // A shutdown stops the run here; nothing is written before the walk ends, so nothing is kept.
+                RunUnderWay.throwIfStopRequested();
                 if (!isDue(title, ratedBefore)) {
                     skipped++;
                     continue;

@@ -31,6 +31,7 @@ import io.freecast.catalog.port.out.TaskScheduleInfo;
 import io.freecast.catalog.port.out.Tombstones;
 import io.freecast.catalog.port.out.Transactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -107,21 +108,50 @@ public final class UseCases {
     }
 
     /**
-     * @param runner   runs one task with the catalog's settings and returns its (recorded) report; never throws
-     * @param schedule the attached scheduler's plans, or {@code null} inside the supplier when none is
+     * Records task runs in a run log and keeps that log truthful: a run's outcome that cannot be written
+     * (the database is unreachable) waits in memory and is written once it can; runs under way can be
+     * stopped (a shutdown) and are then recorded as interrupted. One per catalog: every run goes through it.
      */
-    public static TaskAdministration taskAdministration(Function<TaskName, TaskReport> runner, TaskRunLog runLog,
-                                                        TaskLeases leases, Supplier<TaskScheduleInfo> schedule,
-                                                        Clock clock, String node) {
-        return new TaskAdministrationService(runner, runLog, leases, schedule, clock, node);
+    public interface Recorder extends AutoCloseable {
+
+        /**
+         * Runs {@code work} as a run of {@code task}: start recorded before any work, end whatever happens.
+         * A task that throws becomes a failed report, never an exception; a run whose start cannot be
+         * recorded does not start and is reported (and later recorded) as failed with the reason.
+         */
+        TaskReport record(TaskName task, Supplier<TaskReport> work);
+
+        /** Writes the run outcomes that wait for the run log, if it takes them now; returns how many still wait. */
+        int writePending();
+
+        /**
+         * Asks every run under way through this recorder to stop, then waits at most {@code wait}: a run that
+         * ends in time is recorded by itself (interrupted with {@code reason}, unless it succeeded after all);
+         * one still going is recorded as interrupted at once.
+         *
+         * @return true when every run had ended within {@code wait}
+         */
+        boolean stopAll(String reason, Duration wait) throws InterruptedException;
+
+        /** Stops the background retries; outcomes that still cannot be written are logged as lost. */
+        @Override
+        void close();
+    }
+
+    /** The one recorder of a catalog's runs, on {@code runLog}, naming this node {@code node}. */
+    public static Recorder recorder(TaskRunLog runLog, Clock clock, String node) {
+        return new TaskRecorder(runLog, clock, node);
     }
 
     /**
-     * Runs {@code work} as a run of {@code task} recorded in {@code runLog} (start before any work, end
-     * whatever happens) and returns its report: a task that throws becomes a failed report, never an exception.
+     * @param runner   runs one task with the catalog's settings and returns its (recorded) report; never throws
+     * @param recorder the catalog's recorder (from {@link #recorder}): runs that cannot start are recorded
+     *                 through it, and a shutdown stops runs through it
+     * @param schedule the attached scheduler's plans, or {@code null} inside the supplier when none is
      */
-    public static TaskReport recordRun(TaskRunLog runLog, Clock clock, String node, TaskName task,
-                                       Supplier<TaskReport> work) {
-        return new TaskRecorder(runLog, clock, node).record(task, work);
+    public static TaskAdministration taskAdministration(Function<TaskName, TaskReport> runner, Recorder recorder,
+                                                        TaskRunLog runLog, TaskLeases leases,
+                                                        Supplier<TaskScheduleInfo> schedule, Clock clock, String node) {
+        return new TaskAdministrationService(runner, (TaskRecorder) recorder, runLog, leases, schedule, clock, node);
     }
 }

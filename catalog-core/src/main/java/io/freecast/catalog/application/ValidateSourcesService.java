@@ -78,6 +78,8 @@ final class ValidateSourcesService implements ValidateSourcesUseCase {
             List<DueSource> page = stoppedEarly ? List.of() : sources.listDue(dueBefore, reached, pageSize);
             CompletableFuture<Map<URI, LinkProbe>> probes = probe(prober, page);
             while (!page.isEmpty()) {
+                // A shutdown stops the run between two pages: the pages stored before it stay checked.
+                RunUnderWay.throwIfStopRequested();
                 boolean more = page.size() == pageSize;
                 stoppedEarly = more && pastDeadline(command);
                 List<DueSource> next = more && !stoppedEarly ? sources.listDue(dueBefore, last(page), pageSize) : List.of();

@@ -37,7 +37,7 @@ public record TaskOverview(TaskName task, String schedule, TaskRun lastRun, Task
         return Optional.ofNullable(nextRun);
     }
 
-    /** The last result ({@code succeeded} or {@code failed}), empty when no run has finished. */
+    /** The last result ({@code succeeded}, {@code failed} or {@code interrupted}), empty when no run has finished. */
     public Optional<TaskStatus> lastResult() {
         return findLastFinished().map(TaskRun::status);
     }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param rejections the rejected items with their reasons (a run may keep only the first ones and say so
  *                   in {@code notes}; {@code counts.rejected} is always the full number)
  * @param notes      remarks a person should read, e.g. "ratings are random placeholders"
- * @param error      the one-line reason a failed run failed; {@code null} when it succeeded
+ * @param error      the one-line reason a failed run failed, or why an interrupted one was stopped; {@code null}
+ *                   when it succeeded
  */
 public record TaskReport(TaskName task, Instant startedAt, Instant finishedAt, TaskStatus status,
                          Map<String, Long> counts, List<Rejection> rejections, List<String> notes, String error) {
@@ -28,8 +29,8 @@ public record TaskReport(TaskName task, Instant startedAt, Instant finishedAt, T
         if (status == TaskStatus.RUNNING) {
             throw new IllegalArgumentException("a report is made when a run has ended");
         }
-        if ((status == TaskStatus.FAILED) != (error != null)) {
-            throw new IllegalArgumentException("a failed report has an error and a succeeded one has none");
+        if ((status != TaskStatus.SUCCEEDED) != (error != null)) {
+            throw new IllegalArgumentException("a failed or interrupted report has an error and a succeeded one has none");
         }
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         rejections = List.copyOf(rejections);
@@ -43,6 +44,15 @@ public record TaskReport(TaskName task, Instant startedAt, Instant finishedAt, T
 
     public static TaskReport failed(TaskName task, Instant startedAt, Instant finishedAt, String error) {
         return new TaskReport(task, startedAt, finishedAt, TaskStatus.FAILED, Map.of(), List.of(), List.of(), error);
+    }
+
+    /**
+     * A run stopped before it ended because its node was shutting down: {@code reason} says so, and what
+     * the run did before is kept in {@code counts} and {@code notes} (e.g. that its transaction was rolled back).
+     */
+    public static TaskReport interrupted(TaskName task, Instant startedAt, Instant finishedAt, Map<String, Long> counts,
+                                         List<String> notes, String reason) {
+        return new TaskReport(task, startedAt, finishedAt, TaskStatus.INTERRUPTED, counts, List.of(), notes, reason);
     }
 
     public boolean succeeded() {

@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  *     catch-up however many slots were missed. A node that wakes late (a long pause) likewise runs the
  *     slot it woke for once and continues with the next future slot.</li>
  * <li>{@link #close()} wakes the idle tasks, lets running ones finish within the shutdown timeout, and
- *     leaves a task still running after it to end on its own (its lease then expires).</li>
+ *     leaves a task still running after it to its caller: {@link TaskAdministration#stopRuns} stops it and
+ *     records it as interrupted (what {@code catalog serve} does after its grace); a process that exits
+ *     without that leaves its lease to expire.</li>
  * </ul>
  */
 public final class CatalogScheduler implements TaskScheduleInfo, AutoCloseable {
@@ -154,8 +156,9 @@ public final class CatalogScheduler implements TaskScheduleInfo, AutoCloseable {
             try {
                 if (!entry.getValue().join(left)) {
                     allEnded = false;
-                    LOG.warn("{} is still running after the shutdown timeout ({}); leaving it to end on its own. "
-                            + "Its lease expires by itself if this process exits first", entry.getKey(), timeout);
+                    LOG.info("{} is still running after the scheduler's stop timeout ({}); the scheduler no longer "
+                            + "waits for it: TaskAdministration.stopRuns stops it and records it as interrupted, and "
+                            + "its lease expires by itself if the process exits first", entry.getKey(), timeout);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

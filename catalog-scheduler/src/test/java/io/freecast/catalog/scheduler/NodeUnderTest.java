@@ -251,4 +251,9 @@ final class NodeUnderTest implements TaskAdministration {
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return core.awaitIdle(timeout);
     }
+
+    @Override
+    public boolean stopRuns(String reason, Duration wait) throws InterruptedException {
+        return core.stopRuns(reason, wait);
+    }
 }

@@ -174,4 +174,9 @@ final class RecordingTasks implements TaskAdministration {
     public boolean awaitIdle(Duration timeout) {
         throw new UnsupportedOperationException("not used by the scheduler");
     }
+
+    @Override
+    public boolean stopRuns(String reason, Duration wait) {
+        throw new UnsupportedOperationException("not used by the scheduler");
+    }
 }

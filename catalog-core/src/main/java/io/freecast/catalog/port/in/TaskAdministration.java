@@ -84,4 +84,16 @@ public interface TaskAdministration {
      * @return true when none is running, false when the timeout passed first
      */
     boolean awaitIdle(Duration timeout) throws InterruptedException;
+
+    /**
+     * Stops the runs under way on this node, for a shutdown that will not wait any longer: each is asked
+     * to stop (an import stops between two items and rolls its transaction back; its thread is interrupted,
+     * which also wakes it from a stalled read) and is recorded as {@code interrupted} with {@code reason}.
+     * Waits at most {@code wait} for them; a run still going then is recorded as interrupted at once, so
+     * the run log never keeps a {@code running} row for it. A run that succeeds before it sees the request
+     * is recorded as succeeded.
+     *
+     * @return true when every run had ended within {@code wait}
+     */
+    boolean stopRuns(String reason, Duration wait) throws InterruptedException;
 }

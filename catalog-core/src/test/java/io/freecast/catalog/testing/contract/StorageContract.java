@@ -895,6 +895,33 @@ public abstract class StorageContract {
     }
 
     @Test
+    void anInterruptedRunIsRecordedWithItsReasonCountsAndNotes() {
+        long id = store.ports().taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node", T0);
+        store.ports().taskRuns().recordFinish(id, TaskReport.interrupted(TaskName.IMPORT_MOVIES, T0, T0.plusSeconds(4),
+                Map.of("read", 1200L), List.of("nothing was imported"), "the server was stopped"));
+
+        TaskRun run = store.ports().taskRuns().findLatest(TaskName.IMPORT_MOVIES).orElseThrow();
+        assertThat(run.status()).isEqualTo(TaskStatus.INTERRUPTED);
+        assertThat(run.error()).isEqualTo("the server was stopped");
+        assertThat(run.finishedAt()).isEqualTo(T0.plusSeconds(4));
+        assertThat(run.counts()).containsEntry("read", 1200L);
+    }
+
+    @Test
+    void aRunsEndMayBeWrittenAgainWithTheTruthReplacingWhatWasWrittenBefore() {
+        long id = store.ports().taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node", T0);
+        store.ports().taskRuns().recordFinish(id, TaskReport.failed(TaskName.IMPORT_MOVIES, T0, T0.plusSeconds(120),
+                "abandoned: node node stopped while running it (its lease expired)"));
+        store.ports().taskRuns().recordFinish(id, new TaskReport(TaskName.IMPORT_MOVIES, T0, T0.plusSeconds(2),
+                TaskStatus.FAILED, Map.of("read", 700L), List.of(), List.of(), "the database is unreachable"));
+
+        TaskRun run = store.ports().taskRuns().findLatest(TaskName.IMPORT_MOVIES).orElseThrow();
+        assertThat(run.error()).isEqualTo("the database is unreachable");
+        assertThat(run.finishedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(run.counts()).containsExactly(Map.entry("read", 700L));
+    }
+
+    @Test
     void theRunLogNeverJoinsATransaction() {
         if (!runLogRefusesWritesInsideATransaction()) {
             // Written outside the transaction: the rollback of the work does not take it along.

@@ -45,7 +45,8 @@ final class DashboardPages {
         List<TaskRun> failed = new ArrayList<>();
         for (TaskOverview task : overviews) {
             tasks.listRuns(task.task(), PageRequest.first(RECENT_RUNS)).items().stream()
-                    .filter(run -> run.status() == TaskStatus.FAILED).forEach(failed::add);
+                    .filter(run -> run.status() == TaskStatus.FAILED || run.status() == TaskStatus.INTERRUPTED)
+                    .forEach(failed::add);
         }
         failed.sort(Comparator.comparing(TaskRun::startedAt).reversed());
         return failed.subList(0, Math.min(FAILED_SHOWN, failed.size()));

@@ -49,8 +49,9 @@ final class ImportMoviesCommand implements Callable<Integer> {
              ImportProgressBar progress = ImportProgressBar.start("import-movies")) {
             Catalog catalog = assembly.catalog();
             // Under the task's lease, like every run: never at the same time as a scheduled run on a server.
-            TaskReport result = catalog.tasks().runNow(TaskName.IMPORT_MOVIES, leaseFor, () -> catalog.importMovies(
-                    new ImportMoviesUseCase.ImportMoviesCommand(location, progress)));
+            TaskReport result = StopOnSignal.run(catalog, "import-movies", () -> catalog.tasks().runNow(
+                    TaskName.IMPORT_MOVIES, leaseFor, () -> catalog.importMovies(
+                            new ImportMoviesUseCase.ImportMoviesCommand(location, progress))));
             progress.close();
             return report.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

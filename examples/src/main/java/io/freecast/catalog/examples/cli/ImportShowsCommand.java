@@ -55,8 +55,9 @@ final class ImportShowsCommand implements Callable<Integer> {
              ImportProgressBar progress = ImportProgressBar.start("import-shows")) {
             Catalog catalog = assembly.catalog();
             // Under the task's lease, like every run: never at the same time as a scheduled run on a server.
-            TaskReport result = catalog.tasks().runNow(TaskName.IMPORT_SHOWS, leaseFor, () -> catalog.importShows(
-                    new ImportShowsUseCase.ImportShowsCommand(location, placeholders, progress)));
+            TaskReport result = StopOnSignal.run(catalog, "import-shows", () -> catalog.tasks().runNow(
+                    TaskName.IMPORT_SHOWS, leaseFor, () -> catalog.importShows(
+                            new ImportShowsUseCase.ImportShowsCommand(location, placeholders, progress))));
             progress.close();
             return report.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

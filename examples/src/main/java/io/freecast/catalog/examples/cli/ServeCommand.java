@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code catalog serve}: the read API on {@code --host}:{@code --port} over the catalog in {@code --db},
  * plus the task scheduler unless {@code --no-scheduler}. Runs until SIGTERM or Ctrl-C, then stops
- * gracefully: the scheduler first, then no new requests while those in flight finish, then the database.
+ * gracefully: the scheduler starts nothing more, no new requests are taken while those in flight finish,
+ * task runs under way get {@code --stop-grace} to end by themselves, and a run still going after it is
+ * stopped — an import's transaction rolled back — and recorded as {@code interrupted}; then the database
+ * closes. Never both half-ways: a run either ends by itself within the grace or is stopped and rolled back.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the JSON API (and run the scheduled tasks, unless --no-scheduler).")
@@ -33,8 +36,13 @@ public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     static final String ADMIN_TOKEN_ENV = "CATALOG_ADMIN_TOKEN";
     private static final int MIN_TOKEN_LENGTH = 16;
-    /** How long a stop waits for task runs under way, like the scheduler's own wait. */
-    private static final Duration RUN_GRACE = CatalogScheduler.DEFAULT_SHUTDOWN_TIMEOUT;
+    /**
+     * How long a run asked to stop may take to roll back and record itself: after it the run is recorded
+     * as interrupted anyway, and the database closes under it (its transaction then never commits).
+     */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** Long enough for the scheduler's idle task loops to wake and end. */
+    private static final Duration SCHEDULER_STOP = Duration.ofSeconds(1);
 
     @Mixin
     DatabaseOptions database;
@@ -65,6 +73,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-scheduler", description = "Serve the API only; run no scheduled tasks.")
     boolean noScheduler;
 
+    @Option(names = "--stop-grace", paramLabel = "DURATION", defaultValue = "${env:CATALOG_STOP_GRACE:-30s}",
+            description = "On SIGTERM or Ctrl-C, how long task runs under way may go on to end by themselves; a run "
+                    + "still going after it is stopped (an import rolls back: nothing of it is kept) and recorded as "
+                    + "interrupted. Env: CATALOG_STOP_GRACE. Default: ${DEFAULT-VALUE}")
+    String stopGrace;
+
     @Option(names = "--private-reads", defaultValue = "${env:CATALOG_PRIVATE_READS:-false}",
             description = "Every catalog and task read needs a bearer token of at least the read scope (reads are "
                     + "public otherwise). Env: CATALOG_PRIVATE_READS. Default: ${DEFAULT-VALUE}")
@@ -84,6 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration cacheTtl = parseDuration(responseCache);
+        Duration grace = parseStopGrace(stopGrace);
         if (port < 0 || port > 65_535) {
             throw new ConfigurationException("--port / CATALOG_PORT must be between 0 and 65535, got " + port);
         }
@@ -133,7 +148,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + "); choose another --port / CATALOG_PORT or --host / CATALOG_HOST", e);
         }
         // The scheduler starts once the API listens: /health answers at once, while the start-up imports run.
-        AutoCloseable scheduler = noScheduler ? () -> { } : startScheduler(catalog, adapters);
+        CatalogScheduler scheduler = noScheduler ? null : startScheduler(catalog, adapters);
         System.out.println("catalog API on " + server.baseUri() + "  (docs: " + server.baseUri() + "/docs, "
                 + store.description() + (noScheduler ? ", scheduler off" : "") + ")");
         System.out.flush();
@@ -141,9 +156,14 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: no new requests, letting those in flight finish");
-            closeQuietly(scheduler);
+            long deadline = System.nanoTime() + grace.toNanos();
+            if (scheduler != null) {
+                // No new slot starts, and the idle task loops end at once; a scheduled run under way is
+                // handled with the others below, against the same deadline.
+                scheduler.stop(SCHEDULER_STOP.compareTo(grace) < 0 ? SCHEDULER_STOP : grace);
+            }
             server.stop();
-            awaitRunsUnderWay(catalog);
+            endRunsUnderWay(catalog, grace, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             assembly.close();
             adapters.close();
             System.out.println("catalog API stopped");
@@ -162,9 +182,9 @@ public final class ServeCommand implements Callable<Integer> {
      * Starts the task scheduler (README, "Scheduling and task status") with the {@code --schedule} / {@code CATALOG_SCHEDULE_*}
      * settings; it attaches itself to the catalog, so task status shows its schedule and next runs. A task
      * whose adapter is missing (update-ratings without a provider) stays off. It is stopped first on
-     * shutdown, letting a running task finish (30 s at most).
+     * shutdown; a scheduled run under way then gets the {@code --stop-grace} like any other run.
      */
-    private AutoCloseable startScheduler(Catalog catalog, ServeTaskOptions.Adapters adapters) {
+    private CatalogScheduler startScheduler(Catalog catalog, ServeTaskOptions.Adapters adapters) {
         adapters.unavailable().forEach((task, reason) -> LOG.info("{} is not scheduled: {}", task, reason));
         CatalogScheduler scheduler = scheduling.scheduler(catalog, adapters.unavailable());
         scheduler.start();
@@ -254,17 +274,38 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs started over HTTP (or by the scheduler, which waited already) get the same grace as scheduled
-     * ones before the database closes under them; one still running after it fails with the database.
+     * Every run under way here — scheduled, started over HTTP or from the web admin — gets what is left of
+     * the grace to end by itself; one still going after it is stopped (an import rolls its transaction back)
+     * and recorded as interrupted, saying why, before the database closes.
      */
-    private static void awaitRunsUnderWay(Catalog catalog) {
+    static void endRunsUnderWay(Catalog catalog, Duration grace, Duration left) {
         try {
-            if (!catalog.tasks().awaitIdle(RUN_GRACE)) {
-                LOG.warn("a task run was still under way after {} s; stopping anyway", RUN_GRACE.toSeconds());
+            if (catalog.tasks().awaitIdle(left)) {
+                return;
+            }
+            String reason = "stopped by the server's shutdown: the run had not ended within the "
+                    + describe(grace) + " grace (--stop-grace)";
+            LOG.warn("a task run was still under way after the {} grace; stopping it (an import rolls back)",
+                    describe(grace));
+            if (!catalog.tasks().stopRuns(reason, STOP_WAIT)) {
+                LOG.error("a task run did not stop within {} s of being asked; it is recorded as interrupted and "
+                        + "the database closes under it", STOP_WAIT.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    static Duration parseStopGrace(String text) {
+        try {
+            return Schedule.parseDuration(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("--stop-grace / CATALOG_STOP_GRACE: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

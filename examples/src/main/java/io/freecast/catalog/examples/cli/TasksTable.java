@@ -58,9 +58,9 @@ final class TasksTable {
         if (task.running()) {
             return "running";
         }
-        return task.findLastFinished().map(run -> run.status() == TaskStatus.FAILED
-                ? "failed: " + abbreviate(String.valueOf(run.error()))
-                : run.status().wireName()).orElse("-");
+        return task.findLastFinished().map(run -> run.status() == TaskStatus.SUCCEEDED
+                ? run.status().wireName()
+                : run.status().wireName() + ": " + abbreviate(String.valueOf(run.error()))).orElse("-");
     }
 
     static String toJson(List<TaskOverview> tasks) {

@@ -57,8 +57,9 @@ public final class UpdateRatingsCommand implements Callable<Integer> {
              ImportProgressBar progress = ImportProgressBar.start("update-ratings")) {
             Catalog catalog = assembly.catalog();
             // Under the task's lease, like every run: never at the same time as a scheduled run on a server.
-            TaskReport result = catalog.tasks().runNow(TaskName.UPDATE_RATINGS, leaseFor, () -> catalog.updateRatings(
-                    new UpdateRatingsUseCase.UpdateRatingsCommand(staleAfter, progress)));
+            TaskReport result = StopOnSignal.run(catalog, "update-ratings", () -> catalog.tasks().runNow(
+                    TaskName.UPDATE_RATINGS, leaseFor, () -> catalog.updateRatings(
+                            new UpdateRatingsUseCase.UpdateRatingsCommand(staleAfter, progress))));
             progress.close();
             return report.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

@@ -69,8 +69,9 @@ public final class ValidateSourcesCommand implements Callable<Integer> {
              ImportProgressBar progress = ImportProgressBar.start("validate-sources")) {
             Catalog catalog = assembly.catalog();
             // Under the task's lease, like every run: never at the same time as a scheduled run on a server.
-            TaskReport result = catalog.tasks().runNow(TaskName.VALIDATE_SOURCES, leaseFor, () -> catalog.validateSources(
-                    new ValidateSourcesUseCase.ValidateSourcesCommand(failureThreshold, progress, deadline())));
+            TaskReport result = StopOnSignal.run(catalog, "validate-sources", () -> catalog.tasks().runNow(
+                    TaskName.VALIDATE_SOURCES, leaseFor, () -> catalog.validateSources(
+                            new ValidateSourcesUseCase.ValidateSourcesCommand(failureThreshold, progress, deadline()))));
             progress.close();
             return report.finish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
