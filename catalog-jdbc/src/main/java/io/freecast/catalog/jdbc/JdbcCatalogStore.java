@@ -11,9 +11,12 @@ import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.StoragePorts;
 import io.freecast.catalog.port.in.CatalogOverview;
 import io.freecast.catalog.port.out.StorageHealth;
+import io.freecast.catalog.port.out.StorageUnavailableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -38,9 +41,13 @@ import java.util.function.Consumer;
  */
 public final class JdbcCatalogStore implements CatalogStore {
 
+    /** How long a health check waits for a busy pool. */
+    private static final Duration HEALTH_WAIT = Duration.ofSeconds(1);
+
     private final ConnectionPool pool;
     private final SchemaMigrations migrations;
-    private final JooqStorage storage;
+    private final StoragePorts ports;
+    private final CatalogOverview overview;
     /** Read once at open and after each migrate(): health checks must stay cheap. */
     private volatile String schemaVersion;
     private volatile boolean needsMigrating;
@@ -49,7 +56,8 @@ public final class JdbcCatalogStore implements CatalogStore {
                              SchemaMigrations.State state) {
         this.pool = pool;
         this.migrations = migrations;
-        this.storage = storage;
+        this.ports = pool.guard(storage.ports());
+        this.overview = pool.guard(CatalogOverview.class, storage.overview());
         remember(state);
     }
 
@@ -109,28 +117,50 @@ public final class JdbcCatalogStore implements CatalogStore {
     /** Every port on this store's one connection pool; the same instances on every call. */
     @Override
     public StoragePorts ports() {
-        return storage.ports();
+        return ports;
     }
 
     /** The operator's read side: counts, filtered title lists, dead links, a run's report (the web admin's). */
     public CatalogOverview overview() {
-        return storage.overview();
+        return overview;
     }
 
+    /**
+     * Whether the database answers, within about a second: while it is known to be away (the circuit is
+     * open) at once, with the cause and how long it has been away; otherwise one round trip. A pool busy for
+     * the whole second is reported up, as busy: the database answered its last use, and taking a loaded
+     * node out of service would only load the others.
+     */
     @Override
     public StorageHealth health() {
+        Optional<String> outage = pool.outage();
+        if (outage.isPresent()) {
+            return new StorageHealth(false, description() + ": " + outage.get());
+        }
         try {
-            pool.ping();
+            pool.ping(HEALTH_WAIT);
             String version = schemaVersion;
             String schema = ", schema " + (version == null ? "empty" : version);
             if (needsMigrating) {
                 return new StorageHealth(false, description() + schema + ", needs migrating");
             }
             return new StorageHealth(true, description() + schema);
+        } catch (StorageUnavailableException e) {
+            return new StorageHealth(false, description() + ": " + pool.outage().orElse(e.getMessage()));
+        } catch (CatalogStorageException e) {
+            if (e.getCause() instanceof SQLTransientConnectionException && e.getCause().getCause() == null) {
+                return new StorageHealth(true, description() + ", busy: no connection free within "
+                        + HEALTH_WAIT.toMillis() + " ms");
+            }
+            return new StorageHealth(false, description() + ": " + oneLine(e));
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return new StorageHealth(false, description() + ": " + message);
         }
+    }
+
+    private static String oneLine(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
     }
 
     @Override
