@@ -19,13 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  * restored — the PostgreSQL server itself is never touched. Skipped, with the reason, without
  * CATALOG_TEST_POSTGRES_URL.
  *
- * <p>Bounds are generous ("answered within 2 s") on purpose: what is proven is "at once rather than after
+ * <p>Bounds are generous ("answered within 3 s", /health down within the 2 s the issue asks) on purpose: what is proven is "at once rather than after
  * the pool's 10 s", not a latency figure.
  */
 class PostgresOutageUnderLoadIT {
 
     private static final int CLIENTS = 32;
-    private static final Duration ANSWERED = Duration.ofSeconds(2);
+    /** "At once" rather than after the pool's 10 s, with room for a shared two-core machine under load. */
+    private static final Duration ANSWERED = Duration.ofSeconds(3);
     private static final Duration OUTAGE = Duration.ofSeconds(5);
     /** Put in the database URL: the server accepts it (trust) and it must never show. */
     private static final String PLANTED_PASSWORD = "planted-outage-password-7f3a";
@@ -66,7 +67,8 @@ class PostgresOutageUnderLoadIT {
             System.out.println("serve's log:\n" + log);
 
             assertThat(down).as("/health said 503").isNotNull();
-            assertThat(Duration.ofNanos(healthDown - cut)).as("/health said 503 within 2 s of the cut").isLessThan(ANSWERED);
+            assertThat(Duration.ofNanos(healthDown - cut)).as("/health said 503 within 2 s of the cut")
+                    .isLessThan(Duration.ofSeconds(2));
             assertThat(down.contentType()).startsWith("application/json");
             assertThat(down.body()).contains("\"status\":\"down\"").contains("unavailable for");
             assertThat(healthWhileAway).allSatisfy(s -> {
