@@ -53,6 +53,7 @@ class PostgresOutageUnderLoadIT {
             long healthDown = System.nanoTime();
             Thread.sleep(OUTAGE.toMillis());
             List<Sample> healthWhileAway = List.of(serve.get("/health"), serve.get("/health/"));
+            Sample signIn = serve.postForm("/admin/sign-in", "name=ada&password=not-checked-while-away");
             relay.restore();
             long restored = System.nanoTime();
             Sample up = serve.await("/health", s -> s.status() == 200, Duration.ofSeconds(15));
@@ -78,6 +79,11 @@ class PostgresOutageUnderLoadIT {
 
             // Judged from a second before the cut: the first answers of a cold JVM under a sudden load of 32
             // clients on a shared machine say nothing about outages.
+            assertThat(signIn.status()).as("the admin's sign-in, which reads the accounts: %s", signIn.body()).isEqualTo(503);
+            assertThat(signIn.retryAfter()).matches("[1-9][0-9]*");
+            assertThat(signIn.contentType()).startsWith("text/html");
+            assertThat(signIn.body()).contains("Database unavailable").doesNotContain(PLANTED_PASSWORD);
+
             List<Sample> noDatabase = serve.samples(s -> NO_DATABASE.contains(s.path()) && s.askedNanos() - judged > 0);
             assertThat(noDatabase).hasSizeGreaterThan(100);
             assertThat(noDatabase).as("routes that need no database answer, at once, all along").allSatisfy(s -> {

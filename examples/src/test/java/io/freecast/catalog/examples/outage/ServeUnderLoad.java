@@ -117,9 +117,21 @@ final class ServeUnderLoad implements AutoCloseable {
         return send("POST", path, json);
     }
 
+    /** A form posted as a browser would (no token), e.g. the admin's sign-in. */
+    Sample postForm(String path, String form) {
+        return send("POST", path, null, form);
+    }
+
     private Sample send(String method, String path, String json) {
+        return send(method, path, json, null);
+    }
+
+    private Sample send(String method, String path, String json, String form) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15));
-        if (json != null) {
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(form));
+        } else if (json != null) {
             request.header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json));
         } else {
