@@ -205,7 +205,12 @@ public final class JdbcCatalogStore implements CatalogStore {
             return this;
         }
 
-        /** How long to wait for a connection, from the pool or the server (default 10 s, at least 250 ms). */
+        /**
+         * How long to wait for a connection, from the pool or the server (default 10 s, at least 250 ms), while
+         * the database answers. Once it is known to be away, every use is refused at once with a
+         * {@link io.freecast.catalog.port.out.StorageUnavailableException} until it answers again (README,
+         * "When the database goes away").
+         */
         public Builder connectionTimeout(Duration connectionTimeout) {
             this.connectionTimeout = Objects.requireNonNull(connectionTimeout, "connectionTimeout");
             return this;

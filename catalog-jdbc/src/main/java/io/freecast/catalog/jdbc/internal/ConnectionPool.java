@@ -106,7 +106,7 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /**
-     * The outage under way, in a few words for a health check ("unavailable for 3.2 s: connection refused");
+     * The outage under way, in a few words for a health check ("unavailable for 3 s (connection refused)");
      * empty while the database answers.
      */
     public Optional<String> outage() {
