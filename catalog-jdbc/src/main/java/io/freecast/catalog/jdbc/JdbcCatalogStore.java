@@ -12,9 +12,12 @@ import io.freecast.catalog.CatalogStore;
 import io.freecast.catalog.StoragePorts;
 import io.freecast.catalog.port.in.CatalogOverview;
 import io.freecast.catalog.port.out.StorageHealth;
+import io.freecast.catalog.port.out.StorageUnavailableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -39,10 +42,16 @@ import java.util.function.Consumer;
  */
 public final class JdbcCatalogStore implements CatalogStore {
 
+    /** How long a health check waits for a busy pool. */
+    private static final Duration HEALTH_WAIT = Duration.ofSeconds(1);
+
     private final ConnectionPool pool;
     private final SchemaMigrations migrations;
     private final JooqStorage storage;
-    /** The storage's ports and overview, whose database failures are named (FailureNamingPorts). */
+    /**
+     * The storage's ports and overview: guarded by the pool's circuit (an unreachable database is refused at
+     * once), and with every other database failure named (FailureNamingPorts).
+     */
     private final StoragePorts ports;
     private final CatalogOverview overview;
     /** Read once at open and after each migrate(): health checks must stay cheap. */
@@ -54,8 +63,8 @@ public final class JdbcCatalogStore implements CatalogStore {
         this.pool = pool;
         this.migrations = migrations;
         this.storage = storage;
-        this.ports = FailureNamingPorts.wrap(storage.ports(), pool.url());
-        this.overview = FailureNamingPorts.wrap(storage.overview(), pool.url());
+        this.ports = FailureNamingPorts.wrap(pool.guard(storage.ports()), pool.url());
+        this.overview = FailureNamingPorts.wrap(pool.guard(CatalogOverview.class, storage.overview()), pool.url());
         remember(state);
     }
 
@@ -123,20 +132,42 @@ public final class JdbcCatalogStore implements CatalogStore {
         return overview;
     }
 
+    /**
+     * Whether the database answers, within about a second: while it is known to be away (the circuit is
+     * open) at once, with the cause and how long it has been away; otherwise one round trip. A pool busy for
+     * the whole second is reported up, as busy: the database answered its last use, and taking a loaded
+     * node out of service would only load the others.
+     */
     @Override
     public StorageHealth health() {
+        Optional<String> outage = pool.outage();
+        if (outage.isPresent()) {
+            return new StorageHealth(false, description() + ": " + outage.get());
+        }
         try {
-            pool.ping();
+            pool.ping(HEALTH_WAIT);
             String version = schemaVersion;
             String schema = ", schema " + (version == null ? "empty" : version);
             if (needsMigrating) {
                 return new StorageHealth(false, description() + schema + ", needs migrating");
             }
             return new StorageHealth(true, description() + schema);
+        } catch (StorageUnavailableException e) {
+            return new StorageHealth(false, description() + ": " + pool.outage().orElse(e.getMessage()));
+        } catch (CatalogStorageException e) {
+            if (e.getCause() instanceof SQLTransientConnectionException && e.getCause().getCause() == null) {
+                return new StorageHealth(true, description() + ", busy: no connection free within "
+                        + HEALTH_WAIT.toMillis() + " ms");
+            }
+            return new StorageHealth(false, description() + ": " + oneLine(e));
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return new StorageHealth(false, description() + ": " + message);
         }
+    }
+
+    private static String oneLine(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
     }
 
     @Override
@@ -181,7 +212,12 @@ public final class JdbcCatalogStore implements CatalogStore {
             return this;
         }
 
-        /** How long to wait for a connection, from the pool or the server (default 10 s, at least 250 ms). */
+        /**
+         * How long to wait for a connection, from the pool or the server (default 10 s, at least 250 ms), while
+         * the database answers. Once it is known to be away, every use is refused at once with a
+         * {@link io.freecast.catalog.port.out.StorageUnavailableException} until it answers again (README,
+         * "When the database goes away").
+         */
         public Builder connectionTimeout(Duration connectionTimeout) {
             this.connectionTimeout = Objects.requireNonNull(connectionTimeout, "connectionTimeout");
             return this;

@@ -1,10 +1,12 @@
 package io.freecast.catalog.http.admin;
 
+import io.freecast.catalog.http.server.StorageOutages;
 import io.freecast.catalog.port.in.AuthenticationFailedException;
 import io.freecast.catalog.port.in.EditConflictException;
 import io.freecast.catalog.port.in.InvalidEditException;
 import io.freecast.catalog.port.in.ItemNotFoundException;
 import io.freecast.catalog.port.in.NotPermittedException;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.Cookie;
@@ -76,6 +78,9 @@ final class AdminHandler implements HttpHandler {
             String relative = requestPath.startsWith(settings.prefix()) ? requestPath.substring(settings.prefix().length()) : "";
             if (relative.isEmpty()) {
                 response = new AdminResponse.Redirect(settings.prefix() + "/");
+            } else if (relative.startsWith("assets/")) {
+                // Stylesheets and scripts need no session, so none is looked up: no database either.
+                response = route(exchange, relative, null);
             } else {
                 session = sessionOf(exchange);
                 response = route(exchange, relative, session);
@@ -91,8 +96,16 @@ final class AdminHandler implements HttpHandler {
             LOG.warn("an edit failure reached the admin's handler: {}", e.getMessage());
             response = error(session, 409, "Not saved", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("the admin failed answering {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
-            response = error(session, 500, "Something went wrong", "The failure was logged; nothing else was changed.");
+            StorageUnavailableException unavailable = StorageOutages.find(e);
+            if (unavailable != null) {
+                // The database is away (the store logs that once): a page that says so, no trace per request.
+                headers.put(Headers.RETRY_AFTER, StorageOutages.retryAfterSeconds(unavailable));
+                response = error(session, 503, "Database unavailable", unavailable.getMessage()
+                        + ". Nothing was changed; the page works again once the database answers.");
+            } else {
+                LOG.error("the admin failed answering {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
+                response = error(session, 500, "Something went wrong", "The failure was logged; nothing else was changed.");
+            }
         }
         send(exchange, response);
     }

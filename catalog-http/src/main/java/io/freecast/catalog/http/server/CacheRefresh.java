@@ -46,6 +46,11 @@ final class CacheRefresh {
         } catch (ApiProblem problem) {
             // The target now answers a problem; requests will get it through the usual path.
         } catch (RuntimeException e) {
+            if (StorageOutages.find(e) != null) {
+                // The storage adapter logs the outage itself; requests will get their 503 the usual way.
+                cache.forget(key, current);
+                return;
+            }
             LOG.warn("refreshing the cached response of {} failed; the next request reads afresh", key, e);
         }
         cache.forget(key, current);

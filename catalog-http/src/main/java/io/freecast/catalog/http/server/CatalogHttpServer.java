@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,7 @@ public final class CatalogHttpServer implements AutoCloseable {
     private final PrometheusMeterRegistry meterRegistry;
     private final GracefulShutdownHandler shutdownHandler;
     private final Undertow undertow;
+    private final ExecutorService storageFreeThreads = StorageFreeRoutes.threads();
     private volatile boolean started;
     private volatile boolean stopped;
 
@@ -82,7 +85,8 @@ public final class CatalogHttpServer implements AutoCloseable {
         for (Consumer<ApiRoutes> extra : config.extraRoutes()) {
             extra.accept(reads);
         }
-        this.shutdownHandler = Handlers.gracefulShutdown(handlerChain(router, metrics, config, json, cache));
+        this.shutdownHandler = Handlers.gracefulShutdown(handlerChain(router, metrics, config, json, cache,
+                storageFreeThreads));
         this.undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setIoThreads(config.ioThreads())
@@ -109,7 +113,7 @@ public final class CatalogHttpServer implements AutoCloseable {
      * add to it). Built once; each handler wraps the next.
      */
     private static HttpHandler handlerChain(Router router, MetricsResource metrics, CatalogHttpConfig config,
-                                            ObjectMapper json, ResponseCache cache) {
+                                            ObjectMapper json, ResponseCache cache, Executor storageFreeThreads) {
         String publicCaching = ResponseHeaders.publicCaching(config.cacheMaxAge());
         RepresentationHandler read = new ConditionalGetHandler(new GzipHandler());
         RepresentationHandler cacheable = cache.enabled() ? new ResponseCacheHandler.Store(cache, read) : read;
@@ -119,7 +123,7 @@ public final class CatalogHttpServer implements AutoCloseable {
                 new ProblemHandler(new ProblemWriter(json),
                         new RequestTargetHandler(config.maxRequestTargetLength(),
                                 new ApiRoutingHandler(router, rendering, config.maxRequestBodySize()))));
-        HttpHandler toWorker = new WorkerDispatchHandler(onWorker);
+        HttpHandler toWorker = new WorkerDispatchHandler(onWorker, new StorageFreeRoutes(), storageFreeThreads);
         HttpHandler api = new CorsHandler(cache.enabled()
                 ? new ResponseCacheHandler(cache, publicCaching, metrics, new CacheRefresh(router, rendering, cache),
                         read, toWorker)
@@ -169,6 +173,7 @@ public final class CatalogHttpServer implements AutoCloseable {
     public synchronized void stop() {
         if (!started || stopped) {
             stopped = true;
+            storageFreeThreads.shutdown();
             return;
         }
         stopped = true;
@@ -181,6 +186,7 @@ public final class CatalogHttpServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
+        storageFreeThreads.shutdown();
         LOG.info("catalog API stopped");
     }
 

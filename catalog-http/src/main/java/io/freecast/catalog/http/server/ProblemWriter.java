@@ -31,6 +31,11 @@ final class ProblemWriter {
         send(exchange, status, instance -> Problem.of(status, detail, instance, parameter), Map.of());
     }
 
+    /** A problem with headers of its own, e.g. a 503's {@code Retry-After}. */
+    void sendWithHeaders(HttpServerExchange exchange, int status, String detail, Map<String, String> headers) {
+        send(exchange, status, instance -> Problem.of(status, detail, instance, null), headers);
+    }
+
     /** A thrown problem, with its own headers ({@code WWW-Authenticate}, a 412's {@code ETag}…) and members. */
     void send(HttpServerExchange exchange, ApiProblem problem) {
         send(exchange, problem.status(), instance -> Problem.of(problem, instance), problem.headers());

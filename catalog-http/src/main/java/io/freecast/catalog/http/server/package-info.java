@@ -16,9 +16,11 @@
  *  └ SubtreeHandler                   only when something is mounted: /admin/… → the mounted handler
  *     └ CorsHandler                   every CORS header, on every API response (preflight from Allow)
  *        └ ResponseCacheHandler       only with a response cache: a GET/HEAD hit answered on the IO thread
- *           └ WorkerDispatchHandler   IO thread → worker: everything below may block
+ *           └ WorkerDispatchHandler   IO thread → worker: everything below may block (routes that need no
+ *              │                          storage, and /health, on threads of their own: StorageFreeRoutes)
  *              └ RequestMetricsHandler      times the request by method, route template, status
- *                 └ ProblemHandler          exceptions → problem+json (ApiProblem 4xx; anything else 500)
+ *                 └ ProblemHandler          exceptions → problem+json (ApiProblem 4xx; storage unavailable
+ *                                           503 + Retry-After; anything else 500)
  *                    └ RequestTargetHandler strict decoding of path and query; 414, 400
  *                       └ ApiRoutingHandler route by path and method; 404, 405, OPTIONS; runs the ApiHandler
  *                          └ ApiResponseHandler renders the answer: body, Content-Type, Cache-Control

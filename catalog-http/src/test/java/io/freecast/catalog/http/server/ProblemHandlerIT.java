@@ -2,8 +2,10 @@ package io.freecast.catalog.http.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.Headers;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Error mapping ({@link ProblemHandler}) and problem rendering ({@link ProblemWriter}). */
@@ -30,6 +32,38 @@ class ProblemHandlerIT {
             assertThat(answer.json().get("detail").asText()).isEqualTo("limit must be between 1 and 500");
             assertThat(answer.json().get("parameter").asText()).isEqualTo("limit");
             assertThat(answer.json().get("instance").asText()).isEqualTo("/movies/");
+        }
+    }
+
+    @Test
+    void storageThatCannotBeUsedNowIsA503WithRetryAfterInWholeSeconds() {
+        try (HandlerServer server = serving(exchange -> {
+            throw new StorageUnavailableException("the database is unavailable (connection refused); try again in 2 s",
+                    Duration.ofMillis(1500), null);
+        })) {
+            ApiClient.Answer answer = server.api.get("/movies/1");
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.contentType()).isEqualTo("application/problem+json");
+            assertThat(answer.header("Retry-After")).contains("2");
+            assertThat(answer.header("Cache-Control")).contains("no-store");
+            assertThat(answer.json().get("title").asText()).isEqualTo("Service Unavailable");
+            assertThat(answer.json().get("detail").asText())
+                    .isEqualTo("the database is unavailable (connection refused); try again in 2 s");
+        }
+    }
+
+    @Test
+    void storageUnavailableWrappedByAnotherLayerIsStillA503() {
+        try (HandlerServer server = serving(exchange -> {
+            throw new IllegalStateException("a layer that wraps", new StorageUnavailableException(
+                    "the database cannot take writes now (disk full); try again in 10 s", Duration.ofSeconds(10), null));
+        })) {
+            ApiClient.Answer answer = server.api.get("/movies/1");
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.header("Retry-After")).contains("10");
+            assertThat(answer.text()).doesNotContain("a layer that wraps").contains("disk full");
         }
     }
 

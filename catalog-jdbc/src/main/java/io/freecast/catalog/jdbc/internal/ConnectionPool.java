@@ -3,25 +3,46 @@ package io.freecast.catalog.jdbc.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.freecast.catalog.StoragePorts;
 import io.freecast.catalog.jdbc.CatalogStorageException;
 import io.freecast.catalog.jdbc.PoolStats;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HikariCP pool, opened so that a database that cannot be used fails at once with a clear message. */
 public final class ConnectionPool implements AutoCloseable {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
+    /**
+     * The pool's own connection timeout: one slice of a caller's wait (see {@link GuardedDataSource}), so a
+     * caller waiting while the database goes away learns it within half a second.
+     */
+    static final Duration ACQUIRE_SLICE = Duration.ofMillis(500);
+    /** How often the circuit asks a database that went away whether it is back. */
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+    /** At most one "still unavailable" line this often while an outage lasts. */
+    static final Duration OUTAGE_SUMMARY_INTERVAL = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger("io.freecast.catalog.jdbc.database");
+
     private final HikariDataSource dataSource;
     private final DatabaseUrl url;
+    private final StorageCircuit circuit;
+    private final GuardedDataSource guarded;
 
-    private ConnectionPool(HikariDataSource dataSource, DatabaseUrl url) {
+    private ConnectionPool(HikariDataSource dataSource, DatabaseUrl url, Duration wait) {
         this.dataSource = dataSource;
         this.url = url;
+        this.circuit = new StorageCircuit(url.display(), PROBE_INTERVAL, OUTAGE_SUMMARY_INTERVAL, this::probe,
+                System::nanoTime, new StorageCircuit.LogLines(LOG::warn, LOG::info));
+        this.guarded = new GuardedDataSource(dataSource, circuit, wait, System::nanoTime);
     }
 
     /**
@@ -37,7 +58,10 @@ public final class ConnectionPool implements AutoCloseable {
         hikari.setJdbcUrl(url.jdbcUrl());
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(Math.min(2, config.poolSize()));
-        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        Duration slice = config.connectionTimeout().compareTo(ACQUIRE_SLICE) < 0 ? config.connectionTimeout() : ACQUIRE_SLICE;
+        hikari.setConnectionTimeout(slice.toMillis());
+        // Checking a borrowed connection must fit in one slice (Hikari would shorten it itself, with a warning).
+        hikari.setValidationTimeout(slice.toMillis());
         // One attempt at start-up: a server that is down or a file that cannot be opened is reported now.
         hikari.setInitializationFailTimeout(1);
         if (url.kind() == DatabaseKind.SQLITE) {
@@ -55,7 +79,7 @@ public final class ConnectionPool implements AutoCloseable {
             // Named in pg_stat_activity, so an operator can tell the catalog's connections apart.
             hikari.addDataSourceProperty("ApplicationName", "catalog");
         }
-        return new ConnectionPool(hikari, url);
+        return new ConnectionPool(hikari, url, config.connectionTimeout());
     }
 
     /**
@@ -70,8 +94,36 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    /**
+     * The pool behind the {@link #circuit()}: refuses at once while the database is known to be away, and
+     * opens the circuit when a connection cannot be had because it went away.
+     */
     public DataSource dataSource() {
-        return dataSource;
+        return guarded;
+    }
+
+    /** The circuit breaker in front of the database. */
+    StorageCircuit circuit() {
+        return circuit;
+    }
+
+    /**
+     * The outage under way, in a few words for a health check ("unavailable for 3 s (connection refused)");
+     * empty while the database answers.
+     */
+    public Optional<String> outage() {
+        return circuit.cause().flatMap(cause -> circuit.openFor()
+                .map(duration -> "unavailable for " + duration.toSeconds() + " s (" + cause + ")"));
+    }
+
+    /** The store's ports behind the circuit: a failure that means the database is away leaves them as such. */
+    public StoragePorts guard(StoragePorts ports) {
+        return new OutageGuard(circuit).guard(ports);
+    }
+
+    /** One more port behind the circuit (e.g. the operator's overview). */
+    public <T> T guard(Class<T> port, T implementation) {
+        return new OutageGuard(circuit).guard(port, implementation);
     }
 
     public DatabaseUrl url() {
@@ -80,9 +132,28 @@ public final class ConnectionPool implements AutoCloseable {
 
     /**
      * A cheap round trip, for health checks: plain JDBC, so answering {@code /health} never waits for jOOQ's
-     * first query (hundreds of classes) on a cold start.
+     * first query (hundreds of classes) on a cold start. Refused at once while the circuit is open; waits
+     * at most {@code maxWait} for a busy pool.
+     *
+     * @throws io.freecast.catalog.port.out.StorageUnavailableException while the database is away (the
+     *         circuit opens if it was not open yet)
+     * @throws CatalogStorageException when the database answered with an error, or no connection was free
      */
-    public void ping() {
+    public void ping(Duration maxWait) {
+        try (Connection connection = guarded.getConnection(maxWait);
+             Statement statement = connection.createStatement()) {
+            statement.execute("select 1");
+        } catch (SQLException e) {
+            Optional<ConnectionFailures.Failure> failure = ConnectionFailures.classify(e);
+            if (failure.isPresent() && failure.get().kind() == ConnectionFailures.Kind.OUTAGE) {
+                throw circuit.failed(failure.get().cause());
+            }
+            throw new CatalogStorageException("the database did not answer (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The circuit's probe: one round trip past the circuit, straight to the pool. */
+    private void probe() {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("select 1");
@@ -102,6 +173,7 @@ public final class ConnectionPool implements AutoCloseable {
 
     @Override
     public void close() {
+        circuit.close();
         dataSource.close();
     }
 

@@ -2,6 +2,7 @@ package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.StoragePorts;
 import io.freecast.catalog.jdbc.CatalogStorageException;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.port.in.CatalogOverview;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.out.AccountRepository;
@@ -82,7 +83,9 @@ public final class FailureNamingPorts {
 
     /** A database failure named; anything else as it was thrown. */
     static Throwable translated(Throwable thrown, DatabaseUrl url) {
-        if (thrown instanceof CatalogStorageException || !(thrown instanceof RuntimeException) || !fromTheDatabase(thrown)) {
+        // An unreachable database is already told in the core's words (the circuit's StorageUnavailableException).
+        if (thrown instanceof CatalogStorageException || thrown instanceof StorageUnavailableException
+                || !(thrown instanceof RuntimeException) || !fromTheDatabase(thrown)) {
             return thrown;
         }
         return StorageFailures.inUse(url, thrown);

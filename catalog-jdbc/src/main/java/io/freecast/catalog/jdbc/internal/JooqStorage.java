@@ -11,7 +11,6 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
-import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /**
  * The storage ports on one connection pool. Two jOOQ contexts share the pool: the main one, whose
@@ -31,8 +30,9 @@ public final class JooqStorage {
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false)
                 .withInlineThreshold(Batches.MAX_BINDS);
         DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
+        ThreadBoundTransactionProvider threadBound = new ThreadBoundTransactionProvider(dataSource);
         DefaultConfiguration main = new DefaultConfiguration();
-        main.set(kind.dialect()).set(settings).set(new ThreadLocalTransactionProvider(connections));
+        main.set(kind.dialect()).set(settings).set(threadBound.connections()).set(threadBound);
         DefaultConfiguration separate = new DefaultConfiguration();
         separate.set(kind.dialect()).set(settings).set(connections);
         if (listeners.length > 0) {

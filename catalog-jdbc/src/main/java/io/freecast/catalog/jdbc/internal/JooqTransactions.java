@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
 /**
- * Transactions on jOOQ's {@link org.jooq.impl.ThreadLocalTransactionProvider}: while {@code work} runs,
+ * Transactions on a {@link ThreadBoundTransactionProvider}: while {@code work} runs,
  * every statement this thread makes through the shared {@link DSLContext} uses the transaction's
  * connection, so repository writes join it without passing anything around. A call inside another
  * joins the outer transaction (no savepoint): the work commits or rolls back as a whole.
@@ -29,8 +29,9 @@ final class JooqTransactions implements Transactions {
         return gate.write(() -> {
             active.set(Boolean.TRUE);
             try {
-                // jOOQ rolls back on any exception and rethrows a RuntimeException unchanged.
-                return dsl.transactionResult(() -> work.get());
+                // jOOQ rolls back on any exception and rethrows a RuntimeException unchanged. The work uses
+                // the shared context, whose connections are this thread's transaction's while it is open.
+                return dsl.transactionResult(configuration -> work.get());
             } finally {
                 active.set(Boolean.FALSE);
             }

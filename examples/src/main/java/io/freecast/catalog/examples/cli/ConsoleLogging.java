@@ -25,6 +25,7 @@ import java.util.List;
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
     static final String LEVEL_SETTING = "CATALOG_LOG_LEVEL";
+    private static final String BROKEN_CONNECTIONS = "com.zaxxer.hikari.pool.ProxyConnection";
     private static final List<String> QUIET_LIBRARIES =
             List.of("com.zaxxer.hikari", "org.flywaydb", "org.jooq", "io.undertow", "org.xnio", "org.jboss");
 
@@ -49,6 +50,9 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         for (String library : QUIET_LIBRARIES) {
             context.getLogger(library).setLevel(Level.WARN);
         }
+        // HikariCP warns with a full stack trace for every pooled connection a lost database breaks; the
+        // store says the same once, in one line ("database unavailable: … (connection … lost)").
+        context.getLogger(BROKEN_CONNECTIONS).setLevel(Level.ERROR);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         // As logback reads a level it does not know (DEBUG), so a typo shows more rather than less.
         root.setLevel(Level.toLevel(rootLevel()));

@@ -1,0 +1,89 @@
+package io.freecast.catalog.jdbc.internal;
+
+import io.freecast.catalog.StoragePorts;
+import io.freecast.catalog.port.out.StorageUnavailableException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Puts the store's ports behind the {@link StorageCircuit}: whatever a port throws that means the database
+ * cannot be used now — a lost connection in the middle of a query, a commit that cannot reach the server, a
+ * full disk — leaves the port as a {@link StorageUnavailableException} in the core's terms, and an outage
+ * opens the circuit. Every other failure leaves unchanged.
+ *
+ * <p>It wraps every port {@link StoragePorts} lists, found by reflection, so a port added later is guarded
+ * without anyone remembering to (a test holds that every one is).
+ */
+final class OutageGuard {
+
+    /** How long a caller should wait before retrying a write the disk had no room for. */
+    static final Duration WRITE_RETRY_AFTER = Duration.ofSeconds(10);
+
+    private final StorageCircuit circuit;
+
+    OutageGuard(StorageCircuit circuit) {
+        this.circuit = circuit;
+    }
+
+    /** The same ports, each behind the circuit. */
+    StoragePorts guard(StoragePorts ports) {
+        StoragePorts.Builder builder = ports.toBuilder();
+        for (Method getter : StoragePorts.class.getMethods()) {
+            Class<?> port = getter.getReturnType();
+            if (getter.getParameterCount() != 0 || !port.isInterface() || Modifier.isStatic(getter.getModifiers())) {
+                continue;
+            }
+            try {
+                Method setter = StoragePorts.Builder.class.getMethod(getter.getName(), port);
+                setter.invoke(builder, guard(port, getter.invoke(ports)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot guard the port " + getter.getName() + "(): " + e, e);
+            }
+        }
+        return builder.build();
+    }
+
+    /** One port behind the circuit. */
+    <T> T guard(Class<T> port, Object implementation) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            try {
+                return method.invoke(implementation, args);
+            } catch (InvocationTargetException e) {
+                throw translate(e.getCause());
+            }
+        };
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, handler));
+    }
+
+    /** {@code failure} in the core's terms when it means the database cannot be used now; otherwise itself. */
+    Throwable translate(Throwable failure) {
+        Optional<StorageUnavailableException> already = find(failure);
+        if (already.isPresent()) {
+            return already.get();
+        }
+        Optional<ConnectionFailures.Failure> known = ConnectionFailures.classify(failure);
+        if (known.isEmpty()) {
+            return failure;
+        }
+        if (known.get().kind() == ConnectionFailures.Kind.OUTAGE) {
+            return circuit.failed(known.get().cause());
+        }
+        return new StorageUnavailableException("the database cannot take writes now (" + known.get().cause()
+                + "); try again in " + WRITE_RETRY_AFTER.toSeconds() + " s", WRITE_RETRY_AFTER, failure);
+    }
+
+    private static Optional<StorageUnavailableException> find(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+            if (t instanceof StorageUnavailableException unavailable) {
+                return Optional.of(unavailable);
+            }
+        }
+        return Optional.empty();
+    }
+}

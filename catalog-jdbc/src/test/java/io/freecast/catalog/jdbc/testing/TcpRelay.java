@@ -1,0 +1,187 @@
+package io.freecast.catalog.jdbc.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A TCP relay on a loopback port in front of a server (the test PostgreSQL), which a test can cut and
+ * restore: an outage of the database as its clients see it, without touching the server itself (other
+ * tests keep using it).
+ *
+ * <pre>{@code
+ * try (TestDatabase db = TestDatabases.postgres(); TcpRelay relay = TcpRelay.inFrontOf(db.url())) {
+ *     JdbcCatalogStore store = JdbcCatalogStore.open(relay.jdbcUrl(db.url()));
+ *     relay.cut();      // every relayed connection closed, new ones refused: "connection refused"
+ *     relay.restore();  // listening again on the same port
+ * }
+ * }</pre>
+ */
+public final class TcpRelay implements AutoCloseable {
+
+    private static final Pattern HOST_PORT = Pattern.compile("^(jdbc:postgresql://)([^/:?]+)(?::(\\d+))?(.*)$");
+
+    private final InetSocketAddress target;
+    private final int port;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private volatile ServerSocket listener;
+    private volatile boolean closed;
+
+    private TcpRelay(InetSocketAddress target) throws IOException {
+        this.target = target;
+        this.listener = listen(0);
+        this.port = listener.getLocalPort();
+        startAccepting(listener);
+    }
+
+    /** A relay to {@code host:port}, listening on a free loopback port. */
+    public static TcpRelay to(String host, int port) {
+        try {
+            return new TcpRelay(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open a relay on a loopback port: " + e.getMessage(), e);
+        }
+    }
+
+    /** A relay to the server of a {@code jdbc:postgresql://host[:port]/…} URL. */
+    public static TcpRelay inFrontOf(String jdbcUrl) {
+        Matcher m = HOST_PORT.matcher(jdbcUrl);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a jdbc:postgresql://host[:port]/… URL: " + jdbcUrl);
+        }
+        return to(m.group(2), m.group(3) == null ? 5432 : Integer.parseInt(m.group(3)));
+    }
+
+    /** {@code jdbcUrl} with its host and port replaced by this relay's. */
+    public String jdbcUrl(String jdbcUrl) {
+        Matcher m = HOST_PORT.matcher(jdbcUrl);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a jdbc:postgresql://host[:port]/… URL: " + jdbcUrl);
+        }
+        return m.group(1) + "127.0.0.1:" + port + m.group(4);
+    }
+
+    /** The loopback port the relay listens on (the same after a {@link #restore()}). */
+    public int port() {
+        return port;
+    }
+
+    /** How many connections the relay has accepted so far. */
+    public int accepted() {
+        return accepted.get();
+    }
+
+    /** How many relayed connections are open now. */
+    public int open() {
+        return sockets.size() / 2;
+    }
+
+    /**
+     * The outage: stops listening (a new connection is refused) and closes every relayed connection (a
+     * query under way fails as when the server goes away).
+     */
+    public synchronized void cut() {
+        closeQuietly(listener);
+        for (Socket socket : sockets) {
+            closeQuietly(socket);
+        }
+        sockets.clear();
+    }
+
+    /** The end of the outage: listening again on the same port. */
+    public synchronized void restore() {
+        if (!listener.isClosed()) {
+            return;
+        }
+        try {
+            listener = listen(port);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on port " + port + " again: " + e.getMessage(), e);
+        }
+        startAccepting(listener);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        cut();
+    }
+
+    private static ServerSocket listen(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        return socket;
+    }
+
+    private void startAccepting(ServerSocket on) {
+        Thread.ofPlatform().daemon().name("tcp-relay-accept-" + port).start(() -> {
+            while (!on.isClosed()) {
+                try {
+                    Socket client = on.accept();
+                    accepted.incrementAndGet();
+                    relay(client);
+                } catch (IOException e) {
+                    // Closed by cut() or close(): this listener is done.
+                }
+            }
+        });
+    }
+
+    private void relay(Socket client) {
+        Socket server;
+        try {
+            server = new Socket();
+            server.connect(target, 5_000);
+        } catch (IOException e) {
+            closeQuietly(client);
+            return;
+        }
+        if (closed) {
+            closeQuietly(client);
+            closeQuietly(server);
+            return;
+        }
+        sockets.add(client);
+        sockets.add(server);
+        Thread.ofVirtual().start(() -> pump(client, server));
+        Thread.ofVirtual().start(() -> pump(server, client));
+    }
+
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // One side closed, or the relay was cut.
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+            sockets.remove(from);
+            sockets.remove(to);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            if (closeable != null) {
+                closeable.close();
+            }
+        } catch (Exception e) {
+            // Closing is all there was to do.
+        }
+    }
+}
