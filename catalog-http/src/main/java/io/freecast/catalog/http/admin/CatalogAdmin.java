@@ -130,6 +130,16 @@ public final class CatalogAdmin {
         }
 
         /**
+         * Accounts and API tokens ({@code catalog.accounts()}, {@code catalog.apiTokens()}): with them admins
+         * manage both on the Accounts and Tokens pages; without them those pages do not exist.
+         */
+        public Builder accessAdministration(AccountAdministration accounts, TokenAdministration tokens) {
+            this.accounts = Objects.requireNonNull(accounts, "accounts");
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            return this;
+        }
+
+        /**
          * How long a session lasts without a request; 30 minutes by default.
          *
          * @throws IllegalArgumentException outside 1 minute to 24 hours ({@link #requireIdleTimeout})
