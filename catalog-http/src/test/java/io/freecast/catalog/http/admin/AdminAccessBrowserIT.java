@@ -143,4 +143,29 @@ class AdminAccessBrowserIT {
         driver.findElement(By.linkText(AdminServer.PLAIN_TITLE)).click();
         assertThat(driver.findElement(By.cssSelector("[data-testid=unlock-imdb_rating]")).isDisplayed()).isTrue();
     }
+
+    @Test
+    void theNewPagesNeverScrollSidewaysOnAPhone() {
+        Caller ada = TestAccounts.caller("ada", Role.ADMIN);
+        server.catalog.editing().deleteMovie(ada, 1, Versioned.any());
+        server.catalog.accounts().addAccount(ada, "olga", Role.EDITOR, "a long enough password for olga");
+        server.catalog.apiTokens().createToken(ada, new io.freecast.catalog.domain.NewToken("olga",
+                "a rather long label for a token that is used by the nightly deploy", Scope.READ, null));
+        signIn("ada");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        for (String path : new String[] {"/admin/tombstones", "/admin/accounts", "/admin/accounts/olga", "/admin/tokens"}) {
+            driver.get(url(path));
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as(path).isLessThanOrEqualTo(0);
+        }
+        // The page that shows a new token's value, too.
+        new Select(driver.findElement(By.cssSelector("[data-testid=token-user]"))).selectByValue("olga");
+        driver.findElement(By.id("f-name")).sendKeys("phone");
+        driver.findElement(By.cssSelector("[data-testid=create-token]")).click();
+        waitFor(() -> driver.findElements(By.cssSelector("[data-testid=token-secret]")).size() == 1);
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+    }
 }
