@@ -209,7 +209,7 @@ final class AdminHandler implements HttpHandler {
         if (address != null && settings.trustsProxy(address)) {
             // The hop the proxy itself appended is the last one; whatever the client wrote comes before it.
             String hop = lastListValue(exchange.getRequestHeaders().getLast(FORWARDED_FOR));
-            if (hop != null && IP_LITERAL.matcher(hop).matches()) {
+            if (hop != null && (IPV4.matcher(hop).matches() || IPV6.matcher(hop).matches())) {
                 return hop;
             }
         }
@@ -217,7 +217,8 @@ final class AdminHandler implements HttpHandler {
     }
 
     /** An IPv4 or IPv6 address as text, nothing else: what is not one is never a throttling key. */
-    private static final java.util.regex.Pattern IP_LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f.]{0,15}){2,8}");
 
     /** The last element of a comma-separated header value, stripped; {@code null} for none. */
     private static String lastListValue(String header) {

@@ -63,7 +63,8 @@ class SessionCookieTest {
         assertThat(handler.sessionCookie(request("10.0.0.1", "http", "https\u0000", null), "abc", false)).doesNotContain("Secure");
         assertThat(handler.sessionCookie(request("10.0.0.1", "http", ",,,", null), "abc", false)).doesNotContain("Secure");
         assertThat(handler.clientAddress(request("10.0.0.1", "http", null, "2001:db8::7"))).isEqualTo("2001:db8::7");
-        for (String garbage : new String[] {"<script>", "unknown", "x".repeat(10_000), "1.2.3.4 ; DROP", ",", " "}) {
+        assertThat(handler.clientAddress(request("10.0.0.1", "http", null, "::ffff:192.0.2.1"))).isEqualTo("::ffff:192.0.2.1");
+        for (String garbage : new String[] {"<script>", "unknown", "x".repeat(10_000), "1.2.3.4 ; DROP", ",", " ", "cafe", "localhost", "1.2.3", "::1 x"}) {
             assertThat(handler.clientAddress(request("10.0.0.1", "http", null, garbage))).as(garbage).isEqualTo("10.0.0.1");
         }
     }
