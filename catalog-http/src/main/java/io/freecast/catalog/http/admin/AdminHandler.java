@@ -220,13 +220,26 @@ final class AdminHandler implements HttpHandler {
         InetSocketAddress peer = exchange.getSourceAddress();
         String address = peer == null || peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
         if (address != null && settings.trustsProxy(address)) {
-            String forwarded = exchange.getRequestHeaders().getLast(FORWARDED_FOR);
-            if (forwarded != null && !forwarded.isBlank()) {
-                String[] hops = forwarded.split(",");
-                return hops[hops.length - 1].strip();
+            // The hop the proxy itself appended is the last one; whatever the client wrote comes before it.
+            String hop = lastListValue(exchange.getRequestHeaders().getLast(FORWARDED_FOR));
+            if (hop != null && (IPV4.matcher(hop).matches() || IPV6.matcher(hop).matches())) {
+                return hop;
             }
         }
         return address;
+    }
+
+    /** An IPv4 or IPv6 address as text, nothing else: what is not one is never a throttling key. */
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f.]{0,15}){2,8}");
+
+    /** The last element of a comma-separated header value, stripped; {@code null} for none. */
+    private static String lastListValue(String header) {
+        if (header == null) {
+            return null;
+        }
+        String last = header.substring(header.lastIndexOf(',') + 1).strip();
+        return last.isEmpty() ? null : last;
     }
 
     /** https directly, or announced by the configured proxy (and only by it: anyone can send the header). */
@@ -236,8 +249,9 @@ final class AdminHandler implements HttpHandler {
         }
         InetSocketAddress peer = exchange.getSourceAddress();
         String address = peer == null || peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
+        // Like X-Forwarded-For, the value the proxy wrote is the last one, in the last header.
         return address != null && settings.trustsProxy(address)
-                && "https".equalsIgnoreCase(exchange.getRequestHeaders().getFirst(FORWARDED_PROTO));
+                && "https".equalsIgnoreCase(lastListValue(exchange.getRequestHeaders().getLast(FORWARDED_PROTO)));
     }
 
     /** The session cookie: never readable by scripts, never sent by another site, only over https when possible. */

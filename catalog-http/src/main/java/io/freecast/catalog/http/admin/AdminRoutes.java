@@ -59,6 +59,11 @@ final class AdminRoutes {
         return add("GET", template, Scope.READ, handler);
     }
 
+    /** A page only callers of at least {@code needs} may see (the account and token pages: admins). */
+    AdminRoutes get(String template, Scope needs, Handler handler) {
+        return add("GET", template, needs, handler);
+    }
+
     AdminRoutes post(String template, Scope needs, Handler handler) {
         return add("POST", template, needs, handler);
     }

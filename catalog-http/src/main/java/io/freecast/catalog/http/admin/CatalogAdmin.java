@@ -2,12 +2,14 @@ package io.freecast.catalog.http.admin;
 
 import io.freecast.catalog.domain.Caller;
 import io.freecast.catalog.http.server.CatalogHttpConfig;
+import io.freecast.catalog.port.in.AccountAdministration;
 import io.freecast.catalog.port.in.Authentication;
 import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.CatalogOverview;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.freecast.catalog.port.in.CheckSourceUseCase;
 import io.freecast.catalog.port.in.TaskAdministration;
+import io.freecast.catalog.port.in.TokenAdministration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -30,6 +32,12 @@ public final class CatalogAdmin {
 
     /** Where the admin lives on the server. */
     public static final String PREFIX = "/admin";
+    /** The idle timeout's name in messages ({@link Builder#idleTimeout}); a launcher puts its own flag in its place. */
+    public static final String IDLE_TIMEOUT = "CatalogAdmin.idleTimeout";
+    /** The shortest idle timeout: less signs people out while they read a page. */
+    public static final Duration MIN_IDLE_TIMEOUT = Duration.ofMinutes(1);
+    /** The longest: a session left open on a shared machine for more than a day is an invitation. */
+    public static final Duration MAX_IDLE_TIMEOUT = Duration.ofDays(1);
 
     private final AdminHandler handler;
     private final Sessions sessions;
@@ -56,6 +64,11 @@ public final class CatalogAdmin {
             new SeasonPages(pages, builder.queries, builder.editing).register(routes);
             new DeletePages(pages, builder.queries, builder.editing).register(routes);
             new UnlockPages(pages, builder.editing).register(routes);
+            new TombstonePages(pages, builder.editing).register(routes);
+        }
+        if (builder.accounts != null) {
+            new AccountPages(pages, builder.accounts).register(routes);
+            new TokenPages(pages, builder.accounts, builder.tokens).register(routes);
         }
         if (builder.sourceChecks != null) {
             new SourceCheckPages(pages, builder.sourceChecks).register(routes);
@@ -76,6 +89,20 @@ public final class CatalogAdmin {
         return config.mount(PREFIX + "/", handler);
     }
 
+    /**
+     * An idle timeout as {@link Builder#idleTimeout} accepts it: from {@link #MIN_IDLE_TIMEOUT} to
+     * {@link #MAX_IDLE_TIMEOUT}.
+     *
+     * @throws IllegalArgumentException naming {@link #IDLE_TIMEOUT} and the range
+     */
+    public static Duration requireIdleTimeout(Duration idleTimeout) {
+        if (idleTimeout == null || idleTimeout.compareTo(MIN_IDLE_TIMEOUT) < 0 || idleTimeout.compareTo(MAX_IDLE_TIMEOUT) > 0) {
+            throw new IllegalArgumentException(IDLE_TIMEOUT + " must be between 1m and 24h (e.g. 30m), got "
+                    + (idleTimeout == null ? "nothing" : idleTimeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT)));
+        }
+        return idleTimeout;
+    }
+
     /** Signs a caller in without a password: for tests in this package that need a session. */
     String openSession(Caller caller) {
         return sessions.open(caller);
@@ -88,6 +115,8 @@ public final class CatalogAdmin {
         private final TaskAdministration tasks;
         private final Authentication authentication;
         private CatalogEditing editing;
+        private AccountAdministration accounts;
+        private TokenAdministration tokens;
         private CheckSourceUseCase sourceChecks;
         private Duration idleTimeout = Duration.ofMinutes(30);
         private Duration recheckEvery = Duration.ofSeconds(30);
@@ -120,12 +149,23 @@ public final class CatalogAdmin {
             return this;
         }
 
-        /** How long a session lasts without a request; 30 minutes by default. */
+        /**
+         * Accounts and API tokens ({@code catalog.accounts()}, {@code catalog.apiTokens()}): with them admins
+         * manage both on the Accounts and Tokens pages; without them those pages do not exist.
+         */
+        public Builder accessAdministration(AccountAdministration accounts, TokenAdministration tokens) {
+            this.accounts = Objects.requireNonNull(accounts, "accounts");
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            return this;
+        }
+
+        /**
+         * How long a session lasts without a request; 30 minutes by default.
+         *
+         * @throws IllegalArgumentException outside 1 minute to 24 hours ({@link #requireIdleTimeout})
+         */
         public Builder idleTimeout(Duration idleTimeout) {
-            if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
-                throw new IllegalArgumentException("idleTimeout must be positive, e.g. Duration.ofMinutes(30)");
-            }
-            this.idleTimeout = idleTimeout;
+            this.idleTimeout = requireIdleTimeout(idleTimeout);
             return this;
         }
 

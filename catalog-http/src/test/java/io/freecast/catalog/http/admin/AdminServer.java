@@ -90,7 +90,8 @@ final class AdminServer implements AutoCloseable {
         catalog.tasks().runNow(TaskName.IMPORT_SHOWS);
         markDeadLinks(placeholders);
         this.admin = settings.apply(CatalogAdmin.builder(catalog.queries(), store.overview(), catalog.tasks(), accounts)
-                .editing(catalog.editing()).sourceChecks(catalog.sourceChecks())).build();
+                .editing(catalog.editing()).sourceChecks(catalog.sourceChecks())
+                .accessAdministration(catalog.accounts(), catalog.apiTokens())).build();
         this.server = CatalogHttpServer.create(catalog.queries(), config -> admin.mountOn(config.host("127.0.0.1").port(0)))
                 .start();
     }

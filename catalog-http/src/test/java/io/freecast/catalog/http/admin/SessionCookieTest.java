@@ -57,6 +57,19 @@ class SessionCookieTest {
     }
 
     @Test
+    void theProxysOwnValueIsTheLastAndGarbageIsNeverAnAddress() {
+        assertThat(handler.sessionCookie(request("10.0.0.1", "http", "http, https", null), "abc", false)).endsWith("; Secure");
+        assertThat(handler.sessionCookie(request("10.0.0.1", "http", "https, http", null), "abc", false)).doesNotContain("Secure");
+        assertThat(handler.sessionCookie(request("10.0.0.1", "http", "https\u0000", null), "abc", false)).doesNotContain("Secure");
+        assertThat(handler.sessionCookie(request("10.0.0.1", "http", ",,,", null), "abc", false)).doesNotContain("Secure");
+        assertThat(handler.clientAddress(request("10.0.0.1", "http", null, "2001:db8::7"))).isEqualTo("2001:db8::7");
+        assertThat(handler.clientAddress(request("10.0.0.1", "http", null, "::ffff:192.0.2.1"))).isEqualTo("::ffff:192.0.2.1");
+        for (String garbage : new String[] {"<script>", "unknown", "x".repeat(10_000), "1.2.3.4 ; DROP", ",", " ", "cafe", "localhost", "1.2.3", "::1 x"}) {
+            assertThat(handler.clientAddress(request("10.0.0.1", "http", null, garbage))).as(garbage).isEqualTo("10.0.0.1");
+        }
+    }
+
+    @Test
     void signingOutExpiresTheCookie() {
         assertThat(handler.sessionCookie(request("192.0.2.9", "http", null, null), "", true)).endsWith("; Max-Age=0");
     }

@@ -186,6 +186,8 @@ final class TitlePages<T> {
                             .join(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID))
                             .where(SEASON.SHOW_ID.eq(SHOW.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))));
                     case RATING_UNKNOWN -> SHOW.IMDB_RATING.isNull().and(SHOW.KINOPOISK_RATING.isNull());
+                    // NULL when nothing is locked (LockedColumn); the partial index ix_show_locked (V9) holds the rest.
+                    case LOCKED_FIELDS -> SHOW.LOCKED_FIELDS.isNotNull();
                 }, "show");
     }
 
@@ -204,6 +206,8 @@ final class TitlePages<T> {
                     case INACTIVE_SOURCES -> DSL.exists(DSL.selectOne().from(SOURCE)
                             .where(SOURCE.MOVIE_ID.eq(MOVIE.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))));
                     case RATING_UNKNOWN -> MOVIE.IMDB_RATING.isNull().and(MOVIE.KINOPOISK_RATING.isNull());
+                    // NULL when nothing is locked (LockedColumn); the partial index ix_movie_locked (V9) holds the rest.
+                    case LOCKED_FIELDS -> MOVIE.LOCKED_FIELDS.isNotNull();
                 }, "movie");
     }
 

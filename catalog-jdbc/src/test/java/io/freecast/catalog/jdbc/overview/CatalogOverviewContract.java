@@ -122,6 +122,52 @@ abstract class CatalogOverviewContract {
     }
 
     @Test
+    void theLockedFieldsFilterKeepsTitlesChangedByHandAndPagesThemByCursor() {
+        open(20, 2);
+        io.freecast.catalog.Catalog catalog = io.freecast.catalog.Catalog.builder().storage(store).build();
+        io.freecast.catalog.domain.Caller editor = new io.freecast.catalog.domain.Caller(
+                io.freecast.catalog.domain.Actor.account(1, "eddie", io.freecast.catalog.domain.Channel.WEB),
+                io.freecast.catalog.domain.Scope.EDIT);
+        ListQuery all = new ListQuery(Sort.BY_ID, null, PageRequest.first(100));
+        List<Long> ids = store.overview().listMovies(all, Set.of()).items().stream().map(Movie::id).toList();
+        List<Long> locked = List.of(ids.get(2), ids.get(5), ids.get(11), ids.get(17));
+        for (long id : locked) {
+            catalog.editing().changeMovie(editor, id, io.freecast.catalog.domain.Versioned.any(),
+                    io.freecast.catalog.port.in.MovieFields.NONE.withImdbRating(io.freecast.catalog.port.in.FieldEdit.set(9.5)));
+        }
+        // Locked, then unlocked again: nothing is locked any more, so it is not listed.
+        catalog.editing().changeMovie(editor, ids.get(8), io.freecast.catalog.domain.Versioned.any(),
+                io.freecast.catalog.port.in.MovieFields.NONE.withTitle(io.freecast.catalog.port.in.FieldEdit.set("Renamed")));
+        catalog.editing().unlock(editor, io.freecast.catalog.domain.ItemRef.movie(ids.get(8)),
+                io.freecast.catalog.domain.Versioned.any(), "title");
+        long showId = store.overview().listShows(all, Set.of()).items().getFirst().id();
+        catalog.editing().changeShow(editor, showId, io.freecast.catalog.domain.Versioned.any(),
+                io.freecast.catalog.port.in.ShowFields.NONE.withTitle(io.freecast.catalog.port.in.FieldEdit.set("Show by hand")));
+
+        Set<TitleFilter> filter = EnumSet.of(TitleFilter.LOCKED_FIELDS);
+        Page<Movie> found = store.overview().listMovies(all, filter);
+        assertThat(found.items()).extracting(Movie::id).containsExactlyElementsOf(locked);
+        assertThat(found.items()).allMatch(m -> m.lockedFields().contains("imdb_rating"));
+        assertThat(found.total()).isEqualTo(4);
+
+        List<Long> walked = new ArrayList<>();
+        ListQuery byTitle = new ListQuery(new Sort(SortField.TITLE, true), null, PageRequest.first(3));
+        Page<Movie> page = store.overview().listMovies(byTitle, filter);
+        walked.addAll(page.items().stream().map(Movie::id).toList());
+        while (page.next() != null) {
+            page = store.overview().listMovies(new ListQuery(byTitle.sort(), null, new PageRequest(3, page.next())), filter);
+            walked.addAll(page.items().stream().map(Movie::id).toList());
+            assertThat(page.total()).isEqualTo(4);
+        }
+        assertThat(walked).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(locked);
+
+        Page<io.freecast.catalog.domain.Show> shows = store.overview().listShows(all, filter);
+        assertThat(shows.items()).extracting(io.freecast.catalog.domain.Show::id).containsExactly(showId);
+        assertThat(store.overview().listMovies(all, EnumSet.of(TitleFilter.LOCKED_FIELDS, TitleFilter.RATING_UNKNOWN)).total())
+                .isZero();
+    }
+
+    @Test
     void filteredPagesWalkTheWholeListOnceByCursor() {
         open(40, 0);
         ListQuery first = new ListQuery(new Sort(SortField.TITLE, false), null, PageRequest.first(3));

@@ -1,5 +1,6 @@
 package io.freecast.catalog.examples.cli;
 
+import io.freecast.catalog.http.admin.CatalogAdmin;
 import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.http.client.RatingApiSettings;
 import io.freecast.catalog.jdbc.CatalogStorageException;
@@ -15,7 +16,8 @@ final class LauncherTerms {
     private static final Map<String, String> OPTIONS = Map.of(
             CatalogStorageException.DATABASE_URL, "--db / CATALOG_DB",
             OutboundHttpSettings.ALLOW_PRIVATE_TARGETS, "--allow-private / CATALOG_ALLOW_PRIVATE_TARGETS",
-            RatingApiSettings.API_KEY, "--ratings-key / CATALOG_RATINGS_API_KEY");
+            RatingApiSettings.API_KEY, "--ratings-key / CATALOG_RATINGS_API_KEY",
+            CatalogAdmin.IDLE_TIMEOUT, "--idle-timeout / CATALOG_ADMIN_IDLE_TIMEOUT");
 
     private LauncherTerms() {
     }
