@@ -9,7 +9,7 @@ import io.freecast.catalog.domain.Show;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.domain.SourceOwner;
 import io.freecast.catalog.domain.Tombstone;
-import java.time.Instant;
+import io.freecast.catalog.port.out.RatingTarget.CheckedAt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +27,7 @@ import java.util.TreeMap;
 final class InMemoryTables {
 
     final TreeMap<Long, Show> shows;
-    final Map<Long, Instant> showRatedAt;
+    final Map<Long, CheckedAt> showRatedAt;
     final Map<String, Long> showIdByKey;
     final TreeMap<Long, Season> seasons;
     /** show id → season number → season id */
@@ -36,7 +36,7 @@ final class InMemoryTables {
     /** season id → episode number → episode id */
     final Map<Long, TreeMap<Integer, Long>> episodesOfSeason;
     final TreeMap<Long, Movie> movies;
-    final Map<Long, Instant> movieRatedAt;
+    final Map<Long, CheckedAt> movieRatedAt;
     final Map<String, Long> movieIdByKey;
     final TreeMap<Long, Source> sources;
     /** owner → its sources' ids, ascending */
@@ -57,10 +57,10 @@ final class InMemoryTables {
                 new AccessTables());
     }
 
-    private InMemoryTables(TreeMap<Long, Show> shows, Map<Long, Instant> showRatedAt, Map<String, Long> showIdByKey,
+    private InMemoryTables(TreeMap<Long, Show> shows, Map<Long, CheckedAt> showRatedAt, Map<String, Long> showIdByKey,
                            TreeMap<Long, Season> seasons, Map<Long, TreeMap<Integer, Long>> seasonsOfShow,
                            TreeMap<Long, Episode> episodes, Map<Long, TreeMap<Integer, Long>> episodesOfSeason,
-                           TreeMap<Long, Movie> movies, Map<Long, Instant> movieRatedAt, Map<String, Long> movieIdByKey,
+                           TreeMap<Long, Movie> movies, Map<Long, CheckedAt> movieRatedAt, Map<String, Long> movieIdByKey,
                            TreeMap<Long, Source> sources, Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner,
                            List<AuditEntry> audit, Set<Long> seasonsByHand, Set<Long> episodesByHand,
                            Set<Long> sourcesByHand, TreeMap<Long, Tombstone> tombstones,
