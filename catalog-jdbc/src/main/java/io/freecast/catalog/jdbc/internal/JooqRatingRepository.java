@@ -171,7 +171,7 @@ final class JooqRatingRepository implements RatingRepository {
             Double k = Rows.toDb(u.answer().kinopoisk());
             LocalDateTime at = Rows.toDb(u.checkedAt());
             // The bind order follows the SQL text: SET imdb, kinopoisk, the stamps, then the CASE, then WHERE.
-            List<Object> values = new ArrayList<>(List.of(i, k));
+            List<Object> values = new ArrayList<>(java.util.Arrays.asList(i, k));
             for (int n = 0; n < stamps; n++) {
                 values.add(at);
             }
