@@ -29,6 +29,7 @@ import io.freecast.catalog.port.out.TaskScheduleInfo;
 import io.freecast.catalog.port.in.TaskAdministration;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
@@ -195,10 +196,28 @@ public final class Catalog implements AutoCloseable {
             case IMPORT_MOVIES -> settings.moviesFeed() == null ? missingFeed(task, "moviesFeed")
                     : importMovies(new ImportMoviesCommand(settings.moviesFeed()));
             case UPDATE_RATINGS -> updateRatings(new UpdateRatingsCommand(settings.ratingsStaleAfter()));
-            case VALIDATE_SOURCES -> validateSources(new ValidateSourcesCommand(settings.failureThreshold()));
+            case VALIDATE_SOURCES -> validateSources(new ValidateSourcesCommand(settings.failureThreshold())
+                    .withDeadline(beforeNextScheduledRun(task).orElse(null)));
             case UPDATE_IMDB_RATINGS, UPDATE_KINOPOISK_RATINGS ->
                     updateRatings(task.ratingField(), new UpdateRatingsCommand(settings.ratingsStaleAfter()));
         };
+    }
+
+    /**
+     * A little before the task's next scheduled run (a tenth of the time left, at most a minute), so a run
+     * that cannot finish makes way for the next one instead of overlapping it; empty when no scheduler is
+     * attached or the task is not scheduled.
+     */
+    private Optional<Instant> beforeNextScheduledRun(TaskName task) {
+        TaskScheduleInfo info = schedule.get();
+        if (info == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return info.nextRun(task).filter(next -> next.isAfter(now)).map(next -> {
+            Duration margin = Duration.between(now, next).dividedBy(10);
+            return next.minus(margin.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : margin);
+        });
     }
 
     /**

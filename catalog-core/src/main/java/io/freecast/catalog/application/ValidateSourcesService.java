@@ -8,11 +8,14 @@ import io.freecast.catalog.port.out.LinkChecker;
 import io.freecast.catalog.port.out.LinkProbe;
 import io.freecast.catalog.port.out.LinkProbe.FailureKind;
 import io.freecast.catalog.port.out.SourceRepository;
+import io.freecast.catalog.port.out.SourceRepository.CheckCursor;
+import io.freecast.catalog.port.out.SourceRepository.DueSource;
 import io.freecast.catalog.port.out.SourceRepository.SourceCheck;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -27,13 +30,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Checks every source: walks the sources in pages by id, has the {@link LinkChecker} probe each page's
- * distinct URLs, applies {@link SourceCheckRule} and stores each page's outcome in one batch.
+ * Checks the sources that are due: walks them most overdue first (never checked, then longest waiting — see
+ * {@link SourceRepository#listDue}) in pages, has the {@link LinkChecker} probe each page's distinct URLs,
+ * applies {@link SourceCheckRule} and stores each page's outcome in one batch.
  *
  * <p>The next page is probed while the current one is stored, so the checker's concurrency does not
  * drain to zero between pages (a page waits for its slowest link; without the overlap every page would
  * add one timeout to the run). At most two pages are in memory. Each page's checks are stored as they
  * finish: a run that fails half-way keeps what it learned, because every stored check is true.
+ *
+ * <p>Only sources due before the run started are walked: a source checked by this run is due again at its
+ * check time or later, so it never comes round twice. Past the command's deadline no new page is started;
+ * the pages under way finish and are stored, and the report counts the due sources not reached. They are
+ * still the most overdue, so the next run starts with them.
  */
 final class ValidateSourcesService implements ValidateSourcesUseCase {
 
@@ -58,28 +67,41 @@ final class ValidateSourcesService implements ValidateSourcesUseCase {
     @Override
     public TaskReport validateSources(ValidateSourcesCommand command) {
         Instant startedAt = clock.instant();
+        // Due before the run's first millisecond: stores keep times to the millisecond, and a source this run
+        // checks in that same millisecond must not come round again.
+        Instant dueBefore = startedAt.truncatedTo(ChronoUnit.MILLIS);
         SourceCheckRule rule = new SourceCheckRule(command.failureThreshold());
         Tally tally = new Tally();
+        CheckCursor reached = CheckCursor.START;
+        boolean stoppedEarly = pastDeadline(command);
         try (ExecutorService prober = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Source> page = sources.listAfter(0, pageSize);
+            List<DueSource> page = stoppedEarly ? List.of() : sources.listDue(dueBefore, reached, pageSize);
             CompletableFuture<Map<URI, LinkProbe>> probes = probe(prober, page);
             while (!page.isEmpty()) {
-                List<Source> next = page.size() < pageSize ? List.of() : sources.listAfter(lastId(page), pageSize);
+                boolean more = page.size() == pageSize;
+                stoppedEarly = more && pastDeadline(command);
+                List<DueSource> next = more && !stoppedEarly ? sources.listDue(dueBefore, last(page), pageSize) : List.of();
                 CompletableFuture<Map<URI, LinkProbe>> nextProbes = probe(prober, next);
                 store(page, join(probes), rule, tally);
+                reached = last(page);
                 command.progress().itemsDone(tally.checked);
                 page = next;
                 probes = nextProbes;
             }
         }
-        return TaskReport.succeeded(TaskName.VALIDATE_SOURCES, startedAt, clock.instant(), tally.counts(),
-                List.of(), tally.notes(command.failureThreshold()));
+        long notReached = stoppedEarly ? sources.countDue(dueBefore, reached) : 0;
+        return TaskReport.succeeded(TaskName.VALIDATE_SOURCES, startedAt, clock.instant(),
+                tally.counts(notReached), List.of(), tally.notes(command, notReached));
     }
 
-    private CompletableFuture<Map<URI, LinkProbe>> probe(ExecutorService prober, List<Source> page) {
+    private boolean pastDeadline(ValidateSourcesCommand command) {
+        return command.deadline() != null && !clock.instant().isBefore(command.deadline());
+    }
+
+    private CompletableFuture<Map<URI, LinkProbe>> probe(ExecutorService prober, List<DueSource> page) {
         Set<URI> urls = new LinkedHashSet<>();
-        for (Source source : page) {
-            URI uri = parse(source.url());
+        for (DueSource due : page) {
+            URI uri = parse(due.source().url());
             if (uri != null) {
                 urls.add(uri);
             }
@@ -90,10 +112,11 @@ final class ValidateSourcesService implements ValidateSourcesUseCase {
         return CompletableFuture.supplyAsync(() -> checker.probeAll(urls), prober);
     }
 
-    private void store(List<Source> page, Map<URI, LinkProbe> probes, SourceCheckRule rule, Tally tally) {
+    private void store(List<DueSource> page, Map<URI, LinkProbe> probes, SourceCheckRule rule, Tally tally) {
         Instant checkedAt = clock.instant();
         List<SourceCheck> checks = new ArrayList<>(page.size());
-        for (Source source : page) {
+        for (DueSource due : page) {
+            Source source = due.source();
             LinkProbe probe = probeOf(source, probes);
             SourceCheck check = rule.apply(source, probe, checkedAt);
             tally.add(source, probe, check);
@@ -126,8 +149,8 @@ final class ValidateSourcesService implements ValidateSourcesUseCase {
         }
     }
 
-    private static long lastId(List<Source> page) {
-        return page.get(page.size() - 1).id();
+    private static CheckCursor last(List<DueSource> page) {
+        return page.get(page.size() - 1).cursor();
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -176,7 +199,7 @@ final class ValidateSourcesService implements ValidateSourcesUseCase {
             }
         }
 
-        Map<String, Long> counts() {
+        Map<String, Long> counts(long notReached) {
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("checked", checked);
             counts.put("active", active);
@@ -190,12 +213,22 @@ final class ValidateSourcesService implements ValidateSourcesUseCase {
             for (FailureKind kind : FailureKind.values()) {
                 counts.put("failed_" + kind.name().toLowerCase(Locale.ROOT), failures.getOrDefault(kind, 0L));
             }
+            counts.put("not_reached", notReached);
             return counts;
         }
 
-        List<String> notes(int threshold) {
-            return List.of("a source is turned off at once on 404/410, and after " + threshold
+        List<String> notes(ValidateSourcesCommand command, long notReached) {
+            List<String> notes = new ArrayList<>();
+            notes.add("a source is turned off at once on 404/410, and after " + command.failureThreshold()
                     + " consecutive failures otherwise");
+            notes.add("a failing source waits 1 h, 2 h, 4 h … (at most 7 days) before its next check, a gone one 1 day");
+            if (command.deadline() != null) {
+                notes.add(notReached == 0
+                        ? "every due source was checked before the deadline " + command.deadline()
+                        : "stopped at the deadline " + command.deadline() + ": " + notReached
+                                + " due sources not reached; the next run checks them first");
+            }
+            return notes;
         }
     }
 }

@@ -53,7 +53,12 @@ class ValidateSourcesServiceTest {
     }
 
     private TaskReport run(int threshold) {
-        clock.advance(Duration.ofMinutes(10));
+        return runAfter(Duration.ofMinutes(10), threshold);
+    }
+
+    /** A run {@code wait} after the last one: failing sources are skipped until their back-off has passed. */
+    private TaskReport runAfter(Duration wait, int threshold) {
+        clock.advance(wait);
         return catalog.validateSources(new ValidateSourcesCommand(threshold));
     }
 
@@ -61,12 +66,12 @@ class ValidateSourcesServiceTest {
     void failuresCountToTheThresholdThenTheSourceGoesOffAndASuccessBringsItBack() {
         checker.answer(FLAKY, new LinkProbe.Failed(FailureKind.TIMEOUT, null, "no answer within 10s"));
 
-        run(3);
-        run(3);
+        runAfter(Duration.ofDays(1), 3);
+        runAfter(Duration.ofDays(1), 3);
         assertThat(sources().get(FLAKY).active()).as("two failures of three").isTrue();
         assertThat(sources().get(FLAKY).check().consecutiveFailures()).isEqualTo(2);
 
-        TaskReport third = run(3);
+        TaskReport third = runAfter(Duration.ofDays(1), 3);
         Source off = sources().get(FLAKY);
         assertThat(off.active()).isFalse();
         assertThat(off.check()).isEqualTo(new LinkState(clock.instant(), null, 3, "timeout: no answer within 10s"));
@@ -74,7 +79,7 @@ class ValidateSourcesServiceTest {
                 .containsEntry("failed_timeout", 1L);
 
         checker.answer(FLAKY, new LinkProbe.Reachable(200));
-        TaskReport back = run(3);
+        TaskReport back = runAfter(Duration.ofDays(1), 3);
         assertThat(sources().get(FLAKY).active()).isTrue();
         assertThat(sources().get(FLAKY).check()).isEqualTo(new LinkState(clock.instant(), 200, 0, null));
         assertThat(back.counts()).containsEntry("reactivated", 1L).containsEntry("inactive", 0L).containsEntry("active", 4L);
@@ -94,7 +99,8 @@ class ValidateSourcesServiceTest {
         assertThat(report.counts()).containsEntry("checked", 4L).containsEntry("gone", 2L)
                 .containsEntry("deactivated", 2L).containsEntry("active", 2L).containsEntry("inactive", 2L);
         assertThat(report.notes()).containsExactly(
-                "a source is turned off at once on 404/410, and after 3 consecutive failures otherwise");
+                "a source is turned off at once on 404/410, and after 3 consecutive failures otherwise",
+                "a failing source waits 1 h, 2 h, 4 h … (at most 7 days) before its next check, a gone one 1 day");
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.domain.SourceOwner;
 import io.freecast.catalog.domain.Tombstone;
 import io.freecast.catalog.port.out.RatingTarget.CheckedAt;
+import io.freecast.catalog.port.out.SourceRepository;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,12 +51,14 @@ final class InMemoryTables {
     final TreeMap<Long, Tombstone> tombstones;
     /** Accounts and API tokens (their tables are apart from the catalog's). */
     final AccessTables access;
+    /** source id → when its next check is due (the {@code check_due_at} column); absent: never checked. */
+    final Map<Long, Instant> sourceCheckDue;
 
     InMemoryTables() {
         this(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(), new TreeMap<>(),
                 new HashMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(),
                 new ArrayList<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new TreeMap<>(),
-                new AccessTables());
+                new AccessTables(), new HashMap<>());
     }
 
     private InMemoryTables(TreeMap<Long, Show> shows, Map<Long, CheckedAt> showRatedAt, Map<String, Long> showIdByKey,
@@ -64,7 +68,7 @@ final class InMemoryTables {
                            TreeMap<Long, Source> sources, Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner,
                            List<AuditEntry> audit, Set<Long> seasonsByHand, Set<Long> episodesByHand,
                            Set<Long> sourcesByHand, TreeMap<Long, Tombstone> tombstones,
-                           AccessTables access) {
+                           AccessTables access, Map<Long, Instant> sourceCheckDue) {
         this.shows = shows;
         this.showRatedAt = showRatedAt;
         this.showIdByKey = showIdByKey;
@@ -83,6 +87,7 @@ final class InMemoryTables {
         this.sourcesByHand = sourcesByHand;
         this.tombstones = tombstones;
         this.access = access;
+        this.sourceCheckDue = sourceCheckDue;
     }
 
     /** A copy sharing nothing mutable with this one (the records themselves are immutable). */
@@ -91,7 +96,8 @@ final class InMemoryTables {
                 new TreeMap<>(seasons), deepCopy(seasonsOfShow), new TreeMap<>(episodes), deepCopy(episodesOfSeason),
                 new TreeMap<>(movies), new HashMap<>(movieRatedAt), new HashMap<>(movieIdByKey), new TreeMap<>(sources),
                 deepCopy(sourcesOfOwner), new ArrayList<>(audit), new HashSet<>(seasonsByHand),
-                new HashSet<>(episodesByHand), new HashSet<>(sourcesByHand), new TreeMap<>(tombstones), access.copy());
+                new HashSet<>(episodesByHand), new HashSet<>(sourcesByHand), new TreeMap<>(tombstones), access.copy(),
+                new HashMap<>(sourceCheckDue));
     }
 
     private static <K, I, V> Map<K, TreeMap<I, V>> deepCopy(Map<K, TreeMap<I, V>> map) {
@@ -108,7 +114,8 @@ final class InMemoryTables {
         return List.of(new TreeMap<>(shows), new TreeMap<>(showRatedAt), new TreeMap<>(seasons),
                 new TreeMap<>(episodes), new TreeMap<>(movies), new TreeMap<>(movieRatedAt), new TreeMap<>(sources),
                 List.copyOf(audit), new java.util.TreeSet<>(seasonsByHand), new java.util.TreeSet<>(episodesByHand),
-                new java.util.TreeSet<>(sourcesByHand), new TreeMap<>(tombstones), access.contents());
+                new java.util.TreeSet<>(sourcesByHand), new TreeMap<>(tombstones), access.contents(),
+                new TreeMap<>(sourceCheckDue));
     }
 
     // ------------------------------------------------------------------ children
@@ -140,7 +147,13 @@ final class InMemoryTables {
         sourcesOfOwner.computeIfAbsent(source.owner(), owner -> new TreeMap<>()).put(source.id(), source.id());
     }
 
+    /** When the source's next check is due: {@link SourceRepository#NEVER_CHECKED_DUE} until its first check. */
+    Instant checkDueAt(long sourceId) {
+        return sourceCheckDue.getOrDefault(sourceId, SourceRepository.NEVER_CHECKED_DUE);
+    }
+
     void removeSource(long id) {
+        sourceCheckDue.remove(id);
         Source removed = sources.remove(id);
         if (removed != null) {
             sourcesOfOwner.get(removed.owner()).remove(id);

@@ -74,6 +74,9 @@ class SqliteQueryPlanIT {
             store.overview().findRun(1);
             store.ports().ratings().listDue(Instant.now(), null, 10);
             store.ports().sources().listAfter(0, 10);
+            var due = store.ports().sources().listDue(Instant.now(), io.freecast.catalog.port.out.SourceRepository.CheckCursor.START, 2);
+            store.ports().sources().listDue(Instant.now(), due.getLast().cursor(), 2);
+            store.ports().sources().countDue(Instant.now(), due.getLast().cursor());
             long run = store.ports().taskRuns().recordStart(TaskName.IMPORT_SHOWS, "n", Instant.now());
             store.ports().taskRuns().listRuns(TaskName.IMPORT_SHOWS, PageRequest.first(5));
             store.ports().taskRuns().findLatest(TaskName.IMPORT_SHOWS);

@@ -103,10 +103,20 @@ final class NodeUnderTest implements TaskAdministration {
         SourceRepository sources = new SourceRepository() {
             @Override
             public List<Source> listAfter(long afterId, int limit) {
-                if (afterId == 0) {
+                return real.sources().listAfter(afterId, limit);
+            }
+
+            @Override
+            public List<DueSource> listDue(Instant dueBefore, CheckCursor after, int limit) {
+                if (after.equals(CheckCursor.START)) {
                     work(clock);
                 }
-                return real.sources().listAfter(afterId, limit);
+                return real.sources().listDue(dueBefore, after, limit);
+            }
+
+            @Override
+            public long countDue(Instant dueBefore, CheckCursor after) {
+                return real.sources().countDue(dueBefore, after);
             }
 
             @Override

@@ -42,6 +42,7 @@ import io.freecast.catalog.port.out.RatingTarget;
 import io.freecast.catalog.port.out.RatingTarget.CheckedAt;
 import io.freecast.catalog.port.out.RatingTarget.RatingPair;
 import io.freecast.catalog.port.out.RatingTarget.TitleKind;
+import io.freecast.catalog.port.out.SourceRepository;
 import io.freecast.catalog.port.out.SourceRepository.SourceCheck;
 import io.freecast.catalog.port.out.UpsertOutcome;
 import io.freecast.catalog.testing.MutableClock;
@@ -776,6 +777,53 @@ public abstract class StorageContract {
         Source checked = store.ports().sources().listAfter(ids.get(1), 1).getFirst();
         assertThat(checked.active()).isFalse();
         assertThat(checked.check()).isEqualTo(state);
+    }
+
+    @Test
+    void dueSourcesWalkNeverCheckedFirstThenByDueTimeAndIdAndStopBeforeTheGivenTime() {
+        store.ports().movies().upsertAll(IntStream.range(0, 6).mapToObj(i -> movie("m" + i, "M" + i)).toList());
+        List<Long> ids = store.ports().sources().listAfter(0, 100).stream().map(Source::id).toList();
+        LinkState ok = new LinkState(T0, 200, 0, null);
+        // ids 0 and 1 never checked; 2 and 3 due at the same time (id breaks the tie); 4 due earlier; 5 not yet due.
+        store.ports().sources().saveChecks(List.of(
+                new SourceCheck(ids.get(3), true, ok, T0.plusSeconds(60)),
+                new SourceCheck(ids.get(2), true, ok, T0.plusSeconds(60)),
+                new SourceCheck(ids.get(4), true, ok, T0.plusSeconds(30)),
+                new SourceCheck(ids.get(5), true, ok, T0.plusSeconds(3600))));
+        Instant dueBefore = T0.plusSeconds(600);
+
+        List<Long> walked = new ArrayList<>();
+        SourceRepository.CheckCursor cursor = SourceRepository.CheckCursor.START;
+        while (true) {
+            List<SourceRepository.DueSource> page = store.ports().sources().listDue(dueBefore, cursor, 2);
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(due -> walked.add(due.source().id()));
+            cursor = page.getLast().cursor();
+        }
+
+        assertThat(walked).containsExactly(ids.get(0), ids.get(1), ids.get(4), ids.get(2), ids.get(3));
+        assertThat(store.ports().sources().countDue(dueBefore, SourceRepository.CheckCursor.START)).isEqualTo(5);
+        SourceRepository.DueSource third = store.ports().sources().listDue(dueBefore, SourceRepository.CheckCursor.START, 3).getLast();
+        assertThat(third.checkDueAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(third.source().check()).isEqualTo(ok);
+        assertThat(store.ports().sources().countDue(dueBefore, third.cursor())).isEqualTo(2);
+        assertThat(store.ports().sources().listDue(T0.plusSeconds(60), third.cursor(), 10))
+                .as("due exactly at the limit is not due before it").isEmpty();
+    }
+
+    @Test
+    void aCheckWithoutABackOffIsDueFromItsCheckTimeAndANewSourceIsDueSinceTheEpoch() {
+        store.ports().movies().upsertAll(List.of(movie("m", "M")));
+        Source source = store.ports().sources().listAfter(0, 1).getFirst();
+        assertThat(store.ports().sources().listDue(T0, SourceRepository.CheckCursor.START, 1).getFirst().checkDueAt())
+                .isEqualTo(SourceRepository.NEVER_CHECKED_DUE);
+
+        store.ports().sources().saveChecks(List.of(new SourceCheck(source.id(), true, new LinkState(T0, 200, 0, null))));
+
+        assertThat(store.ports().sources().listDue(T0.plusMillis(1), SourceRepository.CheckCursor.START, 1).getFirst()
+                .checkDueAt()).isEqualTo(T0);
     }
 
     // ---------------------------------------------------------------- transactions

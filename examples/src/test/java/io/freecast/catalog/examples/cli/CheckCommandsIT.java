@@ -125,6 +125,55 @@ class CheckCommandsIT {
     }
 
     @Test
+    void validateSourcesStopsAtItsTimeBudgetSaysWhatItDidNotReachAndTheNextRunChecksThoseFirst() throws IOException {
+        int movies = 2500;   // two pages of 1,000 in flight at most, so a short budget leaves some unreached
+        try (JdbcCatalogStore store = JdbcCatalogStore.open(db)) {
+            store.ports().transactions().inTransaction(() -> store.ports().movies().upsertAll(
+                    java.util.stream.IntStream.range(0, movies).mapToObj(i -> movie("slow" + i, "Slow " + i,
+                            base() + "/slow/" + i + ".mp4")).toList()));
+        }
+        Instant beforeFirst = Instant.now();
+
+        int exit = run("validate-sources", "--db", db, "--allow-private", "--per-host", "2", "--time-budget", "1s",
+                "--json");
+
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCode.OK);
+        JsonNode first = JSON.readTree(out.toString());
+        long checked = first.at("/counts/checked").asLong();
+        long notReached = first.at("/counts/not_reached").asLong();
+        assertThat(checked).isPositive().isLessThan(movies + 2);
+        assertThat(checked + notReached).isEqualTo(movies + 2);
+        assertThat(first.at("/notes").toString()).contains("stopped at the deadline").contains(notReached + " due sources not reached");
+        List<Long> unreached = sourcesCheckedBefore(beforeFirst);
+        assertThat(unreached).hasSize((int) notReached);
+
+        Instant beforeSecond = Instant.now();
+        assertThat(run("validate-sources", "--db", db, "--allow-private", "--per-host", "2", "--time-budget", "1s",
+                "--json")).as(err.toString()).isEqualTo(ExitCode.OK);
+
+        assertThat(sourcesCheckedBefore(beforeSecond)).as("the sources the first run left are checked first")
+                .doesNotContainAnyElementsOf(unreached);
+    }
+
+    @Test
+    void validateSourcesRejectsABudgetThatIsNotADuration() {
+        assertThat(run("validate-sources", "--db", db, "--time-budget", "soon")).isEqualTo(ExitCode.USAGE);
+        assertThat(run("validate-sources", "--db", db, "--time-budget", "0s")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--time-budget must be more than 0s");
+        assertThat(run("validate-sources", "--db", db, "--time-budget", "9".repeat(5000) + "h")).isEqualTo(ExitCode.USAGE);
+        assertThat(requests).hasValue(0);
+    }
+
+    /** The sources whose last check (if any) was before {@code time}: the never-checked ones included. */
+    private List<Long> sourcesCheckedBefore(Instant time) {
+        try (JdbcCatalogStore store = JdbcCatalogStore.open(db)) {
+            return store.ports().sources().listAfter(0, 10_000).stream()
+                    .filter(s -> s.check().lastCheckedAt() == null || s.check().lastCheckedAt().isBefore(time))
+                    .map(Source::id).toList();
+        }
+    }
+
+    @Test
     void validateSourcesWithoutAllowPrivateSendsNothingToLoopbackLinks() {
         int exit = run("validate-sources", "--db", db);
 
@@ -147,8 +196,19 @@ class CheckCommandsIT {
             send(exchange, ratingsStatus, ratingsStatus == 200 ? body : "");
         } else if (path.equals("/ok.m3u8")) {
             send(exchange, 200, "");
+        } else if (path.startsWith("/slow/")) {
+            pause(); // one request at a time here: a page of 1,000 takes seconds, longer than the 1 s budget
+            send(exchange, 200, "");
         } else {
             send(exchange, 404, "");
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
