@@ -78,7 +78,7 @@ class RatingChecksMigrationIT {
         assertThat(store.ports().ratings().listDue(java.util.Set.of(RatingField.IMDB), CHECKED, null, 10))
                 .extracting(RatingTarget::title).containsExactly("Kinopoisk only", "Neither", "Never checked");
         try (Connection connection = db.connect();
-             ResultSet columns = connection.getMetaData().getColumns(null, null, "%", "%checked_at")) {
+             ResultSet columns = connection.getMetaData().getColumns(null, connection.getSchema(), "%", "%checked_at")) {
             Map<String, Integer> byColumn = new LinkedHashMap<>();
             while (columns.next()) {
                 String table = columns.getString("TABLE_NAME").toLowerCase(Locale.ROOT);

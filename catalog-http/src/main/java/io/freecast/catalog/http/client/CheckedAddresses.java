@@ -70,7 +70,7 @@ final class CheckedAddresses {
         return bare.toLowerCase(Locale.ROOT);
     }
 
-    /** Ends a pin: closed exactly once, by try-with-resources around the request. */
+    /** Ends a pin: closed exactly once, in a {@code finally} around the request. */
     @FunctionalInterface
     interface Pin extends AutoCloseable {
         @Override

@@ -63,8 +63,11 @@ public final class OutboundHttp implements AutoCloseable {
                     + " is not the JVM's resolver provider; is META-INF/services missing from the jar?)");
         }
         // The client resolves the host again when it connects: it must get the addresses just checked.
-        try (CheckedAddresses.Pin pin = CheckedAddresses.pin(request.uri().getHost(), checked)) {
+        CheckedAddresses.Pin pin = CheckedAddresses.pin(request.uri().getHost(), checked);
+        try {
             return client().send(prepare(request), handler);
+        } finally {
+            pin.close();
         }
     }
 

@@ -102,7 +102,7 @@ class RatingProviderOptionsTest {
                 .hasMessageContaining("empty name").hasMessageContaining("--provider / CATALOG_RATINGS_PROVIDER");
         assertThatThrownBy(() -> options("omdb,OMDB").validate()).hasMessageContaining("names 'omdb' twice");
         assertThatThrownBy(() -> options("random,omdb").validate()).hasMessageContaining("random cannot be combined");
-        assertThatThrownBy(() -> options("omdb,imdb-scraper").validate())
+        assertThatThrownBy(() -> options("imdb-scraper,omdb").validate())
                 .hasMessageContaining("unknown ratings provider 'imdb-scraper'");
         String huge = "x".repeat(100_000);
         assertThatThrownBy(() -> options(huge).validate()).isInstanceOf(ConfigurationException.class)

@@ -73,7 +73,8 @@ class ServeWithTwoRatingProvidersIT {
              Serve serve = startServe(Map.of("CATALOG_OMDB_API_KEY", OMDB_KEY,
                              "CATALOG_KINOPOISK_API_KEY_FILE", keyFile.toString(),
                              "CATALOG_SCHEDULE_UPDATE_KINOPOISK_RATINGS", "12h"),
-                     "--allow-private", "--provider", "omdb,kinopoisk",
+                     // No response cache: each read below must see the run that just ended, not a 1 s old page.
+                     "--response-cache", "0", "--allow-private", "--provider", "omdb,kinopoisk",
                      "--omdb-url", omdb.url(""), "--kinopoisk-url", kinopoisk.url(""),
                      "--omdb-rate-limit", "2", "--kinopoisk-rate-limit", "0",
                      "--movies-feed", feed.url("/movies.json"), "--schedule", "import-shows=off",
