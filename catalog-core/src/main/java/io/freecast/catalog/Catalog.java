@@ -11,6 +11,7 @@ import io.freecast.catalog.port.in.AccountAdministration;
 import io.freecast.catalog.port.in.Authentication;
 import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.in.CheckSourceUseCase;
 import io.freecast.catalog.port.in.TokenAdministration;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.in.ImportMoviesUseCase.ImportMoviesCommand;
@@ -109,6 +110,18 @@ public final class Catalog implements AutoCloseable {
      */
     public CatalogEditing editing() {
         return editing;
+    }
+
+    /**
+     * Checking one source's link now, by hand (the web admin's and the API's "check now"): the same checker,
+     * rules and storage as {@link #validateSources}, audited as the caller's change. It needs the {@link
+     * Builder#linkChecker link checker}; without one each call fails with an {@link IllegalStateException}
+     * saying so.
+     */
+    public CheckSourceUseCase sourceChecks() {
+        return (caller, sourceId) -> UseCases.checkSource(ports.transactions(), ports.handEdits(), ports.items(),
+                ports.sources(), ports.auditTrail(), require(linkChecker, "linkChecker"), clock,
+                settings.failureThreshold()).checkSource(caller, sourceId);
     }
 
     /**

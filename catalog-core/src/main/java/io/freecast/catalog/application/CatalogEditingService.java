@@ -37,6 +37,8 @@ final class CatalogEditingService implements CatalogEditing {
     private final SourceEditing sources;
     private final LockAndTombstoneEditing undo;
     private final ItemReader items;
+    private final CatalogQueries queries;
+    private final HandEdits edits;
 
     CatalogEditingService(Transactions transactions, HandEdits edits, Tombstones tombstones, AuditTrail audit,
                           CatalogQueries queries, ItemReader items, Clock clock) {
@@ -46,6 +48,8 @@ final class CatalogEditingService implements CatalogEditing {
         this.movies = new MovieEditing(support, queries, sources);
         this.undo = new LockAndTombstoneEditing(support, queries, items);
         this.items = items;
+        this.queries = queries;
+        this.edits = edits;
     }
 
     @Override
@@ -162,5 +166,18 @@ final class CatalogEditingService implements CatalogEditing {
     @Override
     public Optional<Source> findSource(long sourceId) {
         return items.findSource(sourceId);
+    }
+
+    @Override
+    public boolean deletionLeavesTombstone(ItemRef<?> item) {
+        // The same test the deletes make (ShowEditing, MovieEditing, SourceEditing): an item not added by hand.
+        boolean exists = switch (item.kind()) {
+            case SHOW -> queries.findShow(item.id()).isPresent();
+            case MOVIE -> queries.findMovie(item.id()).isPresent();
+            case SEASON -> items.findSeason(item.id()).isPresent();
+            case EPISODE -> items.findEpisode(item.id()).isPresent();
+            case SOURCE -> items.findSource(item.id()).isPresent();
+        };
+        return exists && !edits.addedByHand(item);
     }
 }

@@ -6,6 +6,7 @@ import io.freecast.catalog.port.in.AccountAdministration;
 import io.freecast.catalog.port.in.Authentication;
 import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.in.CheckSourceUseCase;
 import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.in.ImportShowsUseCase;
 import io.freecast.catalog.port.in.TaskAdministration;
@@ -94,6 +95,17 @@ public final class UseCases {
     public static UpdateRatingsUseCase updateRatings(TaskName task, RatingRepository ratings, Transactions transactions,
                                                      RatingProvider provider, Clock clock) {
         return new UpdateRatingsService(task, ratings, transactions, provider, clock);
+    }
+
+    /**
+     * Checks one source now, with the same checker and rules as validate-sources (README, "Link checking").
+     *
+     * @param failureThreshold consecutive passing failures after which a source is turned off, as for a run
+     */
+    public static CheckSourceUseCase checkSource(Transactions transactions, HandEdits edits, ItemReader items,
+                                                 SourceRepository sources, AuditTrail audit, LinkChecker checker,
+                                                 Clock clock, int failureThreshold) {
+        return new CheckSourceService(transactions, edits, items, sources, audit, checker, clock, failureThreshold);
     }
 
     public static ValidateSourcesUseCase validateSources(SourceRepository sources, LinkChecker checker, Clock clock) {

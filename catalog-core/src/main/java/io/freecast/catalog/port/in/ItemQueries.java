@@ -1,6 +1,7 @@
 package io.freecast.catalog.port.in;
 
 import io.freecast.catalog.domain.EpisodeTree;
+import io.freecast.catalog.domain.ItemRef;
 import io.freecast.catalog.domain.SeasonTree;
 import io.freecast.catalog.domain.Source;
 import java.util.Optional;
@@ -17,4 +18,12 @@ public interface ItemQueries {
     Optional<EpisodeTree> findEpisode(long episodeId);
 
     Optional<Source> findSource(long sourceId);
+
+    /**
+     * Whether deleting the item now would leave a tombstone (README, "Locks and tombstones"): it came from a
+     * feed, so the tombstone keeps the next import from bringing it back. {@code false} for an item created by
+     * hand (imports never touch it) and for one that does not exist. What a confirmation page says before a
+     * delete.
+     */
+    boolean deletionLeavesTombstone(ItemRef<?> item);
 }

@@ -351,4 +351,34 @@ public abstract class FeedVersusHandContract extends EditingFixture {
         assertThat(rated.movie().imdbRating()).as("set by hand").isEqualTo(Rating.of(9.1));
         assertThat(rated.movie().kinopoiskRating()).isEqualTo(Rating.of(6.5));
     }
+
+    @Test
+    void whatAFeedBroughtLeavesATombstoneWhenDeletedAndWhatAHandAddedDoesNot() {
+        feed.movies = List.of(feedMovie("1", "Copper Valley", 7.0, "https://cdn.example/1.mp4"));
+        feed.shows = List.of(feedShow("s1", "Long Show", twoSeasons("v1")));
+        importMovies();
+        importShows();
+        MovieTree fromFeed = movie("Copper Valley");
+        ShowTree show = shows().getFirst();
+        SeasonTree season = show.seasons().getFirst();
+        EpisodeTree episode = season.episodes().getFirst();
+        for (ItemRef<?> ref : List.of(ItemRef.movie(fromFeed.movie().id()), ItemRef.source(fromFeed.sources().getFirst().id()),
+                ItemRef.show(show.show().id()), ItemRef.season(season.season().id()),
+                ItemRef.episode(episode.episode().id()), ItemRef.source(episode.sources().getFirst().id()))) {
+            assertThat(editing.deletionLeavesTombstone(ref)).as(ref.toString()).isTrue();
+        }
+
+        MovieTree byHand = editing.createMovie(EDITOR, new io.freecast.catalog.port.in.EditMoviesUseCase.NewMovie(
+                MovieFields.NONE.withTitle(FieldEdit.set("Hand Made"))));
+        Source handSource = editing.createSource(EDITOR, new SourceOwner.OfMovie(fromFeed.movie().id()),
+                new SourceFields(FieldEdit.set("https://cdn.example/hand.mp4"), null, null, null));
+        SeasonTree handSeason = editing.createSeason(EDITOR, show.show().id(), new SeasonFields(FieldEdit.set(9), null));
+        EpisodeTree handEpisode = editing.createEpisode(EDITOR, handSeason.season().id(),
+                new EpisodeFields(FieldEdit.set(1), null, null, null));
+        for (ItemRef<?> ref : List.of(ItemRef.movie(byHand.movie().id()), ItemRef.source(handSource.id()),
+                ItemRef.season(handSeason.season().id()), ItemRef.episode(handEpisode.episode().id()),
+                ItemRef.movie(999_999), ItemRef.source(999_999))) {
+            assertThat(editing.deletionLeavesTombstone(ref)).as(ref.toString()).isFalse();
+        }
+    }
 }

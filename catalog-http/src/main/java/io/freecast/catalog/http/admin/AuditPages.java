@@ -92,6 +92,9 @@ final class AuditPages {
         return switch (entry.entity()) {
             case "movie" -> CatalogAdmin.PREFIX + "/movies/" + entry.entityId();
             case "show" -> CatalogAdmin.PREFIX + "/shows/" + entry.entityId();
+            case "season" -> CatalogAdmin.PREFIX + "/seasons/" + entry.entityId();
+            case "episode" -> CatalogAdmin.PREFIX + "/episodes/" + entry.entityId();
+            case "source" -> CatalogAdmin.PREFIX + "/sources/" + entry.entityId();
             default -> null;
         };
     }

@@ -6,6 +6,7 @@ import io.freecast.catalog.port.in.Authentication;
 import io.freecast.catalog.port.in.CatalogEditing;
 import io.freecast.catalog.port.in.CatalogOverview;
 import io.freecast.catalog.port.in.CatalogQueries;
+import io.freecast.catalog.port.in.CheckSourceUseCase;
 import io.freecast.catalog.port.in.TaskAdministration;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,11 +45,20 @@ public final class CatalogAdmin {
         new DashboardPages(pages, builder.overview, builder.tasks).register(routes);
         new MoviePages(pages, builder.queries, builder.overview, builder.editing).register(routes);
         new ShowPages(pages, builder.queries, builder.overview, builder.editing).register(routes);
-        new DeadLinkPages(pages, builder.overview, builder.editing != null).register(routes);
+        new DeadLinkPages(pages, builder.overview, builder.editing != null, builder.sourceChecks != null).register(routes);
         new TaskPages(pages, builder.tasks, builder.overview).register(routes);
         new AuditPages(pages, builder.editing).register(routes);
         if (builder.editing != null) {
             new SourcePages(pages, builder.editing).register(routes);
+            EpisodePages episodes = new EpisodePages(pages, builder.queries, builder.editing);
+            episodes.register(routes);
+            new SourceEditPages(pages, builder.queries, builder.editing, episodes).register(routes);
+            new SeasonPages(pages, builder.queries, builder.editing).register(routes);
+            new DeletePages(pages, builder.queries, builder.editing).register(routes);
+            new UnlockPages(pages, builder.editing).register(routes);
+        }
+        if (builder.sourceChecks != null) {
+            new SourceCheckPages(pages, builder.sourceChecks).register(routes);
         }
         this.handler = new AdminHandler(routes, sessions, templates, settings);
     }
@@ -78,6 +88,7 @@ public final class CatalogAdmin {
         private final TaskAdministration tasks;
         private final Authentication authentication;
         private CatalogEditing editing;
+        private CheckSourceUseCase sourceChecks;
         private Duration idleTimeout = Duration.ofMinutes(30);
         private Duration recheckEvery = Duration.ofSeconds(30);
         private final Set<String> trustedProxies = new LinkedHashSet<>();
@@ -97,6 +108,15 @@ public final class CatalogAdmin {
          */
         public Builder editing(CatalogEditing editing) {
             this.editing = editing;
+            return this;
+        }
+
+        /**
+         * Checking one source's link now ({@code catalog.sourceChecks()}): with it the dead-links page offers
+         * editors and admins <b>Check now</b> on every row.
+         */
+        public Builder sourceChecks(CheckSourceUseCase sourceChecks) {
+            this.sourceChecks = sourceChecks;
             return this;
         }
 

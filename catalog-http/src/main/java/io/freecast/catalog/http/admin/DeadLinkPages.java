@@ -16,11 +16,14 @@ final class DeadLinkPages {
     private final CatalogOverview overview;
 
     private final boolean editable;
+    /** Whether "Check now" is offered: the admin was given the check use-case. */
+    private final boolean checkable;
 
-    DeadLinkPages(PageContext pages, CatalogOverview overview, boolean editable) {
+    DeadLinkPages(PageContext pages, CatalogOverview overview, boolean editable, boolean checkable) {
         this.pages = pages;
         this.overview = overview;
         this.editable = editable;
+        this.checkable = checkable;
     }
 
     void register(AdminRoutes routes) {
@@ -39,6 +42,7 @@ final class DeadLinkPages {
         Map<String, Object> model = pages.model(request, "Dead links", "dead-links");
         model.put("links", page.items());
         model.put("editable", editable && request.session().may(io.freecast.catalog.domain.Scope.EDIT));
+        model.put("checkable", checkable && request.session().may(io.freecast.catalog.domain.Scope.EDIT));
         model.put("total", page.total());
         model.put("nextUrl", page.next() == null ? null : pages.url("/dead-links?cursor=" + page.next().encode()));
         model.put("previousUrl", page.previous() == null ? null : pages.url("/dead-links?cursor=" + page.previous().encode()));

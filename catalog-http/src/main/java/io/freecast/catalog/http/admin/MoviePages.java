@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Movies: the searchable, sortable, filterable list; one movie's page, which edits every field, shows and
- * unlocks locked fields and edits its sources inline; creating and deleting (after a confirmation).
+ * unlocks locked fields and edits its sources inline; creating. Deleting (after a confirmation) is {@link DeletePages}'.
  */
 final class MoviePages {
 
@@ -44,8 +44,6 @@ final class MoviePages {
             routes.get("/movies/new", this::newForm)
                     .post("/movies", Scope.EDIT, this::create)
                     .post("/movies/{id}", Scope.EDIT, this::save)
-                    .get("/movies/{id}/delete", this::confirmDelete)
-                    .post("/movies/{id}/delete", Scope.EDIT, this::delete)
                     .post("/movies/{id}/unlock/{field}", Scope.EDIT, this::unlock);
         }
     }
@@ -80,7 +78,7 @@ final class MoviePages {
         return pages.page(status, "movie.jte", model);
     }
 
-    private static Map<String, String> stored(MovieTree tree) {
+    static Map<String, String> stored(MovieTree tree) {
         Movie m = tree.movie();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", m.title());
@@ -177,26 +175,6 @@ final class MoviePages {
             model.put("form", new FormView(typed, FormView.errorsOf(e.violations()), java.util.Set.of(), ""));
             return pages.page(422, "newmovie.jte", model);
         }
-    }
-
-    private AdminResponse confirmDelete(AdminRequest request) {
-        MovieTree tree = find(request.id("id"));
-        Map<String, Object> model = pages.model(request, "Delete " + tree.movie().title() + "?", "movies");
-        model.put("tree", tree);
-        model.put("version", Versions.of(tree));
-        model.put("fromFeed", tree.movie().externalId() != null || tree.movie().slug() != null);
-        return pages.page("deletemovie.jte", model);
-    }
-
-    private AdminResponse delete(AdminRequest request) {
-        long id = request.id("id");
-        MovieTree tree = find(id);
-        try {
-            editing.deleteMovie(request.session().caller(), id, Versions.expecting(request.form("version")));
-        } catch (EditConflictException e) {
-            return pages.redirect(request, "/movies/" + id + "/delete", "The movie changed meanwhile: check what goes with it again.");
-        }
-        return pages.redirect(request, "/movies", "Deleted “" + tree.movie().title() + "”.");
     }
 
     private AdminResponse unlock(AdminRequest request) {

@@ -80,7 +80,7 @@ final class ShowPages {
         return pages.page(status, "show.jte", model);
     }
 
-    private static Map<String, String> stored(ShowTree tree) {
+    static Map<String, String> stored(ShowTree tree) {
         Show s = tree.show();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", s.title());

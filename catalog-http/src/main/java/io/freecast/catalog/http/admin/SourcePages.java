@@ -12,7 +12,8 @@ import io.freecast.catalog.port.in.SourceFields;
 
 /**
  * A source's inline controls on its movie's or show's page: add one, activate or deactivate it by hand
- * (from the dead-links page too), remove it. Each answers with the owner's page and a message.
+ * (from the dead-links page too). Each answers with the owner's page and a message. Changing one is
+ * {@link SourceEditPages}'s job, removing one (after a confirmation) {@link DeletePages}'.
  */
 final class SourcePages {
 
@@ -27,8 +28,8 @@ final class SourcePages {
     void register(AdminRoutes routes) {
         routes.post("/movies/{id}/sources", Scope.EDIT, r -> add(r, new SourceOwner.OfMovie(r.id("id"))))
                 .post("/episodes/{id}/sources", Scope.EDIT, r -> add(r, new SourceOwner.OfEpisode(r.id("id"))))
-                .post("/sources/{id}/active", Scope.EDIT, this::setActive)
-                .post("/sources/{id}/delete", Scope.EDIT, this::delete);
+                .post("/sources/{id}/active", Scope.EDIT, this::setActive);
+        // Removing a source goes through its confirmation page (DeletePages).
     }
 
     private AdminResponse add(AdminRequest request, SourceOwner owner) {
@@ -56,28 +57,14 @@ final class SourcePages {
                 + " Link checks leave it so until unlocked.");
     }
 
-    private AdminResponse delete(AdminRequest request) {
-        Source source = find(request.id("id"));
-        String back = back(request, source.owner());
-        try {
-            editing.deleteSource(request.session().caller(), source.id(), Versions.expecting(request.form("version")));
-        } catch (EditConflictException e) {
-            return pages.redirect(request, back, "Source " + source.id() + " changed meanwhile; nothing was removed.");
-        }
-        return pages.redirect(request, back, "Source " + source.id() + " removed.");
-    }
-
     private Source find(long id) {
         return editing.findSource(id).orElseThrow(() -> new ItemNotFoundException("source", id));
     }
 
     /** Back to where the form was (the dead-links page, a show), or to the source's movie. */
     private String back(AdminRequest request, SourceOwner owner) {
-        String from = request.form("back");
-        if (from != null && from.matches("/(dead-links|shows/\\d+|movies/\\d+)")) {
-            return from;
-        }
-        return owner instanceof SourceOwner.OfMovie movie ? "/movies/" + movie.id() : "/dead-links";
+        return ReturnPaths.back(request.form("back"),
+                owner instanceof SourceOwner.OfMovie movie ? "/movies/" + movie.id() : "/dead-links");
     }
 
     private static String blankToNull(String text) {

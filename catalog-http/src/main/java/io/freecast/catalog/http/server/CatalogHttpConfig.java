@@ -3,6 +3,7 @@ package io.freecast.catalog.http.server;
 import io.freecast.catalog.port.in.AccountAdministration;
 import io.freecast.catalog.port.in.Authentication;
 import io.freecast.catalog.port.in.CatalogEditing;
+import io.freecast.catalog.port.in.CheckSourceUseCase;
 import io.freecast.catalog.port.in.TokenAdministration;
 import io.freecast.catalog.port.out.StorageHealth;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -49,6 +50,7 @@ public final class CatalogHttpConfig {
     private boolean privateReads;
     private Authentication authentication;
     private CatalogEditing editing;
+    private CheckSourceUseCase sourceChecks;
     private AccountAdministration accounts;
     private TokenAdministration tokens;
     private Duration responseCacheTtl = Duration.ZERO;
@@ -145,6 +147,15 @@ public final class CatalogHttpConfig {
      */
     public CatalogHttpConfig editing(CatalogEditing editing) {
         this.editing = editing;
+        return this;
+    }
+
+    /**
+     * Turns on {@code POST /sources/{id}/check} (check one source's link now, edit scope), e.g. {@code
+     * catalog.sourceChecks()}. Needs {@link #editing} and {@link #authentication}.
+     */
+    public CatalogHttpConfig sourceChecks(CheckSourceUseCase sourceChecks) {
+        this.sourceChecks = sourceChecks;
         return this;
     }
 
@@ -252,6 +263,10 @@ public final class CatalogHttpConfig {
             throw new IllegalArgumentException("privateReads, editing and accessAdministration need authentication "
                     + "(who a bearer token belongs to), e.g. config.authentication(catalog.authentication())");
         }
+        if (sourceChecks != null && editing == null) {
+            throw new IllegalArgumentException("sourceChecks needs editing (the write API it belongs to), "
+                    + "e.g. config.editing(catalog.editing())");
+        }
         if ((accounts == null) != (tokens == null)) {
             throw new IllegalArgumentException("accessAdministration needs both the account and the token administration");
         }
@@ -315,6 +330,10 @@ public final class CatalogHttpConfig {
 
     CatalogEditing editing() {
         return editing;
+    }
+
+    CheckSourceUseCase sourceChecks() {
+        return sourceChecks;
     }
 
     AccountAdministration accounts() {

@@ -72,6 +72,9 @@ public final class CatalogHttpServer implements AutoCloseable {
             CatalogWrites writes = new CatalogWrites(bearer, new Representations(json), cache, config.editing());
             new ItemWriteRoutes(config.editing(), writes).register(reads, router);
             new TrailRoutes(config.editing(), config.editing(), bearer).register(router);
+            if (config.sourceChecks() != null) {
+                new SourceCheckRoute(config.sourceChecks(), bearer, new Representations(json), cache).register(router);
+            }
         }
         if (config.accounts() != null) {
             new AccessRoutes(config.accounts(), config.tokens(), bearer, Clock.systemUTC()).register(router);

@@ -148,7 +148,7 @@ class AdminEditingIT {
 
         Source added = movie(1).sources().stream().filter(s -> s.url().endsWith("new.m3u8")).findFirst().orElseThrow();
         assertThat(browser.post("/admin/sources/" + added.id() + "/delete", Map.of("csrf", csrf,
-                "version", Versions.of(added))).statusCode()).isEqualTo(303);
+                "version", Versions.of(added), "confirm", "yes")).statusCode()).isEqualTo(303);
         assertThat(movie(1).sources()).extracting(Source::id).doesNotContain(added.id());
     }
 
@@ -188,10 +188,11 @@ class AdminEditingIT {
     void deletingAsksFirstListsWhatGoesAndSaysATombstoneKeepsItAway() {
         browser.signIn("eddie", TestAccounts.PASSWORD);
         Document confirm = browser.page("/admin/movies/1/delete");
-        assertThat(confirm.text()).contains("source #", "tombstone");
-        assertThat(confirm.select("li")).hasSize(1 + movie(1).sources().size());
+        assertThat(confirm.text()).contains("#", "tombstone");
+        assertThat(confirm.select("ul.goes li")).hasSize(movie(1).sources().size());
         HttpResponse<String> deleted = browser.post("/admin/movies/1/delete", Map.of(
-                "csrf", confirm.select("input[name=csrf]").val(), "version", confirm.select("input[name=version]").val()));
+                "csrf", confirm.select("input[name=csrf]").val(), "version", confirm.select("input[name=version]").val(),
+                "confirm", confirm.select("input[name=confirm]").val()));
         assertThat(deleted.statusCode()).isEqualTo(303);
         assertThat(server.catalog.queries().findMovie(1)).isEmpty();
         assertThat(browser.get("/admin/movies/1").statusCode()).isEqualTo(404);

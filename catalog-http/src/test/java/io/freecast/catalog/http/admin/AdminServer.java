@@ -3,7 +3,9 @@ package io.freecast.catalog.http.admin;
 import io.freecast.catalog.Catalog;
 import io.freecast.catalog.domain.FeedLocation;
 import io.freecast.catalog.domain.TaskName;
+import io.freecast.catalog.http.client.HttpLinkChecker;
 import io.freecast.catalog.http.client.JsonFeedReader;
+import io.freecast.catalog.http.client.LinkCheckSettings;
 import io.freecast.catalog.http.client.OutboundHttp;
 import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.http.server.CatalogHttpServer;
@@ -34,9 +36,11 @@ final class AdminServer implements AutoCloseable {
     final TestAccounts accounts = new TestAccounts();
     final CatalogAdmin admin;
     final CatalogHttpServer server;
+    /** The link checker's client: private targets allowed, so a test's loopback server can be a source's target. */
+    private final OutboundHttp linkHttp = new OutboundHttp(OutboundHttpSettings.defaults().withAllowPrivateTargets(true));
 
     AdminServer(Path dir, UnaryOperator<CatalogAdmin.Builder> settings) {
-        this(dir, hostileMovies(dir), hostileShows(dir), false, settings);
+        this(dir, hostileMovies(dir), hostileShows(dir), false, true, settings);
     }
 
     /** Over the launcher's bundled sample feeds (placeholders on, as serve has them): what the README shows. */
@@ -44,7 +48,7 @@ final class AdminServer implements AutoCloseable {
         Path here = Path.of("").toAbsolutePath();
         Path root = Files.exists(here.resolve("examples")) ? here : here.getParent();
         Path feeds = root.resolve("examples/src/main/resources/feeds");
-        return new AdminServer(dir, feeds.resolve("movies.json"), feeds.resolve("shows.json"), true, settings);
+        return new AdminServer(dir, feeds.resolve("movies.json"), feeds.resolve("shows.json"), true, false, settings);
     }
 
     private static Path hostileMovies(Path dir) {
@@ -67,19 +71,26 @@ final class AdminServer implements AutoCloseable {
                 """.formatted(json(SHOW_TITLE)));
     }
 
-    private AdminServer(Path dir, Path movies, Path shows, boolean placeholders,
+    /**
+     * @param linkChecks whether the catalog has the real (SSRF-guarded) link checker, private targets allowed, for
+     *                   "check now" against a test's loopback server; without it validate-sources fails at once
+     *                   (the sample feeds' screenshots rely on that: their links are not on this machine; the
+     *                   admin still offers Check now, as serve does)
+     */
+    private AdminServer(Path dir, Path movies, Path shows, boolean placeholders, boolean linkChecks,
                         UnaryOperator<CatalogAdmin.Builder> settings) {
         this.database = TestDatabases.sqlite(dir);
         this.store = database.open();
         this.catalog = Catalog.builder().storage(store)
                 .feedReader(new JsonFeedReader(new OutboundHttp(OutboundHttpSettings.defaults())))
                 .moviesFeed(FeedLocation.parse(movies.toString())).showsFeed(FeedLocation.parse(shows.toString()))
-                .placeholders(placeholders).nodeName("test-node").build();
+                .placeholders(placeholders).nodeName("test-node")
+                .linkChecker(linkChecks ? new HttpLinkChecker(linkHttp, LinkCheckSettings.defaults()) : null).build();
         catalog.tasks().runNow(TaskName.IMPORT_MOVIES);
         catalog.tasks().runNow(TaskName.IMPORT_SHOWS);
         markDeadLinks(placeholders);
         this.admin = settings.apply(CatalogAdmin.builder(catalog.queries(), store.overview(), catalog.tasks(), accounts)
-                .editing(catalog.editing())).build();
+                .editing(catalog.editing()).sourceChecks(catalog.sourceChecks())).build();
         this.server = CatalogHttpServer.create(catalog.queries(), config -> admin.mountOn(config.host("127.0.0.1").port(0)))
                 .start();
     }
@@ -122,6 +133,7 @@ final class AdminServer implements AutoCloseable {
         try {
             server.stop();
             catalog.close();
+            linkHttp.close();
         } finally {
             database.close();
         }

@@ -212,8 +212,16 @@ abstract class ValidateSourcesRunsContract {
         assertThat(server.received()).isEmpty();
     }
 
+    /** When the next {@link #run()} happens: each a little over a week after the last. */
+    private java.time.Instant runAt = java.time.Instant.now();
+
+    /**
+     * One run, a little over a week after the previous one: past the longest back-off, so every source is due
+     * again and each run sees every link (what these tests count), as runs far enough apart do.
+     */
     private TaskReport run() {
-        Catalog catalog = Catalog.builder().storage(store)
+        runAt = runAt.plus(java.time.Duration.ofDays(8));
+        Catalog catalog = Catalog.builder().storage(store).clock(java.time.Clock.fixed(runAt, java.time.ZoneOffset.UTC))
                 .linkChecker(new HttpLinkChecker(http, new LinkCheckSettings(8, 2, TIMEOUT))).build();
         TaskReport report = catalog.validateSources(new ValidateSourcesCommand(3));
         assertThat(report.succeeded()).as(report.error()).isTrue();

@@ -232,6 +232,13 @@ class OpenApiConformanceIT {
                 "{\"url\":\"https://cdn.example.com/c2.mp4\"}", "Authorization", editor));
         conforms("get", "/sources/{id}", api.get("/sources/" + sourceId));
         conforms("get", "/sources/{id}", api.get("/sources/999999"));
+        String check = "/sources/" + sourceId + "/check";
+        conforms("post", "/sources/{id}/check", api.send("POST", check));
+        conforms("post", "/sources/{id}/check", api.send("POST", check, "Authorization", "Bearer " + server.readToken));
+        conforms("post", "/sources/{id}/check", api.send("POST", "/sources/999999/check", "Authorization", editor));
+        conforms("post", "/sources/{id}/check", api.send("POST", "/sources/x/check", "Authorization", editor));
+        assertThat(conforms("post", "/sources/{id}/check", api.send("POST", check, "Authorization", editor)).status())
+                .isEqualTo(200);
         String sourceTag = api.get("/sources/" + sourceId).header("ETag").orElseThrow();
         ApiClient.Answer off = conforms("patch", "/sources/{id}", api.sendJson("PATCH", "/sources/" + sourceId,
                 "{\"is_active\":false}", "Authorization", editor, "If-Match", sourceTag));
@@ -358,7 +365,7 @@ class OpenApiConformanceIT {
                 "/movies/{id}", "/movies/{id}/sources", "/health", "/metrics", "/openapi.json", "/docs",
                 "/tasks", "/tasks/{name}", "/tasks/{name}/runs", "/tasks/{name}/runs/{id}", "/seasons/{id}", "/episodes/{id}", "/sources/{id}",
                 "/shows/{id}/locks/{field}", "/movies/{id}/locks/{field}", "/seasons/{id}/locks/{field}",
-                "/episodes/{id}/locks/{field}", "/sources/{id}/locks/{field}", "/seasons/{id}/episodes",
+                "/episodes/{id}/locks/{field}", "/sources/{id}/locks/{field}", "/sources/{id}/check", "/seasons/{id}/episodes",
                 "/tombstones", "/tombstones/{id}/restore", "/audit", "/accounts", "/accounts/{name}", "/tokens",
                 "/tokens/{id}"));
 

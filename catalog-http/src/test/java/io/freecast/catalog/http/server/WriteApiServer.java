@@ -8,6 +8,7 @@ import io.freecast.catalog.domain.Role;
 import io.freecast.catalog.domain.Scope;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.testing.InMemoryLinkChecker;
 import java.util.function.Consumer;
 
 /**
@@ -27,12 +28,14 @@ final class WriteApiServer implements AutoCloseable {
     final String adminToken;
     final String editorToken;
     final String readToken;
+    /** What "check now" ({@code POST /sources/{id}/check}) finds: a reachable 200 unless a test says otherwise. */
+    final InMemoryLinkChecker links = new InMemoryLinkChecker();
 
     private WriteApiServer(TestDatabase database, CatalogSeed seed, Consumer<CatalogHttpConfig> settings) {
         this.database = database;
         this.store = database.open();
         seed.writeTo(store.ports());
-        this.catalog = Catalog.builder().storage(store).bootstrapToken(BOOTSTRAP_TOKEN).build();
+        this.catalog = Catalog.builder().storage(store).bootstrapToken(BOOTSTRAP_TOKEN).linkChecker(links).build();
         Caller operator = new Caller(Actor.operator("test"), Scope.ADMIN);
         catalog.accounts().addAccount(operator, "alice", Role.ADMIN, PASSWORD);
         catalog.accounts().addAccount(operator, "eddie", Role.EDITOR, PASSWORD);
@@ -44,6 +47,7 @@ final class WriteApiServer implements AutoCloseable {
             config.host("127.0.0.1").port(0).healthCheck(store::health)
                     .authentication(catalog.authentication())
                     .editing(catalog.editing())
+                    .sourceChecks(catalog.sourceChecks())
                     .accessAdministration(catalog.accounts(), catalog.apiTokens())
                     .routes(new TaskResources(catalog.tasks(), catalog.authentication())::register);
             settings.accept(config);

@@ -82,6 +82,7 @@ class WriteScopesIT {
                 new Write("DELETE", "/episodes/" + episodeId + "/locks/title", null),
                 new Write("PATCH", "/sources/" + sourceId, "{\"is_active\":false}"),
                 new Write("DELETE", "/sources/" + sourceId, null),
+                new Write("POST", "/sources/" + sourceId + "/check", null),
                 new Write("DELETE", "/sources/" + sourceId + "/locks/is_active", null),
                 new Write("POST", "/tombstones/1/restore", null));
     }

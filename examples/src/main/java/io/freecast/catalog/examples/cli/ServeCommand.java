@@ -186,6 +186,7 @@ public final class ServeCommand implements Callable<Integer> {
         // an account's API token or the bootstrap token.
         config.authentication(catalog.authentication())
                 .editing(catalog.editing())
+                .sourceChecks(catalog.sourceChecks())
                 .accessAdministration(catalog.accounts(), catalog.apiTokens())
                 .privateReads(privateReads);
         config.routes(new TaskResources(catalog.tasks(), catalog.authentication())::register);
@@ -197,7 +198,7 @@ public final class ServeCommand implements Callable<Integer> {
      */
     private void mountAdmin(CatalogHttpConfig config, Catalog catalog, JdbcCatalogStore store) {
         CatalogAdmin.Builder admin = CatalogAdmin.builder(catalog.queries(), store.overview(), catalog.tasks(),
-                catalog.authentication()).editing(catalog.editing());
+                catalog.authentication()).editing(catalog.editing()).sourceChecks(catalog.sourceChecks());
         if (trustedProxy != null && !trustedProxy.isBlank()) {
             admin.trustProxy(trustedProxy.strip());
         }
