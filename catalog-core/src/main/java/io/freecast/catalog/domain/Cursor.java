@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param direction whether the page wanted lies after or before the position
  * @param sortValue the boundary row's sort value in its storage text form; {@code null} for a null value
  * @param id        the boundary row's id: the tie-breaker that makes every order total
+ * @param memo      what the store that made the cursor wants back with the next page, opaque to everyone
+ *                  else ({@code null} for none): e.g. a search's count, so later pages need not count
+ *                  again. A client could alter it like any cursor, so a store uses it only as a hint it
+ *                  checks, never to decide what a page contains
  */
-public record Cursor(String sort, Direction direction, String sortValue, long id) {
+public record Cursor(String sort, Direction direction, String sortValue, long id, String memo) {
 
     public enum Direction { AFTER, BEFORE }
 
@@ -23,11 +27,24 @@ public record Cursor(String sort, Direction direction, String sortValue, long id
     public Cursor {
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(direction, "direction");
+        if (memo != null && (memo.isEmpty() || memo.indexOf('\n') >= 0)) {
+            throw new IllegalArgumentException("a cursor's memo is one non-empty line");
+        }
+    }
+
+    /** A cursor without a memo. */
+    public Cursor(String sort, Direction direction, String sortValue, long id) {
+        this(sort, direction, sortValue, id, null);
+    }
+
+    /** This cursor carrying {@code memo} instead of its own. */
+    public Cursor withMemo(String memo) {
+        return new Cursor(sort, direction, sortValue, id, memo);
     }
 
     /** The opaque URL-safe token clients pass back as {@code ?cursor=}. */
     public String encode() {
-        String plain = (direction == Direction.AFTER ? "a" : "b") + "\n" + sort + "\n" + id + "\n"
+        String plain = (direction == Direction.AFTER ? "a" : "b") + (memo == null ? "" : ":" + memo) + "\n" + sort + "\n" + id + "\n"
                 + (sortValue == null ? "-" : "+" + sortValue);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
@@ -47,17 +64,24 @@ public record Cursor(String sort, Direction direction, String sortValue, long id
             if (parts.length != 4 || parts[3].isEmpty()) {
                 throw malformed();
             }
-            Direction direction = switch (parts[0]) {
-                case "a" -> Direction.AFTER;
-                case "b" -> Direction.BEFORE;
+            // The first line is the direction, then optionally ":" and the memo (tokens made before memos
+            // existed have none and still decode).
+            String head = parts[0];
+            if (head.isEmpty() || (head.length() > 1 && (head.charAt(1) != ':' || head.length() == 2))) {
+                throw malformed();
+            }
+            Direction direction = switch (head.charAt(0)) {
+                case 'a' -> Direction.AFTER;
+                case 'b' -> Direction.BEFORE;
                 default -> throw malformed();
             };
+            String memo = head.length() > 2 ? head.substring(2) : null;
             String value = switch (parts[3].charAt(0)) {
                 case '-' -> null;
                 case '+' -> parts[3].substring(1);
                 default -> throw malformed();
             };
-            return new Cursor(parts[1], direction, value, Long.parseLong(parts[2]));
+            return new Cursor(parts[1], direction, value, Long.parseLong(parts[2]), memo);
         } catch (IllegalArgumentException e) {
             throw malformed();
         }

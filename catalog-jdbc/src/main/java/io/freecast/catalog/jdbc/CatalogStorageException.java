@@ -14,6 +14,7 @@ public class CatalogStorageException extends RuntimeException {
     public static final String DATABASE_URL = "the database URL";
 
     private final String setting;
+    private final StorageFailure failure;
 
     public CatalogStorageException(String message) {
         this(message, null, null);
@@ -27,8 +28,22 @@ public class CatalogStorageException extends RuntimeException {
      * @param setting the setting that fixes it, as named in the message (e.g. {@link #DATABASE_URL})
      */
     public CatalogStorageException(String message, Throwable cause, String setting) {
+        this(message, cause, setting, StorageFailure.OTHER);
+    }
+
+    /**
+     * @param setting the setting that fixes it, as named in the message; {@code null} when none can
+     * @param failure the condition, named at the start of the message
+     */
+    public CatalogStorageException(String message, Throwable cause, String setting, StorageFailure failure) {
         super(message, cause);
         this.setting = setting;
+        this.failure = failure == null ? StorageFailure.OTHER : failure;
+    }
+
+    /** What went wrong, named ({@link StorageFailure#OTHER} when the driver's words are all there is). */
+    public StorageFailure failure() {
+        return failure;
     }
 
     /** The setting the message tells to fix, e.g. {@link #DATABASE_URL}; empty when none can. */

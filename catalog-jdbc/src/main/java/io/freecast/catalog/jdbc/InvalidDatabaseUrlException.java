@@ -10,4 +10,9 @@ public class InvalidDatabaseUrlException extends CatalogStorageException {
     public InvalidDatabaseUrlException(String message) {
         super(message, null, DATABASE_URL);
     }
+
+    /** With the condition found (a read-only file, say). */
+    public InvalidDatabaseUrlException(String message, StorageFailure failure) {
+        super(message, null, DATABASE_URL, failure);
+    }
 }

@@ -3,6 +3,7 @@ package io.freecast.catalog.jdbc;
 import io.freecast.catalog.jdbc.internal.ConnectionPool;
 import io.freecast.catalog.jdbc.internal.DatabaseKind;
 import io.freecast.catalog.jdbc.internal.DatabaseUrl;
+import io.freecast.catalog.jdbc.internal.FailureNamingPorts;
 import io.freecast.catalog.jdbc.internal.JooqStorage;
 import io.freecast.catalog.jdbc.internal.SchemaMigrations;
 import io.freecast.catalog.jdbc.internal.StatementListener;
@@ -41,6 +42,9 @@ public final class JdbcCatalogStore implements CatalogStore {
     private final ConnectionPool pool;
     private final SchemaMigrations migrations;
     private final JooqStorage storage;
+    /** The storage's ports and overview, whose database failures are named (FailureNamingPorts). */
+    private final StoragePorts ports;
+    private final CatalogOverview overview;
     /** Read once at open and after each migrate(): health checks must stay cheap. */
     private volatile String schemaVersion;
     private volatile boolean needsMigrating;
@@ -50,6 +54,8 @@ public final class JdbcCatalogStore implements CatalogStore {
         this.pool = pool;
         this.migrations = migrations;
         this.storage = storage;
+        this.ports = FailureNamingPorts.wrap(storage.ports(), pool.url());
+        this.overview = FailureNamingPorts.wrap(storage.overview(), pool.url());
         remember(state);
     }
 
@@ -109,12 +115,12 @@ public final class JdbcCatalogStore implements CatalogStore {
     /** Every port on this store's one connection pool; the same instances on every call. */
     @Override
     public StoragePorts ports() {
-        return storage.ports();
+        return ports;
     }
 
     /** The operator's read side: counts, filtered title lists, dead links, a run's report (the web admin's). */
     public CatalogOverview overview() {
-        return storage.overview();
+        return overview;
     }
 
     @Override

@@ -5,11 +5,8 @@ import io.freecast.catalog.port.out.LinkProbe;
 import io.freecast.catalog.port.out.LinkProbe.FailureKind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -111,7 +108,7 @@ public final class HttpLinkChecker implements LinkChecker {
         } catch (IllegalArgumentException e) {
             return new LinkProbe.Failed(FailureKind.INVALID_URL, null, e.getMessage());
         } catch (IOException e) {
-            return fromException(e);
+            return fromException(e, url.getHost());
         } catch (RuntimeException e) {
             // One strange link must not sink a run over thousands: it counts as a failure, and the log
             // keeps the stack trace for whoever finds out why.
@@ -150,7 +147,7 @@ public final class HttpLinkChecker implements LinkChecker {
         return new LinkProbe.Failed(FailureKind.CLIENT_ERROR, status, "HTTP " + status);
     }
 
-    static LinkProbe fromException(IOException e) {
+    static LinkProbe fromException(IOException e, String host) {
         String message = messageOf(e);
         return switch (e) {
             case BlockedTargetException blocked -> new LinkProbe.Failed(FailureKind.BLOCKED_TARGET, null, message);
@@ -160,17 +157,11 @@ public final class HttpLinkChecker implements LinkChecker {
                 // A redirect that says nowhere is the server's fault, like a 5xx.
                 case MISSING_LOCATION -> new LinkProbe.Failed(FailureKind.SERVER_ERROR, redirect.lastStatus(), message);
             };
-            case HttpConnectTimeoutException timeout -> new LinkProbe.Failed(FailureKind.TIMEOUT, null,
-                    "no connection within the connect timeout");
+            // The same words as every outbound failure (OutboundFailure): "timed out connecting",
+            // "connection refused", "TLS handshake failed", "unknown host …".
             case HttpTimeoutException timeout -> new LinkProbe.Failed(FailureKind.TIMEOUT, null,
-                    "no answer within the timeout");
-            case UnknownHostException unknown -> new LinkProbe.Failed(FailureKind.CONNECTION, null,
-                    "unknown host " + message);
-            // java.net.http's ConnectException often carries no message at all.
-            case ConnectException refused -> new LinkProbe.Failed(FailureKind.CONNECTION, null,
-                    message.equals("ConnectException") ? "connection refused or host unreachable"
-                            : "cannot connect: " + message);
-            default -> new LinkProbe.Failed(FailureKind.CONNECTION, null, message);
+                    OutboundFailure.describe(e, host));
+            default -> new LinkProbe.Failed(FailureKind.CONNECTION, null, OutboundFailure.describe(e, host));
         };
     }
 

@@ -64,6 +64,15 @@ public final class KinopoiskRatingProvider implements RatingProvider {
 
     @Override
     public Optional<RatingPair> findRatings(RatingTarget title) {
+        try {
+            return lookUp(title);
+        } catch (RuntimeException e) {
+            // The API's answer may echo the key into any message on the way: none leaves with it.
+            throw client.redacted(e);
+        }
+    }
+
+    private Optional<RatingPair> lookUp(RatingTarget title) {
         URI uri = searchUri(title.title());
         RatingApiClient.Answer answer = client.requireOk(
                 client.get(uri, Map.of("X-API-KEY", settings.apiKey())), "the search for '" + title.title() + "'");

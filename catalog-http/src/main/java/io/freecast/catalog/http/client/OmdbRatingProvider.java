@@ -56,6 +56,15 @@ public final class OmdbRatingProvider implements RatingProvider {
 
     @Override
     public Optional<RatingPair> findRatings(RatingTarget title) {
+        try {
+            return lookUp(title);
+        } catch (RuntimeException e) {
+            // The API's answer may echo the key into any message on the way: none leaves with it.
+            throw client.redacted(e);
+        }
+    }
+
+    private Optional<RatingPair> lookUp(RatingTarget title) {
         RatingApiClient.Answer answer = client.requireOk(client.get(lookupUri(title), Map.of()),
                 "the lookup of '" + title.title() + "'");
         JsonNode body = answer.body();

@@ -27,7 +27,12 @@ import org.slf4j.LoggerFactory;
  * {@link RatingApiSettings#maxAttempts()} times; then the provider is unavailable and the run fails.
  *
  * <p>Messages name the API by its base URL and path only: the OMDb key travels in the query string and
- * must never reach a log or a task report.
+ * must never reach a log or a task report. Whatever the API sends back may echo the key (in an error body,
+ * a redirect's URL, a malformed answer a parser quotes): every message this client logs or throws goes
+ * through {@link SecretRedaction}, causes included, and so do its providers' ({@link #redacted}).
+ *
+ * <p>A request that fails says why in the words of {@link OutboundFailure}: "connection refused", "timed
+ * out waiting for an answer", "TLS handshake failed", "unknown host".
  */
 final class RatingApiClient {
 
@@ -42,6 +47,7 @@ final class RatingApiClient {
     private final RatingApiSettings settings;
     private final RequestPacer pacer;
     private final Clock clock;
+    private final SecretRedaction redaction;
 
     RatingApiClient(String provider, OutboundHttp http, RatingApiSettings settings) {
         this(provider, http, settings, Clock.systemUTC());
@@ -53,6 +59,7 @@ final class RatingApiClient {
         this.settings = settings;
         this.pacer = new RequestPacer(settings.requestsPerSecond());
         this.clock = clock;
+        this.redaction = new SecretRedaction(settings.apiKey());
     }
 
     /** A final answer: its status and its body as JSON ({@code null} for an empty body). */
@@ -88,6 +95,14 @@ final class RatingApiClient {
      *                                            something that is not JSON
      */
     Answer get(URI uri, Map<String, String> headers) {
+        try {
+            return ask(uri, headers);
+        } catch (RuntimeException e) {
+            throw redacted(e);
+        }
+    }
+
+    private Answer ask(URI uri, Map<String, String> headers) {
         String where = describe(uri);
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt >= settings.maxAttempts();
@@ -104,7 +119,7 @@ final class RatingApiClient {
                         throw unavailable(why + " on all " + settings.maxAttempts() + " attempts", null);
                     }
                     pause = pauseAfter(status, response, attempt, why);
-                    LOG.info("{}; trying again in {} ms", why, pause.toMillis());
+                    LOG.info("{}; trying again in {} ms", redaction.redact(why), pause.toMillis());
                 } else {
                     return new Answer(status, readJson(response, where));
                 }
@@ -112,13 +127,16 @@ final class RatingApiClient {
                 throw unavailable(e.getMessage(), e);
             } catch (RedirectException e) {
                 throw unavailable(provider + " redirected badly at " + where + ": " + e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                // A redirect to a URL java.net.http refuses outright (another scheme, say).
+                throw unavailable(provider + " redirected badly at " + where + ": " + e.getMessage(), e);
             } catch (IOException e) {
-                String why = "cannot reach " + provider + " at " + where + ": " + describe(e);
+                String why = "cannot reach " + provider + " at " + where + ": " + OutboundFailure.describe(e, uri.getHost());
                 if (last) {
                     throw unavailable(why + " (" + settings.maxAttempts() + " attempts)", e);
                 }
                 pause = backoff(attempt);
-                LOG.info("{}; trying again in {} ms", why, pause.toMillis());
+                LOG.info("{}; trying again in {} ms", redaction.redact(why), pause.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw unavailable("interrupted while asking " + provider, e);
@@ -135,7 +153,15 @@ final class RatingApiClient {
         String reason = answer.errorText().map(text -> ": " + text).orElse("");
         String hint = answer.status() == 401 || answer.status() == 403
                 ? " (check the API key: " + RatingApiSettings.API_KEY + ")" : "";
-        throw unavailable(provider + " refused " + what + " with HTTP " + answer.status() + reason + hint, null);
+        throw redacted(unavailable(provider + " refused " + what + " with HTTP " + answer.status() + reason + hint, null));
+    }
+
+    /**
+     * {@code failure} without the API key in its message or any cause's (a new chain when one held it): what
+     * a provider throws from a lookup, so nothing the API echoed leaves the adapter.
+     */
+    RuntimeException redacted(RuntimeException failure) {
+        return redaction.redact(failure);
     }
 
     RatingProviderUnavailableException unavailable(String message, Throwable cause) {
@@ -223,11 +249,4 @@ final class RatingApiClient {
         return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
-    private static String describe(IOException e) {
-        Throwable t = e;
-        while (t.getMessage() == null && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
-    }
 }

@@ -181,7 +181,10 @@ class HostileRequestsIT {
     void malformedPercentEscapesAreRefusedByTheHttpParserItself() {
         // Undertow's request parser rejects these before any handler runs (a bare 400 that closes the
         // connection): still a 4xx, never a 5xx, and nothing reaches the catalog.
-        for (String target : List.of("/movies/%zz", "/movies/%", "/movies/?q=%G1", "/movies/?q=%E0%A4%A")) {
+        // Undertow 2.3 throws on these in RequestParser whatever DECODE_URL and ALLOW_UNESCAPED_CHARACTERS_IN_URL
+        // say, and writes its fixed 400 itself: no handler can turn them into problem+json (see the README).
+        for (String target : List.of("/movies/%zz", "/movies/%", "/movies/?q=%G1", "/movies/?q=%E0%A4%A",
+                "/movies/?cursor=%%%")) {
             assertThat(api.raw("GET", target).status()).as(target).isEqualTo(400);
         }
         assertThat(serverErrorsCounted()).isEmpty();

@@ -96,6 +96,19 @@ abstract class StatementCountContract {
     }
 
     @Test
+    void aSearchCostsWhatAListCostsOnEveryPageWhateverItsLength() {
+        String next = server.api.get("/movies/?limit=2&sort=title&q=valley").links().get("next");
+        assertThat(next).as("the search has a second page").isNotNull();
+        sameCost("/movies/?limit=2&sort=title&q=valley", next);
+        sameCost("/movies/?limit=2&sort=title", "/movies/?limit=2&sort=title&q=valley");
+        sameCost("/movies/?limit=1&q=va", "/movies/?limit=500&q=va");
+        sameCost("/movies/?limit=1&q=%25", "/movies/?limit=500&q=%25");
+        sameCost("/shows/?limit=1&q=chronicles", "/shows/?limit=500&q=chronicles");
+        String shortNext = server.api.get("/movies/?limit=1&q=e").links().get("next");
+        sameCost("/movies/?limit=1&q=e", shortNext);
+    }
+
+    @Test
     void aBigShowTreeCostsWhatAnEmptyOneCosts() {
         long empty = min(shows, StatementCountContract::episodes).get("id").asLong();
         long big = max(shows, StatementCountContract::episodes).get("id").asLong();

@@ -5,8 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.freecast.catalog.jdbc.CatalogStorageException;
 import io.freecast.catalog.jdbc.PoolStats;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,7 +15,6 @@ import javax.sql.DataSource;
 public final class ConnectionPool implements AutoCloseable {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
-    private static final String SETTING = CatalogStorageException.DATABASE_URL;
 
     private final HikariDataSource dataSource;
     private final DatabaseUrl url;
@@ -49,7 +46,12 @@ public final class ConnectionPool implements AutoCloseable {
             hikari.setDataSourceProperties(SqliteSettings.connectionProperties(config.busyTimeout()));
         } else {
             hikari.setDriverClassName("org.postgresql.Driver");
-            hikari.addDataSourceProperty("connectTimeout", Math.max(1, config.connectionTimeout().toSeconds()));
+            // As strings: the driver reads its properties with getProperty, which sees no Long.
+            String seconds = String.valueOf(Math.max(1, config.connectionTimeout().toSeconds()));
+            hikari.addDataSourceProperty("connectTimeout", seconds);
+            // connectTimeout bounds the TCP connect only: a server that accepts and never answers the
+            // start-up would hold open() (and every new pooled connection) for ever without this.
+            hikari.addDataSourceProperty("loginTimeout", seconds);
             // Named in pg_stat_activity, so an operator can tell the catalog's connections apart.
             hikari.addDataSourceProperty("ApplicationName", "catalog");
         }
@@ -85,7 +87,7 @@ public final class ConnectionPool implements AutoCloseable {
              Statement statement = connection.createStatement()) {
             statement.execute("select 1");
         } catch (SQLException e) {
-            throw new CatalogStorageException("the database did not answer (" + e.getMessage() + ")", e);
+            throw StorageFailures.inUse(url, e);
         }
     }
 
@@ -103,46 +105,8 @@ public final class ConnectionPool implements AutoCloseable {
         dataSource.close();
     }
 
-    /** Turns a driver's failure to connect into one line that says what to fix. */
+    /** Turns a driver's failure to connect into one line that names the condition and says what to fix. */
     static CatalogStorageException explain(DatabaseUrl url, Throwable failure) {
-        Throwable root = failure;
-        SQLException sql = null;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && sql == null) {
-                sql = s;
-            }
-            if (t instanceof ConnectException || t instanceof UnknownHostException) {
-                return new CatalogStorageException("cannot reach the database server of " + url.display()
-                        + " (" + oneLine(t) + "); start it or fix " + SETTING, failure, SETTING);
-            }
-            root = t;
-        }
-        String state = sql == null ? null : sql.getSQLState();
-        String detail = oneLine(sql != null ? sql : root);
-        if (url.kind() == DatabaseKind.POSTGRESQL && state != null) {
-            if (state.startsWith("08")) {
-                return new CatalogStorageException("cannot reach the database server of " + url.display() + " ("
-                        + detail + "); start it or fix " + SETTING, failure, SETTING);
-            }
-            if (state.startsWith("28")) {
-                return new CatalogStorageException("the server refused the login to " + url.display() + " (" + detail
-                        + "); fix the user or password in " + SETTING, failure, SETTING);
-            }
-            if (state.equals("3D000")) {
-                return new CatalogStorageException("the database of " + url.display() + " does not exist (" + detail
-                        + "); create it or fix " + SETTING, failure, SETTING);
-            }
-        }
-        if (url.kind() == DatabaseKind.SQLITE && detail.contains("NOTADB")) {
-            return new CatalogStorageException(url.display() + " is not a SQLite database file; point " + SETTING
-                    + " at a catalog database or a new file", failure, SETTING);
-        }
-        return new CatalogStorageException("cannot open " + url.display() + " (" + detail + "); check " + SETTING, failure, SETTING);
-    }
-
-    private static String oneLine(Throwable t) {
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return StorageFailures.whileOpening(url, failure);
     }
 }

@@ -2,6 +2,7 @@ package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.jdbc.CatalogStorageException;
 import io.freecast.catalog.jdbc.InvalidDatabaseUrlException;
+import io.freecast.catalog.jdbc.StorageFailure;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -24,8 +25,10 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, Str
     private static final String SETTING = CatalogStorageException.DATABASE_URL;
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
     private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
-    private static final Pattern SECRET = Pattern.compile("(?i)(password|passwd|sslpassword|sslkey)=[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("//[^/@]*@");
+    private static final Pattern SECRET = Pattern.compile("(?i)(password|passwd|pwd|sslpassword|sslkey)=[^&;]*");
+    /** From {@code //} to the last {@code @}: a password may hold {@code /} or {@code @} itself. */
+    private static final Pattern USER_INFO = Pattern.compile("//.*@");
+    private static final String POSTGRES_AUTHORITY = "jdbc:postgresql://";
 
     /**
      * @throws InvalidDatabaseUrlException for a blank, malformed or unsupported value, or a SQLite file that
@@ -59,7 +62,16 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, Str
         return sqliteFile(value, "");
     }
 
-    /** Hides passwords, in the query string and in user-info, so a URL can be logged and printed. */
+    /** Never the password: a record's own toString would print the JDBC URL as given. */
+    @Override
+    public String toString() {
+        return "DatabaseUrl[" + redact(jdbcUrl) + "]";
+    }
+
+    /**
+     * Hides passwords, in the query string ({@code password=}, {@code sslpassword=}, …) and in user-info
+     * ({@code //user:password@host}, all of it up to the last {@code @}), so a URL can be logged and printed.
+     */
     public static String redact(String url) {
         return USER_INFO.matcher(SECRET.matcher(url).replaceAll("$1=***")).replaceAll("//***@");
     }
@@ -102,6 +114,15 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, Str
                     + " does not exist; create it or fix " + SETTING);
         }
         if (Files.exists(path)) {
+            if (onReadOnlyFileSystem(path)) {
+                throw new InvalidDatabaseUrlException(StorageFailure.READ_ONLY.label() + ": SQLite database " + path
+                        + " is on a read-only file system; mount it writable, copy the file somewhere writable,"
+                        + " or fix " + SETTING, StorageFailure.READ_ONLY);
+            }
+            if (Files.isReadable(path) && !Files.isWritable(path)) {
+                throw new InvalidDatabaseUrlException(StorageFailure.READ_ONLY.label() + ": SQLite database " + path
+                        + " is not writable by this user; fix its permissions or " + SETTING, StorageFailure.READ_ONLY);
+            }
             if (!Files.isReadable(path) || !Files.isWritable(path)) {
                 throw new InvalidDatabaseUrlException("SQLite database " + path + " is not readable and writable by this"
                         + " user; fix its permissions or " + SETTING);
@@ -112,7 +133,26 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, Str
         }
     }
 
-    private static DatabaseUrl postgres(String url) {
+    /**
+     * Whether the file sits on a read-only file system (a read-only mount, a bind mount made read-only).
+     * Asked of the file system itself, by opening the file for writing: the mount table can name the wrong
+     * mount for a bind mount, and as root the permission bits say nothing.
+     */
+    private static boolean onReadOnlyFileSystem(Path path) {
+        if (Files.isWritable(path)) {
+            return false;
+        }
+        try (var channel = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE)) {
+            return false;
+        } catch (java.nio.file.FileSystemException e) {
+            return e.getReason() != null && e.getReason().toLowerCase(Locale.ROOT).contains("read-only file system");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static DatabaseUrl postgres(String given) {
+        String url = withoutUserInfo(given);
         java.util.Properties parsed;
         try {
             parsed = org.postgresql.Driver.parseURL(url, null);
@@ -120,7 +160,7 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, Str
             parsed = null;
         }
         if (parsed == null) {
-            throw new InvalidDatabaseUrlException("malformed PostgreSQL URL '" + redact(url)
+            throw new InvalidDatabaseUrlException("malformed PostgreSQL URL '" + redact(given)
                     + "': expected jdbc:postgresql://HOST[:PORT]/DATABASE[?user=…]; fix " + SETTING);
         }
         String host = parsed.getProperty("PGHOST", "localhost");
@@ -130,5 +170,48 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, Str
         String display = "PostgreSQL " + host + ":" + port + "/" + db + (schema == null ? "" : " (schema " + schema + ")");
         String firstSchema = schema == null || schema.isBlank() ? null : schema.split(",")[0].strip();
         return new DatabaseUrl(url, DatabaseKind.POSTGRESQL, display, firstSchema);
+    }
+
+    /**
+     * {@code jdbc:postgresql://user:password@host/db} as PostgreSQL's driver reads it:
+     * {@code jdbc:postgresql://host/db?user=user&password=password}. The driver itself takes no user-info —
+     * it would look up {@code user:password@host} as a host name, fail with "unknown host", and print the
+     * password in that message — while libpq, psql and most tools take this form, so an operator writes it.
+     * Percent-encoded user-info is decoded, as in any URL.
+     */
+    static String withoutUserInfo(String url) {
+        if (!url.regionMatches(true, 0, POSTGRES_AUTHORITY, 0, POSTGRES_AUTHORITY.length())) {
+            return url;
+        }
+        String rest = url.substring(POSTGRES_AUTHORITY.length());
+        int query = rest.indexOf('?');
+        int at = rest.lastIndexOf('@', query < 0 ? rest.length() - 1 : query);
+        if (at < 0) {
+            return url;
+        }
+        String userInfo = rest.substring(0, at);
+        String hostAndRest = rest.substring(at + 1);
+        int colon = userInfo.indexOf(':');
+        String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+        String password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+        StringBuilder rebuilt = new StringBuilder(POSTGRES_AUTHORITY).append(hostAndRest)
+                .append(hostAndRest.indexOf('?') < 0 ? '?' : '&');
+        rebuilt.append("user=").append(encode(user));
+        if (password != null) {
+            rebuilt.append("&password=").append(encode(password));
+        }
+        return rebuilt.toString();
+    }
+
+    private static String decode(String text) {
+        try {
+            return java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

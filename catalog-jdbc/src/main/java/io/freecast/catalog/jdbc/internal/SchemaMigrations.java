@@ -2,6 +2,7 @@ package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.jdbc.CatalogStorageException;
 import io.freecast.catalog.jdbc.MigrationResult;
+import io.freecast.catalog.jdbc.StorageFailure;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -84,8 +85,35 @@ public final class SchemaMigrations {
     }
 
     private CatalogStorageException failed(FlywayException e) {
+        if (isForeign(e)) {
+            return notACatalog(e);
+        }
+        if (StorageFailures.classify(e) != StorageFailure.OTHER) {
+            // Disk full, read-only, locked…: the condition, not Flyway's wrapper.
+            return StorageFailures.whileOpening(url, e);
+        }
         return new CatalogStorageException("migrating " + url.display() + " failed (" + firstLine(e.getMessage())
                 + "); the failed migration was rolled back where the database allows it", e);
+    }
+
+    /**
+     * Flyway's words for a database with tables and no schema history: "Found non-empty schema(s) … but no
+     * schema history table. Use baseline() or set baselineOnMigrate to true". Its advice is for a developer
+     * adopting an existing schema; for the catalog it means the database is another program's.
+     */
+    private static boolean isForeign(FlywayException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.contains("no schema history table") || message.contains("baselineOnMigrate");
+    }
+
+    private CatalogStorageException notACatalog(FlywayException e) {
+        String where = url.kind() == DatabaseKind.SQLITE
+                ? "point " + SETTING + " at the catalog's own database file, or at a new file to start an empty catalog"
+                : "point " + SETTING + " at the catalog's own database, or at an empty database or schema"
+                        + " (currentSchema=…) to start an empty catalog";
+        return new CatalogStorageException(StorageFailure.NOT_A_CATALOG.label() + ": " + url.display()
+                + " holds tables of another program and no catalog schema history; it was left untouched: " + where,
+                e, SETTING, StorageFailure.NOT_A_CATALOG);
     }
 
     /** The highest of the version before and the versions just applied; {@code null} if there is none. */

@@ -32,6 +32,7 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.MOVIE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SEASON;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SHOW;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.TITLE_COUNT;
 
 /**
  * Pages of shows or movies — the titles' own rows, without their children — in one of their sorts, optionally
@@ -49,20 +50,56 @@ final class TitlePages<T> {
     /** Where a page starts: at the list's start, or beyond a cursor whose sort value is known or unknown. */
     private enum Start { FIRST, BEYOND_VALUE, BEYOND_UNKNOWN }
 
-    /** How the title is searched; see {@link #search}. */
-    private enum Search { NONE, FOLDED, LITERAL }
+    /**
+     * How the title is searched; see {@link #search}. INDEXED is a normalised search text of at least
+     * {@value #TRIGRAM} characters, answered through the trigram index; FOLDED a shorter one, which no
+     * trigram can find, answered by walking the list's order with {@code LIKE} — as is, on SQLite, an INDEXED
+     * search that matches so many titles that the walk is cheaper (see {@link #dense}).
+     */
+    private enum Search { NONE, INDEXED, FOLDED, LITERAL }
 
-    /** How a request's {@code q} is searched, and the {@code LIKE} pattern bound for it. */
-    private record SearchTerm(Search kind, String pattern) {
+    /** A trigram index finds only texts at least this long (in code points). */
+    private static final int TRIGRAM = 3;
 
-        static SearchTerm of(String q) {
+    /**
+     * How a request's {@code q} is searched, and the value bound for it: a {@code LIKE} pattern, or on
+     * SQLite for INDEXED an FTS5 phrase (the normalised text in double quotes, so no character of it is
+     * query syntax: {@code "}, the only one that could be, is doubled); {@code like} is the {@code LIKE}
+     * pattern of the same search.
+     */
+    private record SearchTerm(Search kind, String pattern, String like) {
+
+        static SearchTerm of(String q, DatabaseKind database) {
             if (q == null) {
-                return new SearchTerm(Search.NONE, null);
+                return new SearchTerm(Search.NONE, null, null);
             }
             String normalised = FeedKey.normaliseTitle(q);
-            return normalised.isEmpty() ? new SearchTerm(Search.LITERAL, Keyset.containsPattern(q))
-                    : new SearchTerm(Search.FOLDED, Keyset.containsPattern(normalised));
+            if (normalised.isEmpty()) {
+                String like = Keyset.containsPattern(q);
+                return new SearchTerm(Search.LITERAL, like, like);
+            }
+            String like = Keyset.containsPattern(normalised);
+            if (normalised.codePointCount(0, normalised.length()) < TRIGRAM) {
+                return new SearchTerm(Search.FOLDED, like, like);
+            }
+            return new SearchTerm(Search.INDEXED, database == DatabaseKind.SQLITE
+                    ? "\"" + normalised.replace("\"", "\"\"") + "\"" : like, like);
         }
+    }
+
+    /** What a page's total statement answers: the total to send, the change counter, the whole list's size. */
+    private record Tally(long total, long changes, long listSize) {
+    }
+
+    /**
+     * SQLite: whether a search matches so many of the list's rows that walking the list's order and testing
+     * each title ({@code LIKE}, stopping at the page's end: about {@code pageRows × listSize / matches} rows)
+     * costs less than reading every match through the trigram index and sorting them (about {@code matches}
+     * rows). A common word ("harbor" in one title of eight) is then read like a list page; a rare one through
+     * the index. (PostgreSQL's planner makes this choice itself, from its statistics.)
+     */
+    private static boolean dense(long matches, long listSize, int pageRows) {
+        return (double) matches * matches > (double) pageRows * listSize;
     }
 
     private record Shape(SortField field, boolean descending, boolean nullsFirst, Start start, Search search,
@@ -103,6 +140,10 @@ final class TitlePages<T> {
     private final Map<Shape, RenderedSelect> pages = new ConcurrentHashMap<>();
     private final Map<Total, RenderedSelect> totals = new ConcurrentHashMap<>();
     private final Function<TitleFilter, Condition> filterConditions;
+    private final DatabaseKind database;
+    /** This list's row of {@code title_count}, and its SQLite trigram index. */
+    private final String kind;
+    private final Table<?> titleIndex;
 
     /** A total's statement differs by how the title is searched and which filters apply. */
     private record Total(Search search, Set<TitleFilter> filters) {
@@ -111,8 +152,11 @@ final class TitlePages<T> {
     private TitlePages(DSLContext dsl, ReadStatements statements, ResultSetRows rows, Table<?> table, Field<Long> id,
                        Field<String> title, Field<String> titleSearch, List<Field<?>> columns,
                        Function<SortField, SortColumn<?>> sortColumns, RowReader<T> reader,
-                       Function<TitleFilter, Condition> filterConditions) {
+                       Function<TitleFilter, Condition> filterConditions, String kind) {
         this.dsl = dsl;
+        this.database = DatabaseKind.of(dsl);
+        this.kind = kind;
+        this.titleIndex = DSL.table(DSL.name("title_index_" + kind));
         this.statements = statements;
         this.rows = rows;
         this.table = table;
@@ -142,7 +186,7 @@ final class TitlePages<T> {
                             .join(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID))
                             .where(SEASON.SHOW_ID.eq(SHOW.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))));
                     case RATING_UNKNOWN -> SHOW.IMDB_RATING.isNull().and(SHOW.KINOPOISK_RATING.isNull());
-                });
+                }, "show");
     }
 
     static TitlePages<Movie> movies(DSLContext dsl, ReadStatements statements,
@@ -160,7 +204,36 @@ final class TitlePages<T> {
                     case INACTIVE_SOURCES -> DSL.exists(DSL.selectOne().from(SOURCE)
                             .where(SOURCE.MOVIE_ID.eq(MOVIE.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))));
                     case RATING_UNKNOWN -> MOVIE.IMDB_RATING.isNull().and(MOVIE.KINOPOISK_RATING.isNull());
-                });
+                }, "movie");
+    }
+
+    /**
+     * A search's total as a cursor carries it to the next pages: the count, the value of the list's change
+     * counter when it was taken, and which search it counted. A memo that does not parse, or names another
+     * search, is no memo (the total is counted again): a client may alter a cursor.
+     */
+    private record CarriedTotal(long total, long changes, String searched) {
+
+        private static final CarriedTotal NONE = new CarriedTotal(0, -1, null);
+
+        String memo() {
+            return "t" + total + "." + changes + "." + Integer.toHexString(searched.hashCode());
+        }
+
+        static CarriedTotal read(Cursor cursor, String searched) {
+            String memo = cursor == null ? null : cursor.memo();
+            if (memo == null || !memo.startsWith("t")) {
+                return NONE;
+            }
+            String[] parts = memo.substring(1).split("\\.", -1);
+            try {
+                CarriedTotal carried = new CarriedTotal(Long.parseLong(parts[0]), Long.parseLong(parts[1]), searched);
+                return parts.length == 3 && carried.total() >= 0 && carried.changes() >= 0
+                        && parts[2].equals(Integer.toHexString(searched.hashCode())) ? carried : NONE;
+            } catch (RuntimeException e) {
+                return NONE;
+            }
+        }
     }
 
     /** A page's row: the item, and where it sits in the list's order. */
@@ -181,11 +254,28 @@ final class TitlePages<T> {
         Cursor cursor = request.cursor();
         Start start = cursor == null ? Start.FIRST
                 : sortColumn.field() != null && cursor.sortValue() != null ? Start.BEYOND_VALUE : Start.BEYOND_UNKNOWN;
-        SearchTerm search = SearchTerm.of(query.titleContains());
+        SearchTerm search = SearchTerm.of(query.titleContains(), database);
         String pattern = search.pattern();
+        RenderedSelect totalStatement = totals.computeIfAbsent(new Total(search.kind(), filters), this::totalStatement);
+        // Without filters, the total comes first: for a search, how many rows match decides how to read them.
+        String searched = kind + "\n" + search.kind() + "\n" + search.pattern();
+        Tally tally = null;
+        Search how = search.kind();
+        if (filters.isEmpty()) {
+            CarriedTotal carried = CarriedTotal.read(cursor, searched);
+            tally = totalStatement.query(rs -> {
+                rs.next();
+                return new Tally(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }, pattern, carried.changes(), carried.total());
+            if (how == Search.INDEXED && database == DatabaseKind.SQLITE
+                    && dense(tally.total(), tally.listSize(), request.limit() + 1)) {
+                how = Search.FOLDED;
+                pattern = search.like();
+            }
+        }
         // Reading backwards walks the reversed order: the other direction, unknown values first.
         Shape shape = new Shape(query.sort().field(), query.sort().descending() != backwards, backwards, start,
-                search.kind(), filters);
+                how, filters);
         RenderedSelect statement = pages.computeIfAbsent(shape, this::pageStatement);
         int idAt = columns.indexOf(id) + 1;
         int sortAt = columns.size() + 1;
@@ -198,11 +288,20 @@ final class TitlePages<T> {
             return all;
         }, pattern, start == Start.BEYOND_VALUE ? sortColumn.parseCursor(cursor) : null,
                 cursor == null ? null : cursor.id(), request.limit() + 1);
-        long total = totals.computeIfAbsent(new Total(search.kind(), filters), this::totalStatement).query(rs -> {
-            rs.next();
-            return rs.getLong(1);
-        }, pattern);
-        return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, total).map(Fetched::item);
+        if (tally == null) {
+            long total = totalStatement.query(rs -> {
+                rs.next();
+                return rs.getLong(1);
+            }, pattern, 0L, 0L);
+            return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, total).map(Fetched::item);
+        }
+        Page<Fetched<T>> page = Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, tally.total());
+        if (search.kind() != Search.NONE) {
+            String memo = new CarriedTotal(tally.total(), tally.changes(), searched).memo();
+            page = new Page<>(page.items(), page.next() == null ? null : page.next().withMemo(memo),
+                    page.previous() == null ? null : page.previous().withMemo(memo), page.total());
+        }
+        return page.map(Fetched::item);
     }
 
     /** A row's sort value as a cursor writes it. */
@@ -232,16 +331,60 @@ final class TitlePages<T> {
         Field<V> column = sortColumn.field();
         return switch (shape.start()) {
             case FIRST -> DSL.noCondition();
-            case BEYOND_VALUE -> Keyset.beyond(column, RenderedSelect.parameter("sort", column.getDataType()), id,
+            // A title is never unknown, so "beyond (title, id)" is one row-value comparison, which both databases
+            // answer as a range of the (title_search, id) index: a deep page costs what page 1 costs. (Spelled
+            // as ORs, with "or unknown" for nullable columns, SQLite walked the index from its start.)
+            case BEYOND_VALUE -> column == titleSearch
+                    ? rowBeyond(column, RenderedSelect.parameter("sort", column.getDataType()), shape.descending())
+                    : Keyset.beyond(column, RenderedSelect.parameter("sort", column.getDataType()), id,
                     RenderedSelect.id("after"), shape.descending(), shape.nullsFirst());
             case BEYOND_UNKNOWN -> Keyset.beyond(column, (Field<V>) null, id, RenderedSelect.id("after"),
                     shape.descending(), shape.nullsFirst());
         };
     }
 
+    /** The parameters of a total's statement, in the order {@link #page} gives their values. */
+    private static final List<String> TOTAL_PARAMETERS = List.of("q", "seen", "carried");
+
+    /**
+     * A list's total without counting it. With filters (the operator's lists), still a count of the rows
+     * matching them. Without filters or search: the list's size as {@code title_count} keeps it. With a
+     * search: the count the cursor carried when {@code title_count}'s change counter still has the value
+     * it had then ("seen"), else a count of the matches through the search's index — one statement
+     * either way, the count a branch of it that runs only when taken. Both read the change counter too.
+     */
+    private <V> Condition rowBeyond(Field<V> column, Field<V> value, boolean descending) {
+        var row = DSL.row(column, id);
+        var boundary = DSL.row(value, RenderedSelect.id("after"));
+        return descending ? row.lt(boundary) : row.gt(boundary);
+    }
+
     private RenderedSelect totalStatement(Total total) {
-        return new RenderedSelect(dsl, statements, () -> DSL.selectCount().from(table).where(search(total.search()))
-                .and(filters(total.filters())), List.of("q"));
+        if (!total.filters().isEmpty()) {
+            return new RenderedSelect(dsl, statements, () -> DSL.selectCount().from(table)
+                    .where(search(total.search())).and(filters(total.filters())), TOTAL_PARAMETERS);
+        }
+        Field<Long> listTotal = TITLE_COUNT.TOTAL;
+        Field<Long> changes = TITLE_COUNT.CHANGES;
+        Condition row = TITLE_COUNT.KIND.eq(DSL.inline(kind));
+        if (total.search() == Search.NONE) {
+            return new RenderedSelect(dsl, statements, () -> DSL.select(listTotal, changes, listTotal).from(TITLE_COUNT)
+                    .where(row), TOTAL_PARAMETERS);
+        }
+        return new RenderedSelect(dsl, statements, () -> {
+            Field<Long> counted = DSL.field(total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
+                    ? DSL.select(DSL.count().cast(Long.class)).from(titleIndex).where(indexMatch())
+                    : DSL.select(DSL.count().cast(Long.class)).from(table).where(search(total.search())));
+            Field<Long> searchTotal = DSL.when(changes.eq(RenderedSelect.parameter("seen", SQLDataType.BIGINT)),
+                    RenderedSelect.parameter("carried", SQLDataType.BIGINT)).otherwise(counted);
+            return DSL.select(searchTotal, changes, listTotal).from(TITLE_COUNT).where(row);
+        }, TOTAL_PARAMETERS);
+    }
+
+    /** SQLite: the trigram index's rows whose title contains the bound phrase. */
+    private Condition indexMatch() {
+        return DSL.condition("{0} match {1}", DSL.name(titleIndex.getName()),
+                RenderedSelect.parameter("q", SQLDataType.VARCHAR));
     }
 
     /** Every filter's condition, in a fixed order so one set of filters always renders one statement. */
@@ -258,6 +401,11 @@ final class TitlePages<T> {
         Param<String> pattern = RenderedSelect.parameter("q", SQLDataType.VARCHAR);
         return switch (search) {
             case NONE -> DSL.noCondition();
+            // SQLite: the row ids the FTS5 trigram index finds, each looked up by primary key. PostgreSQL:
+            // the same LIKE as a short search, which its GIN trigram index on title_search serves.
+            case INDEXED -> database == DatabaseKind.SQLITE
+                    ? id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class)).from(titleIndex).where(indexMatch()))
+                    : Keyset.contains(titleSearch, pattern);
             case FOLDED -> Keyset.contains(titleSearch, pattern);
             case LITERAL -> Keyset.contains(title, pattern);
         };

@@ -1,0 +1,305 @@
+package io.freecast.catalog.testing.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.freecast.catalog.domain.FeedKey;
+import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.MovieDraft;
+import io.freecast.catalog.domain.MovieTree;
+import io.freecast.catalog.domain.Page;
+import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.ShowTree;
+import io.freecast.catalog.domain.Sort;
+import io.freecast.catalog.domain.SortField;
+import io.freecast.catalog.domain.Versioned;
+import io.freecast.catalog.port.in.FieldEdit;
+import io.freecast.catalog.port.in.MovieFields;
+import io.freecast.catalog.port.in.ShowFields;
+import io.freecast.catalog.testing.Drafts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Title search and list totals, on every store: the search rule (the query, normalised like titles — case,
+ * accents and punctuation folded — is a literal substring of the normalised title; a query of punctuation
+ * only is a literal substring of the title), whatever index answers it; searches of every length, hostile
+ * text for SQL, {@code LIKE} and FTS5 alike; a title changed or removed by hand; paging through matches in
+ * the list's order; and {@code total} right on every page, also when the catalog changes between pages.
+ */
+public abstract class TitleSearchContract extends EditingFixture {
+
+    /** Titles that hold every kind of character a search may trip on. */
+    private static final List<String> TITLES = List.of(
+            "Amélie", "AMELIE Returns", "Le Fabuleux Destin d'Amélie Poulain", "Crème Brûlée", "ÉCLAIR",
+            "Spider-Man: Far From Home", "Dr. Strangelove", "100% Wolf", "a_c", "Back\\slash",
+            "Say \"Cheese\"", "Star*Wars", "Near Dark", "The NEAR(Miss)", "Fox OR Yak", "Orphan",
+            "title_search MATCH 'x'", "Robert'); DROP TABLE movie;--", "(Parens) Inside", "Caret ^ Hat",
+            "东京物语", "Movie Night 🎬", "Plus+Minus-Equals", "AND NOT", "{Braces} [Brackets]");
+
+    private void importTitles(List<String> titles) {
+        store.ports().movies().upsertAll(IntStream.range(0, titles.size())
+                .mapToObj(i -> Drafts.movie("m" + i, titles.get(i))).toList());
+    }
+
+    private List<String> search(String q) {
+        return titles(catalog.queries().listMovies(new ListQuery(Sort.BY_ID, q, PageRequest.first(500))));
+    }
+
+    private static List<String> titles(Page<MovieTree> page) {
+        return page.items().stream().map(m -> m.movie().title()).toList();
+    }
+
+    /** The documented rule, written out once, to check a store against for many queries. */
+    private static List<String> byTheRule(List<String> titles, String q) {
+        String normalised = FeedKey.normaliseTitle(q.strip());
+        return titles.stream().filter(t -> normalised.isEmpty() ? t.contains(q.strip())
+                : FeedKey.normaliseTitle(t).contains(normalised)).toList();
+    }
+
+    @Test
+    void caseAndAccentsAreFoldedOnBothSides() {
+        importTitles(TITLES);
+
+        assertThat(search("amélie")).containsExactly("Amélie", "AMELIE Returns", "Le Fabuleux Destin d'Amélie Poulain");
+        assertThat(search("AMÉLIE")).containsExactly("Amélie", "AMELIE Returns", "Le Fabuleux Destin d'Amélie Poulain");
+        assertThat(search("creme brulee")).containsExactly("Crème Brûlée");
+        assertThat(search("BRÛL")).containsExactly("Crème Brûlée");
+        assertThat(search("eclair")).containsExactly("ÉCLAIR");
+        assertThat(search("Éclair")).containsExactly("ÉCLAIR");
+        assertThat(search("e\u0301clair")).as("a combining accent").containsExactly("ÉCLAIR");
+    }
+
+    @Test
+    void punctuationIsFoldedLikeTitlesAre() {
+        importTitles(TITLES);
+
+        assertThat(search("spider man")).containsExactly("Spider-Man: Far From Home");
+        assertThat(search("Spider-Man")).containsExactly("Spider-Man: Far From Home");
+        assertThat(search("man: far")).containsExactly("Spider-Man: Far From Home");
+        assertThat(search("man far")).containsExactly("Spider-Man: Far From Home");
+        assertThat(search("dr strange")).containsExactly("Dr. Strangelove");
+        assertThat(search("star wars")).containsExactly("Star*Wars");
+        assertThat(search("plus minus equals")).containsExactly("Plus+Minus-Equals");
+        assertThat(search("spiderman")).as("a separator is a space, not nothing").isEmpty();
+    }
+
+    @Test
+    void searchesOfOneAndTwoCharactersAreSubstringsToo() {
+        importTitles(TITLES);
+
+        for (String q : List.of("a", "A", "é", "ac", "东", "东京", "🎬", "o", "or", "OR", "%", "_", "\\", "\"", "'", "*",
+                "(", ")", "^", "[", "{", "-", "+", ":", "a_", "%W")) {
+            assertThat(search(q)).as("q=%s", q).containsExactlyElementsOf(byTheRule(TITLES, q));
+        }
+        assertThat(search("%")).containsExactly("100% Wolf");
+        assertThat(search("_")).containsExactly("a_c", "title_search MATCH 'x'");
+        assertThat(search("\\")).containsExactly("Back\\slash");
+        assertThat(search("东京")).containsExactly("东京物语");
+        assertThat(search("🎬")).containsExactly("Movie Night 🎬");
+        assertThat(search("or")).contains("Fox OR Yak", "Orphan");
+        Page<MovieTree> page = catalog.queries().listMovies(new ListQuery(Sort.BY_ID, "a", PageRequest.first(2)));
+        assertThat(page.total()).isEqualTo(byTheRule(TITLES, "a").size());
+    }
+
+    @Test
+    void queryAndFullTextSyntaxIsTakenLiterally() {
+        importTitles(TITLES);
+
+        assertThat(search("say \"cheese\"")).containsExactly("Say \"Cheese\"");
+        assertThat(search("\"cheese\"")).containsExactly("Say \"Cheese\"");
+        assertThat(search("star*")).containsExactly("Star*Wars");
+        assertThat(search("NEAR")).containsExactly("Near Dark", "The NEAR(Miss)");
+        assertThat(search("NEAR(Miss)")).containsExactly("The NEAR(Miss)");
+        assertThat(search("NEAR(dark miss)")).isEmpty();
+        assertThat(search("fox OR yak")).containsExactly("Fox OR Yak");
+        assertThat(search("fox OR orphan")).isEmpty();
+        assertThat(search("AND NOT")).containsExactly("AND NOT");
+        assertThat(search("title_search MATCH 'x'")).containsExactly("title_search MATCH 'x'");
+        assertThat(search("MATCH")).containsExactly("title_search MATCH 'x'");
+        assertThat(search("'); DROP TABLE movie;--")).containsExactly("Robert'); DROP TABLE movie;--");
+        assertThat(search("(parens)")).containsExactly("(Parens) Inside");
+        assertThat(search("^ hat")).containsExactly("Caret ^ Hat");
+        assertThat(search("{braces} [brackets]")).containsExactly("{Braces} [Brackets]");
+        assertThat(search("x' OR '1'='1")).isEmpty();
+        for (String q : List.of("\"", "\"\"", "\" OR \"", "*", "* OR *", "NEAR(a b, 2)", "a AND b", "NOT x", "col : x",
+                "^start", "x\"y", "'", "''", "\\'", "\\\"", "% _ \\", "100%", "%_%", "[a-z]", "?", "a-", "-a", "+a",
+                "(", ")", "( )", "((a))", "MATCH 'a'", "\u2028line")) {
+            assertThat(search(q)).as("q=%s", q).containsExactlyElementsOf(byTheRule(TITLES, q));
+        }
+        assertThat(catalog.queries().listMovies(ListQuery.firstPage()).total()).as("nothing dropped").isEqualTo(TITLES.size());
+    }
+
+    @Test
+    void theLongestSearchFindsItsTitleAndALongerOneIsRefused() {
+        String title = "Ночь ".repeat(100).strip();                         // 499 characters
+        importTitles(List.of(title, "Short"));
+        String longest = title.substring(0, ListQuery.MAX_SEARCH_LENGTH);
+
+        assertThat(search(longest)).containsExactly(title);
+        assertThat(search(longest.toUpperCase(java.util.Locale.ROOT))).containsExactly(title);
+        assertThat(search("x".repeat(ListQuery.MAX_SEARCH_LENGTH))).isEmpty();
+        for (int length : List.of(ListQuery.MAX_SEARCH_LENGTH + 1, 1_000, 1_001, 100_000)) {
+            assertThatThrownBy(() -> search("Ночь".repeat(length / 4 + 1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("q must be at most " + ListQuery.MAX_SEARCH_LENGTH + " characters");
+        }
+    }
+
+    @Test
+    void aTitleChangedByHandIsFoundByItsNewTitleOnly() {
+        importTitles(List.of("Old Harbor", "Harbor Lights"));
+        long id = movie("Old Harbor").movie().id();
+        assertThat(search("old harbor")).containsExactly("Old Harbor");
+
+        editing.changeMovie(EDITOR, id, Versioned.any(), MovieFields.NONE.withTitle(FieldEdit.set("Crème Lighthouse")));
+
+        assertThat(search("old harbor")).isEmpty();
+        assertThat(search("old")).isEmpty();
+        assertThat(search("harbor")).containsExactly("Harbor Lights");
+        assertThat(search("lighthouse")).containsExactly("Crème Lighthouse");
+        assertThat(search("creme")).containsExactly("Crème Lighthouse");
+        assertThat(total("harbor")).isEqualTo(1);
+
+        // The next import brings the feed's title, which the hand edit locked: the new title stays searchable.
+        importTitles(List.of("Old Harbor", "Harbor Lights"));
+        assertThat(search("lighthouse")).containsExactly("Crème Lighthouse");
+        assertThat(search("old harbor")).isEmpty();
+    }
+
+    @Test
+    void anImportThatRenamesATitleMovesItInTheIndex() {
+        store.ports().movies().upsertAll(List.of(Drafts.movie("1", "Before Sunrise")));
+        store.ports().movies().upsertAll(List.of(Drafts.movie("1", "Before Sunset")));
+
+        assertThat(search("sunrise")).isEmpty();
+        assertThat(search("sunset")).containsExactly("Before Sunset");
+        assertThat(total("before")).isEqualTo(1);
+    }
+
+    @Test
+    void deletedTitlesAreNotFoundNorCounted() {
+        importTitles(List.of("Copper Valley", "Valley Girl", "Silver Valley"));
+        long copper = movie("Copper Valley").movie().id();
+        Page<MovieTree> first = catalog.queries().listMovies(new ListQuery(Sort.BY_ID, "valley", PageRequest.first(1)));
+        assertThat(first.total()).isEqualTo(3);
+
+        editing.deleteMovie(EDITOR, copper, Versioned.any());
+
+        assertThat(search("copper")).isEmpty();
+        assertThat(search("valley")).containsExactly("Valley Girl", "Silver Valley");
+        assertThat(total("valley")).isEqualTo(2);
+        assertThat(catalog.queries().listMovies(ListQuery.firstPage()).total()).isEqualTo(2);
+        Page<MovieTree> next = catalog.queries().listMovies(new ListQuery(Sort.BY_ID, "valley", new PageRequest(1, first.next())));
+        assertThat(next.total()).as("a page after the delete counts without it").isEqualTo(2);
+    }
+
+    @Test
+    void showsAreSearchedRenamedAndDeletedLikeMovies() {
+        store.ports().shows().upsertAll(List.of(Drafts.show("s1", "Copper Chronicles", List.of()),
+                Drafts.show("s2", "Chroniques d'Été", List.of()), Drafts.show("s3", "Silver", List.of())), List.of());
+        assertThat(showTitles("chroni")).containsExactly("Copper Chronicles", "Chroniques d'Été");
+        assertThat(showTitles("ETE")).containsExactly("Chroniques d'Été");
+        long copper = shows().getFirst().show().id();
+
+        editing.changeShow(EDITOR, copper, Versioned.any(), ShowFields.NONE.withTitle(FieldEdit.set("Golden Years")));
+        assertThat(showTitles("chroni")).containsExactly("Chroniques d'Été");
+        assertThat(showTitles("golden")).containsExactly("Golden Years");
+
+        editing.deleteShow(EDITOR, copper, Versioned.any());
+        assertThat(showTitles("golden")).isEmpty();
+        Page<ShowTree> all = catalog.queries().listShows(ListQuery.firstPage());
+        assertThat(all.total()).isEqualTo(2);
+        assertThat(catalog.queries().listShows(new ListQuery(Sort.BY_ID, "il", PageRequest.first(1))).total()).isEqualTo(1);
+    }
+
+    @Test
+    void searchResultsPageInTheListsOrderBothWaysWithTheirTotalOnEveryPage() {
+        List<MovieDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String title = (i % 2 == 0 ? "Valley " : "Hill ") + (char) ('A' + (i * 7) % 26) + i;
+            drafts.add(Drafts.movie("m" + i, title, i % 5 == 0 ? null : (i * 37 % 100) / 10.0, null, List.of()));
+        }
+        store.ports().movies().upsertAll(drafts);
+        for (Sort sort : List.of(new Sort(SortField.TITLE, false), new Sort(SortField.IMDB_RATING, true), Sort.BY_ID)) {
+            List<MovieTree> all = catalog.queries().listMovies(new ListQuery(sort, "valley", PageRequest.first(500))).items();
+            assertThat(all).hasSize(30);
+            List<Long> forward = new ArrayList<>();
+            Page<MovieTree> page = catalog.queries().listMovies(new ListQuery(sort, "valley", PageRequest.first(4)));
+            Page<MovieTree> last = page;
+            while (true) {
+                assertThat(page.total()).as("every page's total, %s", sort).isEqualTo(30);
+                page.items().forEach(m -> forward.add(m.movie().id()));
+                last = page;
+                if (page.next() == null) {
+                    break;
+                }
+                page = catalog.queries().listMovies(new ListQuery(sort, "valley", new PageRequest(4, page.next())));
+            }
+            assertThat(forward).as("every match once, in the list's order (%s)", sort)
+                    .containsExactlyElementsOf(all.stream().map(m -> m.movie().id()).toList());
+            List<Long> backward = new ArrayList<>();
+            page = last;
+            while (page.previous() != null) {
+                page = catalog.queries().listMovies(new ListQuery(sort, "valley", new PageRequest(4, page.previous())));
+                assertThat(page.total()).isEqualTo(30);
+                backward.addAll(0, page.items().stream().map(m -> m.movie().id()).toList());
+            }
+            backward.addAll(last.items().stream().map(m -> m.movie().id()).toList());
+            assertThat(backward).containsExactlyElementsOf(forward);
+        }
+        List<String> byTitle = titles(catalog.queries().listMovies(new ListQuery(new Sort(SortField.TITLE, false), "valley",
+                PageRequest.first(500))));
+        assertThat(byTitle).isSortedAccordingTo(Comparator.comparing(FeedKey::normaliseTitle));
+    }
+
+    @Test
+    void aTotalCarriedFromPageToPageFollowsTheCatalog() {
+        importTitles(IntStream.range(0, 10).mapToObj(i -> "Harbor " + i).toList());
+        Sort sort = new Sort(SortField.TITLE, false);
+        Page<MovieTree> first = catalog.queries().listMovies(new ListQuery(sort, "harbor", PageRequest.first(3)));
+        Page<MovieTree> second = catalog.queries().listMovies(new ListQuery(sort, "harbor", new PageRequest(3, first.next())));
+        assertThat(second.total()).isEqualTo(10);
+
+        store.ports().movies().upsertAll(List.of(Drafts.movie("new", "Harbor Z")));
+        Page<MovieTree> third = catalog.queries().listMovies(new ListQuery(sort, "harbor", new PageRequest(3, second.next())));
+        assertThat(third.total()).as("a title added between pages").isEqualTo(11);
+
+        editing.changeMovie(EDITOR, movie("Harbor 9").movie().id(), Versioned.any(),
+                MovieFields.NONE.withTitle(FieldEdit.set("Anchor 9")));
+        Page<MovieTree> fourth = catalog.queries().listMovies(new ListQuery(sort, "harbor", new PageRequest(3, third.next())));
+        assertThat(fourth.total()).as("a title renamed away between pages").isEqualTo(10);
+        assertThat(catalog.queries().listMovies(new ListQuery(sort, "anchor", new PageRequest(3, third.next()))).total())
+                .as("another search's cursor carries no total for this one").isEqualTo(1);
+        assertThat(catalog.queries().listMovies(new ListQuery(sort, null, new PageRequest(3, third.next()))).total())
+                .as("nor for the whole list").isEqualTo(11);
+        assertThat(catalog.queries().listMovies(new ListQuery(sort, "harbor", new PageRequest(3,
+                third.next().withMemo("t999.x.0")))).total()).as("a memo that is not one").isEqualTo(10);
+    }
+
+    @Test
+    void theWholeListsTotalFollowsImportsAndDeletes() {
+        importTitles(List.of("One", "Two", "Three"));
+        assertThat(catalog.queries().listMovies(ListQuery.firstPage()).total()).isEqualTo(3);
+        importTitles(List.of("One", "Two", "Three", "Four"));
+        Page<MovieTree> first = catalog.queries().listMovies(new ListQuery(Sort.BY_ID, null, PageRequest.first(1)));
+        assertThat(first.total()).isEqualTo(4);
+
+        editing.deleteMovie(EDITOR, movie("Two").movie().id(), Versioned.any());
+        assertThat(catalog.queries().listMovies(new ListQuery(Sort.BY_ID, null, new PageRequest(1, first.next()))).total())
+                .isEqualTo(3);
+        assertThat(catalog.queries().listShows(ListQuery.firstPage()).total()).isZero();
+    }
+
+    private long total(String q) {
+        return catalog.queries().listMovies(new ListQuery(Sort.BY_ID, q, PageRequest.first(1))).total();
+    }
+
+    private List<String> showTitles(String q) {
+        return catalog.queries().listShows(new ListQuery(Sort.BY_ID, q, PageRequest.first(500))).items().stream()
+                .map(s -> s.show().title()).toList();
+    }
+}

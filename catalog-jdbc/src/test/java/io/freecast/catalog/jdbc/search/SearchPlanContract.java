@@ -1,0 +1,136 @@
+package io.freecast.catalog.jdbc.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.freecast.catalog.domain.Cursor;
+import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.MovieDraft;
+import io.freecast.catalog.domain.Page;
+import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.Sort;
+import io.freecast.catalog.domain.SortField;
+import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.testing.Drafts;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Search does not scan": the statements a title search of three characters or more runs — its page in
+ * every order and its total — are explained by the database, and none reads the catalog table other than
+ * by key or through the title's trigram index; a deep page of the list by title starts at its place in the
+ * title index instead of walking to it; a page of the whole list reads its total from the maintained count
+ * and counts nothing.
+ */
+abstract class SearchPlanContract {
+
+    /** Rows enough that a planner weighing costs prefers an index to reading a few pages. */
+    private static final int MOVIES = 5_000;
+
+    @TempDir
+    Path dir;
+
+    abstract TestDatabase database(Path dir);
+
+    /** The plan of one statement as the database explains it, one line per step. */
+    abstract List<String> explain(Connection connection, String sql) throws SQLException;
+
+    /** Whether a step of a plan reads the whole {@code movie} table or walks a whole index of it. */
+    abstract boolean scansMovies(String step);
+
+    /** Whether a step of a plan uses the title's trigram index. */
+    abstract boolean usesTrigramIndex(String step);
+
+    @Test
+    void aSearchIsAnsweredThroughTheTrigramIndexAndTheWholeListCountsNothing() throws SQLException {
+        try (TestDatabase db = database(dir)) {
+            List<String> statements = new CopyOnWriteArrayList<>();
+            JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
+            List<MovieDraft> drafts = IntStream.range(0, MOVIES)
+                    .mapToObj(i -> Drafts.movie("m" + i, "Film " + Integer.toString(i * 7919, 36) + " Number " + i))
+                    .toList();
+            for (int from = 0; from < MOVIES; from += 1_000) {
+                store.ports().movies().upsertAll(drafts.subList(from, from + 1_000));
+            }
+            store.ports().movies().upsertAll(List.of(Drafts.movie("rare", "The Zyxwvut Affair")));
+            analyse(db);
+
+            statements.clear();
+            for (SortField field : SortField.forMovies()) {
+                for (boolean descending : List.of(false, true)) {
+                    Sort sort = new Sort(field, descending);
+                    Page<?> page = store.ports().queries().listMovies(new ListQuery(sort, "zyxwvut", PageRequest.first(2)));
+                    assertThat(page.total()).isEqualTo(1);
+                    store.ports().queries().listMovies(new ListQuery(sort, "zyxwvut", PageRequest.first(50)));
+                }
+            }
+            Page<?> first = store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "zyxwvut", PageRequest.first(1)));
+            assertThat(first.items()).hasSize(1);
+            List<String> searches = new ArrayList<>(distinct(statements));
+            List<String> deepPages = new ArrayList<>();
+            Page<?> byTitle = store.ports().queries().listMovies(new ListQuery(new Sort(SortField.TITLE, false), null,
+                    PageRequest.first(500)));
+            Cursor middle = byTitle.next();
+            for (boolean descending : List.of(false, true)) {
+                Sort sort = new Sort(SortField.TITLE, descending);
+                statements.clear();
+                Page<?> deep = store.ports().queries().listMovies(new ListQuery(sort, null, new PageRequest(10,
+                        new Cursor(sort.wireName(), Cursor.Direction.AFTER, middle.sortValue(), middle.id()))));
+                assertThat(deep.items()).hasSize(10);
+                deepPages.add(statements.stream().filter(sql -> sql.contains("order by")).findFirst().orElseThrow());
+            }
+            searches.addAll(deepPages);
+            assertThat(searches).as("the pages and totals of the searches, and two deep pages by title")
+                    .hasSizeGreaterThanOrEqualTo(6);
+
+            List<String> scans = new ArrayList<>();
+            boolean trigram = false;
+            try (Connection connection = db.connect()) {
+                for (String sql : searches) {
+                    for (String step : explain(connection, sql)) {
+                        if (scansMovies(step)) {
+                            scans.add(step + "   <-   " + sql);
+                        }
+                        trigram |= usesTrigramIndex(step);
+                    }
+                }
+            }
+            assertThat(scans).as("steps that read every movie").isEmpty();
+            assertThat(trigram).as("some statement uses the trigram index").isTrue();
+
+            statements.clear();
+            Page<?> whole = store.ports().queries().listMovies(new ListQuery(new Sort(SortField.TITLE, false), null,
+                    PageRequest.first(10)));
+            store.ports().queries().listMovies(new ListQuery(new Sort(SortField.TITLE, false), null,
+                    new PageRequest(10, whole.next())));
+            assertThat(whole.total()).isEqualTo(MOVIES + 1 + extraRows());
+            assertThat(statements).as("no page of the whole list counts it")
+                    .noneMatch(sql -> sql.toLowerCase(Locale.ROOT).contains("count("));
+        }
+    }
+
+    /** How many rows {@link #analyse} added. */
+    int extraRows() {
+        return 0;
+    }
+
+    /** Refreshes the planner's statistics, where the database keeps any. */
+    void analyse(TestDatabase db) throws SQLException {
+    }
+
+    private static List<String> distinct(List<String> statements) {
+        return List.copyOf(new java.util.LinkedHashSet<>(statements.stream()
+                .filter(sql -> sql.stripLeading().toLowerCase(Locale.ROOT).startsWith("select"))
+                .filter(sql -> Set.of("movie", "title_count").stream().anyMatch(sql::contains))
+                .toList()));
+    }
+}
