@@ -3,6 +3,7 @@ package io.freecast.catalog;
 import io.freecast.catalog.application.UseCases;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.RatingField;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.domain.TaskRun;
@@ -30,8 +31,12 @@ import io.freecast.catalog.port.in.TaskAdministration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -63,6 +68,7 @@ public final class Catalog implements AutoCloseable {
     private final StoragePorts ports;
     private final FeedReader feedReader;
     private final RatingProvider ratingProvider;
+    private final Map<RatingField, RatingProvider> ratingSources;
     private final LinkChecker linkChecker;
     private final Clock clock;
     private final CatalogSettings settings;
@@ -79,6 +85,7 @@ public final class Catalog implements AutoCloseable {
         this.ports = ports;
         this.feedReader = builder.feedReader;
         this.ratingProvider = builder.ratingProvider;
+        this.ratingSources = Map.copyOf(builder.ratingSources);
         this.linkChecker = builder.linkChecker;
         this.clock = builder.clock;
         this.settings = new CatalogSettings(builder.showsFeed, builder.moviesFeed, builder.placeholders,
@@ -173,6 +180,23 @@ public final class Catalog implements AutoCloseable {
                 require(ratingProvider, "ratingProvider"), clock).updateRatings(command));
     }
 
+    /**
+     * Refreshes {@code field} from the provider that is its source ({@link Builder#ratingSources}), recorded as
+     * that field's task ({@link TaskName#updatingRatingsOf}): {@code update-imdb-ratings} or
+     * {@code update-kinopoisk-ratings}.
+     */
+    public TaskReport updateRatings(RatingField field, UpdateRatingsCommand command) {
+        Objects.requireNonNull(field, "field");
+        TaskName task = TaskName.updatingRatingsOf(field);
+        return record(task, () -> UseCases.updateRatings(task, ports.ratings(), ports.transactions(),
+                require(ratingSources.get(field), "ratingSources"), clock).updateRatings(command));
+    }
+
+    /** The provider that is the source of {@code field} in this catalog, if one was given. */
+    public Optional<RatingProvider> ratingSource(RatingField field) {
+        return Optional.ofNullable(ratingSources.get(field));
+    }
+
     public TaskReport validateSources(ValidateSourcesCommand command) {
         return record(TaskName.VALIDATE_SOURCES, () -> UseCases.validateSources(ports.sources(),
                 require(linkChecker, "linkChecker"), clock).validateSources(command));
@@ -191,6 +215,8 @@ public final class Catalog implements AutoCloseable {
             case UPDATE_RATINGS -> updateRatings(new UpdateRatingsCommand(settings.ratingsStaleAfter()));
             case VALIDATE_SOURCES -> validateSources(new ValidateSourcesCommand(settings.failureThreshold())
                     .withDeadline(beforeNextScheduledRun(task).orElse(null)));
+            case UPDATE_IMDB_RATINGS, UPDATE_KINOPOISK_RATINGS ->
+                    updateRatings(task.ratingField(), new UpdateRatingsCommand(settings.ratingsStaleAfter()));
         };
     }
 
@@ -285,6 +311,7 @@ public final class Catalog implements AutoCloseable {
         private String bootstrapToken;
         private FeedReader feedReader;
         private RatingProvider ratingProvider;
+        private final Map<RatingField, RatingProvider> ratingSources = new EnumMap<>(RatingField.class);
         private LinkChecker linkChecker;
         private Clock clock = Clock.systemUTC();
         private FeedLocation showsFeed;
@@ -310,6 +337,36 @@ public final class Catalog implements AutoCloseable {
 
         public Builder ratingProvider(RatingProvider ratingProvider) {
             this.ratingProvider = ratingProvider;
+            return this;
+        }
+
+        /**
+         * Providers for the per-field rating tasks: each is the source of exactly one rating field
+         * ({@link RatingProvider#fills()}), no two of the same field, and each field's task
+         * ({@code update-imdb-ratings}, {@code update-kinopoisk-ratings}) runs its provider on its own schedule.
+         * Replaces any given before.
+         *
+         * @throws IllegalArgumentException when a provider is the source of no field or of both, or two
+         *                                  providers are the source of one field
+         */
+        public Builder ratingSources(Collection<? extends RatingProvider> providers) {
+            Map<RatingField, RatingProvider> bySource = new EnumMap<>(RatingField.class);
+            for (RatingProvider provider : providers) {
+                Set<RatingField> fields = provider.fills();
+                if (fields == null || fields.size() != 1) {
+                    throw new IllegalArgumentException("the ratings provider '" + provider.name() + "' is the source of "
+                            + (fields == null || fields.isEmpty() ? "no rating field" : "both rating fields")
+                            + "; a per-field rating task needs a provider that is the source of exactly one");
+                }
+                RatingField field = fields.iterator().next();
+                RatingProvider other = bySource.put(field, provider);
+                if (other != null) {
+                    throw new IllegalArgumentException("the ratings providers '" + other.name() + "' and '"
+                            + provider.name() + "' are both the source of " + field.fieldName() + "; keep one");
+                }
+            }
+            ratingSources.clear();
+            ratingSources.putAll(bySource);
             return this;
         }
 

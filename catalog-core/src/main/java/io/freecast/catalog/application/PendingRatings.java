@@ -1,6 +1,7 @@
 package io.freecast.catalog.application;
 
 import io.freecast.catalog.domain.Rating;
+import io.freecast.catalog.domain.RatingField;
 import io.freecast.catalog.port.out.RatingRepository.RatingUpdate;
 import io.freecast.catalog.port.out.RatingTarget.RatingPair;
 import io.freecast.catalog.port.out.RatingTarget.TitleKind;
@@ -8,12 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The ratings an update-ratings run has collected and not yet written, kept as primitive columns
  * (about 25 bytes a title) so that holding a whole run until its single write costs little memory:
- * 10,000 titles take a quarter of a megabyte. An unknown rating is kept as NaN.
+ * 10,000 titles take a quarter of a megabyte. These are the provider's answers, not the merged result: the
+ * storage applies them field by field at the moment of writing ({@link RatingUpdate}). A rating the provider
+ * did not give is kept as NaN.
  */
 final class PendingRatings {
 
@@ -42,14 +46,18 @@ final class PendingRatings {
         return size;
     }
 
-    /** Hands the pending updates to {@code batchWriter} in batches of at most {@code batchSize}. */
-    void forEachBatch(int batchSize, Instant ratedAt, Consumer<List<RatingUpdate>> batchWriter) {
+    /**
+     * Hands the pending updates to {@code batchWriter} in batches of at most {@code batchSize}, each for a
+     * provider that is the source of {@code sourceOf}, checked at {@code checkedAt}.
+     */
+    void forEachBatch(int batchSize, Set<RatingField> sourceOf, Instant checkedAt,
+                      Consumer<List<RatingUpdate>> batchWriter) {
         for (int start = 0; start < size; start += batchSize) {
             int end = Math.min(size, start + batchSize);
             List<RatingUpdate> batch = new ArrayList<>(end - start);
             for (int i = start; i < end; i++) {
                 batch.add(new RatingUpdate(kinds[i], ids[i], new RatingPair(ratingOf(imdb[i]), ratingOf(kinopoisk[i])),
-                        ratedAt));
+                        sourceOf, checkedAt));
             }
             batchWriter.accept(batch);
         }

@@ -89,7 +89,13 @@ public final class UseCases {
 
     public static UpdateRatingsUseCase updateRatings(RatingRepository ratings, Transactions transactions,
                                                      RatingProvider provider, Clock clock) {
-        return new UpdateRatingsService(ratings, transactions, provider, clock);
+        return updateRatings(TaskName.UPDATE_RATINGS, ratings, transactions, provider, clock);
+    }
+
+    /** Refreshes ratings from {@code provider}, reporting as {@code task} (update-ratings or a per-field task). */
+    public static UpdateRatingsUseCase updateRatings(TaskName task, RatingRepository ratings, Transactions transactions,
+                                                     RatingProvider provider, Clock clock) {
+        return new UpdateRatingsService(task, ratings, transactions, provider, clock);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.domain.TaskStatus;
 import io.freecast.catalog.port.in.UpdateRatingsUseCase.UpdateRatingsCommand;
 import io.freecast.catalog.port.out.RatingTarget;
+import io.freecast.catalog.port.out.RatingTarget.CheckedAt;
 import io.freecast.catalog.port.out.RatingTarget.RatingPair;
 import io.freecast.catalog.port.out.RatingTarget.TitleKind;
 import io.freecast.catalog.testing.InMemoryCatalogStore;
@@ -73,8 +74,9 @@ class UpdateRatingsServiceTest {
         assertThat(titles.get("Night Shift").current()).isEqualTo(new RatingPair(Rating.of(8.2), null));
         assertThat(titles.get("Rated Film").current()).isEqualTo(new RatingPair(Rating.of(6.6), Rating.of(8.1)));
         assertThat(titles.get("Nobody Knows This Film").current()).isEqualTo(RatingPair.UNKNOWN);
-        assertThat(titles.values()).allSatisfy(t -> assertThat(t.ratedAt()).isEqualTo(T0));
-        assertThat(report.notes()).first().isEqualTo("ratings from provider 'in-memory'");
+        assertThat(titles.values()).allSatisfy(t -> assertThat(t.checked()).isEqualTo(CheckedAt.both(T0)));
+        assertThat(report.notes()).first()
+                .isEqualTo("ratings from provider 'in-memory', the source of imdb_rating and kinopoisk_rating");
     }
 
     @Test
@@ -142,6 +144,6 @@ class UpdateRatingsServiceTest {
         assertThat(everything.asked()).extracting(t -> t.kind() + ":" + t.id()).doesNotHaveDuplicates().hasSize(titles + 4);
         assertThat(store.commits() - commitsBefore).as("the writes commit together").isEqualTo(1);
         assertThat(progress).isSorted().last().isEqualTo(titles + 4L);
-        assertThat(titles()).allSatisfy((title, target) -> assertThat(target.ratedAt()).isEqualTo(T0));
+        assertThat(titles()).allSatisfy((title, target) -> assertThat(target.checked()).isEqualTo(CheckedAt.both(T0)));
     }
 }

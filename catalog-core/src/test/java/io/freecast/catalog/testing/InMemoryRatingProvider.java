@@ -1,5 +1,6 @@
 package io.freecast.catalog.testing;
 
+import io.freecast.catalog.domain.RatingField;
 import io.freecast.catalog.port.out.RatingProvider;
 import io.freecast.catalog.port.out.RatingProviderUnavailableException;
 import io.freecast.catalog.port.out.RatingTarget;
@@ -7,18 +8,21 @@ import io.freecast.catalog.port.out.RatingTarget.RatingPair;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A rating provider that knows what a test tells it, by title: a title it was not told about is unknown to it
  * (an empty answer, as a real API's "not found"). It can become unreachable after some questions, as an API that
- * runs out of quota mid-run does, and remembers every title it was asked about.
+ * runs out of quota mid-run does, and remembers every title it was asked about. Unless told otherwise it is
+ * the source of both rating fields.
  */
 public final class InMemoryRatingProvider implements RatingProvider {
 
     private final String name;
     private final boolean placeholder;
+    private final Set<RatingField> fills;
     private final Map<String, RatingPair> known = new ConcurrentHashMap<>();
     private final List<RatingTarget> asked = new CopyOnWriteArrayList<>();
     private volatile int unavailableAfter = Integer.MAX_VALUE;
@@ -30,8 +34,18 @@ public final class InMemoryRatingProvider implements RatingProvider {
 
     /** @param placeholder whether its ratings are placeholders (reports then say so) */
     public InMemoryRatingProvider(String name, boolean placeholder) {
+        this(name, placeholder, RatingField.all());
+    }
+
+    /** A provider that is the source of {@code fills} only (as omdb is of imdb_rating); not a placeholder. */
+    public InMemoryRatingProvider(String name, Set<RatingField> fills) {
+        this(name, false, fills);
+    }
+
+    private InMemoryRatingProvider(String name, boolean placeholder, Set<RatingField> fills) {
         this.name = name;
         this.placeholder = placeholder;
+        this.fills = Set.copyOf(fills);
     }
 
     /** Answers {@code ratings} when asked about {@code title}. */
@@ -55,6 +69,11 @@ public final class InMemoryRatingProvider implements RatingProvider {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public Set<RatingField> fills() {
+        return fills;
     }
 
     @Override

@@ -2,17 +2,23 @@ package io.freecast.catalog.testing;
 
 import io.freecast.catalog.domain.Movie;
 import io.freecast.catalog.domain.Rating;
+import io.freecast.catalog.domain.RatingField;
 import io.freecast.catalog.domain.Show;
 import io.freecast.catalog.port.out.RatingRepository;
 import io.freecast.catalog.port.out.RatingTarget;
+import io.freecast.catalog.port.out.RatingTarget.CheckedAt;
 import io.freecast.catalog.port.out.RatingTarget.RatingPair;
 import io.freecast.catalog.port.out.RatingTarget.TitleKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
-/** Titles due for a rating refresh, shows before movies, each by id; ratings written with their stamp. */
+/**
+ * Titles due for a rating refresh, shows before movies, each by id; ratings written field by field as
+ * {@link RatingUpdate} says, with each field's check time.
+ */
 final class InMemoryRatingRepository implements RatingRepository {
 
     private final InMemoryTransactions transactions;
@@ -22,8 +28,11 @@ final class InMemoryRatingRepository implements RatingRepository {
     }
 
     @Override
-    public List<RatingTarget> listDue(Instant ratedBefore, RatingTarget after, int limit) {
-        Objects.requireNonNull(ratedBefore, "ratedBefore");
+    public List<RatingTarget> listDue(Set<RatingField> fields, Instant checkedBefore, RatingTarget after, int limit) {
+        Objects.requireNonNull(checkedBefore, "checkedBefore");
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("name at least one rating field");
+        }
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be 1 or more, got " + limit);
         }
@@ -35,11 +44,11 @@ final class InMemoryRatingRepository implements RatingRepository {
                     if (due.size() == limit) {
                         break;
                     }
-                    Instant ratedAt = tables.showRatedAt.get(show.id());
-                    if (isDue(ratedAt, ratedBefore)) {
+                    CheckedAt checked = tables.showRatedAt.getOrDefault(show.id(), CheckedAt.NEVER);
+                    if (isDue(checked, fields, checkedBefore)) {
                         due.add(new RatingTarget(TitleKind.SHOW, show.id(), show.title(),
                                 show.releaseDate() == null ? null : show.releaseDate().getYear(),
-                                new RatingPair(show.imdbRating(), show.kinopoiskRating()), ratedAt));
+                                new RatingPair(show.imdbRating(), show.kinopoiskRating()), checked));
                     }
                 }
             }
@@ -48,25 +57,26 @@ final class InMemoryRatingRepository implements RatingRepository {
                 if (due.size() == limit) {
                     break;
                 }
-                Instant ratedAt = tables.movieRatedAt.get(movie.id());
-                if (isDue(ratedAt, ratedBefore)) {
+                CheckedAt checked = tables.movieRatedAt.getOrDefault(movie.id(), CheckedAt.NEVER);
+                if (isDue(checked, fields, checkedBefore)) {
                     Integer year = movie.releaseYear() != null ? movie.releaseYear()
                             : movie.releaseDate() == null ? null : movie.releaseDate().getYear();
                     due.add(new RatingTarget(TitleKind.MOVIE, movie.id(), movie.title(), year,
-                            new RatingPair(movie.imdbRating(), movie.kinopoiskRating()), ratedAt));
+                            new RatingPair(movie.imdbRating(), movie.kinopoiskRating()), checked));
                 }
             }
             return due;
         });
     }
 
-    private static boolean isDue(Instant ratedAt, Instant ratedBefore) {
-        return ratedAt == null || ratedAt.isBefore(ratedBefore);
+    private static boolean isDue(CheckedAt checked, Set<RatingField> fields, Instant checkedBefore) {
+        return fields.stream().anyMatch(f -> checked.get(f) == null || checked.get(f).isBefore(checkedBefore));
     }
 
     /**
-     * The ratings replace the stored ones, except a rating a person set by hand (locked), which keeps its value;
-     * {@code updatedAt} moves only when a rating actually changes.
+     * Each field as {@link RatingUpdate} says (the source's known answer replaces, another provider's answer
+     * fills only an unknown field), except a rating a person set by hand (locked), which keeps its value;
+     * {@code updatedAt} moves only when a rating actually changes; the source's fields are stamped.
      */
     @Override
     public void saveAll(List<RatingUpdate> updates) {
@@ -75,42 +85,55 @@ final class InMemoryRatingRepository implements RatingRepository {
         }
         transactions.write(tables -> {
             for (RatingUpdate u : updates) {
-                RatingPair pair = u.ratings() == null ? RatingPair.UNKNOWN : u.ratings();
                 if (u.kind() == TitleKind.SHOW) {
                     Show s = tables.shows.get(u.id());
                     if (s == null) {
                         continue;
                     }
-                    Rating imdb = unlessLocked(s.lockedFields(), "imdb_rating", s.imdbRating(), pair.imdb());
-                    Rating kinopoisk = unlessLocked(s.lockedFields(), "kinopoisk_rating", s.kinopoiskRating(),
-                            pair.kinopoisk());
-                    boolean changed = !Objects.equals(s.imdbRating(), imdb)
-                            || !Objects.equals(s.kinopoiskRating(), kinopoisk);
+                    RatingPair now = new RatingPair(s.imdbRating(), s.kinopoiskRating());
+                    RatingPair next = written(now, u, s.lockedFields());
+                    boolean changed = !now.equals(next);
                     tables.shows.put(s.id(), new Show(s.id(), s.key(), s.externalId(), s.slug(), s.title(),
-                            s.description(), s.image(), s.releaseDate(), imdb, kinopoisk, s.createdAt(),
-                            changed ? u.ratedAt() : s.updatedAt(), s.lockedFields()));
-                    tables.showRatedAt.put(s.id(), u.ratedAt());
+                            s.description(), s.image(), s.releaseDate(), next.imdb(), next.kinopoisk(), s.createdAt(),
+                            changed ? u.checkedAt() : s.updatedAt(), s.lockedFields()));
+                    tables.showRatedAt.put(s.id(), stamped(tables.showRatedAt.getOrDefault(s.id(), CheckedAt.NEVER), u));
                 } else {
                     Movie m = tables.movies.get(u.id());
                     if (m == null) {
                         continue;
                     }
-                    Rating imdb = unlessLocked(m.lockedFields(), "imdb_rating", m.imdbRating(), pair.imdb());
-                    Rating kinopoisk = unlessLocked(m.lockedFields(), "kinopoisk_rating", m.kinopoiskRating(),
-                            pair.kinopoisk());
-                    boolean changed = !Objects.equals(m.imdbRating(), imdb)
-                            || !Objects.equals(m.kinopoiskRating(), kinopoisk);
+                    RatingPair now = new RatingPair(m.imdbRating(), m.kinopoiskRating());
+                    RatingPair next = written(now, u, m.lockedFields());
+                    boolean changed = !now.equals(next);
                     tables.movies.put(m.id(), new Movie(m.id(), m.key(), m.externalId(), m.slug(), m.title(),
-                            m.description(), m.image(), m.releaseDate(), m.releaseYear(), imdb, kinopoisk,
-                            m.createdAt(), changed ? u.ratedAt() : m.updatedAt(), m.lockedFields()));
-                    tables.movieRatedAt.put(m.id(), u.ratedAt());
+                            m.description(), m.image(), m.releaseDate(), m.releaseYear(), next.imdb(), next.kinopoisk(),
+                            m.createdAt(), changed ? u.checkedAt() : m.updatedAt(), m.lockedFields()));
+                    tables.movieRatedAt.put(m.id(), stamped(tables.movieRatedAt.getOrDefault(m.id(), CheckedAt.NEVER), u));
                 }
             }
             return null;
         });
     }
 
-    private static Rating unlessLocked(java.util.Set<String> locked, String field, Rating stored, Rating found) {
-        return locked.contains(field) ? stored : found;
+    private static RatingPair written(RatingPair now, RatingUpdate u, Set<String> locked) {
+        RatingPair next = now;
+        for (RatingField field : RatingField.values()) {
+            Rating answered = u.answer().get(field);
+            if (answered == null || locked.contains(field.fieldName())) {
+                continue;
+            }
+            if (u.sourceOf().contains(field) || now.get(field) == null) {
+                next = next.with(field, answered);
+            }
+        }
+        return next;
+    }
+
+    private static CheckedAt stamped(CheckedAt checked, RatingUpdate u) {
+        CheckedAt next = checked;
+        for (RatingField field : u.sourceOf()) {
+            next = next.with(field, u.checkedAt());
+        }
+        return next;
     }
 }

@@ -9,6 +9,7 @@ import io.freecast.catalog.domain.Show;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.domain.SourceOwner;
 import io.freecast.catalog.domain.Tombstone;
+import io.freecast.catalog.port.out.RatingTarget.CheckedAt;
 import io.freecast.catalog.port.out.SourceRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import java.util.TreeMap;
 final class InMemoryTables {
 
     final TreeMap<Long, Show> shows;
-    final Map<Long, Instant> showRatedAt;
+    final Map<Long, CheckedAt> showRatedAt;
     final Map<String, Long> showIdByKey;
     final TreeMap<Long, Season> seasons;
     /** show id → season number → season id */
@@ -37,7 +38,7 @@ final class InMemoryTables {
     /** season id → episode number → episode id */
     final Map<Long, TreeMap<Integer, Long>> episodesOfSeason;
     final TreeMap<Long, Movie> movies;
-    final Map<Long, Instant> movieRatedAt;
+    final Map<Long, CheckedAt> movieRatedAt;
     final Map<String, Long> movieIdByKey;
     final TreeMap<Long, Source> sources;
     /** owner → its sources' ids, ascending */
@@ -60,10 +61,10 @@ final class InMemoryTables {
                 new AccessTables(), new HashMap<>());
     }
 
-    private InMemoryTables(TreeMap<Long, Show> shows, Map<Long, Instant> showRatedAt, Map<String, Long> showIdByKey,
+    private InMemoryTables(TreeMap<Long, Show> shows, Map<Long, CheckedAt> showRatedAt, Map<String, Long> showIdByKey,
                            TreeMap<Long, Season> seasons, Map<Long, TreeMap<Integer, Long>> seasonsOfShow,
                            TreeMap<Long, Episode> episodes, Map<Long, TreeMap<Integer, Long>> episodesOfSeason,
-                           TreeMap<Long, Movie> movies, Map<Long, Instant> movieRatedAt, Map<String, Long> movieIdByKey,
+                           TreeMap<Long, Movie> movies, Map<Long, CheckedAt> movieRatedAt, Map<String, Long> movieIdByKey,
                            TreeMap<Long, Source> sources, Map<SourceOwner, TreeMap<Long, Long>> sourcesOfOwner,
                            List<AuditEntry> audit, Set<Long> seasonsByHand, Set<Long> episodesByHand,
                            Set<Long> sourcesByHand, TreeMap<Long, Tombstone> tombstones,

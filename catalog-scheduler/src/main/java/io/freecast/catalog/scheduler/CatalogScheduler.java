@@ -100,13 +100,16 @@ public final class CatalogScheduler implements TaskScheduleInfo, AutoCloseable {
 
     /**
      * The reference deployment's schedule (README, "Scheduling and task status"): import-shows and import-movies at start-up and
-     * every 24 h, update-ratings every 3 minutes, validate-sources at minute 0 of every 6th hour (UTC).
+     * every 24 h, update-ratings (and update-imdb-ratings, update-kinopoisk-ratings) every 3 minutes, validate-sources at minute 0 of every 6th hour (UTC).
      */
     public static Map<TaskName, Schedule> referenceSchedules() {
         Map<TaskName, Schedule> reference = new EnumMap<>(TaskName.class);
         reference.put(TaskName.IMPORT_SHOWS, Schedule.every(Duration.ofHours(24)).atStartup());
         reference.put(TaskName.IMPORT_MOVIES, Schedule.every(Duration.ofHours(24)).atStartup());
         reference.put(TaskName.UPDATE_RATINGS, Schedule.every(Duration.ofMinutes(3)));
+        // The per-field rating tasks run when a deployment has one provider per field, as often as update-ratings.
+        reference.put(TaskName.UPDATE_IMDB_RATINGS, Schedule.every(Duration.ofMinutes(3)));
+        reference.put(TaskName.UPDATE_KINOPOISK_RATINGS, Schedule.every(Duration.ofMinutes(3)));
         reference.put(TaskName.VALIDATE_SOURCES, Schedule.cron("0 */6 * * *"));
         return Collections.unmodifiableMap(reference);
     }

@@ -275,7 +275,7 @@ class CatalogSchedulerTest {
         RecordingTasks tasks = new RecordingTasks(time);
         scheduler = CatalogScheduler.builder(tasks).timeSource(time).build(); // the reference schedule
         scheduler.start();
-        time.awaitSleepers(4);
+        time.awaitSleepers(TaskName.values().length);
 
         assertThat(scheduler.stop(Duration.ofSeconds(20))).isTrue();
         assertThat(time.sleepers()).isEmpty();
@@ -325,7 +325,9 @@ class CatalogSchedulerTest {
                 java.util.Map.entry(TaskName.IMPORT_SHOWS, Schedule.parse("startup+24h")),
                 java.util.Map.entry(TaskName.IMPORT_MOVIES, Schedule.parse("startup+24h")),
                 java.util.Map.entry(TaskName.UPDATE_RATINGS, Schedule.parse("3m")),
-                java.util.Map.entry(TaskName.VALIDATE_SOURCES, Schedule.parse("0 */6 * * *")));
+                java.util.Map.entry(TaskName.VALIDATE_SOURCES, Schedule.parse("0 */6 * * *")),
+                java.util.Map.entry(TaskName.UPDATE_IMDB_RATINGS, Schedule.parse("3m")),
+                java.util.Map.entry(TaskName.UPDATE_KINOPOISK_RATINGS, Schedule.parse("3m")));
         RecordingTasks tasks = new RecordingTasks(time);
         assertThat(CatalogScheduler.builder(tasks).build().schedules())
                 .isEqualTo(CatalogScheduler.referenceSchedules());

@@ -87,11 +87,12 @@ final class NodeUnderTest implements TaskAdministration {
         StoragePorts real = store.ports();
         RatingRepository ratings = new RatingRepository() {
             @Override
-            public List<RatingTarget> listDue(Instant ratedBefore, RatingTarget after, int limit) {
+            public List<RatingTarget> listDue(java.util.Set<io.freecast.catalog.domain.RatingField> fields,
+                                              Instant ratedBefore, RatingTarget after, int limit) {
                 if (after == null) {
                     work(clock);
                 }
-                return real.ratings().listDue(ratedBefore, after, limit);
+                return real.ratings().listDue(fields, ratedBefore, after, limit);
             }
 
             @Override
@@ -160,6 +161,11 @@ final class NodeUnderTest implements TaskAdministration {
     }
 
     private static final class NoRatings implements RatingProvider {
+        @Override
+        public java.util.Set<io.freecast.catalog.domain.RatingField> fills() {
+            return io.freecast.catalog.domain.RatingField.all();
+        }
+
         @Override
         public String name() {
             return "none";

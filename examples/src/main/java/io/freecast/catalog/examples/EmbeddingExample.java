@@ -90,6 +90,8 @@ public final class EmbeddingExample {
                 .schedule(TaskName.IMPORT_SHOWS, Schedule.every(Duration.ofHours(24)).atStartup())
                 .schedule(TaskName.IMPORT_MOVIES, Schedule.parse("24h"))
                 .schedule(TaskName.UPDATE_RATINGS, Schedule.off())
+                .schedule(TaskName.UPDATE_IMDB_RATINGS, Schedule.off())
+                .schedule(TaskName.UPDATE_KINOPOISK_RATINGS, Schedule.off())
                 .schedule(TaskName.VALIDATE_SOURCES, Schedule.off())
                 .build();
         scheduler.start();

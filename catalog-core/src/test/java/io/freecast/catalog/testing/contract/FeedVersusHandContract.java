@@ -13,6 +13,7 @@ import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.domain.MovieTree;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Rating;
+import io.freecast.catalog.domain.RatingField;
 import io.freecast.catalog.domain.SeasonDraft;
 import io.freecast.catalog.domain.SeasonTree;
 import io.freecast.catalog.domain.ShowDraft;
@@ -330,6 +331,25 @@ public abstract class FeedVersusHandContract extends EditingFixture {
         editing.unlock(EDITOR, ItemRef.source(source.id()), Versioned.any(), "is_active");
         store.ports().sources().saveChecks(List.of(new SourceCheck(source.id(), true, new LinkState(T0, 200, 0, null))));
         assertThat(editing.findSource(source.id()).orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void aRatingSetByHandStaysWhicheverProviderAnswersForIt() {
+        feed.movies = List.of(feedMovie("1", "Copper Valley", 7.0, "https://cdn.example/a.mp4"));
+        importMovies();
+        MovieTree movie = movie("Copper Valley");
+        editing.changeMovie(EDITOR, movie.movie().id(), movie(movie.movie().id())::equals,
+                MovieFields.NONE.withImdbRating(FieldEdit.set(9.1)));
+
+        // omdb is the source of imdb_rating, kinopoisk only mirrors it: neither moves a locked rating.
+        store.ports().ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, movie.movie().id(),
+                new RatingPair(Rating.of(5.5), null), java.util.Set.of(RatingField.IMDB), T0)));
+        store.ports().ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, movie.movie().id(),
+                new RatingPair(Rating.of(4.4), Rating.of(6.5)), java.util.Set.of(RatingField.KINOPOISK), T0)));
+
+        MovieTree rated = movie(movie.movie().id());
+        assertThat(rated.movie().imdbRating()).as("set by hand").isEqualTo(Rating.of(9.1));
+        assertThat(rated.movie().kinopoiskRating()).isEqualTo(Rating.of(6.5));
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.freecast.catalog.domain.MovieTree;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Rating;
+import io.freecast.catalog.domain.RatingField;
 import io.freecast.catalog.domain.Rejection;
 import io.freecast.catalog.domain.SeasonDraft;
 import io.freecast.catalog.domain.SeasonTree;
@@ -38,6 +39,7 @@ import io.freecast.catalog.domain.TaskRun;
 import io.freecast.catalog.domain.TaskStatus;
 import io.freecast.catalog.port.out.RatingRepository.RatingUpdate;
 import io.freecast.catalog.port.out.RatingTarget;
+import io.freecast.catalog.port.out.RatingTarget.CheckedAt;
 import io.freecast.catalog.port.out.RatingTarget.RatingPair;
 import io.freecast.catalog.port.out.RatingTarget.TitleKind;
 import io.freecast.catalog.port.out.SourceRepository;
@@ -693,7 +695,66 @@ public abstract class StorageContract {
         assertThat(onlyMovie().updatedAt()).isEqualTo(later);
         assertThat(store.ports().ratings().listDue(evenLater, null, 10)).isEmpty();
         assertThat(store.ports().ratings().listDue(evenLater.plusMillis(1), null, 10)).hasSize(1)
-                .first().satisfies(t -> assertThat(t.ratedAt()).isEqualTo(evenLater));
+                .first().satisfies(t -> assertThat(t.checked()).isEqualTo(CheckedAt.both(evenLater)));
+    }
+
+    @Test
+    void eachRatingFieldHasItsOwnCheckTimeStampedOnlyByItsSource() {
+        store.ports().movies().upsertAll(List.of(movie("1", "M")));
+        long id = onlyMovie().id();
+
+        // A kinopoisk run (the source of kinopoisk_rating) checked the title: omdb's field is still never checked.
+        store.ports().ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, id,
+                new RatingPair(null, Rating.of(7.0)), Set.of(RatingField.KINOPOISK), T0)));
+
+        assertThat(store.ports().ratings().listDue(Set.of(RatingField.KINOPOISK), T0, null, 10)).isEmpty();
+        assertThat(store.ports().ratings().listDue(Set.of(RatingField.IMDB), T0, null, 10)).singleElement()
+                .satisfies(t -> assertThat(t.checked()).isEqualTo(new CheckedAt(null, T0)));
+        assertThat(store.ports().ratings().listDue(RatingField.all(), T0, null, 10)).hasSize(1);
+        assertThat(store.ports().ratings().listDue(Set.of(RatingField.KINOPOISK), T0.plusMillis(1), null, 10)).hasSize(1);
+
+        Instant later = T0.plus(Duration.ofMinutes(5));
+        store.ports().ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, id, RatingPair.UNKNOWN,
+                Set.of(RatingField.IMDB), later)));
+        assertThat(store.ports().ratings().listDue(Set.of(RatingField.IMDB), later, null, 10))
+                .as("asked and not found is checked too").isEmpty();
+        assertThat(store.ports().ratings().listDue(RatingField.all(), later.plusMillis(1), null, 10)).singleElement()
+                .satisfies(t -> assertThat(t.checked()).isEqualTo(new CheckedAt(later, T0)));
+    }
+
+    @Test
+    void aFieldsSourceReplacesItsValueAndAnotherProviderOnlyFillsAnUnknownOne() {
+        store.ports().movies().upsertAll(List.of(movie("1", "Known", 6.0, null, List.of()), movie("2", "Unknown")));
+        Map<String, Long> ids = new LinkedHashMap<>();
+        store.ports().queries().listMovies(ListQuery.firstPage()).items()
+                .forEach(m -> ids.put(m.movie().title(), m.movie().id()));
+        Set<RatingField> kinopoisk = Set.of(RatingField.KINOPOISK);
+        Set<RatingField> imdb = Set.of(RatingField.IMDB);
+
+        // kinopoisk mirrors an IMDb rating: it fills the unknown one and leaves the known one alone.
+        store.ports().ratings().saveAll(List.of(
+                new RatingUpdate(TitleKind.MOVIE, ids.get("Known"), new RatingPair(Rating.of(5.5), Rating.of(7.0)), kinopoisk, T0),
+                new RatingUpdate(TitleKind.MOVIE, ids.get("Unknown"), new RatingPair(Rating.of(5.5), Rating.of(7.1)), kinopoisk, T0)));
+        assertThat(ratingsOf(ids.get("Known"))).isEqualTo(new RatingPair(Rating.of(6.0), Rating.of(7.0)));
+        assertThat(ratingsOf(ids.get("Unknown"))).isEqualTo(new RatingPair(Rating.of(5.5), Rating.of(7.1)));
+
+        // omdb, the source of imdb_rating, replaces what it knows; what it does not answer stays.
+        Instant later = T0.plus(Duration.ofMinutes(1));
+        store.ports().ratings().saveAll(List.of(
+                new RatingUpdate(TitleKind.MOVIE, ids.get("Known"), new RatingPair(Rating.of(7.4), null), imdb, later),
+                new RatingUpdate(TitleKind.MOVIE, ids.get("Unknown"), RatingPair.UNKNOWN, imdb, later)));
+        assertThat(ratingsOf(ids.get("Known"))).isEqualTo(new RatingPair(Rating.of(7.4), Rating.of(7.0)));
+        assertThat(ratingsOf(ids.get("Unknown"))).isEqualTo(new RatingPair(Rating.of(5.5), Rating.of(7.1)));
+
+        // kinopoisk's mirror never replaces omdb's value afterwards.
+        store.ports().ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, ids.get("Known"),
+                new RatingPair(Rating.of(5.0), Rating.of(7.2)), kinopoisk, later.plusSeconds(60))));
+        assertThat(ratingsOf(ids.get("Known"))).isEqualTo(new RatingPair(Rating.of(7.4), Rating.of(7.2)));
+    }
+
+    private RatingPair ratingsOf(long movieId) {
+        Movie movie = store.ports().queries().findMovie(movieId).orElseThrow().movie();
+        return new RatingPair(movie.imdbRating(), movie.kinopoiskRating());
     }
 
     @Test
@@ -837,7 +898,7 @@ public abstract class StorageContract {
                     new RatingPair(Rating.of(6.5), null), rated)));
             assertThat(onlyMovie().updatedAt()).isEqualTo(rated);
             assertThat(store.ports().ratings().listDue(rated.plusMillis(1), null, 10)).singleElement()
-                    .satisfies(target -> assertThat(target.ratedAt()).isEqualTo(rated));
+                    .satisfies(target -> assertThat(target.checked()).isEqualTo(CheckedAt.both(rated)));
         } finally {
             java.util.TimeZone.setDefault(jvmZone);
         }

@@ -3,6 +3,7 @@ package io.freecast.catalog.http.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.Rating;
+import io.freecast.catalog.domain.RatingField;
 import io.freecast.catalog.port.out.RatingProvider;
 import io.freecast.catalog.port.out.RatingProviderUnavailableException;
 import io.freecast.catalog.port.out.RatingTarget;
@@ -48,6 +49,12 @@ public final class KinopoiskRatingProvider implements RatingProvider {
         }
         this.settings = settings;
         this.client = new RatingApiClient(name(), http, settings);
+    }
+
+    /** The source of kinopoisk_rating; the IMDb rating it mirrors only fills an unknown imdb_rating. */
+    @Override
+    public Set<RatingField> fills() {
+        return Set.of(RatingField.KINOPOISK);
     }
 
     @Override

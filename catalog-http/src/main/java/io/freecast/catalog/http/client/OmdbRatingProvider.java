@@ -3,6 +3,7 @@ package io.freecast.catalog.http.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.Rating;
+import io.freecast.catalog.domain.RatingField;
 import io.freecast.catalog.port.out.RatingProvider;
 import io.freecast.catalog.port.out.RatingProviderUnavailableException;
 import io.freecast.catalog.port.out.RatingTarget;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * IMDb ratings from an OMDb-style API: {@code GET {base}/?apikey={key}&t={title}&y={year}&type=movie|series}
@@ -39,6 +41,12 @@ public final class OmdbRatingProvider implements RatingProvider {
         }
         this.settings = settings;
         this.client = new RatingApiClient(name(), http, settings);
+    }
+
+    /** The source of imdb_rating. */
+    @Override
+    public Set<RatingField> fills() {
+        return Set.of(RatingField.IMDB);
     }
 
     @Override

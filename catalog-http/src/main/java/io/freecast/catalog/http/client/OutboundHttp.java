@@ -1,6 +1,7 @@
 package io.freecast.catalog.http.client;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,7 +19,8 @@ import java.util.Set;
  *
  * <p>The underlying client never follows redirects by itself: {@link #sendFollowingRedirects} follows
  * them one hop at a time and puts every hop through the {@link TargetGuard}, so a public URL cannot
- * redirect the server into its own network.
+ * redirect the server into its own network. Each hop connects to the very addresses the guard checked
+ * for it ({@link CheckedAddresses}): a second DNS answer cannot lead elsewhere.
  */
 public final class OutboundHttp implements AutoCloseable {
 
@@ -53,8 +56,19 @@ public final class OutboundHttp implements AutoCloseable {
      */
     public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        guard.check(request.uri());
-        return client().send(prepare(request), handler);
+        List<InetAddress> checked = guard.check(request.uri());
+        if (!checked.isEmpty() && !CheckedAddresses.isResolverInstalled()) {
+            throw new BlockedTargetException("refusing to contact " + request.uri().getHost() + ": the checked "
+                    + "address cannot be pinned (" + CheckedAddressResolverProvider.class.getName()
+                    + " is not the JVM's resolver provider; is META-INF/services missing from the jar?)");
+        }
+        // The client resolves the host again when it connects: it must get the addresses just checked.
+        CheckedAddresses.Pin pin = CheckedAddresses.pin(request.uri().getHost(), checked);
+        try {
+            return client().send(prepare(request), handler);
+        } finally {
+            pin.close();
+        }
     }
 
     /**

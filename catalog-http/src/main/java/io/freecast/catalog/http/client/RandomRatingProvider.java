@@ -1,10 +1,12 @@
 package io.freecast.catalog.http.client;
 
 import io.freecast.catalog.domain.Rating;
+import io.freecast.catalog.domain.RatingField;
 import io.freecast.catalog.port.out.RatingProvider;
 import io.freecast.catalog.port.out.RatingTarget;
 import io.freecast.catalog.port.out.RatingTarget.RatingPair;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,6 +24,12 @@ public final class RandomRatingProvider implements RatingProvider {
 
     public RandomRatingProvider(RandomGenerator random) {
         this.random = random;
+    }
+
+    /** The source of both fields. */
+    @Override
+    public Set<RatingField> fills() {
+        return RatingField.all();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,7 +14,9 @@ import java.util.Locale;
  * endpoint (169.254.169.254).
  *
  * <p>Every address a host name resolves to must be public: one private answer is enough to refuse,
- * because the HTTP client may pick any of them.
+ * because the HTTP client may pick any of them. The addresses checked are the addresses connected to:
+ * {@link OutboundHttp} pins them for the request ({@link CheckedAddresses}), so a DNS answer that changes
+ * between the check and the connection (DNS rebinding) is never used.
  */
 public final class TargetGuard {
 
@@ -42,11 +45,13 @@ public final class TargetGuard {
     /**
      * Checks that {@code uri} is an http(s) URL whose host may be contacted.
      *
+     * @return the addresses the host resolved to and that were checked, which the request must connect to
+     *         ({@link OutboundHttp} pins them); empty when private targets are allowed (nothing was checked)
      * @throws BlockedTargetException naming the host and the address class when it may not, or when the
      *                                URL is not http(s) or has no host
      * @throws UnknownHostException   when the host does not resolve
      */
-    public void check(URI uri) throws BlockedTargetException, UnknownHostException {
+    public List<InetAddress> check(URI uri) throws BlockedTargetException, UnknownHostException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new BlockedTargetException("only http and https URLs are fetched, not '" + uri + "'");
@@ -56,10 +61,11 @@ public final class TargetGuard {
             throw new BlockedTargetException("URL has no host: " + uri);
         }
         if (allowPrivate) {
-            return;
+            return List.of();
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        for (InetAddress address : resolver.resolve(bare)) {
+        InetAddress[] addresses = resolver.resolve(bare);
+        for (InetAddress address : addresses) {
             String kind = nonPublicKind(address);
             if (kind != null) {
                 throw new BlockedTargetException("refusing to contact " + host + " (" + address.getHostAddress()
@@ -67,6 +73,7 @@ public final class TargetGuard {
                         + OutboundHttpSettings.ALLOW_PRIVATE_TARGETS);
             }
         }
+        return List.of(addresses);
     }
 
     /** The kind of non-public address this is, or {@code null} for a public one. */

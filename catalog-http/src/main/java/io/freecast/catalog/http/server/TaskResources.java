@@ -206,7 +206,7 @@ public final class TaskResources {
             return TaskName.fromWireName(name);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.notFound("no task " + Quoting.quote(name)
-                    + "; the tasks are import-shows, import-movies, update-ratings and validate-sources");
+                    + "; the tasks are " + TaskName.allWireNames());
         }
     }
 

@@ -133,7 +133,8 @@ class AdminPagesIT {
         assertThat(dashboard.select("[data-testid=count-movies]").text()).isEqualTo("3");
         assertThat(dashboard.select("[data-testid=count-shows]").text()).isEqualTo("1");
         assertThat(dashboard.select("tr[data-task]").eachAttr("data-task"))
-                .containsExactly("import-shows", "import-movies", "update-ratings", "validate-sources");
+                .containsExactly("import-shows", "import-movies", "update-ratings", "validate-sources",
+                        "update-imdb-ratings", "update-kinopoisk-ratings");
     }
 
     @Test

@@ -224,12 +224,14 @@ class HttpLinkCheckerIT {
 
     @Test
     void aRedirectFromAnAllowedHostToAPrivateOneIsRefusedAtThatHop() {
-        // "localhost" passes the guard here (its resolver says it is public), 127.0.0.1 does not.
-        TargetGuard guard = new TargetGuard(false, host -> host.equals("localhost")
+        // The literal 127.0.0.1 passes the guard here (its resolver says it is public; the client connects to a
+        // literal without resolving it), "localhost" does not: it resolves to loopback.
+        TargetGuard guard = new TargetGuard(false, host -> host.equals("127.0.0.1")
                 ? new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 215, 14})}
                 : InetAddress.getAllByName(host));
-        server.route("/public", ProbeServer.redirect(302, server.uri("/internal").toString())).status("/internal", 200);
-        URI start = URI.create("http://localhost:" + server.port() + "/public");
+        server.route("/public", ProbeServer.redirect(302, "http://localhost:" + server.port() + "/internal"))
+                .status("/internal", 200);
+        URI start = URI.create("http://127.0.0.1:" + server.port() + "/public");
 
         LinkProbe probe = checker(guard).probeAll(List.of(start)).get(start);
 

@@ -100,7 +100,7 @@ abstract class UpdateRatingsRunsContract {
         // unknown stays unknown: never 0, never random — and a remake of another year is not taken
         assertThat(titles.get("Nobody Knows This Film").current()).isEqualTo(RatingPair.UNKNOWN);
         assertThat(titles.get("Remake").current()).isEqualTo(RatingPair.UNKNOWN);
-        assertThat(titles.values()).allSatisfy(t -> assertThat(t.ratedAt()).isNotNull());
+        assertThat(titles.values()).allSatisfy(t -> assertThat(t.checked()).isNotEqualTo(RatingTarget.CheckedAt.NEVER));
     }
 
     @Test

@@ -162,7 +162,7 @@ class TaskResourcesIT {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("Cache-Control")).contains("no-store");
         JsonNode tasks = answer.json();
-        assertThat(tasks).hasSize(4);
+        assertThat(tasks).hasSize(TaskName.values().length);
         assertThat(tasks.get(0).get("task").asText()).isEqualTo("import-shows");
         assertThat(tasks.get(0).get("schedule").asText()).isEqualTo("off");
         assertThat(tasks.get(0).get("next_run").isNull()).isTrue();

@@ -7,7 +7,7 @@ import io.freecast.catalog.http.client.HttpLinkChecker;
 import io.freecast.catalog.http.client.LinkCheckSettings;
 import io.freecast.catalog.http.client.OutboundHttp;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -80,7 +80,7 @@ public final class ServeTaskOptions {
         // Link checks get a client of their own: their timeouts are not the feeds' and ratings'.
         OutboundHttp linkHttp = new OutboundHttp(
                 ValidateSourcesCommand.outboundSettings(linkChecks, outbound.allowPrivate()));
-        return new Adapters(this, ratingsChosen ? ratings : null, linkHttp, shows, movies,
+        return new Adapters(this, ratingsChosen ? ratings : null, ratings, linkHttp, shows, movies,
                 new HttpLinkChecker(linkHttp, linkChecks));
     }
 
@@ -93,7 +93,8 @@ public final class ServeTaskOptions {
     }
 
     /** The adapters serve's catalog is built with; closed when the server stops. */
-    record Adapters(ServeTaskOptions options, RatingProviderOptions ratings, OutboundHttp linkHttp,
+    record Adapters(ServeTaskOptions options, RatingProviderOptions ratings, RatingProviderOptions ratingOptions,
+                    OutboundHttp linkHttp,
                     FeedLocation showsFeed, FeedLocation moviesFeed, HttpLinkChecker linkChecker)
             implements AutoCloseable {
 
@@ -102,7 +103,8 @@ public final class ServeTaskOptions {
             builder.showsFeed(showsFeed)
                     .moviesFeed(moviesFeed)
                     .placeholders(options.placeholders)
-                    .ratingProvider(ratings == null ? null : ratings.create(http))
+                    .ratingProvider(ratings == null || ratings.several() ? null : ratings.create(http))
+                    .ratingSources(ratings == null || !ratings.several() ? List.of() : ratings.createAll(http))
                     .linkChecker(linkChecker)
                     .failureThreshold(options.failureThreshold)
                     .ratingsStaleAfter(options.staleAfter);
@@ -114,12 +116,7 @@ public final class ServeTaskOptions {
 
         /** Tasks that cannot run with these adapters, with the reason: they are not scheduled. */
         Map<TaskName, String> unavailable() {
-            Map<TaskName, String> unavailable = new EnumMap<>(TaskName.class);
-            if (ratings == null) {
-                unavailable.put(TaskName.UPDATE_RATINGS, "no ratings provider chosen (set --provider / "
-                        + "CATALOG_RATINGS_PROVIDER to kinopoisk, omdb or random)");
-            }
-            return unavailable;
+            return ratingOptions.unavailableTasks();
         }
 
         @Override

@@ -30,7 +30,7 @@ final class TasksCommand implements Callable<Integer> {
     @Mixin
     SchedulerOptions scheduling;
 
-    /** Read only to know, as serve does, that update-ratings is off without a provider. */
+    /** Read only to know, as serve does, which rating tasks are off (no provider, one, or several). */
     @Mixin
     RatingProviderOptions ratings;
 
@@ -43,8 +43,7 @@ final class TasksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Catalog catalog = Catalog.builder().storage(openStore()).build()) {
-            Map<TaskName, String> unavailable = ratings.provider == null || ratings.provider.isBlank()
-                    ? Map.of(TaskName.UPDATE_RATINGS, "no ratings provider chosen") : Map.of();
+            Map<TaskName, String> unavailable = ratings.unavailableTasks();
             // Not started: it only says what serve's scheduler would do with the same settings.
             CatalogScheduler plan = scheduling.scheduler(catalog, unavailable);
             catalog.attachSchedule(plan);

@@ -51,6 +51,10 @@ public final class UpdateRatingsCommand implements Callable<Integer> {
         }
         // A missing key or provider is refused before the database is opened and before anything is sent.
         ratings.validate();
+        if (ratings.several()) {
+            throw new ConfigurationException("update-ratings asks one provider at a time, got --provider "
+                    + String.join(",", ratings.names()) + "; run it once per provider, or let serve schedule them all");
+        }
         OutboundHttpSettings http = OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate());
         try (CatalogAssembly assembly = CatalogAssembly.open(database, http,
                 (catalog, client) -> catalog.ratingProvider(ratings.create(client)));

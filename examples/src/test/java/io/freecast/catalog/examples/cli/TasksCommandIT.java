@@ -42,11 +42,13 @@ class TasksCommandIT {
         Result result = catalog("tasks", "--db", db());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out().lines()).hasSize(5);
+        assertThat(result.out().lines()).hasSize(1 + TaskName.values().length);
         assertThat(result.out().lines().findFirst().orElseThrow())
                 .matches("TASK +SCHEDULE +LAST RUN +STATUS +NEXT RUN");
         assertThat(result.out()).containsPattern("import-shows +startup\\+24h +never +- +\\d{4}-\\d\\d-\\d\\dT00:00:00Z")
                 .containsPattern("update-ratings +off +never +- +-") // no ratings provider chosen
+                .containsPattern("update-imdb-ratings +off +never +- +-") // nor several
+                .containsPattern("update-kinopoisk-ratings +off +never +- +-")
                 .containsPattern("validate-sources +0 \\*/6 \\* \\* \\* +never +- +\\d{4}-\\d\\d-\\d\\dT(00|06|12|18):00:00Z");
     }
 
@@ -73,7 +75,7 @@ class TasksCommandIT {
 
         assertThat(result.exitCode()).isZero();
         JsonNode tasks = new ObjectMapper().readTree(result.out());
-        assertThat(tasks).hasSize(4);
+        assertThat(tasks).hasSize(TaskName.values().length);
         JsonNode ratings = tasks.get(2);
         assertThat(ratings.get("task").asText()).isEqualTo("update-ratings");
         assertThat(ratings.get("schedule").asText()).isEqualTo("startup+*/5 * * * *");
