@@ -49,8 +49,8 @@ public final class JdbcCatalogStore implements CatalogStore {
     private final SchemaMigrations migrations;
     private final JooqStorage storage;
     /**
-     * The storage's ports and overview: guarded by the pool's circuit (an unreachable database is refused at
-     * once), and with every other database failure named (FailureNamingPorts).
+     * The storage's ports and overview: every database failure named (FailureNamingPorts), and guarded by the
+     * pool's circuit (an unreachable database is refused at once).
      */
     private final StoragePorts ports;
     private final CatalogOverview overview;
@@ -63,8 +63,10 @@ public final class JdbcCatalogStore implements CatalogStore {
         this.pool = pool;
         this.migrations = migrations;
         this.storage = storage;
-        this.ports = FailureNamingPorts.wrap(pool.guard(storage.ports()), pool.url());
-        this.overview = FailureNamingPorts.wrap(pool.guard(CatalogOverview.class, storage.overview()), pool.url());
+        // The circuit outermost: a database that cannot be used now is the core's StorageUnavailableException
+        // (a 503 over HTTP), with the named failure (CatalogStorageException) as its cause.
+        this.ports = pool.guard(FailureNamingPorts.wrap(storage.ports(), pool.url()));
+        this.overview = pool.guard(CatalogOverview.class, FailureNamingPorts.wrap(storage.overview(), pool.url()));
         remember(state);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.domain.TaskReport;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.jdbc.internal.DatabaseUrl;
 import io.freecast.catalog.jdbc.internal.StorageFailures;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
@@ -65,17 +66,22 @@ class StorageFailuresIT {
         try {
             try (JdbcCatalogStore store = JdbcCatalogStore.open(mount.resolve("catalog.db").toString())) {
                 fill(mount.resolve("filler"));
-                CatalogStorageException full = null;
-                for (int i = 0; i < 10_000 && full == null; i++) {
+                StorageUnavailableException refused = null;
+                for (int i = 0; i < 10_000 && refused == null; i++) {
                     try {
                         long run = store.ports().taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node", Instant.now());
                         store.ports().taskRuns().recordFinish(run, TaskReport.failed(TaskName.IMPORT_MOVIES,
                                 Instant.now(), Instant.now(), PADDING));
-                    } catch (CatalogStorageException e) {
-                        full = e;
+                    } catch (StorageUnavailableException e) {
+                        refused = e;
                     }
                 }
-                assertThat(full).as("a write on a full disk fails").isNotNull();
+                // The core's term for "not now" (a 503 with Retry-After over HTTP), in one line naming the
+                // condition, with the store's named failure as its cause.
+                assertThat(refused).as("a write on a full disk fails").isNotNull();
+                assertThat(refused.getMessage()).contains("disk full").doesNotContain("\n");
+                assertThat(refused.getCause()).isInstanceOf(CatalogStorageException.class);
+                CatalogStorageException full = (CatalogStorageException) refused.getCause();
                 assertOneLineNaming(full, StorageFailure.DISK_FULL);
                 assertThat(full.getMessage()).contains("SQLite " + mount.resolve("catalog.db")).contains("SQLITE_FULL");
             }
