@@ -154,12 +154,16 @@ class RunLogOutageIT {
             List<TaskRun> slots = runs(catalog, TaskName.VALIDATE_SOURCES);
             assertThat(slots).noneMatch(run -> run.status() == TaskStatus.RUNNING)
                     .noneMatch(run -> run.error() != null && run.error().contains("abandoned"));
+            assertThat(slots.getFirst().status()).as("served again after the outage").isEqualTo(TaskStatus.SUCCEEDED);
+            // The store refuses until its circuit's probe sees the database again (a second or a few after the
+            // relay is restored), so a slot in that gap fails too: the outage as the server lived it.
+            Instant servedAgain = slots.getFirst().startedAt();
+            assertThat(servedAgain).isAfter(window[1].minusMillis(1));
             assertThat(slots).filteredOn(run -> run.status() == TaskStatus.FAILED).isNotEmpty().allSatisfy(run -> {
                 assertThat(run.error()).startsWith("could not start: ").hasSizeGreaterThan("could not start: ".length());
-                assertThat(run.startedAt()).isBetween(window[0].minusSeconds(1), window[1]);
+                assertThat(run.startedAt()).isBetween(window[0].minusSeconds(1), servedAgain);
                 assertThat(run.finishedAt()).isAfterOrEqualTo(run.startedAt());
             });
-            assertThat(slots.getFirst().status()).as("served again after the outage").isEqualTo(TaskStatus.SUCCEEDED);
         }
     }
 
