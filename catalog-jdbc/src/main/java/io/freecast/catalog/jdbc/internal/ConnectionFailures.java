@@ -45,6 +45,11 @@ final class ConnectionFailures {
             // A refused HTTP connection inside a feed import is the feed's problem, not the database's.
             return Optional.empty();
         }
+        if (interrupted(failure)) {
+            // A run stopped on purpose (a shutdown interrupts its thread) loses the connection it was using;
+            // the database itself is fine, and the run's end must still be written.
+            return Optional.empty();
+        }
         Throwable t = failure;
         for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
             Optional<Failure> socket = socketLevel(t);
@@ -62,6 +67,24 @@ final class ConnectionFailures {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the failure is the calling thread's own interruption rather than anything the database did. */
+    private static boolean interrupted(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
+            // (a SocketTimeoutException is an InterruptedIOException too, but the database's: no answer in time)
+            boolean interruptedIo = t instanceof java.io.InterruptedIOException && !(t instanceof SocketTimeoutException);
+            if (t instanceof InterruptedException || interruptedIo
+                    || t instanceof java.nio.channels.ClosedByInterruptException
+                    || (t instanceof SocketException && String.valueOf(t.getMessage()).contains("Closed by interrupt"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean fromTheDatabase(Throwable failure) {

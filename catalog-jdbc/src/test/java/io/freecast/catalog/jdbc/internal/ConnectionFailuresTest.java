@@ -31,6 +31,24 @@ class ConnectionFailuresTest {
     }
 
     @Test
+    void aConnectionClosedByTheThreadsOwnInterruptIsNoOutage() throws Exception {
+        // A shutdown interrupts a run's thread; the socket it was reading closes, the database is fine.
+        SQLException closedByInterrupt = new SQLException("An I/O error occurred while sending to the backend.", "08006",
+                new java.net.SocketException("Closed by interrupt"));
+        assertThat(ConnectionFailures.classify(closedByInterrupt)).isEmpty();
+
+        SQLException lost = new SQLException("An I/O error occurred while sending to the backend.", "08006",
+                new java.net.SocketException("Connection reset"));
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(ConnectionFailures.classify(lost)).as("on an interrupted thread").isEmpty();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(ConnectionFailures.classify(lost)).contains(new Failure(Kind.OUTAGE, "connection to the database server lost"));
+    }
+
+    @Test
     void theRealPostgresqlDriverRefusedOnAClosedLoopbackPortIsAnOutage() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
