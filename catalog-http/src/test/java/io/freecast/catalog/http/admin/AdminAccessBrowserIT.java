@@ -12,64 +12,18 @@ import io.freecast.catalog.domain.TombstoneQuery;
 import io.freecast.catalog.domain.Versioned;
 import io.freecast.catalog.port.in.FieldEdit;
 import io.freecast.catalog.port.in.MovieFields;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The tombstones, accounts and tokens pages and the "locked fields" filter used as a person uses them, in
  * a real headless Chromium against the real server: restore a tombstone after its confirmation, create a
  * token and see its value once, filter the movies by locked fields.
  */
-class AdminAccessBrowserIT {
+class AdminAccessBrowserIT extends BrowserScenario {
 
-    @TempDir
-    Path dir;
-    private AdminServer server;
-    private BrowserSession browser;
-    private WebDriver driver;
 
-    @BeforeEach
-    void start() throws Exception {
-        BrowserSession.requireChromium();
-        server = new AdminServer(Files.createDirectories(dir.resolve("catalog")), builder -> builder);
-        browser = new BrowserSession(Files.createDirectories(dir.resolve("profile")), 1280, 860);
-        driver = browser.driver;
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private String url(String path) {
-        return server.uri(path).toString();
-    }
-
-    private void signIn(String name) {
-        driver.get(url("/admin/"));
-        driver.findElement(By.id("name")).sendKeys(name);
-        driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        waitFor(() -> driver.findElements(By.cssSelector("[data-testid=user]")).size() == 1);
-    }
-
-    private void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
-    }
 
     @Test
     void anEditorRestoresATombstoneAfterReadingWhatItMeans() {

@@ -5,58 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin used as a person uses it, in a real headless Chromium against the real server: sign in,
  * search, open items, run a task, see its run, sign out; a viewer's page has no edit controls and a forged
  * form is refused; a form without its CSRF token changes nothing. Takes the README's screenshots.
  */
-class AdminBrowserIT {
+class AdminBrowserIT extends BrowserScenario {
 
-    @TempDir
-    Path dir;
-    private AdminServer server;
-    private BrowserSession browser;
-    private WebDriver driver;
-
-    @BeforeEach
-    void start() throws Exception {
-        BrowserSession.requireChromium();
-        server = new AdminServer(Files.createDirectories(dir.resolve("catalog")), builder -> builder);
-        browser = new BrowserSession(Files.createDirectories(dir.resolve("profile")), 1280, 860);
-        driver = browser.driver;
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private String url(String path) {
-        return server.uri(path).toString();
-    }
-
-    private void signIn(String name) {
-        driver.get(url("/admin/"));
-        assertThat(driver.getCurrentUrl()).contains("/admin/sign-in");
-        driver.findElement(By.id("name")).sendKeys(name);
-        driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        waitFor(() -> driver.findElements(By.cssSelector("[data-testid=user]")).size() == 1);
-    }
 
     @Test
     void anAdminSearchesOpensItemsRunsATaskAndSignsOut() {
@@ -210,9 +169,6 @@ class AdminBrowserIT {
         }
     }
 
-    private void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
-    }
 
     /** The repository's docs/screenshots (tests run in the module's directory). */
     /**

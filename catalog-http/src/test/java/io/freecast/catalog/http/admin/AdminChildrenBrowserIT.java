@@ -12,66 +12,34 @@ import io.freecast.catalog.domain.SourceOwner;
 import io.freecast.catalog.port.in.FieldEdit;
 import io.freecast.catalog.port.in.SourceFields;
 import io.freecast.catalog.port.out.SourceRepository.SourceCheck;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A show's and a movie's children used as a person uses them, in headless Chromium against the real server:
  * re-check a dead link now (a real check of a loopback server) and see its state change, change a source
  * inline, edit an episode, delete a season through its confirmation page.
  */
-class AdminChildrenBrowserIT {
+class AdminChildrenBrowserIT extends BrowserScenario {
 
-    @TempDir
-    Path dir;
-    private AdminServer server;
-    private BrowserSession browser;
-    private WebDriver driver;
     private LinkTargets targets;
 
     @BeforeEach
-    void start() throws Exception {
-        BrowserSession.requireChromium();
-        server = new AdminServer(Files.createDirectories(dir.resolve("catalog")), builder -> builder);
-        browser = new BrowserSession(Files.createDirectories(dir.resolve("profile")), 1280, 860);
-        driver = browser.driver;
+    void startLinkTargets() throws Exception {
         targets = new LinkTargets();
     }
 
     @AfterEach
-    void stop() {
+    void stopLinkTargets() {
         if (targets != null) {
             targets.close();
         }
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private String url(String path) {
-        return server.uri(path).toString();
-    }
-
-    private void signIn(String name) {
-        driver.get(url("/admin/"));
-        driver.findElement(By.id("name")).sendKeys(name);
-        driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        waitFor(() -> driver.findElements(By.cssSelector("[data-testid=user]")).size() == 1);
     }
 
     @Test
@@ -148,7 +116,4 @@ class AdminChildrenBrowserIT {
         assertThat(server.catalog.queries().findShow(1).orElseThrow().seasons()).isEmpty();
     }
 
-    private void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
-    }
 }

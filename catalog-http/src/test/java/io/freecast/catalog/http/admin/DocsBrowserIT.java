@@ -2,16 +2,11 @@ package io.freecast.catalog.http.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,34 +15,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (it draws one for a document it does not fully support), the operations sit in named groups instead of
  * "default", and an operation opened shows its example. Saves {@code target/screenshots/docs.png}.
  */
-class DocsBrowserIT {
+class DocsBrowserIT extends BrowserScenario {
+
+    @Override
+    int windowHeight() {
+        return 1400;
+    }
 
     private static final List<String> GROUPS = List.of("shows", "movies", "episodes and sources", "editing",
             "tombstones", "audit", "accounts and tokens", "tasks", "operations");
 
-    @TempDir
-    Path dir;
-    private AdminServer server;
-    private BrowserSession browser;
-    private WebDriver driver;
-
-    @BeforeEach
-    void start() throws Exception {
-        BrowserSession.requireChromium();
-        server = new AdminServer(Files.createDirectories(dir.resolve("catalog")), builder -> builder);
-        browser = new BrowserSession(Files.createDirectories(dir.resolve("profile")), 1280, 1400);
-        driver = browser.driver;
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theExplorerOpensWithoutAWarningAndWithTheOperationsInGroups() {
