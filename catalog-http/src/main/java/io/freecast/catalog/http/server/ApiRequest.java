@@ -46,8 +46,8 @@ public interface ApiRequest {
      * Write routes parse it themselves (e.g. as JSON) and answer a malformed one with a 400 or 422
      * {@link ApiProblem}.
      *
-     * @throws ApiProblem 413 when it is larger than the server's request body limit (refused unread when its
-     *                    declared length says so), 400 for one cut off mid-way
+     * @throws ApiProblem 413 when it is larger than the server's request body limit (refused without being
+     *                    kept, the rest read and dropped up to 16 MB), 400 for one cut off mid-way
      */
     byte[] body();
 }

@@ -112,7 +112,7 @@ public final class CatalogHttpConfig {
     }
 
     /**
-     * The largest request body (a write's JSON) the server reads; a larger one is answered 413 unread.
+     * The largest request body (a write's JSON) the server reads; a larger one is answered 413 and never kept.
      * Default 1 MiB.
      */
     public CatalogHttpConfig maxRequestBodySize(int maxRequestBodySize) {
