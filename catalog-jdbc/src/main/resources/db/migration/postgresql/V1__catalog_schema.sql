@@ -1,4 +1,4 @@
--- The catalog's schema (DESIGN §2), PostgreSQL flavour.
+-- The catalog's schema (README, "Storage"), PostgreSQL flavour.
 -- It differs from ../sqlite/V1__catalog_schema.sql only where the databases truly differ:
 --   * identity columns (SQLite: INTEGER PRIMARY KEY AUTOINCREMENT),
 --   * title_search uses the byte-order collation "C" (SQLite's default BINARY already is), so title

@@ -1,4 +1,4 @@
--- The catalog's schema (DESIGN §2), SQLite flavour.
+-- The catalog's schema (README, "Storage"), SQLite flavour.
 -- It differs from ../postgresql/V1__catalog_schema.sql only where the databases truly differ:
 --   * identity columns: SQLite rejects GENERATED ... AS IDENTITY; INTEGER PRIMARY KEY AUTOINCREMENT is
 --     its 64-bit rowid, and AUTOINCREMENT keeps ids of deleted rows from being reused (API ids are stable),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.freecast.catalog.jdbc.testing.TableSnapshot;
+import io.freecast.catalog.jdbc.internal.DatabaseKind;
+import io.freecast.catalog.jdbc.internal.RewordedMigrations;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.io.IOException;
@@ -120,6 +122,36 @@ class OpeningIT {
         try (TestDatabase db = TestDatabases.postgres()) {
             refusesNewerSchema(db);
         }
+    }
+
+    @Test
+    void aSqliteDatabaseMigratedBeforeV1sCommentWasRewordedOpensAndAnyOtherMismatchIsRefused() {
+        try (TestDatabase db = TestDatabases.sqlite(dir)) {
+            acceptsTheRewordedV1(db, DatabaseKind.SQLITE);
+        }
+    }
+
+    @Test
+    void aPostgresDatabaseMigratedBeforeV1sCommentWasRewordedOpensAndAnyOtherMismatchIsRefused() {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            acceptsTheRewordedV1(db, DatabaseKind.POSTGRESQL);
+        }
+    }
+
+    private static void acceptsTheRewordedV1(TestDatabase db, DatabaseKind kind) {
+        db.open().close();
+        RewordedMigrations.Reworded v1 = RewordedMigrations.ALL.stream().filter(r -> r.kind() == kind).findFirst()
+                .orElseThrow();
+        assertThat(TableSnapshot.execute(db, "UPDATE flyway_schema_history SET checksum = " + v1.before()
+                + " WHERE version = '1' AND checksum = " + v1.after())).as("a new database has V1's current checksum")
+                .isEqualTo(1);
+
+        db.open().close();
+
+        assertThat(TableSnapshot.execute(db, "UPDATE flyway_schema_history SET checksum = 12345"
+                + " WHERE version = '1' AND checksum = " + v1.after())).as("the history now has the current checksum")
+                .isEqualTo(1);
+        assertThatThrownBy(db::open).as("any other checksum is still refused").isInstanceOf(CatalogStorageException.class);
     }
 
     private static void refusesNewerSchema(TestDatabase db) {

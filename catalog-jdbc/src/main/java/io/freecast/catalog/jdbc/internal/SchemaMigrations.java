@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -33,9 +34,11 @@ public final class SchemaMigrations {
 
     private final Flyway flyway;
     private final DatabaseUrl url;
+    private final DataSource dataSource;
 
     public SchemaMigrations(DataSource dataSource, DatabaseUrl url) {
         this.url = url;
+        this.dataSource = dataSource;
         DatabaseKind kind = url.kind();
         var configuration = Flyway.configure(SchemaMigrations.class.getClassLoader());
         if (url.schema() != null) {
@@ -67,6 +70,9 @@ public final class SchemaMigrations {
         try {
             result = flyway.migrate();
         } catch (FlywayValidateException e) {
+            if (acceptRewordedMigrations()) {
+                return migrate();
+            }
             // Most likely migrations from a newer catalog: that gets its own message.
             refuseNewerSchema(info());
             throw failed(e);
@@ -155,6 +161,21 @@ public final class SchemaMigrations {
         /** After a successful migration: at its version, nothing left to apply. */
         public static State migrated(MigrationResult result) {
             return new State(result.versionAfter(), false);
+        }
+    }
+
+    /** Only after a failed validation, so a start that validates costs nothing more. */
+    private boolean acceptRewordedMigrations() {
+        String table = flyway.getConfiguration().getTable();
+        String history = url.schema() == null ? table : "\"" + url.schema().replace("\"", "\"\"") + "\"." + table;
+        try {
+            boolean changed = RewordedMigrations.accept(dataSource, history, url.kind());
+            if (changed) {
+                LOG.info("{}: schema history updated for migrations whose comments were reworded", url.display());
+            }
+            return changed;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
