@@ -25,11 +25,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 
-need() { command -v "$1" >/dev/null 2>&1; }
-if ! need wrk || ! need nginx; then
-  echo "installing wrk and nginx (Debian packages)…" >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null
-fi
+. "$ROOT/bench/lib.sh"
+ensure_commands wrk nginx
 
 WORK=$(mktemp -d /tmp/catalog-bench.XXXXXX)
 API_PID=""
@@ -56,11 +53,7 @@ echo "== starting catalog serve on 127.0.0.1:$API_PORT" >&2
 "$JAVA" "${JVM_FLAGS[@]}" -Xms512m -Xmx512m -jar "$JAR" serve --db "$WORK/catalog.db" \
   --host 127.0.0.1 --port "$API_PORT" --no-scheduler --response-cache "${RESPONSE_CACHE:-1s}" >"$WORK/serve.log" 2>&1 &
 API_PID=$!
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break
-  sleep 0.2
-done
-curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
+wait_until_healthy "$API_PORT" "$API_PID" "$WORK/serve.log"
 
 # The id of the n-th item of a list (1-based), found by following its Link rel="next" pages of 500.
 nth_id() {
@@ -120,15 +113,7 @@ for i in "${!PATHS[@]}"; do
 done
 
 # wrk → "rps p50_ms p99_ms"
-measure() {
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency "$1" | awk '
-    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-    /^Requests\/sec:/ { rps = $2 }
-    /^ +50%/ { p50 = ms($2) }
-    /^ +99%/ { p99 = ms($2) }
-    /Non-2xx/ { bad = $NF }
-    END { if (bad) { print "non-2xx responses: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
-}
+measure() { wrk_measure "$1" "$2" "$CONNECTIONS"; }
 
 echo "== warming up the JVM ($WARMUP per endpoint)" >&2
 for p in "${PATHS[@]}"; do measure "http://127.0.0.1:$API_PORT$p" "$WARMUP" >/dev/null; done

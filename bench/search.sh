@@ -25,7 +25,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR_ROOT=${JAR_ROOT:-$ROOT}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-command -v wrk >/dev/null 2>&1 || { echo "installing wrk…" >&2; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+. "$ROOT/bench/lib.sh"
+ensure_commands wrk
 
 WORK=$(mktemp -d /tmp/catalog-search-bench.XXXXXX)
 API_PID=""
@@ -47,11 +48,10 @@ JAR="$JAR_ROOT/examples/target/catalog.jar"
 JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 
 if [ -n "${PG_URL:-}" ]; then
-  SCHEMA="bench_search_$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  # psql takes postgresql://user@host:port/db; the JDBC URL's user=… parameter is moved in front.
-  PSQL_URL=$(echo "${PG_URL#jdbc:}" | sed -E 's#postgresql://([^/?]+)/([^?]*)\?user=([^&]+)#postgresql://\3@\1/\2#')
+  SCHEMA=$(fresh_schema_name bench_search)
+  PSQL_URL=$(psql_url_of "$PG_URL")
   psql "$PSQL_URL" -qc "CREATE SCHEMA $SCHEMA" >/dev/null
-  DB="$PG_URL$([[ $PG_URL == *\?* ]] && echo '&' || echo '?')currentSchema=$SCHEMA"
+  DB=$(jdbc_url_with_schema "$PG_URL" "$SCHEMA")
   KIND=PostgreSQL
 else
   DB="$WORK/catalog.db"
@@ -66,11 +66,7 @@ echo "== writing $MOVIES movies and 1,000 shows ($KIND)" >&2
 "$JAVA" "${JVM_FLAGS[@]}" -Xms512m -Xmx512m -jar "$JAR" serve --db "$DB" \
   --host 127.0.0.1 --port "$API_PORT" --no-scheduler --response-cache 0 >"$WORK/serve.log" 2>&1 &
 API_PID=$!
-for _ in $(seq 1 150); do
-  curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null 2>&1 && break
-  sleep 0.2
-done
-curl -fs "http://127.0.0.1:$API_PORT/health" >/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
+wait_until_healthy "$API_PORT" "$API_PID" "$WORK/serve.log"
 
 # A cursor as the API writes them (Cursor.encode): direction, sort, id, sort value.
 cursor() { printf 'a\n%s\n%s\n%s' "$1" "$2" "$3" | base64 -w0 | tr '+/' '-_' | tr -d '='; }
@@ -86,19 +82,10 @@ PATHS=("/movies/?q=harbor" "/movies/?q=movie+$RARE+" "/movies/?q=h%C3%A1rbor" "/
   "/movies/?limit=50&sort=title" "/movies/?limit=50&sort=title&cursor=$(cursor title "$HALF" "$DEEP_TITLE")"
   "/movies/?q=harbor&sort=title&cursor=$(cursor title "$HALF" "$DEEP_TITLE")")
 
-measure() {
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency "$1" | awk '
-    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-    /^Requests\/sec:/ { rps = $2 }
-    /^ +50%/ { p50 = ms($2) }
-    /^ +99%/ { p99 = ms($2) }
-    /Non-2xx/ { bad = $NF }
-    END { if (bad) { print "non-2xx responses: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
-}
+measure() { wrk_measure "$1" "$2" "$CONNECTIONS"; }
 
 # Page 2 of a common search as a client gets it: the Link rel="next" cursor, which carries the total.
-NEXT=$(curl -fsI "http://127.0.0.1:$API_PORT/movies/?q=harbor&sort=title" | tr -d '\r' \
-  | sed -n 's/.*<\([^>]*\)>; rel="next".*/\1/p')
+NEXT=$(next_link "http://127.0.0.1:$API_PORT/movies/?q=harbor&sort=title")
 NAMES+=("q common, page 2 (Link)")
 PATHS+=("$NEXT")
 
