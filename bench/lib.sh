@@ -72,10 +72,16 @@ fresh_schema_name() {
 }
 
 # Writes DIR/nginx.conf: nginx on 127.0.0.1:PORT serving the files under DIR/static as application/json,
-# with open files cached (OPEN_FILES of them) so that it is the ceiling: no open()/fstat() per request.
+# with open files cached (up to OPEN_FILES of them) so that it is the ceiling: no open()/fstat() per request.
+# A cached file holds a descriptor in each worker, so the cache stays 2,048 below the workers' limit (inherited
+# from this shell: `ulimit -n`), or requests turn into 500s once it fills; the least recently used file leaves it.
 # Start it with `nginx -c DIR/nginx.conf -p DIR -g 'daemon on;'`, stop it with `… -s stop`.
 write_static_nginx_conf() {
-  local dir=$1 port=$2 open_files=${3:-64}
+  local dir=$1 port=$2 open_files=${3:-64} limit
+  limit=$(ulimit -n)
+  if [ "$limit" != unlimited ] && [ "$open_files" -gt $((limit > 4096 ? limit - 2048 : limit / 2)) ]; then
+    open_files=$((limit > 4096 ? limit - 2048 : limit / 2))
+  fi
   mkdir -p "$dir/static" "$dir/logs" "$dir/tmp"
   cat >"$dir/nginx.conf" <<NGINX
 worker_processes auto;

@@ -65,6 +65,9 @@ NGINX_STARTED=""
 SCHEMA=""
 PSQL_URL=$(psql_url_of "$PG_URL")
 cleanup() {
+  local status=$?
+  # A run that stops half-way still shows what it measured.
+  [ "$status" = 0 ] || [ ! -s "$WORK/results" ] || { echo "measured before the failure:" >&2; cat "$WORK/results" >&2; }
   stop_serve
   [ -n "$NGINX_STARTED" ] && nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
   [ -n "$SCHEMA" ] && drop_schema || true
