@@ -10,17 +10,18 @@ import org.jooq.Table;
 /**
  * An import's batch of new shows or movies, inserted and then added to the title search index and to
  * {@code title_count} once for the whole batch, instead of once per row by the insert triggers (migration
- * V11: per-row indexing and counting made a fresh import about 3x slower).
+ * V11: per-row indexing and counting made a fresh import about 3x slower). Two statements per batch besides
+ * the insert:
  *
  * <ul>
- *   <li><b>SQLite:</b> the batch's ids (consecutive, from {@link NewRowIds}) are written to
- *       {@code title_bulk_insert}, whose range the insert trigger skips; after the insert, one
- *       {@code INSERT … SELECT} of that range fills the FTS5 index, one {@code UPDATE} adds the batch to
- *       {@code title_count}, and the range is cleared.</li>
+ *   <li><b>SQLite:</b> the batch's ids (consecutive, from {@link NewRowIds}) open a range in
+ *       {@code title_bulk_insert}, which the insert trigger skips; closing it after the insert makes the
+ *       database index the range's rows with one {@code INSERT … SELECT} and count them with one
+ *       {@code UPDATE} (a trigger on the range, so the count is of the rows really there).</li>
  *   <li><b>PostgreSQL:</b> the transaction-local setting {@code catalog.import_counts_titles} names the table
  *       while the batch goes in, so the statement-level count trigger skips it (a JDBC batch is one statement
- *       per row there); one {@code UPDATE} adds the batch, and the setting is cleared. The trigram index is on
- *       the column itself and keeps in step without help.</li>
+ *       per row there); one statement then adds the batch to {@code title_count} and clears the setting. The
+ *       trigram index is on the column itself and keeps in step without help.</li>
  * </ul>
  *
  * <p>All of it runs in the caller's transaction: rolled back, nothing of it stays; other connections never
@@ -31,15 +32,12 @@ final class NewTitles {
     private final JdbcInsert insert;
     private final boolean sqlite;
     private final String kind;
-    private final OnFirstUse<String> fillIndex;
 
     /** @param insert the table's insert, whose first column is the id */
     NewTitles(DSLContext dsl, Table<?> table, JdbcInsert insert) {
         this.insert = insert;
         this.sqlite = DatabaseKind.of(dsl) == DatabaseKind.SQLITE;
         this.kind = table.getName();
-        this.fillIndex = new OnFirstUse<>(() -> "INSERT INTO title_index_" + kind + " (rowid, title_search)"
-                + " SELECT id, title_search FROM " + dsl.render(table) + " WHERE id BETWEEN ? AND ?");
     }
 
     /**
@@ -54,24 +52,18 @@ final class NewTitles {
             insert.execute(dsl, rows); // the triggers index and count them, row by row
             return;
         }
-        long first = ids[0];
-        long last = ids[ids.length - 1];
         if (sqlite) {
-            run(dsl, "UPDATE title_bulk_insert SET first_id = ?, last_id = ? WHERE kind = ?", first, last, kind);
+            run(dsl, "UPDATE title_bulk_insert SET first_id = ?, last_id = ? WHERE kind = ?",
+                    ids[0], ids[ids.length - 1], kind);
             insert.execute(dsl, rows);
-            run(dsl, fillIndex.get(), first, last);
-            addToCount(dsl, rows.size());
             run(dsl, "UPDATE title_bulk_insert SET first_id = NULL, last_id = NULL WHERE kind = ?", kind);
         } else {
             run(dsl, "SELECT set_config('catalog.import_counts_titles', ?, true)", kind);
             insert.execute(dsl, rows);
-            addToCount(dsl, rows.size());
-            run(dsl, "SELECT set_config('catalog.import_counts_titles', '', true)");
+            run(dsl, "WITH counted AS (UPDATE title_count SET total = total + ?, changes = changes + 1"
+                    + " WHERE kind = ? RETURNING kind)"
+                    + " SELECT set_config('catalog.import_counts_titles', '', true) FROM counted", rows.size(), kind);
         }
-    }
-
-    private void addToCount(DSLContext dsl, int added) {
-        run(dsl, "UPDATE title_count SET total = total + ?, changes = changes + 1 WHERE kind = ?", added, kind);
     }
 
     private static boolean consecutive(long[] ids) {
