@@ -174,7 +174,7 @@ public final class ImportBenchmark {
             for (int i = 0; i < count; i++) {
                 long id = i + 1;
                 if (i % BASELINE_BATCH == 0) {
-                    NewTitleBatch.declare(c, "movie", id, Math.min(count, i + BASELINE_BATCH));
+                    NewTitleBatch.open(c, "movie", id, Math.min(count, i + BASELINE_BATCH));
                 }
                 String title = FeedGenerator.movieTitle(i);
                 movie.setLong(1, id);
@@ -200,13 +200,13 @@ public final class ImportBenchmark {
                 }
                 if ((i + 1) % BASELINE_BATCH == 0) {
                     movie.executeBatch();
-                    NewTitleBatch.index(c, "movie", i + 2 - BASELINE_BATCH, i + 1);
+                    NewTitleBatch.close(c, "movie");
                     source.executeBatch();
                 }
             }
             movie.executeBatch();
             if (count % BASELINE_BATCH != 0) {
-                NewTitleBatch.index(c, "movie", count - count % BASELINE_BATCH + 1, count);
+                NewTitleBatch.close(c, "movie");
             }
             source.executeBatch();
         }
@@ -228,7 +228,7 @@ public final class ImportBenchmark {
             for (int i = 0; i < count; i++) {
                 long id = i + 1;
                 if (i % BASELINE_BATCH == 0) {
-                    NewTitleBatch.declare(c, "show", id, Math.min(count, i + BASELINE_BATCH));
+                    NewTitleBatch.open(c, "show", id, Math.min(count, i + BASELINE_BATCH));
                 }
                 String title = FeedGenerator.showTitle(i);
                 show.setLong(1, id);
@@ -263,7 +263,7 @@ public final class ImportBenchmark {
                 }
                 if ((i + 1) % BASELINE_BATCH == 0) {
                     show.executeBatch();
-                    NewTitleBatch.index(c, "show", i + 2 - BASELINE_BATCH, i + 1);
+                    NewTitleBatch.close(c, "show");
                     season.executeBatch();
                     episode.executeBatch();
                     source.executeBatch();
@@ -271,7 +271,7 @@ public final class ImportBenchmark {
             }
             show.executeBatch();
             if (count % BASELINE_BATCH != 0) {
-                NewTitleBatch.index(c, "show", count - count % BASELINE_BATCH + 1, count);
+                NewTitleBatch.close(c, "show");
             }
             season.executeBatch();
             episode.executeBatch();
@@ -389,12 +389,12 @@ public final class ImportBenchmark {
      */
     private static final class NewTitleBatch {
 
-        static void declare(Connection c, String kind, long first, long last) throws SQLException {
+        static void open(Connection c, String kind, long first, long last) throws SQLException {
             update(c, "UPDATE title_bulk_insert SET first_id = " + first + ", last_id = " + last
                     + " WHERE kind = '" + kind + "'");
         }
 
-        static void index(Connection c, String kind, long first, long last) throws SQLException {
+        static void close(Connection c, String kind) throws SQLException {
             update(c, "UPDATE title_bulk_insert SET first_id = NULL, last_id = NULL WHERE kind = '" + kind + "'");
         }
 
