@@ -216,8 +216,10 @@ final class UpdateRatingsService implements UpdateRatingsUseCase {
                         + "asked again next run");
             }
             Long left = countLeft(notes);
-            String kept = written + " ratings written by this run are kept"
-                    + (left == null ? "" : ", " + left + " due titles are left for the next run");
+            String kept = "the ratings of " + written + (written == 1 ? " title" : " titles")
+                    + " written by this run are kept"
+                    + (left == null ? "" : "; " + left + (left == 1 ? " due title is" : " due titles are")
+                            + " left for the next run");
             Map<String, Long> counts = counts(left);
             if (stopReason != null) {
                 if (!(cause instanceof RunStoppedException)) {

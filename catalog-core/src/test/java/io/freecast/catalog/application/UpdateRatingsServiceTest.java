@@ -133,8 +133,8 @@ class UpdateRatingsServiceTest {
         TaskReport report = catalog(failing).updateRatings(new UpdateRatingsCommand(Duration.ofHours(24)));
 
         assertThat(report.status()).isEqualTo(TaskStatus.FAILED);
-        String expected = "in-memory is unavailable: quota exhausted; 1100 ratings written by this run are kept, "
-                + (total - 1_100) + " due titles are left for the next run";
+        String expected = "in-memory is unavailable: quota exhausted; the ratings of 1100 titles written by this run "
+                + "are kept; " + (total - 1_100) + " due titles are left for the next run";
         assertThat(report.error()).isEqualTo(expected);
         assertThat(report.counts()).containsEntry("checked", 1_100L).containsEntry("written", 1_100L)
                 .containsEntry("left", total - 1_100L);
@@ -167,8 +167,8 @@ class UpdateRatingsServiceTest {
 
         int batch = UpdateRatingsService.WRITE_BATCH_SIZE;
         assertThat(report.status()).isEqualTo(TaskStatus.FAILED);
-        assertThat(report.error()).isEqualTo("disk I/O error; " + batch + " ratings written by this run are kept, "
-                + (total - batch) + " due titles are left for the next run");
+        assertThat(report.error()).isEqualTo("disk I/O error; the ratings of " + batch + " titles written by this run "
+                + "are kept; " + (total - batch) + " due titles are left for the next run");
         assertThat(report.counts()).containsEntry("checked", 2L * batch).containsEntry("written", (long) batch)
                 .containsEntry("left", (long) total - batch);
         assertThat(report.notes()).contains(batch + " answers received since the last write were not written; "
@@ -235,7 +235,7 @@ class UpdateRatingsServiceTest {
         assertThat(report.status()).isEqualTo(TaskStatus.INTERRUPTED);
         assertThat(report.error()).isEqualTo("the server is stopping");
         assertThat(report.counts()).containsEntry("written", (long) batch).containsEntry("left", (long) total - batch);
-        assertThat(report.notes()).contains("stopped: " + batch + " ratings written by this run are kept, "
+        assertThat(report.notes()).contains("stopped: the ratings of " + batch + " titles written by this run are kept; "
                 + (total - batch) + " due titles are left for the next run");
         assertThat(store.taskRuns().findLatest(TaskName.UPDATE_RATINGS)).hasValueSatisfying(runRecord -> {
             assertThat(runRecord.status()).isEqualTo(TaskStatus.INTERRUPTED);
