@@ -9,11 +9,12 @@ import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.examples.testing.LauncherProcess;
 import io.freecast.catalog.examples.testing.LoopbackFeedServer;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashSet;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code update-ratings} killed part-way ({@code kill -9}): {@code java -jar catalog.jar} as a real child
- * process on a real SQLite file, asking a kinopoisk-style API on loopback paced to 50 requests a second. The
+ * process on a real SQLite file (and on PostgreSQL, in a schema of its own; skipped without
+ * {@code CATALOG_TEST_POSTGRES_URL}), asking a kinopoisk-style API on loopback paced to 50 requests a second. The
  * ratings it wrote before the kill stay, and the next run asks the API only about the titles still due —
  * never about one whose rating the killed run had written.
  */
@@ -44,10 +46,22 @@ class KilledUpdateRatingsIT {
     private final List<String> asked = new CopyOnWriteArrayList<>();
 
     @Test
-    void aKilledRunKeepsTheRatingsItWroteAndTheNextRunAsksOnlyForTheRest() throws Exception {
-        String db = dir.resolve("catalog.db").toString();
-        String url = "jdbc:sqlite:" + db;
-        try (JdbcCatalogStore store = JdbcCatalogStore.open(db)) {
+    void onSqliteAKilledRunKeepsTheRatingsItWroteAndTheNextRunAsksOnlyForTheRest() throws Exception {
+        try (TestDatabase db = TestDatabases.sqlite(dir)) {
+            killPartWayThenRunAgain(db);
+        }
+    }
+
+    @Test
+    void onPostgresAKilledRunKeepsTheRatingsItWroteAndTheNextRunAsksOnlyForTheRest() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            killPartWayThenRunAgain(db);
+        }
+    }
+
+    private void killPartWayThenRunAgain(TestDatabase database) throws Exception {
+        String db = database.url();
+        try (JdbcCatalogStore store = JdbcCatalogStore.builder(db).open()) {
             store.ports().transactions().inTransaction(() -> store.ports().movies().upsertAll(
                     IntStream.range(0, TITLES).mapToObj(i -> new MovieDraft(new FeedKey("id:" + i), "m" + i, null,
                             "Film " + i, null, null, null, null, null, null, List.of())).toList()));
@@ -64,14 +78,14 @@ class KilledUpdateRatingsIT {
                     "--rate-limit", "50", "--allow-private", "--task-lease", "2s");
             Set<String> writtenBeforeKill;
             try {
-                awaitSomeRatingsWritten(url, killed.process());
+                awaitSomeRatingsWritten(database, killed.process());
                 assertThat(killed.process().isAlive()).as("still asking when killed").isTrue();
                 killed.process().destroyForcibly();   // SIGKILL: no shutdown hook, no last write
                 assertThat(killed.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
             } finally {
                 killed.process().destroyForcibly();
             }
-            writtenBeforeKill = rated(url);
+            writtenBeforeKill = rated(database);
             Set<String> askedBeforeKill = new HashSet<>(asked);
             assertThat(writtenBeforeKill).as("written before the kill, kept").isNotEmpty().hasSizeLessThan(TITLES);
             assertThat(askedBeforeKill).containsAll(writtenBeforeKill);
@@ -86,7 +100,7 @@ class KilledUpdateRatingsIT {
             assertThat(report.at("/counts/skipped").asLong()).isEqualTo(writtenBeforeKill.size());
             assertThat(report.at("/counts/written").asLong()).isEqualTo(TITLES - writtenBeforeKill.size());
             assertThat(report.at("/counts/left").asLong()).isZero();
-            assertThat(rated(url)).hasSize(TITLES);
+            assertThat(rated(database)).hasSize(TITLES);
         }
     }
 
@@ -111,9 +125,9 @@ class KilledUpdateRatingsIT {
     }
 
     /** Waits (bounded) until the child has committed at least one batch of ratings. */
-    private static void awaitSomeRatingsWritten(String url, Process child) throws Exception {
+    private static void awaitSomeRatingsWritten(TestDatabase database, Process child) throws Exception {
         for (int i = 0; i < 1_200; i++) {
-            if (!rated(url).isEmpty()) {
+            if (!rated(database).isEmpty()) {
                 return;
             }
             assertThat(child.isAlive()).as("the child is still running").isTrue();
@@ -123,9 +137,9 @@ class KilledUpdateRatingsIT {
     }
 
     /** The titles whose kinopoisk rating is written, with the API's answer. */
-    private static Set<String> rated(String url) throws Exception {
+    private static Set<String> rated(TestDatabase database) throws Exception {
         Set<String> titles = new HashSet<>();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+        try (Connection c = database.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT title, kinopoisk_rating FROM movie WHERE kinopoisk_checked_at IS NOT NULL")) {
             while (rs.next()) {
                 assertThat(rs.getDouble(2)).isEqualTo(7.3);
