@@ -6,6 +6,7 @@
 #
 #   bench/import.sh            # from the repository root; ~2-4 minutes on 2 cores
 #   MOVIES=20000 SHOWS=4000 bench/import.sh   # a quicker run
+#   SKIP_BUILD=1 bench/import.sh              # reuse examples/target/catalog.jar and its test classes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -13,8 +14,10 @@ MOVIES="${MOVIES:-100000}"
 SHOWS="${SHOWS:-20000}"
 HEAP="${HEAP:--Xmx256m}"
 
-echo "building examples/target/catalog.jar and the benchmark classes…"
-./mvnw -q -B -pl examples -am package -DskipTests
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "building examples/target/catalog.jar and the benchmark classes…"
+  ./mvnw -o -q -B -pl examples -am package -DskipTests
+fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/catalog-bench.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT

@@ -13,33 +13,51 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The ratings an update-ratings run has collected and not yet written, kept as primitive columns
- * (about 25 bytes a title) so that holding a whole run until its single write costs little memory:
- * 10,000 titles take a quarter of a megabyte. These are the provider's answers, not the merged result: the
- * storage applies them field by field at the moment of writing ({@link RatingUpdate}). A rating the provider
- * did not give is kept as NaN.
+ * The answers an update-ratings run has collected and not yet written: at most one write batch, kept as
+ * primitive columns (about 25 bytes a title), so a run's memory depends on the batch size and never on how
+ * many titles the catalog has. These are the provider's answers, not the merged result: the storage applies
+ * them field by field at the moment of writing ({@link RatingUpdate}). A rating the provider did not give is
+ * kept as NaN.
  */
 final class PendingRatings {
 
-    private TitleKind[] kinds = new TitleKind[256];
-    private long[] ids = new long[256];
-    private double[] imdb = new double[256];
-    private double[] kinopoisk = new double[256];
+    private final TitleKind[] kinds;
+    private final long[] ids;
+    private final double[] imdb;
+    private final double[] kinopoisk;
     private int size;
 
+    /** @param capacity the most answers held before they must be written ({@link #clear()} after writing) */
+    PendingRatings(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be 1 or more, got " + capacity);
+        }
+        kinds = new TitleKind[capacity];
+        ids = new long[capacity];
+        imdb = new double[capacity];
+        kinopoisk = new double[capacity];
+    }
+
+    /** Keeps one answer; refused when full, as the buffer never grows past its capacity. */
     void add(TitleKind kind, long id, RatingPair ratings) {
-        if (size == ids.length) {
-            int capacity = size * 2;
-            kinds = Arrays.copyOf(kinds, capacity);
-            ids = Arrays.copyOf(ids, capacity);
-            imdb = Arrays.copyOf(imdb, capacity);
-            kinopoisk = Arrays.copyOf(kinopoisk, capacity);
+        if (isFull()) {
+            throw new IllegalStateException("pending ratings are full (" + ids.length + "): write them first");
         }
         kinds[size] = kind;
         ids[size] = id;
         imdb[size] = valueOf(ratings.imdb());
         kinopoisk[size] = valueOf(ratings.kinopoisk());
         size++;
+    }
+
+    boolean isFull() {
+        return size == ids.length;
+    }
+
+    /** Forgets every answer held: after they were written, or when they are dropped. */
+    void clear() {
+        Arrays.fill(kinds, 0, size, null);
+        size = 0;
     }
 
     int size() {

@@ -83,7 +83,7 @@ class UpdateRatingsRulesTest {
 
     @Test
     void pendingRatingsComeBackInBatchesWithUnknownKeptUnknown() {
-        PendingRatings pending = new PendingRatings();
+        PendingRatings pending = new PendingRatings(1234);
         for (int i = 0; i < 1234; i++) {
             pending.add(i % 2 == 0 ? TitleKind.SHOW : TitleKind.MOVIE, i,
                     new RatingPair(i % 3 == 0 ? null : Rating.of(5.5), Rating.of(i % 10)));
@@ -99,6 +99,23 @@ class UpdateRatingsRulesTest {
         assertThat(all.get(3)).isEqualTo(new RatingUpdate(TitleKind.MOVIE, 3, new RatingPair(null, Rating.of(3)), IMDB, LIMIT));
         assertThat(all.get(4)).isEqualTo(new RatingUpdate(TitleKind.SHOW, 4,
                 new RatingPair(Rating.of(5.5), Rating.of(4)), IMDB, LIMIT));
+    }
+
+    @Test
+    void pendingRatingsNeverGrowPastTheirCapacityAndAreEmptyAgainOnceCleared() {
+        PendingRatings pending = new PendingRatings(2);
+        pending.add(TitleKind.MOVIE, 1, RatingPair.UNKNOWN);
+        pending.add(TitleKind.MOVIE, 2, RatingPair.UNKNOWN);
+
+        assertThat(pending.isFull()).isTrue();
+        assertThatThrownBy(() -> pending.add(TitleKind.MOVIE, 3, RatingPair.UNKNOWN))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("write them first");
+        pending.clear();
+        assertThat(pending.size()).isZero();
+        pending.add(TitleKind.SHOW, 4, RatingPair.UNKNOWN);
+        List<RatingUpdate> all = new ArrayList<>();
+        pending.forEachBatch(10, IMDB, LIMIT, all::addAll);
+        assertThat(all).extracting(RatingUpdate::id).containsExactly(4L);
     }
 
     @Test

@@ -69,6 +69,18 @@ final class InMemoryRatingRepository implements RatingRepository {
         });
     }
 
+    @Override
+    public long countDue(Set<RatingField> fields, Instant checkedBefore) {
+        Objects.requireNonNull(checkedBefore, "checkedBefore");
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("name at least one rating field");
+        }
+        return transactions.read(tables -> tables.shows.keySet().stream()
+                .filter(id -> isDue(tables.showRatedAt.getOrDefault(id, CheckedAt.NEVER), fields, checkedBefore)).count()
+                + tables.movies.keySet().stream()
+                .filter(id -> isDue(tables.movieRatedAt.getOrDefault(id, CheckedAt.NEVER), fields, checkedBefore)).count());
+    }
+
     private static boolean isDue(CheckedAt checked, Set<RatingField> fields, Instant checkedBefore) {
         return fields.stream().anyMatch(f -> checked.get(f) == null || checked.get(f).isBefore(checkedBefore));
     }

@@ -96,6 +96,11 @@ final class NodeUnderTest implements TaskAdministration {
             }
 
             @Override
+            public long countDue(java.util.Set<io.freecast.catalog.domain.RatingField> fields, Instant ratedBefore) {
+                return real.ratings().countDue(fields, ratedBefore);
+            }
+
+            @Override
             public void saveAll(List<RatingUpdate> updates) {
                 real.ratings().saveAll(updates);
             }

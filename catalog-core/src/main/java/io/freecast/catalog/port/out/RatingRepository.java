@@ -22,6 +22,12 @@ public interface RatingRepository {
     }
 
     /**
+     * How many titles {@link #listDue(Set, Instant, RatingTarget, int)} would list from the start: what a
+     * ratings run leaves due for the next one. One count, not a walk.
+     */
+    long countDue(Set<RatingField> fields, Instant checkedBefore);
+
+    /**
      * Writes what a provider answered about many titles in one batch, each as {@link RatingUpdate} says.
      * A rating a person set by hand (locked) keeps its value whatever the update says.
      */

@@ -678,6 +678,8 @@ public abstract class StorageContract {
         }
         assertThat(walked).containsExactly("SHOW:S1", "SHOW:S3", "MOVIE:M1", "MOVIE:M2");
         assertThat(store.ports().ratings().listDue(T0.plusSeconds(1), null, 10)).hasSize(5);
+        assertThat(store.ports().ratings().countDue(RatingField.all(), T0)).isEqualTo(4);
+        assertThat(store.ports().ratings().countDue(RatingField.all(), T0.plusSeconds(1))).isEqualTo(5);
     }
 
     @Test
@@ -712,6 +714,8 @@ public abstract class StorageContract {
                 .satisfies(t -> assertThat(t.checked()).isEqualTo(new CheckedAt(null, T0)));
         assertThat(store.ports().ratings().listDue(RatingField.all(), T0, null, 10)).hasSize(1);
         assertThat(store.ports().ratings().listDue(Set.of(RatingField.KINOPOISK), T0.plusMillis(1), null, 10)).hasSize(1);
+        assertThat(store.ports().ratings().countDue(Set.of(RatingField.KINOPOISK), T0)).isZero();
+        assertThat(store.ports().ratings().countDue(Set.of(RatingField.IMDB), T0)).isEqualTo(1);
 
         Instant later = T0.plus(Duration.ofMinutes(5));
         store.ports().ratings().saveAll(List.of(new RatingUpdate(TitleKind.MOVIE, id, RatingPair.UNKNOWN,

@@ -24,7 +24,7 @@ import java.util.Set;
  * <p>"Not found" and {@code "N/A"} leave the rating unknown. An answer for another title (OMDb's title
  * lookup is forgiving) is treated as not found. A refused key or a spent quota (HTTP 401, or an error
  * that says so) makes the provider unavailable, and so does an answer that is not OMDb's JSON: the run
- * fails and changes nothing.
+ * fails, keeping the answers it received before.
  */
 public final class OmdbRatingProvider implements RatingProvider {
 

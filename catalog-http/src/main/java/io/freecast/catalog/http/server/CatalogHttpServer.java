@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.freecast.catalog.port.in.CatalogQueries;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.Handlers;
-import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import org.xnio.OptionMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +47,7 @@ public final class CatalogHttpServer implements AutoCloseable {
     private final CatalogHttpConfig config;
     private final PrometheusMeterRegistry meterRegistry;
     private final GracefulShutdownHandler shutdownHandler;
-    private final Undertow undertow;
+    private final HttpListener listener;
     private final ExecutorService storageFreeThreads = StorageFreeRoutes.threads();
     private volatile boolean started;
     private volatile boolean stopped;
@@ -87,25 +86,23 @@ public final class CatalogHttpServer implements AutoCloseable {
         }
         this.shutdownHandler = Handlers.gracefulShutdown(handlerChain(router, metrics, config, json, cache,
                 storageFreeThreads));
-        this.undertow = Undertow.builder()
-                .addHttpListener(config.port(), config.host())
-                .setIoThreads(config.ioThreads())
-                .setWorkerThreads(config.workerThreads())
-                // The server decodes paths and queries itself, strictly (see RequestTarget).
-                .setServerOption(UndertowOptions.DECODE_URL, false)
-                // Room above the request-target cap, so an over-long target gets a 414 problem from us
-                // rather than a bare 400 from the parser.
-                .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
-                .setServerOption(UndertowOptions.MAX_PARAMETERS, 64 * 1024)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64 * 1024L)
-                .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
-                // A client that dribbles its request (slowloris) or idles on a kept-alive connection does
-                // not hold a connection forever.
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
-                .setHandler(shutdownHandler)
-                .build();
+        this.listener = new HttpListener(config.host(), config.port(), config.ioThreads(), config.workerThreads(),
+                OptionMap.builder()
+                        // The server decodes paths and queries itself, strictly (see RequestTarget).
+                        .set(UndertowOptions.DECODE_URL, false)
+                        // Room above the request-target cap, so an over-long target gets a 414 problem from
+                        // us rather than a bare 400 from the parser.
+                        .set(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
+                        .set(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
+                        .set(UndertowOptions.MAX_PARAMETERS, 64 * 1024)
+                        .set(UndertowOptions.MAX_ENTITY_SIZE, 64 * 1024L)
+                        .set(UndertowOptions.RECORD_REQUEST_START_TIME, false)
+                        // A client that dribbles its request (slowloris) or idles on a kept-alive connection
+                        // does not hold a connection forever.
+                        .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
+                        .set(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
+                        .getMap(),
+                RequestLineGuard.checkingEveryRequestLine(shutdownHandler));
     }
 
     /**
@@ -159,7 +156,7 @@ public final class CatalogHttpServer implements AutoCloseable {
             throw new IllegalStateException("a stopped server cannot start again; create a new one");
         }
         if (!started) {
-            undertow.start();
+            listener.start();
             started = true;
             LOG.info("catalog API listening on {}", baseUri());
         }
@@ -185,7 +182,7 @@ public final class CatalogHttpServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        undertow.stop();
+        listener.stop();
         storageFreeThreads.shutdown();
         LOG.info("catalog API stopped");
     }
@@ -200,7 +197,7 @@ public final class CatalogHttpServer implements AutoCloseable {
         if (!started) {
             throw new IllegalStateException("the server has not been started");
         }
-        return ((InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress()).getPort();
+        return listener.port();
     }
 
     /** {@code http://host:port}, e.g. for tests and log lines. */

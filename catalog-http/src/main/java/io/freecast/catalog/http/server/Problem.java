@@ -46,6 +46,7 @@ record Problem(String type, String title, int status, String detail, String inst
             case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";
             case 503 -> "Service Unavailable";
+            case 505 -> "HTTP Version Not Supported";
             default -> status < 500 ? "Client Error" : "Server Error";
         };
     }

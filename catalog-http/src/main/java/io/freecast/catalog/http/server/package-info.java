@@ -10,8 +10,13 @@
  * {@code /tasks}. Everything else is package-private engine.
  *
  * <h2>The request path</h2>
+ * Below Undertow's parser, each connection's bytes pass {@code RequestLineGuard} (set up by
+ * {@code HttpListener}): a request line with a bad percent escape or an HTTP major version other than 1 is
+ * answered with problem+json (400 naming the parameter, 505) instead of the parser's bare 400 or its
+ * silent HTTP/1.1, and any other bare 400 of the parser is replaced by a 400 problem. Above the parser,
  * Undertow handlers, each doing one thing and wrapping the next, built once in {@code CatalogHttpServer}:
  * <pre>
+ * (RequestLineGuard)                  tells the connection when its next request line begins
  * GracefulShutdownHandler             (Undertow) lets requests in flight finish on stop
  *  └ SubtreeHandler                   only when something is mounted: /admin/… → the mounted handler
  *     └ CorsHandler                   every CORS header, on every API response (preflight from Allow)

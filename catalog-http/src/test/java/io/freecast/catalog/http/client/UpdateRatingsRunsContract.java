@@ -89,7 +89,8 @@ abstract class UpdateRatingsRunsContract {
 
         assertThat(report.succeeded()).as(report.error()).isTrue();
         assertThat(report.counts()).containsExactly(Map.entry("checked", 5L), Map.entry("updated", 3L),
-                Map.entry("unchanged", 0L), Map.entry("not_found", 2L), Map.entry("skipped", 0L));
+                Map.entry("unchanged", 0L), Map.entry("not_found", 2L), Map.entry("skipped", 0L),
+                Map.entry("written", 5L), Map.entry("left", 0L));
         Map<String, RatingTarget> titles = titles();
         assertThat(titles.get("Copper Valley").current()).isEqualTo(new RatingPair(Rating.of(7.0), Rating.of(7.3)));
         // shows are rated like movies, found by their alternative name
@@ -130,11 +131,11 @@ abstract class UpdateRatingsRunsContract {
     }
 
     @Test
-    void aProviderThatFailsHalfWayFailsTheRunAndChangesNothing() {
+    void aProviderThatFailsHalfWayFailsTheRunKeepsWhatItAnsweredAndSaysWhatIsLeft() {
         AtomicInteger calls = new AtomicInteger();
         api.route("/v1.4/movie/search", exchange -> {
             if (calls.incrementAndGet() == 1) {
-                ProbeServer.respond(exchange, 200, "application/json", "{\"docs\":[" + KNOWN.get("Copper Valley")
+                ProbeServer.respond(exchange, 200, "application/json", "{\"docs\":[" + KNOWN.get("Night Shift")
                         + "],\"total\":1,\"limit\":10,\"page\":1,\"pages\":1}");
             } else {
                 ProbeServer.respond(exchange, 502);
@@ -145,10 +146,17 @@ abstract class UpdateRatingsRunsContract {
         TaskReport report = run(kinopoisk(), Duration.ofHours(24));
 
         assertThat(report.succeeded()).isFalse();
-        assertThat(report.error()).contains("HTTP 502").contains("attempts");
-        assertThat(titles()).isEqualTo(before);
+        assertThat(report.error()).contains("HTTP 502").contains("attempts")
+                .endsWith("; the ratings of 1 title written by this run are kept; 4 due titles are left for the next run");
+        assertThat(report.counts()).containsEntry("written", 1L).containsEntry("left", 4L);
+        Map<String, RatingTarget> after = titles();
+        // The show is walked first: its answer (received before the API failed) is written, the rest is as before.
+        assertThat(after.get("Night Shift").current()).isEqualTo(new RatingPair(Rating.of(8.2), Rating.of(8.4)));
+        after.remove("Night Shift");
+        before.remove("Night Shift");
+        assertThat(after).isEqualTo(before);
         assertThat(store.ports().taskRuns().findLatest(report.task())).hasValueSatisfying(
-                run -> assertThat(run.error()).contains("HTTP 502"));
+                run -> assertThat(run.error()).contains("HTTP 502").contains("4 due titles are left"));
     }
 
     @Test

@@ -91,6 +91,13 @@ class HostileRequestsIT {
                 get("/movies/%C0%AF", 400, null),
                 get("/movies/?q=%FF", 400, "q"),
                 raw("GET", "/movies/\u00e9", 400, null),
+                // malformed percent escapes, which Undertow's parser would refuse with a bare 400 of its own
+                // (RequestLineGuard checks the line first and answers as RequestTarget would)
+                raw("GET", "/movies/?cursor=%%%", 400, "cursor"),
+                raw("GET", "/movies/?q=%G1", 400, "q"),
+                raw("GET", "/movies/?q=%E0%A4%A", 400, "q"),
+                raw("GET", "/movies/%zz", 400, null),
+                raw("GET", "/movies/%", 400, null),
                 // limit
                 get("/movies/?limit=0", 400, "limit"),
                 get("/movies/?limit=-5", 400, "limit"),
@@ -175,19 +182,6 @@ class HostileRequestsIT {
     @Test
     void thereAreAtLeastThirtyOfThem() {
         assertThat(hostileRequests().count()).isGreaterThanOrEqualTo(30);
-    }
-
-    @Test
-    void malformedPercentEscapesAreRefusedByTheHttpParserItself() {
-        // Undertow's request parser rejects these before any handler runs (a bare 400 that closes the
-        // connection): still a 4xx, never a 5xx, and nothing reaches the catalog.
-        // Undertow 2.3 throws on these in RequestParser whatever DECODE_URL and ALLOW_UNESCAPED_CHARACTERS_IN_URL
-        // say, and writes its fixed 400 itself: no handler can turn them into problem+json (see the README).
-        for (String target : List.of("/movies/%zz", "/movies/%", "/movies/?q=%G1", "/movies/?q=%E0%A4%A",
-                "/movies/?cursor=%%%")) {
-            assertThat(api.raw("GET", target).status()).as(target).isEqualTo(400);
-        }
-        assertThat(serverErrorsCounted()).isEmpty();
     }
 
     @Test

@@ -26,7 +26,8 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
  * Upserts movies with their sources, a batch at a time: two queries load what is stored for the whole
  * batch, the differences are worked out in memory, and only what differs is written, in JDBC batches
  * (new rows through {@link JdbcInsert}, which skips building a jOOQ query per chunk, with ids taken
- * beforehand from {@link NewRowIds}, so nothing is read back).
+ * beforehand from {@link NewRowIds}, so nothing is read back; {@link NewTitles} adds them to the title
+ * search index and {@code title_count} once per batch).
  */
 final class JooqMovieRepository implements MovieRepository {
 
@@ -37,7 +38,7 @@ final class JooqMovieRepository implements MovieRepository {
     private final DSLContext dsl;
     private final Transactions transactions;
     private final Clock clock;
-    private final JdbcInsert movieInsert;
+    private final NewTitles newMovies;
     private final NewRowIds movieIds;
     private final RowsByKey<MovieRecord> storedMovies;
     private final SourceWrites.Inserts sourceInsert;
@@ -46,7 +47,7 @@ final class JooqMovieRepository implements MovieRepository {
         this.dsl = dsl;
         this.transactions = transactions;
         this.clock = clock;
-        this.movieInsert = new JdbcInsert(dsl, MOVIE, MOVIE_INSERT);
+        this.newMovies = new NewTitles(dsl, MOVIE, new JdbcInsert(dsl, MOVIE, MOVIE_INSERT));
         this.movieIds = new NewRowIds(dsl, MOVIE);
         this.storedMovies = new RowsByKey<>(dsl, MOVIE, MOVIE.FEED_KEY, TitleColumns.MOVIE_COLUMNS);
         this.sourceInsert = new SourceWrites.Inserts(dsl);
@@ -122,7 +123,7 @@ final class JooqMovieRepository implements MovieRepository {
                     FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(), d.releaseYear(),
                     Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now));
         }
-        movieInsert.execute(dsl, rows);
+        newMovies.insert(dsl, ids, rows);
         return idsByKey;
     }
 

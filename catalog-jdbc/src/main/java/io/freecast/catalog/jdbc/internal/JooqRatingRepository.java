@@ -81,6 +81,17 @@ final class JooqRatingRepository implements RatingRepository {
         return due;
     }
 
+    @Override
+    public long countDue(Set<RatingField> fields, Instant checkedBefore) {
+        Objects.requireNonNull(checkedBefore, "checkedBefore");
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("name at least one rating field");
+        }
+        LocalDateTime before = Rows.toDb(checkedBefore);
+        return (long) dsl.fetchCount(SHOW, due(fields, SHOW.IMDB_CHECKED_AT, SHOW.KINOPOISK_CHECKED_AT, before))
+                + dsl.fetchCount(MOVIE, due(fields, MOVIE.IMDB_CHECKED_AT, MOVIE.KINOPOISK_CHECKED_AT, before));
+    }
+
     /** Any of {@code fields} never checked, or checked before {@code before}. */
     private static Condition due(Set<RatingField> fields, Field<LocalDateTime> imdbCheckedAt,
                                  Field<LocalDateTime> kinopoiskCheckedAt, LocalDateTime before) {

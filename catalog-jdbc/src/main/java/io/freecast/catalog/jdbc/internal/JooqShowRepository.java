@@ -32,7 +32,8 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
  * Upserts shows with their seasons, episodes and sources, a batch at a time: one query per level loads
  * what is stored for every show of the batch, the differences are worked out in memory, and only the
  * rows that differ are written, each kind in a JDBC batch. New rows get their ids beforehand from
- * {@link NewRowIds}, so their children refer to them without reading ids back. The number of statements
+ * {@link NewRowIds}, so their children refer to them without reading ids back; new shows are indexed and
+ * counted once per batch by {@link NewTitles}. The number of statements
  * per batch is bounded, whatever the number of shows, seasons or episodes in it.
  */
 final class JooqShowRepository implements ShowRepository {
@@ -48,7 +49,7 @@ final class JooqShowRepository implements ShowRepository {
     private final DSLContext dsl;
     private final Transactions transactions;
     private final Clock clock;
-    private final JdbcInsert showInsert;
+    private final NewTitles newShows;
     private final JdbcInsert seasonInsert;
     private final JdbcInsert episodeInsert;
     private final SourceWrites.Inserts sourceInsert;
@@ -61,7 +62,7 @@ final class JooqShowRepository implements ShowRepository {
         this.dsl = dsl;
         this.transactions = transactions;
         this.clock = clock;
-        this.showInsert = new JdbcInsert(dsl, SHOW, SHOW_INSERT);
+        this.newShows = new NewTitles(dsl, SHOW, new JdbcInsert(dsl, SHOW, SHOW_INSERT));
         this.seasonInsert = new JdbcInsert(dsl, SEASON, SEASON_INSERT);
         this.episodeInsert = new JdbcInsert(dsl, EPISODE, EPISODE_INSERT);
         this.sourceInsert = new SourceWrites.Inserts(dsl);
@@ -200,7 +201,7 @@ final class JooqShowRepository implements ShowRepository {
                     FeedKey.normaliseTitle(d.title()), d.description(), d.image(), d.releaseDate(),
                     Rows.toDb(d.imdbRating()), Rows.toDb(d.kinopoiskRating()), now, now));
         }
-        showInsert.execute(dsl, rows);
+        newShows.insert(dsl, ids, rows);
         return idsByKey;
     }
 

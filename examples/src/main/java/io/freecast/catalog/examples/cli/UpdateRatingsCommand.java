@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code catalog update-ratings}: asks the chosen ratings API about every title that is due. */
 @Command(name = "update-ratings", mixinStandardHelpOptions = true,
         description = "Refresh the ratings of shows and movies from a ratings API (or placeholders, if asked). "
-                + "A provider that cannot be reached fails the run and changes nothing.")
+                + "Answers are written as they come (every 500 titles or 3 s): a run that fails or is stopped "
+                + "keeps what it wrote, and the next run asks only about the titles still due.")
 public final class UpdateRatingsCommand implements Callable<Integer> {
 
     @Mixin

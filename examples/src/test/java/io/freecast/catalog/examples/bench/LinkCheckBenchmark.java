@@ -93,7 +93,7 @@ public final class LinkCheckBenchmark {
             require(report.succeeded() && report.count("checked") == n && report.count("updated") == n,
                     "update-ratings did not rate every title: " + report);
             System.out.printf(Locale.ROOT, "update-ratings: %d titles against a loopback kinopoisk stub, no rate "
-                    + "limit: %.2f s (%.0f titles/s, %.2f ms a title, written in batches in one transaction)%n",
+                    + "limit: %.2f s (%.0f titles/s, %.2f ms a title, written batch by batch, each its own transaction)%n",
                     n, wall, n / wall, wall * 1000 / n);
         }
     }

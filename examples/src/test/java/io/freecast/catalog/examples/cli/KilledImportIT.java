@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -87,6 +88,7 @@ class KilledImportIT {
         }
 
         assertThat(CatalogTables.dump(url)).isEqualTo(before);
+        assertTitleIndexAndCountsInStep(url);
 
         Path full = FeedGenerator.movies(dir.resolve("movies.json"), TOTAL);
         // The killed run's lease holds the task up until it expires; a re-run before that is refused.
@@ -101,6 +103,35 @@ class KilledImportIT {
         assertThat(CliRun.of("import-movies", "--db", clean, "--feed", full.toString()).exitCode()).isZero();
         assertThat(CatalogTables.content(url)).isEqualTo(CatalogTables.content("jdbc:sqlite:" + clean));
         assertThat(CatalogTables.count(url, "movie")).isEqualTo(10 + TOTAL);
+        assertTitleIndexAndCountsInStep(url);
+    }
+
+    /**
+     * The title search index (FTS5, one {@code _docsize} row per indexed id) holds exactly the catalog's ids
+     * and {@code title_count} its size, and no import's id range is left open (V11: an import indexes and
+     * counts its new titles once per batch, in its own transaction, so a killed one must leave none of it).
+     */
+    private static void assertTitleIndexAndCountsInStep(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            for (String kind : List.of("movie", "show")) {
+                long rows = single(statement, "SELECT count(*) FROM " + kind);
+                assertThat(single(statement, "SELECT total FROM title_count WHERE kind = '" + kind + "'"))
+                        .as("title_count of %s", kind).isEqualTo(rows);
+                assertThat(single(statement, "SELECT count(*) FROM title_index_" + kind + "_docsize"))
+                        .as("entries in the %s title index", kind).isEqualTo(rows);
+                assertThat(single(statement, "SELECT count(*) FROM " + kind + " t WHERE NOT EXISTS (SELECT 1 FROM title_index_"
+                        + kind + "_docsize d WHERE d.id = t.id)")).as("%s rows missing from the index", kind).isZero();
+            }
+            assertThat(single(statement, "SELECT count(*) FROM title_bulk_insert WHERE first_id IS NOT NULL"))
+                    .as("open import ranges").isZero();
+        }
+    }
+
+    private static long single(Statement statement, String sql) throws SQLException {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     /** Re-runs the import until the killed run's lease has expired and it goes ahead (bounded). */

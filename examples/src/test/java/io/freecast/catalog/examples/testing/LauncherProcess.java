@@ -25,11 +25,29 @@ public final class LauncherProcess {
     }
 
     public static LauncherProcess start(Path dir, Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        return start(dir, environment, List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
-                "io.freecast.catalog.examples.cli.CatalogCli"));
+                "io.freecast.catalog.examples.cli.CatalogCli"), args);
+    }
+
+    /**
+     * {@code java -jar target/catalog.jar …}, the packaged launcher as an operator runs it (Failsafe runs
+     * after {@code package}, from the module's directory).
+     */
+    public static LauncherProcess startJar(Path dir, Map<String, String> environment, String... args) throws IOException {
+        Path jar = Path.of("target", "catalog.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new AssertionError("the packaged launcher " + jar + " is missing (run after `package`)");
+        }
+        return start(dir, environment, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()), args);
+    }
+
+    private static LauncherProcess start(Path dir, Map<String, String> environment, List<String> launcher,
+                                         String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "launcher", ".out");
         Path err = Files.createTempFile(dir, "launcher", ".err");
