@@ -54,9 +54,12 @@ final class TitlePages<T> {
      * How the title is searched; see {@link #search}. INDEXED is a normalised search text of at least
      * {@value #TRIGRAM} characters, answered through the trigram index; FOLDED a shorter one, which no
      * trigram can find, answered by walking the list's order with {@code LIKE} — as is, on SQLite, an INDEXED
-     * search that matches so many titles that the walk is cheaper (see {@link #dense}).
+     * search in another order than the id's that matches so many titles that the walk is cheaper (see
+     * {@link #dense}). INDEXED_IN_ID_ORDER is, on SQLite, an INDEXED search of a page in id order without
+     * filters: FTS5 hands out its matches in row id order, so the index reads only the page's first rows
+     * beyond the cursor and stops, however many titles match.
      */
-    private enum Search { NONE, INDEXED, FOLDED, LITERAL }
+    private enum Search { NONE, INDEXED, INDEXED_IN_ID_ORDER, FOLDED, LITERAL }
 
     /** A trigram index finds only texts at least this long (in code points). */
     private static final int TRIGRAM = 3;
@@ -99,8 +102,13 @@ final class TitlePages<T> {
      * the index. (PostgreSQL's planner makes this choice itself, from its statistics.)
      */
     private static boolean dense(long matches, long listSize, int pageRows) {
-        return (double) matches * matches > (double) pageRows * listSize;
+        // More matches than the count's cap: reading them all would cost more than the cap, the walk at most
+        // pageRows × listSize / cap rows.
+        return matches == Page.UNCOUNTED || (double) matches * matches > (double) pageRows * listSize;
     }
+
+    /** A search's count stops at this many matches; more are {@link Page#UNCOUNTED}. */
+    private static final int COUNT_CAP = ListQuery.SEARCH_COUNT_CAP;
 
     private record Shape(SortField field, boolean descending, boolean nullsFirst, Start start, Search search,
                          Set<TitleFilter> filters) {
@@ -232,7 +240,7 @@ final class TitlePages<T> {
             String[] parts = memo.substring(1).split("\\.", -1);
             try {
                 CarriedTotal carried = new CarriedTotal(Long.parseLong(parts[0]), Long.parseLong(parts[1]), searched);
-                return parts.length == 3 && carried.total() >= 0 && carried.changes() >= 0
+                return parts.length == 3 && carried.total() >= Page.UNCOUNTED && carried.changes() >= 0
                         && parts[2].equals(Integer.toHexString(searched.hashCode())) ? carried : NONE;
             } catch (RuntimeException e) {
                 return NONE;
@@ -267,14 +275,21 @@ final class TitlePages<T> {
         Search how = search.kind();
         if (filters.isEmpty()) {
             CarriedTotal carried = CarriedTotal.read(cursor, searched);
+            boolean searching = how != Search.NONE;
             tally = totalStatement.query(rs -> {
                 rs.next();
-                return new Tally(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                long total = rs.getLong(1);
+                // The count stopped one beyond the cap (or a cursor carried UNCOUNTED): not an exact total.
+                return new Tally(searching && (total > COUNT_CAP || total < 0) ? Page.UNCOUNTED : total,
+                        rs.getLong(2), rs.getLong(3));
             }, pattern, carried.changes(), carried.total());
-            if (how == Search.INDEXED && database == DatabaseKind.SQLITE
-                    && dense(tally.total(), tally.listSize(), request.limit() + 1)) {
-                how = Search.FOLDED;
-                pattern = search.like();
+            if (how == Search.INDEXED && database == DatabaseKind.SQLITE) {
+                if (sortColumn == SortColumn.ID) {
+                    how = Search.INDEXED_IN_ID_ORDER;
+                } else if (dense(tally.total(), tally.listSize(), request.limit() + 1)) {
+                    how = Search.FOLDED;
+                    pattern = search.like();
+                }
             }
         }
         // Reading backwards walks the reversed order: the other direction, unknown values first.
@@ -324,11 +339,24 @@ final class TitlePages<T> {
             selected.add(sortColumn.field());
         }
         return new RenderedSelect(dsl, statements, () -> DSL.select(selected).from(table)
-                .where(search(shape.search()))
+                .where(shape.search() == Search.INDEXED_IN_ID_ORDER ? firstMatchesInIdOrder(shape) : search(shape.search()))
                 .and(filters(shape.filters()))
                 .and(keyset(sortColumn, shape))
                 .orderBy(Keyset.orderBy(sortColumn.field(), id, shape.descending(), shape.nullsFirst()))
                 .limit(RenderedSelect.parameter("limit", SQLDataType.INTEGER)), PAGE_PARAMETERS);
+    }
+
+    /**
+     * SQLite, a search's page in id order: the ids of the first {@code limit} matches beyond the cursor, which
+     * FTS5 reads in row id order (either direction) from its index and stops at — never all the matches.
+     */
+    private Condition firstMatchesInIdOrder(Shape shape) {
+        Field<Long> rowid = DSL.field(DSL.name("rowid"), Long.class);
+        Condition beyond = shape.start() == Start.FIRST ? DSL.noCondition()
+                : shape.descending() ? rowid.lt(RenderedSelect.id("after")) : rowid.gt(RenderedSelect.id("after"));
+        return id.in(DSL.select(rowid).from(titleIndex).where(indexMatch()).and(beyond)
+                .orderBy(shape.descending() ? rowid.desc() : rowid.asc())
+                .limit(RenderedSelect.parameter("limit", SQLDataType.INTEGER)));
     }
 
     private <V> Condition keyset(SortColumn<V> sortColumn, Shape shape) {
@@ -354,8 +382,9 @@ final class TitlePages<T> {
      * A list's total without counting it. With filters (the operator's lists), still a count of the rows
      * matching them. Without filters or search: the list's size as {@code title_count} keeps it. With a
      * search: the count the cursor carried when {@code title_count}'s change counter still has the value
-     * it had then ("seen"), else a count of the matches through the search's index — one statement
-     * either way, the count a branch of it that runs only when taken. Both read the change counter too.
+     * it had then ("seen"), else a count of the matches through the search's index that stops one beyond
+     * {@link #COUNT_CAP} (so a common word costs what a rare one does) — one statement either way, the
+     * count a branch of it that runs only when taken. Both read the change counter too.
      */
     private <V> Condition rowBeyond(Field<V> column, Field<V> value, boolean descending) {
         var row = DSL.row(column, id);
@@ -376,9 +405,11 @@ final class TitlePages<T> {
                     .where(row), TOTAL_PARAMETERS);
         }
         return new RenderedSelect(dsl, statements, () -> {
-            Field<Long> counted = DSL.field(total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
-                    ? DSL.select(DSL.count().cast(Long.class)).from(titleIndex).where(indexMatch())
-                    : DSL.select(DSL.count().cast(Long.class)).from(table).where(search(total.search())));
+            var matches = total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
+                    ? DSL.selectOne().from(titleIndex).where(indexMatch())
+                    : DSL.selectOne().from(table).where(search(total.search()));
+            Field<Long> counted = DSL.field(DSL.select(DSL.count().cast(Long.class))
+                    .from(matches.limit(DSL.inline(COUNT_CAP + 1)).asTable("matched")));
             Field<Long> searchTotal = DSL.when(changes.eq(RenderedSelect.parameter("seen", SQLDataType.BIGINT)),
                     RenderedSelect.parameter("carried", SQLDataType.BIGINT)).otherwise(counted);
             return DSL.select(searchTotal, changes, listTotal).from(TITLE_COUNT).where(row);
@@ -411,6 +442,7 @@ final class TitlePages<T> {
                     ? id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class)).from(titleIndex).where(indexMatch()))
                     : Keyset.contains(titleSearch, pattern);
             case FOLDED -> Keyset.contains(titleSearch, pattern);
+            case INDEXED_IN_ID_ORDER -> throw new IllegalStateException("a page's statement only: " + search);
             case LITERAL -> Keyset.contains(title, pattern);
         };
     }
