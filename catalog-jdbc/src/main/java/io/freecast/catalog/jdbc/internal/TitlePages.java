@@ -323,12 +323,33 @@ final class TitlePages<T> {
         if (sortColumn.field() != null) {
             selected.add(sortColumn.field());
         }
+        if (sortColumn.field() != null && sortColumn.field() != titleSearch && shape.search() == Search.NONE) {
+            return nullableSortPage(sortColumn, shape, selected);
+        }
         return new RenderedSelect(dsl, statements, () -> DSL.select(selected).from(table)
                 .where(search(shape.search()))
                 .and(filters(shape.filters()))
                 .and(keyset(sortColumn, shape))
                 .orderBy(Keyset.orderBy(sortColumn.field(), id, shape.descending(), shape.nullsFirst()))
                 .limit(RenderedSelect.parameter("limit", SQLDataType.INTEGER)), PAGE_PARAMETERS);
+    }
+
+    /**
+     * A page of the whole list (or of the operator's filtered lists) in a nullable column's order: two ranges
+     * of the column's index, known values then unknown ones (see {@link NullableKeyset}), so a deep page costs
+     * what page 1 costs. A search keeps the single condition below: its rows come through the title's indexes.
+     */
+    private <V> RenderedSelect nullableSortPage(SortColumn<V> sortColumn, Shape shape, List<Field<?>> selected) {
+        NullableKeyset.Start start = switch (shape.start()) {
+            case FIRST -> NullableKeyset.Start.FIRST;
+            case BEYOND_VALUE -> NullableKeyset.Start.BEYOND_VALUE;
+            case BEYOND_UNKNOWN -> NullableKeyset.Start.BEYOND_UNKNOWN;
+        };
+        Field<V> column = sortColumn.field();
+        return new RenderedSelect(dsl, statements, () -> NullableKeyset.page(selected, table, id, column,
+                filters(shape.filters()), start, shape.descending(), shape.nullsFirst(),
+                RenderedSelect.parameter("sort", column.getDataType()), RenderedSelect.id("after"),
+                RenderedSelect.parameter("limit", SQLDataType.INTEGER)), PAGE_PARAMETERS);
     }
 
     private <V> Condition keyset(SortColumn<V> sortColumn, Shape shape) {
