@@ -6,8 +6,8 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Param;
+import org.jooq.Record;
 import org.jooq.Select;
-import org.jooq.SelectLimitPercentStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -23,15 +23,14 @@ import org.jooq.impl.DSL;
  * sorted the whole table. Split in two, each part is a range whose start the index finds:
  *
  * <ul>
- *   <li>the known values beyond the cursor: the row comparison {@code (col, id) > (?, ?)} (which is never
- *       true for a NULL), or {@code col IS NOT NULL} from the list's start;</li>
+ *   <li>the known values beyond the cursor: its ties beyond its id ({@code col = ? AND id > ?}), then the
+ *       values beyond it ({@code col > ?}); or {@code col IS NOT NULL} from the list's start;</li>
  *   <li>the unknown ones: {@code col IS NULL}, beyond the cursor's id when the cursor is itself unknown.</li>
  * </ul>
  *
- * <p>A page needing both (the one where the known values end) is still one statement: each part, at most
- * the page's length of ids read from the index alone, in a {@code UNION ALL}, ordered by which part, then
- * the order, cut to the page; only those ids are then read from the table, by primary key. A page inside
- * one part has one range and no union.
+ * <p>A page needing more than one range is still one statement: each range, at most the page's length of
+ * ids read from the index alone, in a {@code UNION ALL}, ordered by which range, then the order, cut to the
+ * page; only those ids are then read from the table, by primary key. A page of one range has no union.
  */
 final class NullableKeyset {
 
@@ -58,45 +57,43 @@ final class NullableKeyset {
                               Condition where, Start start, boolean descending, boolean nullsFirst,
                               Field<V> value, Field<Long> after, Param<Integer> limit) {
         Condition idBeyond = descending ? id.lt(after) : id.gt(after);
-        Condition known = switch (start) {
-            case FIRST -> column.isNotNull();
-            case BEYOND_VALUE -> descending
-                    ? DSL.row(column, id).lt(DSL.row(value, after))
-                    : DSL.row(column, id).gt(DSL.row(value, after));
+        List<Condition> known = switch (start) {
+            case FIRST -> List.of(column.isNotNull());
+            // The cursor's ties beyond its id, then the values beyond it: each an index range that starts at
+            // its first row. (One row comparison (col, id) > (?, ?) is that on PostgreSQL, but SQLite ranges
+            // over the column only and reads the ties before the cursor: thousands of rows for a rating.)
+            case BEYOND_VALUE -> List.of(column.eq(value).and(idBeyond), descending ? column.lt(value) : column.gt(value));
             // Beyond an unknown value: the known ones come after it only when the unknown ones come first.
-            case BEYOND_UNKNOWN -> nullsFirst ? column.isNotNull() : null;
+            case BEYOND_UNKNOWN -> nullsFirst ? List.of(column.isNotNull()) : List.of();
         };
-        Condition unknown = switch (start) {
-            case FIRST -> column.isNull();
+        List<Condition> unknown = switch (start) {
+            case FIRST -> List.of(column.isNull());
             // Beyond a known value: the unknown ones come after it only when they come last.
-            case BEYOND_VALUE -> nullsFirst ? null : column.isNull();
-            case BEYOND_UNKNOWN -> column.isNull().and(idBeyond);
+            case BEYOND_VALUE -> nullsFirst ? List.of() : List.of(column.isNull());
+            case BEYOND_UNKNOWN -> List.of(column.isNull().and(idBeyond));
         };
-        List<OrderField<?>> knownOrder = List.of(descending ? column.desc() : column.asc(),
-                descending ? id.desc() : id.asc());
-        // The unknown part in the same order, though its values are all NULL: "column, id" is the index's order,
-        // which PostgreSQL (unlike SQLite) would not otherwise see an "IS NULL" range of it gives by id.
-        List<OrderField<?>> unknownOrder = knownOrder;
-        if (known == null || unknown == null) {
-            // One range: the page is a plain walk of it.
-            return DSL.select(selected).from(table).where(where).and(known != null ? known : unknown)
-                    .orderBy(known != null ? knownOrder : unknownOrder).limit(limit);
+        List<Condition> ranges = new ArrayList<>(known.size() + unknown.size());
+        ranges.addAll(nullsFirst ? unknown : known);
+        ranges.addAll(nullsFirst ? known : unknown);
+        // Inside every range the index's order, "column, id" — for the unknown values too, though they are all
+        // NULL: PostgreSQL (unlike SQLite) would not otherwise see that an "IS NULL" range of it is by id.
+        List<OrderField<?>> order = List.of(descending ? column.desc() : column.asc(), descending ? id.desc() : id.asc());
+        if (ranges.size() == 1) {
+            return DSL.select(selected).from(table).where(where).and(ranges.getFirst()).orderBy(order).limit(limit);
         }
         Field<Long> keyId = DSL.field(DSL.name("key_id"), Long.class);
         Field<Integer> part = DSL.field(DSL.name("part"), Integer.class);
         Field<V> keyValue = DSL.field(DSL.name("key_value"), column.getDataType());
-        // The first part of the order is number 0.
-        SelectLimitPercentStep<?> knownKeys = DSL.select(id.as(keyId), column.as(keyValue),
-                        DSL.inline(nullsFirst ? 1 : 0).as(part))
-                .from(table).where(where).and(known).orderBy(knownOrder).limit(limit);
-        SelectLimitPercentStep<?> unknownKeys = DSL.select(id.as(keyId), column.as(keyValue),
-                        DSL.inline(nullsFirst ? 0 : 1).as(part))
-                .from(table).where(where).and(unknown).orderBy(unknownOrder).limit(limit);
-        Table<?> arms = DSL.select(DSL.asterisk()).from(knownKeys.asTable("known_keys"))
-                .unionAll(DSL.select(DSL.asterisk()).from(unknownKeys.asTable("unknown_keys")))
-                .asTable(ARMS);
-        Table<?> keys = DSL.select(arms.field(keyId), arms.field(keyValue), arms.field(part)).from(arms)
-                .orderBy(keysOrder(arms.field(part), arms.field(keyValue), arms.field(keyId), descending))
+        Select<Record> arms = null;
+        for (int i = 0; i < ranges.size(); i++) {
+            Table<?> range = DSL.select(id.as(keyId), column.as(keyValue), DSL.inline(i).as(part))
+                    .from(table).where(where).and(ranges.get(i)).orderBy(order).limit(limit).asTable("range_" + i);
+            Select<Record> arm = DSL.select(DSL.asterisk()).from(range);
+            arms = arms == null ? arm : arms.unionAll(arm);
+        }
+        Table<?> parts = arms.asTable(ARMS);
+        Table<?> keys = DSL.select(parts.field(keyId), parts.field(keyValue), parts.field(part)).from(parts)
+                .orderBy(keysOrder(parts.field(part), parts.field(keyValue), parts.field(keyId), descending))
                 .limit(limit).asTable(KEYS);
         return DSL.select(selected).from(table).join(keys).on(id.eq(keys.field(keyId)))
                 .orderBy(keysOrder(keys.field(part), keys.field(keyValue), keys.field(keyId), descending));

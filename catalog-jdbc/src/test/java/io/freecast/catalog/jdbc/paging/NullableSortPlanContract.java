@@ -82,9 +82,8 @@ abstract class NullableSortPlanContract {
                     .filter(sql -> sql.contains("movie"))
                     .filter(sql -> !sql.contains("source"))
                     .toList());
-            // Per sort and direction: first page (two ranges), beyond a known value (one range), the known
-            // values' end (two), among unknown ones (one), backwards from a known value (one) and from an
-            // unknown one (two) — distinct shapes, some shared between sorts only in their text's column.
+            // Per sort and direction: the first page, beyond a known value, across the known values' end, among
+            // the unknown ones, and backwards from a known and from an unknown value: distinct statements.
             assertThat(pages).as("page statements of the nullable sorts").hasSizeGreaterThanOrEqualTo(NULLABLE.size() * 2 * 4);
 
             List<String> walks = new ArrayList<>();
