@@ -22,6 +22,7 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.OrderField;
 import org.jooq.Param;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -330,8 +331,18 @@ final class TitlePages<T> {
                 .where(search(shape.search()))
                 .and(filters(shape.filters()))
                 .and(keyset(sortColumn, shape))
-                .orderBy(Keyset.orderBy(sortColumn.field(), id, shape.descending(), shape.nullsFirst()))
+                .orderBy(sortColumn.field() == titleSearch ? titleOrder(shape.descending())
+                        : Keyset.orderBy(sortColumn.field(), id, shape.descending(), shape.nullsFirst()))
                 .limit(RenderedSelect.parameter("limit", SQLDataType.INTEGER)), PAGE_PARAMETERS);
+    }
+
+    /**
+     * By title, without NULLS FIRST / LAST: a title is never unknown, but PostgreSQL does not use that, and
+     * "title_search DESC NULLS LAST" is not the order a backward walk of its (title_search, id) index gives
+     * (DESC NULLS FIRST), so it sorted the whole table for every page of {@code sort=-title}.
+     */
+    private List<OrderField<?>> titleOrder(boolean descending) {
+        return descending ? List.of(titleSearch.desc(), id.desc()) : List.of(titleSearch.asc(), id.asc());
     }
 
     /**

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * beyond a known value deep in the list, of the page where the known values end, of a page among the
  * unknown ones and of the pages read backwards from each are explained by the database, and none walks the
  * movie table or one of its indexes from its start: every read of {@code movie} is a range of an index or a
- * lookup by key. (The paging contract, {@code keysetPagingVisitsEveryMovieOnceInEverySortBothWays}, proves
+ * lookup by key; and a first page by title, in either direction, never sorts the table. (The paging contract, {@code keysetPagingVisitsEveryMovieOnceInEverySortBothWays}, proves
  * the same pages hold every movie once, in order, unknown values last.)
  */
 abstract class NullableSortPlanContract {
@@ -55,6 +55,9 @@ abstract class NullableSortPlanContract {
 
     /** Whether a step of a plan reads the whole {@code movie} table or walks one of its indexes from an end. */
     abstract boolean walksMovies(String step);
+
+    /** Whether a step of a plan reads the whole {@code movie} table or sorts rows (a whole table's, here). */
+    abstract boolean sortsMovies(String step);
 
     /** Refreshes the planner's statistics, where the database keeps any. */
     void analyse(TestDatabase db) throws SQLException {
@@ -97,6 +100,24 @@ abstract class NullableSortPlanContract {
                 }
             }
             assertThat(walks).as("steps that walk the movie table or an index of it from an end").isEmpty();
+
+            // The title orders (never unknown), both directions: a first page walks the title index from its
+            // end and stops at the page's length; it never sorts the table.
+            statements.clear();
+            for (boolean descending : List.of(false, true)) {
+                page(store, new Sort(SortField.TITLE, descending), PageRequest.first(20));
+            }
+            List<String> sorts = new ArrayList<>();
+            try (Connection connection = db.connect()) {
+                for (String sql : statements.stream().filter(sql -> sql.contains("order by") && !sql.contains("source")).toList()) {
+                    for (String step : explain(connection, sql)) {
+                        if (sortsMovies(step)) {
+                            sorts.add(step + "   <-   " + sql);
+                        }
+                    }
+                }
+            }
+            assertThat(sorts).as("steps that read or sort the whole movie table for a first page by title").isEmpty();
         }
     }
 

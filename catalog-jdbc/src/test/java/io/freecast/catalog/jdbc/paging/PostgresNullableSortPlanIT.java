@@ -93,4 +93,9 @@ class PostgresNullableSortPlanIT extends NullableSortPlanContract {
     boolean walksMovies(String step) {
         return step.contains("Seq Scan on movie") || step.startsWith("WALK ");
     }
+
+    @Override
+    boolean sortsMovies(String step) {
+        return step.contains("Seq Scan on movie") || step.matches("\\s*(->\\s+)?Sort\\b.*");
+    }
 }

@@ -39,4 +39,10 @@ class SqliteNullableSortPlanIT extends NullableSortPlanContract {
     boolean walksMovies(String step) {
         return step.replace("`", "").replace("\"", "").startsWith("SCAN movie");
     }
+
+    @Override
+    boolean sortsMovies(String step) {
+        String plain = step.replace("`", "").replace("\"", "");
+        return plain.equals("SCAN movie") || plain.startsWith("USE TEMP B-TREE FOR ORDER BY");
+    }
 }
