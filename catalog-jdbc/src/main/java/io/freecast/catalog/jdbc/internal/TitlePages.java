@@ -346,9 +346,9 @@ final class TitlePages<T> {
     }
 
     /**
-     * A page of the whole list (or of the operator's filtered lists) in a nullable column's order: two ranges
-     * of the column's index, known values then unknown ones (see {@link NullableKeyset}), so a deep page costs
-     * what page 1 costs. A search keeps the single condition below: its rows come through the title's indexes.
+     * A page of the whole list (or of the operator's filtered lists) in a nullable column's order: up to three
+     * ranges of the column's index, known values then unknown ones (see {@link NullableKeyset}), so a deep page
+     * costs what page 1 costs. A search keeps the single condition below: its rows come through the title's indexes.
      */
     private <V> RenderedSelect nullableSortPage(SortColumn<V> sortColumn, Shape shape, List<Field<?>> selected) {
         NullableKeyset.Start start = switch (shape.start()) {
