@@ -22,6 +22,7 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.OrderField;
 import org.jooq.Param;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -338,11 +339,15 @@ final class TitlePages<T> {
         if (sortColumn.field() != null) {
             selected.add(sortColumn.field());
         }
+        if (sortColumn.field() != null && sortColumn.field() != titleSearch && shape.search() == Search.NONE) {
+            return nullableSortPage(sortColumn, shape, selected);
+        }
         return new RenderedSelect(dsl, statements, () -> DSL.select(selected).from(table)
                 .where(shape.search() == Search.INDEXED_IN_ID_ORDER ? firstMatchesInIdOrder(shape) : search(shape.search()))
                 .and(filters(shape.filters()))
                 .and(keyset(sortColumn, shape))
-                .orderBy(Keyset.orderBy(sortColumn.field(), id, shape.descending(), shape.nullsFirst()))
+                .orderBy(sortColumn.field() == titleSearch ? titleOrder(shape.descending())
+                        : Keyset.orderBy(sortColumn.field(), id, shape.descending(), shape.nullsFirst()))
                 .limit(RenderedSelect.parameter("limit", SQLDataType.INTEGER)), PAGE_PARAMETERS);
     }
 
@@ -357,6 +362,33 @@ final class TitlePages<T> {
         return id.in(DSL.select(rowid).from(titleIndex).where(indexMatch()).and(beyond)
                 .orderBy(shape.descending() ? rowid.desc() : rowid.asc())
                 .limit(RenderedSelect.parameter("limit", SQLDataType.INTEGER)));
+    }
+
+    /**
+     * By title, without NULLS FIRST / LAST: a title is never unknown, but PostgreSQL does not use that, and
+     * "title_search DESC NULLS LAST" is not the order a backward walk of its (title_search, id) index gives
+     * (DESC NULLS FIRST), so it sorted the whole table for every page of {@code sort=-title}.
+     */
+    private List<OrderField<?>> titleOrder(boolean descending) {
+        return descending ? List.of(titleSearch.desc(), id.desc()) : List.of(titleSearch.asc(), id.asc());
+    }
+
+    /**
+     * A page of the whole list (or of the operator's filtered lists) in a nullable column's order: up to three
+     * ranges of the column's index, known values then unknown ones (see {@link NullableKeyset}), so a deep page
+     * costs what page 1 costs. A search keeps the single condition below: its rows come through the title's indexes.
+     */
+    private <V> RenderedSelect nullableSortPage(SortColumn<V> sortColumn, Shape shape, List<Field<?>> selected) {
+        NullableKeyset.Start start = switch (shape.start()) {
+            case FIRST -> NullableKeyset.Start.FIRST;
+            case BEYOND_VALUE -> NullableKeyset.Start.BEYOND_VALUE;
+            case BEYOND_UNKNOWN -> NullableKeyset.Start.BEYOND_UNKNOWN;
+        };
+        Field<V> column = sortColumn.field();
+        return new RenderedSelect(dsl, statements, () -> NullableKeyset.page(selected, table, id, column,
+                filters(shape.filters()), start, shape.descending(), shape.nullsFirst(),
+                RenderedSelect.parameter("sort", column.getDataType()), RenderedSelect.id("after"),
+                RenderedSelect.parameter("limit", SQLDataType.INTEGER)), PAGE_PARAMETERS);
     }
 
     private <V> Condition keyset(SortColumn<V> sortColumn, Shape shape) {
