@@ -5,6 +5,10 @@
 #   DURATION=30s CONNECTIONS=64 bench/http.sh
 #   RESPONSE_CACHE=0 bench/http.sh  # without the micro-cache: every request reads the database
 #   SKIP_BUILD=1 bench/http.sh      # reuse examples/target/catalog.jar
+#   PG_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres' bench/http.sh  # on PostgreSQL (a fresh schema, dropped on exit)
+#   MOVIES=100000 SHOWS=20000 bench/http.sh  # a larger catalog (defaults 5,000 and 1,000)
+#   DB=/path/to/catalog.db bench/http.sh     # an existing catalog (a file or a JDBC URL): nothing generated
+#   JAR_ROOT=/tmp/old bench/http.sh          # measure another build (e.g. the code before) with the same script
 #
 # 1. builds the launcher jar, generates a catalog (5,000 movies; 1,000 shows x 2 seasons x 2 episodes)
 #    into a fresh SQLite file through the real store,
@@ -22,6 +26,9 @@ THREADS=${THREADS:-2}
 API_PORT=${API_PORT:-18001}
 NGINX_PORT=${NGINX_PORT:-18002}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR_ROOT=${JAR_ROOT:-$ROOT}
+MOVIES=${MOVIES:-5000}
+SHOWS=${SHOWS:-1000}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 
@@ -31,8 +38,12 @@ ensure_commands wrk nginx
 WORK=$(mktemp -d /tmp/catalog-bench.XXXXXX)
 API_PID=""
 NGINX_STARTED=""
+SCHEMA=""
 cleanup() {
   [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true
+  if [ -n "$SCHEMA" ]; then
+    psql "$PSQL_URL" -qc "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+  fi
   [ -n "$NGINX_STARTED" ] && nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
   [ -n "${KEEP:-}" ] && echo "kept $WORK" >&2 || rm -rf "$WORK"
 }
@@ -40,17 +51,33 @@ trap cleanup EXIT
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   echo "== building the launcher jar" >&2
-  (cd "$ROOT" && ./mvnw -q -B -pl examples -am package -DskipTests)
+  (cd "$JAR_ROOT" && ./mvnw -q -B -pl examples -am package -DskipTests)
 fi
-JAR="$ROOT/examples/target/catalog.jar"
+JAR="$JAR_ROOT/examples/target/catalog.jar"
 JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 
-echo "== generating the catalog" >&2
-"$JAVA" "${JVM_FLAGS[@]}" -cp "$JAR:$ROOT/examples/target/test-classes" io.freecast.catalog.examples.bench.BenchmarkCatalog \
-  --db "$WORK/catalog.db" --movies 5000 --shows 1000 >&2
+KIND=SQLite
+if [ -n "${DB:-}" ]; then
+  echo "== using the catalog in $DB" >&2
+  [[ $DB == jdbc:postgresql:* ]] && KIND=PostgreSQL
+else
+  if [ -n "${PG_URL:-}" ]; then
+    SCHEMA="bench_http_$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    # psql takes postgresql://user@host:port/db; the JDBC URL's user=… parameter is moved in front.
+    PSQL_URL=$(echo "${PG_URL#jdbc:}" | sed -E 's#postgresql://([^/?]+)/([^?]*)\?user=([^&]+)#postgresql://\3@\1/\2#')
+    psql "$PSQL_URL" -qc "CREATE SCHEMA $SCHEMA" >/dev/null
+    DB="$PG_URL$([[ $PG_URL == *\?* ]] && echo '&' || echo '?')currentSchema=$SCHEMA"
+    KIND=PostgreSQL
+  else
+    DB="$WORK/catalog.db"
+  fi
+  echo "== generating the catalog ($MOVIES movies, $SHOWS shows, $KIND)" >&2
+  "$JAVA" "${JVM_FLAGS[@]}" -cp "$JAR:$JAR_ROOT/examples/target/test-classes" io.freecast.catalog.examples.bench.BenchmarkCatalog \
+    --db "$DB" --movies "$MOVIES" --shows "$SHOWS" >&2
+fi
 
 echo "== starting catalog serve on 127.0.0.1:$API_PORT" >&2
-"$JAVA" "${JVM_FLAGS[@]}" -Xms512m -Xmx512m -jar "$JAR" serve --db "$WORK/catalog.db" \
+"$JAVA" "${JVM_FLAGS[@]}" -Xms512m -Xmx512m -jar "$JAR" serve --db "$DB" \
   --host 127.0.0.1 --port "$API_PORT" --no-scheduler --response-cache "${RESPONSE_CACHE:-1s}" >"$WORK/serve.log" 2>&1 &
 API_PID=$!
 wait_until_healthy "$API_PORT" "$API_PID" "$WORK/serve.log"
@@ -118,8 +145,8 @@ measure() { wrk_measure "$1" "$2" "$CONNECTIONS"; }
 echo "== warming up the JVM ($WARMUP per endpoint)" >&2
 for p in "${PATHS[@]}"; do measure "http://127.0.0.1:$API_PORT$p" "$WARMUP" >/dev/null; done
 
-printf "\nwrk -t%s -c%s -d%s, loopback, %s CPUs, load average %s, response cache %s\n\n" "$THREADS" "$CONNECTIONS" \
-  "$DURATION" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "${RESPONSE_CACHE:-1s}"
+printf "\nwrk -t%s -c%s -d%s, loopback, %s CPUs, load average %s, response cache %s, %s\n\n" "$THREADS" "$CONNECTIONS" \
+  "$DURATION" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "${RESPONSE_CACHE:-1s}" "$KIND"
 printf "%-26s %6s | %10s %7s %7s | %10s %7s %7s | %6s %-12s %s\n" endpoint bytes "catalog/s" "p50 ms" "p99 ms" \
   "nginx/s" "p50 ms" "p99 ms" ratio "ratio goal" "p99 ≤ 5 ms"
 FAILED=0

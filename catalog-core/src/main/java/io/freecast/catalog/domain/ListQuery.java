@@ -12,6 +12,12 @@ public record ListQuery(Sort sort, String titleContains, PageRequest page) {
     /** Searching for more than this is not a title search. */
     public static final int MAX_SEARCH_LENGTH = 200;
 
+    /**
+     * A title search's matches are counted up to this many: a page of a search with more has no exact total
+     * ({@link Page#UNCOUNTED}), so a common word costs what a rare one does in a large catalog.
+     */
+    public static final int SEARCH_COUNT_CAP = 1_000;
+
     public ListQuery {
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(page, "page");

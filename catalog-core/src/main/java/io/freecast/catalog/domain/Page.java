@@ -10,15 +10,28 @@ import java.util.function.Function;
  * @param items    the page's items in list order
  * @param next     where the following page starts; {@code null} on the last page
  * @param previous where the preceding page ends; {@code null} on the first page
- * @param total    how many items the whole list (with its filters) has
+ * @param total    how many items the whole list (with its filters) has, or {@link #UNCOUNTED} when a title
+ *                 search matches more than {@link ListQuery#SEARCH_COUNT_CAP} items and was not counted to
+ *                 its end (see {@link #counted()})
  */
 public record Page<T>(List<T> items, Cursor next, Cursor previous, long total) {
 
+    /**
+     * The total of a search that matches more than {@link ListQuery#SEARCH_COUNT_CAP} items: counting every
+     * match of a common word in a large catalog would cost more than reading its page, so it is not counted.
+     */
+    public static final long UNCOUNTED = -1;
+
     public Page {
         items = List.copyOf(items);
-        if (total < 0) {
-            throw new IllegalArgumentException("total must be >= 0");
+        if (total < UNCOUNTED) {
+            throw new IllegalArgumentException("total must be >= 0, or UNCOUNTED");
         }
+    }
+
+    /** Whether {@link #total} is the list's exact size (it is, except for a search with too many matches). */
+    public boolean counted() {
+        return total != UNCOUNTED;
     }
 
     public Optional<Cursor> nextCursor() {

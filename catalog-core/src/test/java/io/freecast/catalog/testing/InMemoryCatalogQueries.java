@@ -170,7 +170,10 @@ final class InMemoryCatalogQueries implements CatalogQueries {
         Cursor cursor = query.page().cursor();
         Row<T> boundary = cursor == null ? null
                 : KeysetPages.row(null, parse(query.sort().field(), cursor.sortValue()), cursor.id());
-        return KeysetPages.page(rows, order, query.page(), query.sort().wireName(), boundary);
+        Page<T> page = KeysetPages.page(rows, order, query.page(), query.sort().wireName(), boundary);
+        // A search counts its matches up to the cap only, as the database stores do.
+        return query.titleContains() != null && page.total() > ListQuery.SEARCH_COUNT_CAP
+                ? new Page<>(page.items(), page.next(), page.previous(), Page.UNCOUNTED) : page;
     }
 
     /** A cursor's sort value read back as the list's values compare. */

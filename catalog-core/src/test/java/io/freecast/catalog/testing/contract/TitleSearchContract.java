@@ -294,6 +294,126 @@ public abstract class TitleSearchContract extends EditingFixture {
         assertThat(catalog.queries().listShows(ListQuery.firstPage()).total()).isZero();
     }
 
+    /**
+     * Titles for the count's cap: {@code cap - 1} "Alpha Beta Gamma n", one "Alpha Beta Solo" and one "Alpha
+     * Lone", so "alpha beta gamma", "alpha beta" and "alpha" match cap - 1, cap and cap + 1 titles.
+     */
+    private void importAroundTheCountCap() {
+        int cap = ListQuery.SEARCH_COUNT_CAP;
+        List<MovieDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < cap - 1; i++) {
+            drafts.add(Drafts.movie("g" + i, "Alpha Beta Gamma " + i));
+        }
+        drafts.add(Drafts.movie("solo", "Alpha Beta Solo"));
+        drafts.add(Drafts.movie("lone", "Alpha Lone"));
+        drafts.add(Drafts.movie("other", "Omega"));
+        for (int from = 0; from < drafts.size(); from += 250) {
+            store.ports().movies().upsertAll(drafts.subList(from, Math.min(drafts.size(), from + 250)));
+        }
+    }
+
+    @Test
+    void aSearchIsCountedUpToTheCapAndBeyondItHasNoTotal() {
+        importAroundTheCountCap();
+        int cap = ListQuery.SEARCH_COUNT_CAP;
+        for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.TITLE, true), new Sort(SortField.IMDB_RATING, false))) {
+            Page<MovieTree> below = catalog.queries().listMovies(new ListQuery(sort, "alpha beta gamma", PageRequest.first(3)));
+            Page<MovieTree> at = catalog.queries().listMovies(new ListQuery(sort, "ALPHA béta", PageRequest.first(3)));
+            Page<MovieTree> above = catalog.queries().listMovies(new ListQuery(sort, "alpha", PageRequest.first(3)));
+
+            assertThat(below.counted()).isTrue();
+            assertThat(below.total()).as("cap - 1 matches, %s", sort).isEqualTo(cap - 1);
+            assertThat(at.counted()).isTrue();
+            assertThat(at.total()).as("cap matches, %s", sort).isEqualTo(cap);
+            assertThat(above.counted()).as("cap + 1 matches, %s", sort).isFalse();
+            assertThat(above.total()).isEqualTo(Page.UNCOUNTED);
+            assertThat(above.items()).hasSize(3);
+            assertThat(above.next()).isNotNull();
+        }
+        for (String q : List.of("a", "al", "alp", "lph", "ph")) {
+            Page<MovieTree> page = catalog.queries().listMovies(new ListQuery(Sort.BY_ID, q, PageRequest.first(2)));
+            assertThat(page.counted()).as("q=%s matches cap + 1 titles, of 1, 2 or 3 characters", q).isFalse();
+            assertThat(page.items()).hasSize(2);
+        }
+        Page<MovieTree> one = catalog.queries().listMovies(new ListQuery(Sort.BY_ID, "o", PageRequest.first(2)));
+        assertThat(one.total()).as("a one-letter search below the cap is counted").isEqualTo(3);
+        assertThat(catalog.queries().listMovies(ListQuery.firstPage()).total()).as("the whole list is never capped")
+                .isEqualTo(cap + 2);
+    }
+
+    @Test
+    void aSearchBeyondTheCapPagesThroughEveryMatchOnceInOrderBothWays() {
+        importAroundTheCountCap();
+        int cap = ListQuery.SEARCH_COUNT_CAP;
+        for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false),
+                new Sort(SortField.IMDB_RATING, true))) {
+            for (String q : List.of("alpha", "al")) {
+                List<Long> forward = new ArrayList<>();
+                List<String> titles = new ArrayList<>();
+                Page<MovieTree> page = catalog.queries().listMovies(new ListQuery(sort, q, PageRequest.first(97)));
+                Page<MovieTree> last = page;
+                int pages = 0;
+                while (true) {
+                    assertThat(page.counted()).as("no page of it is counted, %s q=%s", sort, q).isFalse();
+                    page.items().forEach(m -> forward.add(m.movie().id()));
+                    page.items().forEach(m -> titles.add(m.movie().title()));
+                    last = page;
+                    if (page.next() == null || ++pages > 100) {
+                        break;
+                    }
+                    page = catalog.queries().listMovies(new ListQuery(sort, q, new PageRequest(97, page.next())));
+                }
+                assertThat(forward).as("every match once, %s q=%s", sort, q).hasSize(cap + 1).doesNotHaveDuplicates();
+                assertThat(titles).allSatisfy(t -> assertThat(t).startsWith("Alpha"));
+                if (sort.field() == SortField.ID) {
+                    assertThat(forward).isSortedAccordingTo(sort.descending() ? Comparator.reverseOrder()
+                            : Comparator.<Long>naturalOrder());
+                }
+                if (sort.field() == SortField.TITLE) {
+                    assertThat(titles).isSortedAccordingTo(Comparator.comparing(FeedKey::normaliseTitle));
+                }
+                List<Long> backward = new ArrayList<>(last.items().stream().map(m -> m.movie().id()).toList());
+                page = last;
+                while (page.previous() != null) {
+                    page = catalog.queries().listMovies(new ListQuery(sort, q, new PageRequest(97, page.previous())));
+                    assertThat(page.counted()).isFalse();
+                    backward.addAll(0, page.items().stream().map(m -> m.movie().id()).toList());
+                }
+                assertThat(backward).as("backwards, the same matches in the same order, %s q=%s", sort, q)
+                        .containsExactlyElementsOf(forward);
+            }
+        }
+    }
+
+    @Test
+    void aSearchThatFallsBelowTheCapBetweenPagesIsCountedAgain() {
+        importAroundTheCountCap();
+        Page<MovieTree> first = catalog.queries().listMovies(new ListQuery(Sort.BY_ID, "alpha", PageRequest.first(5)));
+        assertThat(first.counted()).isFalse();
+        Page<MovieTree> second = catalog.queries().listMovies(new ListQuery(Sort.BY_ID, "alpha", new PageRequest(5, first.next())));
+        assertThat(second.counted()).as("the cursor carries 'not counted'").isFalse();
+
+        for (String title : List.of("alpha lone", "alpha beta solo")) {
+            long id = catalog.queries().listMovies(new ListQuery(Sort.BY_ID, title, PageRequest.first(1))).items()
+                    .getFirst().movie().id();
+            editing.deleteMovie(EDITOR, id, Versioned.any());
+        }
+
+        Page<MovieTree> third = catalog.queries().listMovies(new ListQuery(Sort.BY_ID, "alpha", new PageRequest(5, second.next())));
+        assertThat(third.total()).as("two deleted between pages: cap - 1, counted").isEqualTo(ListQuery.SEARCH_COUNT_CAP - 1);
+    }
+
+    @Test
+    void searchesOfThreeCharactersAndLongerAreExactSubstrings() {
+        importTitles(TITLES);
+
+        for (String q : List.of("ame", "AMÉ", "éli", "ar ", "r f", "n: f", "100", "a c", "东京物", "ght 🎬", "nea", "(pa",
+                "ear(mi", "r*w", "x'", "'x'", "\\sl", "\"ch", "s\"", "near(", "- a", "and not", "or ", "-ma",
+                "%", "% w", "_c", "a_c", "title_search match 'x'")) {
+            assertThat(search(q)).as("q=%s", q).containsExactlyElementsOf(byTheRule(TITLES, q));
+        }
+    }
+
     private long total(String q) {
         return catalog.queries().listMovies(new ListQuery(Sort.BY_ID, q, PageRequest.first(1))).total();
     }

@@ -25,7 +25,11 @@ final class Paging {
      *                in every link so the next page continues the same list
      */
     static ApiResponse respond(ApiRequest request, Page<?> page, List<?> body, Map<String, String> shaping) {
-        ApiResponse response = ApiResponse.json(body).header(TOTAL_COUNT, Long.toString(page.total()));
+        ApiResponse response = ApiResponse.json(body);
+        if (page.counted()) {
+            // A search with more matches than ListQuery.SEARCH_COUNT_CAP is not counted: no header, not a guess.
+            response = response.header(TOTAL_COUNT, Long.toString(page.total()));
+        }
         List<String> links = new ArrayList<>(3);
         page.nextCursor().ifPresent(next -> links.add(link(request, shaping, next, "next")));
         page.previousCursor().ifPresent(prev -> links.add(link(request, shaping, prev, "prev")));

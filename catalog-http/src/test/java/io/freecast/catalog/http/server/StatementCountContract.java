@@ -96,6 +96,30 @@ abstract class StatementCountContract {
     }
 
     @Test
+    void everyPageOfANullableSortCostsWhatTheFirstCosts() {
+        // The known values' pages, the one across their end (a union of index ranges: still one statement),
+        // the unknown values' pages, and back: every page of a rating or date order, forwards and backwards.
+        for (String sort : List.of("imdb_rating", "-imdb_rating", "release_date", "-kinopoisk_rating")) {
+            String first = "/movies/?limit=3&sort=" + sort;
+            String page = first;
+            int pages = 0;
+            String last = first;
+            while (page != null) {
+                sameCost(first, page);
+                last = page;
+                page = server.api.get(page).links().get("next");
+                pages++;
+            }
+            assertThat(pages).as("pages of %s", sort).isGreaterThan(1);
+            String previous = server.api.get(last).links().get("prev");
+            while (previous != null) {
+                sameCost(first, previous);
+                previous = server.api.get(previous).links().get("prev");
+            }
+        }
+    }
+
+    @Test
     void aSearchCostsWhatAListCostsOnEveryPageWhateverItsLength() {
         String next = server.api.get("/movies/?limit=2&sort=title&q=valley").links().get("next");
         assertThat(next).as("the search has a second page").isNotNull();

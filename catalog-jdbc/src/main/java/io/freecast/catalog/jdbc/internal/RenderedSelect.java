@@ -104,12 +104,13 @@ final class RenderedSelect {
         Rendered statementText = rendered.get();
         String sql = statementText.sql();
         int[] valueIndexes = statementText.valueIndexes();
-        return dsl.connectionResult(connection -> statements.use(connection, sql, statement -> {
+        return dsl.connectionResult(connection -> statements.use(connection, sql, prepared -> {
+            PreparedStatement statement = prepared.statement();
             for (int i = 0; i < valueIndexes.length; i++) {
                 bind(statement, i + 1, values[valueIndexes[i]]);
             }
             StatementListener.report(dsl.configuration(), sql);
-            try (ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = prepared.executeQuery()) {
                 return reader.read(rows);
             }
         }));

@@ -22,6 +22,7 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.OrderField;
 import org.jooq.Param;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -54,9 +55,12 @@ final class TitlePages<T> {
      * How the title is searched; see {@link #search}. INDEXED is a normalised search text of at least
      * {@value #TRIGRAM} characters, answered through the trigram index; FOLDED a shorter one, which no
      * trigram can find, answered by walking the list's order with {@code LIKE} — as is, on SQLite, an INDEXED
-     * search that matches so many titles that the walk is cheaper (see {@link #dense}).
+     * search in another order than the id's that matches so many titles that the walk is cheaper (see
+     * {@link #dense}). INDEXED_IN_ID_ORDER is, on SQLite, an INDEXED search of a page in id order without
+     * filters: FTS5 hands out its matches in row id order, so the index reads only the page's first rows
+     * beyond the cursor and stops, however many titles match.
      */
-    private enum Search { NONE, INDEXED, FOLDED, LITERAL }
+    private enum Search { NONE, INDEXED, INDEXED_IN_ID_ORDER, FOLDED, LITERAL }
 
     /** A trigram index finds only texts at least this long (in code points). */
     private static final int TRIGRAM = 3;
@@ -99,8 +103,13 @@ final class TitlePages<T> {
      * the index. (PostgreSQL's planner makes this choice itself, from its statistics.)
      */
     private static boolean dense(long matches, long listSize, int pageRows) {
-        return (double) matches * matches > (double) pageRows * listSize;
+        // More matches than the count's cap: reading them all would cost more than the cap, the walk at most
+        // pageRows × listSize / cap rows.
+        return matches == Page.UNCOUNTED || (double) matches * matches > (double) pageRows * listSize;
     }
+
+    /** A search's count stops at this many matches; more are {@link Page#UNCOUNTED}. */
+    private static final int COUNT_CAP = ListQuery.SEARCH_COUNT_CAP;
 
     private record Shape(SortField field, boolean descending, boolean nullsFirst, Start start, Search search,
                          Set<TitleFilter> filters) {
@@ -232,7 +241,7 @@ final class TitlePages<T> {
             String[] parts = memo.substring(1).split("\\.", -1);
             try {
                 CarriedTotal carried = new CarriedTotal(Long.parseLong(parts[0]), Long.parseLong(parts[1]), searched);
-                return parts.length == 3 && carried.total() >= 0 && carried.changes() >= 0
+                return parts.length == 3 && carried.total() >= Page.UNCOUNTED && carried.changes() >= 0
                         && parts[2].equals(Integer.toHexString(searched.hashCode())) ? carried : NONE;
             } catch (RuntimeException e) {
                 return NONE;
@@ -267,14 +276,21 @@ final class TitlePages<T> {
         Search how = search.kind();
         if (filters.isEmpty()) {
             CarriedTotal carried = CarriedTotal.read(cursor, searched);
+            boolean searching = how != Search.NONE;
             tally = totalStatement.query(rs -> {
                 rs.next();
-                return new Tally(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                long total = rs.getLong(1);
+                // The count stopped one beyond the cap (or a cursor carried UNCOUNTED): not an exact total.
+                return new Tally(searching && (total > COUNT_CAP || total < 0) ? Page.UNCOUNTED : total,
+                        rs.getLong(2), rs.getLong(3));
             }, pattern, carried.changes(), carried.total());
-            if (how == Search.INDEXED && database == DatabaseKind.SQLITE
-                    && dense(tally.total(), tally.listSize(), request.limit() + 1)) {
-                how = Search.FOLDED;
-                pattern = search.like();
+            if (how == Search.INDEXED && database == DatabaseKind.SQLITE) {
+                if (sortColumn == SortColumn.ID) {
+                    how = Search.INDEXED_IN_ID_ORDER;
+                } else if (dense(tally.total(), tally.listSize(), request.limit() + 1)) {
+                    how = Search.FOLDED;
+                    pattern = search.like();
+                }
             }
         }
         // Reading backwards walks the reversed order: the other direction, unknown values first.
@@ -323,12 +339,56 @@ final class TitlePages<T> {
         if (sortColumn.field() != null) {
             selected.add(sortColumn.field());
         }
+        if (sortColumn.field() != null && sortColumn.field() != titleSearch && shape.search() == Search.NONE) {
+            return nullableSortPage(sortColumn, shape, selected);
+        }
         return new RenderedSelect(dsl, statements, () -> DSL.select(selected).from(table)
-                .where(search(shape.search()))
+                .where(shape.search() == Search.INDEXED_IN_ID_ORDER ? firstMatchesInIdOrder(shape) : search(shape.search()))
                 .and(filters(shape.filters()))
                 .and(keyset(sortColumn, shape))
-                .orderBy(Keyset.orderBy(sortColumn.field(), id, shape.descending(), shape.nullsFirst()))
+                .orderBy(sortColumn.field() == titleSearch ? titleOrder(shape.descending())
+                        : Keyset.orderBy(sortColumn.field(), id, shape.descending(), shape.nullsFirst()))
                 .limit(RenderedSelect.parameter("limit", SQLDataType.INTEGER)), PAGE_PARAMETERS);
+    }
+
+    /**
+     * SQLite, a search's page in id order: the ids of the first {@code limit} matches beyond the cursor, which
+     * FTS5 reads in row id order (either direction) from its index and stops at — never all the matches.
+     */
+    private Condition firstMatchesInIdOrder(Shape shape) {
+        Field<Long> rowid = DSL.field(DSL.name("rowid"), Long.class);
+        Condition beyond = shape.start() == Start.FIRST ? DSL.noCondition()
+                : shape.descending() ? rowid.lt(RenderedSelect.id("after")) : rowid.gt(RenderedSelect.id("after"));
+        return id.in(DSL.select(rowid).from(titleIndex).where(indexMatch()).and(beyond)
+                .orderBy(shape.descending() ? rowid.desc() : rowid.asc())
+                .limit(RenderedSelect.parameter("limit", SQLDataType.INTEGER)));
+    }
+
+    /**
+     * By title, without NULLS FIRST / LAST: a title is never unknown, but PostgreSQL does not use that, and
+     * "title_search DESC NULLS LAST" is not the order a backward walk of its (title_search, id) index gives
+     * (DESC NULLS FIRST), so it sorted the whole table for every page of {@code sort=-title}.
+     */
+    private List<OrderField<?>> titleOrder(boolean descending) {
+        return descending ? List.of(titleSearch.desc(), id.desc()) : List.of(titleSearch.asc(), id.asc());
+    }
+
+    /**
+     * A page of the whole list (or of the operator's filtered lists) in a nullable column's order: up to three
+     * ranges of the column's index, known values then unknown ones (see {@link NullableKeyset}), so a deep page
+     * costs what page 1 costs. A search keeps the single condition below: its rows come through the title's indexes.
+     */
+    private <V> RenderedSelect nullableSortPage(SortColumn<V> sortColumn, Shape shape, List<Field<?>> selected) {
+        NullableKeyset.Start start = switch (shape.start()) {
+            case FIRST -> NullableKeyset.Start.FIRST;
+            case BEYOND_VALUE -> NullableKeyset.Start.BEYOND_VALUE;
+            case BEYOND_UNKNOWN -> NullableKeyset.Start.BEYOND_UNKNOWN;
+        };
+        Field<V> column = sortColumn.field();
+        return new RenderedSelect(dsl, statements, () -> NullableKeyset.page(selected, table, id, column,
+                filters(shape.filters()), start, shape.descending(), shape.nullsFirst(),
+                RenderedSelect.parameter("sort", column.getDataType()), RenderedSelect.id("after"),
+                RenderedSelect.parameter("limit", SQLDataType.INTEGER)), PAGE_PARAMETERS);
     }
 
     private <V> Condition keyset(SortColumn<V> sortColumn, Shape shape) {
@@ -354,8 +414,9 @@ final class TitlePages<T> {
      * A list's total without counting it. With filters (the operator's lists), still a count of the rows
      * matching them. Without filters or search: the list's size as {@code title_count} keeps it. With a
      * search: the count the cursor carried when {@code title_count}'s change counter still has the value
-     * it had then ("seen"), else a count of the matches through the search's index — one statement
-     * either way, the count a branch of it that runs only when taken. Both read the change counter too.
+     * it had then ("seen"), else a count of the matches through the search's index that stops one beyond
+     * {@link #COUNT_CAP} (so a common word costs what a rare one does) — one statement either way, the
+     * count a branch of it that runs only when taken. Both read the change counter too.
      */
     private <V> Condition rowBeyond(Field<V> column, Field<V> value, boolean descending) {
         var row = DSL.row(column, id);
@@ -376,9 +437,11 @@ final class TitlePages<T> {
                     .where(row), TOTAL_PARAMETERS);
         }
         return new RenderedSelect(dsl, statements, () -> {
-            Field<Long> counted = DSL.field(total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
-                    ? DSL.select(DSL.count().cast(Long.class)).from(titleIndex).where(indexMatch())
-                    : DSL.select(DSL.count().cast(Long.class)).from(table).where(search(total.search())));
+            var matches = total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
+                    ? DSL.selectOne().from(titleIndex).where(indexMatch())
+                    : DSL.selectOne().from(table).where(search(total.search()));
+            Field<Long> counted = DSL.field(DSL.select(DSL.count().cast(Long.class))
+                    .from(matches.limit(DSL.inline(COUNT_CAP + 1)).asTable("matched")));
             Field<Long> searchTotal = DSL.when(changes.eq(RenderedSelect.parameter("seen", SQLDataType.BIGINT)),
                     RenderedSelect.parameter("carried", SQLDataType.BIGINT)).otherwise(counted);
             return DSL.select(searchTotal, changes, listTotal).from(TITLE_COUNT).where(row);
@@ -411,6 +474,7 @@ final class TitlePages<T> {
                     ? id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class)).from(titleIndex).where(indexMatch()))
                     : Keyset.contains(titleSearch, pattern);
             case FOLDED -> Keyset.contains(titleSearch, pattern);
+            case INDEXED_IN_ID_ORDER -> throw new IllegalStateException("a page's statement only: " + search);
             case LITERAL -> Keyset.contains(title, pattern);
         };
     }

@@ -1,0 +1,13 @@
+package io.freecast.catalog.http.server;
+
+import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.jdbc.testing.TestDatabases;
+import java.nio.file.Path;
+
+class UncountedSearchPostgresIT extends UncountedSearchContract {
+
+    @Override
+    TestDatabase database(Path dir) {
+        return TestDatabases.postgres();
+    }
+}
