@@ -62,11 +62,10 @@ if [ -n "${DB:-}" ]; then
   [[ $DB == jdbc:postgresql:* ]] && KIND=PostgreSQL
 else
   if [ -n "${PG_URL:-}" ]; then
-    SCHEMA="bench_http_$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-    # psql takes postgresql://user@host:port/db; the JDBC URL's user=… parameter is moved in front.
-    PSQL_URL=$(echo "${PG_URL#jdbc:}" | sed -E 's#postgresql://([^/?]+)/([^?]*)\?user=([^&]+)#postgresql://\3@\1/\2#')
+    SCHEMA=$(fresh_schema_name bench_http)
+    PSQL_URL=$(psql_url_of "$PG_URL")
     psql "$PSQL_URL" -qc "CREATE SCHEMA $SCHEMA" >/dev/null
-    DB="$PG_URL$([[ $PG_URL == *\?* ]] && echo '&' || echo '?')currentSchema=$SCHEMA"
+    DB=$(jdbc_url_with_schema "$PG_URL" "$SCHEMA")
     KIND=PostgreSQL
   else
     DB="$WORK/catalog.db"
