@@ -15,7 +15,8 @@
 # 2. for each database: imports the feeds with the real launcher (`migrate`, `import-movies`, `import-shows`),
 #    each in a JVM of its own with a fixed -Xmx, timing it and reading its peak heap from its GC log,
 # 3. starts `serve` with the response cache off and measures with wrk the title searches (common word, rare word,
-#    accented, no match: each total checked against the generator's count) and the list at page 1 and at page
+#    accented, no match: each X-Total-Count checked against the generator's count, or absent beyond the API's
+#    count cap of 1,000) and the list at page 1 and at page
 #    10,000 (a keyset cursor made like the API's own),
 # 4. restarts `serve` with the response cache on (1 s) and measures GET /movies/{id} and /shows/{id}/episodes
 #    over uniformly random ids of the whole catalog (bench/random-ids.lua), so almost every request misses it,
@@ -162,6 +163,19 @@ import_catalog() {
   run_import "$label" "$db" import-shows "$FEEDS/shows.json" "$(written shows)"
 }
 
+# PostgreSQL plans from table statistics, which autovacuum gathers shortly after a large import on a default
+# server; a server with autovacuum off (as the test server here) has none for the new tables, and its plans for
+# them are guesses (200,000 movies: list pages at 10 req/s). ANALYZE is what autovacuum would have done.
+analyze_schema() {
+  local autovacuum
+  autovacuum=$(psql "$PSQL_URL" -Atc "SHOW autovacuum")
+  log "PostgreSQL: ANALYZE of the imported tables (autovacuum is $autovacuum on this server)"
+  record postgresql.autovacuum "$autovacuum"
+  # The schema's tables only: a bare ANALYZE would go through every schema of the database.
+  psql "$PSQL_URL" -Atc "SELECT format('ANALYZE %I.%I;', schemaname, tablename) FROM pg_tables
+    WHERE schemaname = '$SCHEMA'" | psql "$PSQL_URL" -q >/dev/null
+}
+
 database_size() {
   local label=$1 db=$2
   if [ "$label" = sqlite ]; then
@@ -208,9 +222,15 @@ measure_searches() {
     url=$(api "/movies/?q=$(written "search.$name.q")")
     total=$(total_count "$url")
     expected=$(written "search.$name.matches")
-    [ "$total" = "$expected" ] || { echo "q=$query: X-Total-Count $total, the generator counted $expected" >&2; return 1; }
+    # Beyond the count's cap (1,000, README "Title search and totals") the API sends no X-Total-Count at all.
+    if [ -z "$total" ] && [ "$expected" -gt 1000 ]; then
+      total="none"
+    elif [ "$total" != "$expected" ]; then
+      echo "q=$query: X-Total-Count '$total', the generator counted $expected" >&2
+      return 1
+    fi
     record "$label.search-$name.total" "$total"
-    measure "$label" "search-$name" "?q=$query (${what[$name]})" "$url" "$SEARCH_CONNECTIONS"
+    measure "$label" "search-$name" "?q=$query (${what[$name]}: $expected)" "$url" "$SEARCH_CONNECTIONS"
   done
 }
 
@@ -381,6 +401,7 @@ benchmark_database() {
   fi
   log "$kind: load average $(cut -d' ' -f1-3 /proc/loadavg)"
   import_catalog "$label" "$db"
+  [ "$label" = sqlite ] || analyze_schema
   record "$label.size" "$(database_size "$label" "$db")"
   log "$kind: searches and pages, response cache off"
   start_serve "$db" 0
