@@ -17,9 +17,18 @@ import org.sqlite.SQLiteConfig;
  *   <li>{@code BEGIN IMMEDIATE}: a transaction takes the write lock when it starts. In the default
  *       deferred mode a transaction that reads and then writes fails with {@code SQLITE_BUSY} when
  *       another writer committed in between, and the busy timeout cannot help it.</li>
+ *   <li>{@code mmap_size} up to {@link #MMAP_SIZE}: reads take pages straight from the operating system's
+ *       cache instead of a system call and a copy into each connection's own small page cache. On a large
+ *       catalog, whose pages do not fit in that cache, a random single-item read costs about a third less
+ *       (README, "Scale"). Writes still go through {@code write()}, so a full disk is still an error, not
+ *       a crash. The price: if another program truncates or damages the file under a running server, a read
+ *       of a page that is gone ends the process (SIGBUS) instead of failing one request.</li>
  * </ul>
  */
 final class SqliteSettings {
+
+    /** SQLite's usual compile-time ceiling for memory-mapped I/O (2 GiB less 64 KiB); more is cut to it. */
+    static final long MMAP_SIZE = 0x7fff0000L;
 
     private SqliteSettings() {
     }
@@ -31,6 +40,7 @@ final class SqliteSettings {
         config.setBusyTimeout((int) busyTimeout.toMillis());
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_SIZE));
         return config.toProperties();
     }
 }
