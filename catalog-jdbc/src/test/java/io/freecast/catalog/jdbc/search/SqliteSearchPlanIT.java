@@ -1,13 +1,11 @@
 package io.freecast.catalog.jdbc.search;
 
+import io.freecast.catalog.jdbc.testing.SqlitePlans;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,14 +22,7 @@ class SqliteSearchPlanIT extends SearchPlanContract {
 
     @Override
     List<String> explain(Connection connection, String sql) throws SQLException {
-        List<String> steps = new ArrayList<>();
-        try (PreparedStatement explain = connection.prepareStatement("explain query plan " + sql);
-             ResultSet plan = explain.executeQuery()) {
-            while (plan.next()) {
-                steps.add(plan.getString("detail"));
-            }
-        }
-        return steps;
+        return SqlitePlans.steps(connection, sql);
     }
 
     @Override
