@@ -3,12 +3,14 @@ package io.freecast.catalog.jdbc.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +41,7 @@ public final class TcpRelay implements AutoCloseable {
 
     private TcpRelay(InetSocketAddress target) throws IOException {
         this.target = target;
-        this.listener = listen(0);
+        this.listener = listenBelowEphemeralPorts();
         this.port = listener.getLocalPort();
         startAccepting(listener);
     }
@@ -115,6 +117,23 @@ public final class TcpRelay implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         cut();
+    }
+
+    /**
+     * A free port below Linux's default ephemeral range (32768–60999). A port the kernel handed out (port 0)
+     * comes from that range, and while the relay is cut an outgoing connection — a pool's, another test's —
+     * may be given it as its local port; then {@link #restore()} could not listen there again.
+     */
+    private static ServerSocket listenBelowEphemeralPorts() throws IOException {
+        int first = 20_000 + ThreadLocalRandom.current().nextInt(10_000);
+        for (int port = first; port < 32_768; port++) {
+            try {
+                return listen(port);
+            } catch (BindException taken) {
+                // someone listens there: the next one
+            }
+        }
+        return listen(0);
     }
 
     private static ServerSocket listen(int port) throws IOException {
