@@ -38,7 +38,10 @@ final class CacheRefresh {
                 if (response.status() == 200 && response.file() == null
                         && response.caching() == ApiResponse.Caching.PUBLIC) {
                     byte[] body = rendering.body(response);
-                    cache.store(key, route, response.contentType(), body, ETags.of(body),
+                    // A target whose clients asked for gzip gets its new form made here, on the worker.
+                    byte[] gzipped = current.compressed() && Compression.worthCompressing(body.length)
+                            ? Compression.gzip(body) : null;
+                    cache.store(key, route, response.contentType(), body, gzipped, ETags.of(body),
                             response.headers().get("Link"), response.headers().get(Paging.TOTAL_COUNT), builtAt);
                     return;
                 }

@@ -2,8 +2,12 @@ package io.freecast.catalog.http.server;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -36,27 +40,32 @@ final class ResponseCache {
     static final int MAX_ENTRIES = 10_000;
     static final long MAX_BYTES = 64L * 1024 * 1024;
     static final int MAX_BODY_BYTES = 512 * 1024;
+    static final int MAX_QUEUED = 2 * MAX_ENTRIES;
 
     /** A finished 200 response, and when it was stored. */
     static final class Entry implements Representation {
 
+        private final String target;
         private final String route;
         private final String contentType;
         private final byte[] body;
-        private final byte[] gzipped;
         private final String etag;
         private final String link;
         private final String total;
         private final long storedAtNanos;
         private final AtomicBoolean refreshClaimed = new AtomicBoolean();
+        /** Computed when a client first asks for it; two threads computing it at once both get equal bytes. */
+        private volatile byte[] gzipped;
 
         /**
-         * @param gzipped the gzip form, or {@code null} when the body is too small to be worth compressing
+         * @param gzipped the gzip form when the request that built the body asked for it, else {@code null}:
+         *                it is then computed if and when a client asks for it
          * @param link    the {@code Link} header, or {@code null}
          * @param total   the {@code X-Total-Count} header, or {@code null}
          */
-        Entry(String route, String contentType, byte[] body, byte[] gzipped, String etag, String link, String total,
-              long storedAtNanos) {
+        Entry(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag, String link,
+              String total, long storedAtNanos) {
+            this.target = target;
             this.route = route;
             this.contentType = contentType;
             this.body = body;
@@ -80,9 +89,24 @@ final class ResponseCache {
             return body;
         }
 
+        /**
+         * The gzip form, compressed on first use: most requests of a long tail of items are a single miss
+         * from a client that may not accept gzip, and compressing every stored body up front cost a tenth
+         * of such a request. {@code null} when the body is too small to be worth compressing.
+         */
         @Override
         public byte[] gzipped() {
-            return gzipped;
+            byte[] form = gzipped;
+            if (form == null && Compression.worthCompressing(body.length)) {
+                form = Compression.gzip(body);
+                gzipped = form;
+            }
+            return form;
+        }
+
+        /** Whether a client has asked for the gzip form already (a refresh then compresses up front). */
+        boolean compressed() {
+            return gzipped != null;
         }
 
         @Override
@@ -98,8 +122,13 @@ final class ResponseCache {
             return total;
         }
 
+        /**
+         * What the entry counts against {@link #MAX_BYTES}: fixed when it is stored, so the count stays exact
+         * however late its gzip form is made; that form is counted as large as the body (JSON compresses to
+         * far less), so the bound holds either way.
+         */
         long size() {
-            return body.length + (gzipped == null ? 0 : gzipped.length) + 256L;
+            return body.length + (Compression.worthCompressing(body.length) ? body.length : 0) + 256L;
         }
     }
 
@@ -107,6 +136,18 @@ final class ResponseCache {
     private final long refreshAfterNanos;
     private final LongSupplier nanoTime;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /**
+     * Every entry stored, oldest first. All entries live for the same TTL, so the oldest are the first to
+     * expire: making room takes expired entries off the head instead of going through the whole map,
+     * which, with the cache full of a long tail of single items, took a quarter of every miss's CPU.
+     * Entries already forgotten or replaced stay in it until they reach the head; so that writes which
+     * keep dropping entries cannot make it grow without bound, it holds at most {@link #MAX_QUEUED}, and
+     * the oldest beyond that are forgotten early.
+     */
+    private final Queue<Entry> byAge = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    /** One thread at a time takes entries off the head; the others store without waiting for it. */
+    private final ReentrantLock trimming = new ReentrantLock();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong generation = new AtomicLong();
 
@@ -166,16 +207,15 @@ final class ResponseCache {
     }
 
     /**
-     * Keeps a finished response, gzipped once here so that every later hit can be answered in either form
-     * from the IO thread.
+     * Keeps a finished response, so that later requests of the same target are answered from the IO thread.
      *
+     * @param gzipped the body's gzip form if it was made already, else {@code null} (made when first asked for)
      * @param builtAt {@link #generation()} when the request whose response this is began
-     * @return the entry, whether kept or not (too big, cache full): it carries both forms either way
+     * @return the entry, whether kept or not (too big, cache full)
      */
-    Entry store(String target, String route, String contentType, byte[] body, String etag, String link,
-                String total, long builtAt) {
-        byte[] gzipped = Compression.worthCompressing(body.length) ? Compression.gzip(body) : null;
-        Entry entry = new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong());
+    Entry store(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag,
+                String link, String total, long builtAt) {
+        Entry entry = new Entry(target, route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong());
         keep(target, entry, builtAt);
         return entry;
     }
@@ -185,13 +225,13 @@ final class ResponseCache {
         if (!enabled() || entry.body.length > MAX_BODY_BYTES || builtAt != generation.get()) {
             return;
         }
+        forgetExpired();
         if (entries.size() >= MAX_ENTRIES || bytes.get() + entry.size() > MAX_BYTES) {
-            evictExpired();
-            if (entries.size() >= MAX_ENTRIES || bytes.get() + entry.size() > MAX_BYTES) {
-                return;
-            }
+            return;
         }
         Entry previous = entries.put(target, entry);
+        byAge.add(entry);
+        queued.incrementAndGet();
         bytes.addAndGet(entry.size() - (previous == null ? 0 : previous.size()));
         if (builtAt != generation.get()) {
             // A write invalidated while this was being stored: it may have missed this entry.
@@ -206,16 +246,34 @@ final class ResponseCache {
         }
     }
 
-    private void evictExpired() {
-        long now = nanoTime.getAsLong();
-        entries.forEach((target, entry) -> {
-            if (now - entry.storedAtNanos >= ttlNanos) {
-                forget(target, entry);
+    /**
+     * Takes the expired entries off the head of {@link #byAge} (and the oldest beyond {@link #MAX_QUEUED}):
+     * as many as there are, and no more. Skipped when another thread is at it.
+     */
+    private void forgetExpired() {
+        if (!trimming.tryLock()) {
+            return;
+        }
+        try {
+            long now = nanoTime.getAsLong();
+            Entry oldest;
+            while ((oldest = byAge.peek()) != null
+                    && (now - oldest.storedAtNanos >= ttlNanos || queued.get() > MAX_QUEUED)) {
+                byAge.poll();
+                queued.decrementAndGet();
+                forget(oldest.target, oldest);
             }
-        });
+        } finally {
+            trimming.unlock();
+        }
     }
 
     int size() {
         return entries.size();
+    }
+
+    /** How many entries the age queue holds, dropped ones included (for tests of its bound). */
+    int queued() {
+        return queued.get();
     }
 }

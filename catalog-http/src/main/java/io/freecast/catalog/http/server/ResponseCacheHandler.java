@@ -98,7 +98,7 @@ final class ResponseCacheHandler implements HttpHandler {
 
     /**
      * The response cache's store, the first representation step of a rendered {@code public} read: keeps the
-     * response (with its gzip form) for the next requests of the same target, then passes the stored entry on.
+     * response for the next requests of the same target, then passes the stored entry on.
      */
     static final class Store implements RepresentationHandler {
 
@@ -116,7 +116,7 @@ final class ResponseCacheHandler implements HttpHandler {
             Long began = exchange.getAttachment(GENERATION);
             next.handle(exchange, cache.store(key(exchange), exchange.getAttachment(ApiRoutingHandler.ROUTE),
                     headers.getFirst(io.undertow.util.Headers.CONTENT_TYPE), representation.body(),
-                    representation.etag(), headers.getFirst(ResponseHeaders.LINK),
+                    representation.gzipped(), representation.etag(), headers.getFirst(ResponseHeaders.LINK),
                     headers.getFirst(ResponseHeaders.TOTAL_COUNT), began == null ? -1 : began));
         }
     }

@@ -30,7 +30,7 @@ class ResponseCacheHandlerIT {
 
     @Test
     void aStoredTargetIsAnsweredFromTheCacheWithItsHeadersAndNeverPassedOn() throws InterruptedException {
-        cache.store("/movies/?limit=1", "/movies", "application/json", BODY, ETags.of(BODY),
+        cache.store("/movies/?limit=1", "/movies", "application/json", BODY, null, ETags.of(BODY),
                 "</movies/?limit=1&cursor=a>; rel=\"next\"", "7", cache.generation());
         try (HandlerServer server = serving()) {
             ApiClient.Answer answer = server.api.get("/movies/?limit=1");
@@ -52,7 +52,7 @@ class ResponseCacheHandlerIT {
 
     @Test
     void anotherSpellingAnotherMethodOrAnExpiredEntryIsPassedOn() {
-        cache.store("/movies/", "/movies", "application/json", BODY, ETags.of(BODY), null, null, cache.generation());
+        cache.store("/movies/", "/movies", "application/json", BODY, null, ETags.of(BODY), null, null, cache.generation());
         try (HandlerServer server = serving()) {
             assertThat(server.api.get("/movies").text()).isEqualTo("from the next handler");
             assertThat(server.api.send("POST", "/movies/").text()).isEqualTo("from the next handler");

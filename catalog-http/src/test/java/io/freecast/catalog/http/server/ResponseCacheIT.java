@@ -65,12 +65,12 @@ class ResponseCacheIT {
     void theCacheIsBounded() {
         ResponseCache cache = new ResponseCache(Duration.ofMinutes(10), System::nanoTime);
         for (int i = 0; i < ResponseCache.MAX_ENTRIES + 100; i++) {
-            cache.store("/movies/" + i, "/movies/{id}", "application/json", new byte[10], "\"t\"", null, null, cache.generation());
+            cache.store("/movies/" + i, "/movies/{id}", "application/json", new byte[10], null, "\"t\"", null, null, cache.generation());
         }
 
         assertThat(cache.size()).isEqualTo(ResponseCache.MAX_ENTRIES);
         assertThat(cache.find("/movies/" + (ResponseCache.MAX_ENTRIES + 50))).isNull();
-        cache.store("/big", "/movies", "application/json", new byte[ResponseCache.MAX_BODY_BYTES + 1], "\"t\"", null, null, cache.generation());
+        cache.store("/big", "/movies", "application/json", new byte[ResponseCache.MAX_BODY_BYTES + 1], null, "\"t\"", null, null, cache.generation());
         assertThat(cache.find("/big")).isNull();
     }
 
@@ -78,13 +78,90 @@ class ResponseCacheIT {
     void anExpiredEntryIsForgottenAndMakesRoom() throws InterruptedException {
         ResponseCache cache = new ResponseCache(Duration.ofMillis(1), System::nanoTime);
         for (int i = 0; i < ResponseCache.MAX_ENTRIES; i++) {
-            cache.store("/movies/" + i, "/movies/{id}", "application/json", new byte[10], "\"t\"", null, null, cache.generation());
+            cache.store("/movies/" + i, "/movies/{id}", "application/json", new byte[10], null, "\"t\"", null, null, cache.generation());
         }
         Thread.sleep(5);
 
-        cache.store("/movies/new", "/movies/{id}", "application/json", new byte[10], "\"t\"", null, null, cache.generation());
+        cache.store("/movies/new", "/movies/{id}", "application/json", new byte[10], null, "\"t\"", null, null, cache.generation());
         assertThat(cache.size()).isLessThan(ResponseCache.MAX_ENTRIES);
         assertThat(cache.find("/movies/1")).isNull();
+    }
+
+    @Test
+    void makingRoomTakesOnlyTheExpiredEntriesOldestFirst() {
+        ResponseCache cache = new ResponseCache(TTL, now::get);
+        for (int i = 0; i < ResponseCache.MAX_ENTRIES / 2; i++) {
+            cache.store("/movies/old" + i, "/movies/{id}", "application/json", new byte[10], null, "\"t\"", null, null, cache.generation());
+        }
+        advance(TTL.dividedBy(2));
+        for (int i = 0; i < ResponseCache.MAX_ENTRIES / 2; i++) {
+            cache.store("/movies/new" + i, "/movies/{id}", "application/json", new byte[10], null, "\"t\"", null, null, cache.generation());
+        }
+        assertThat(cache.size()).isEqualTo(ResponseCache.MAX_ENTRIES);
+
+        advance(TTL.dividedBy(2));
+        cache.store("/movies/newest", "/movies/{id}", "application/json", new byte[10], null, "\"t\"", null, null, cache.generation());
+
+        assertThat(cache.size()).as("the older half expired and was dropped; the younger half and the newest stay")
+                .isEqualTo(ResponseCache.MAX_ENTRIES / 2 + 1);
+        assertThat(cache.find("/movies/new0")).isNotNull();
+        assertThat(cache.find("/movies/newest")).isNotNull();
+    }
+
+    @Test
+    void entriesDroppedByWritesDoNotPileUpInsideTheCache() {
+        ResponseCache cache = new ResponseCache(TTL, now::get);
+        for (int round = 0; round < 3 * ResponseCache.MAX_QUEUED / 100; round++) {
+            cache.invalidate(List.of("/movies"));
+            for (int i = 0; i < 100; i++) {
+                cache.store("/movies/" + i, "/movies/{id}", "application/json", new byte[10], null, "\"t\"", null, null, cache.generation());
+            }
+        }
+
+        assertThat(cache.queued()).as("the age queue holds at most its bound, though nothing expired")
+                .isLessThanOrEqualTo(ResponseCache.MAX_QUEUED + 1);
+        assertThat(cache.size()).isEqualTo(100);
+    }
+
+    @Test
+    void anEntrysGzipFormIsMadeWhenFirstAskedForAndOnlyOnce() throws java.io.IOException {
+        ResponseCache cache = new ResponseCache(TTL, now::get);
+        byte[] body = "{\"title\":\"Harbor\"}".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ResponseCache.Entry entry = cache.store("/movies/1", "/movies/{id}", "application/json", body, null,
+                ETags.of(body), null, null, cache.generation());
+        long bytesCounted = entry.size();
+
+        assertThat(entry.compressed()).as("not compressed before a client asks").isFalse();
+        byte[] gzipped = entry.gzipped();
+        assertThat(entry.compressed()).isTrue();
+        assertThat(entry.gzipped()).as("made once").isSameAs(gzipped);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            assertThat(in.readAllBytes()).isEqualTo(body);
+        }
+        assertThat(entry.size()).as("counted as it was stored, gzip form included").isEqualTo(bytesCounted)
+                .isGreaterThanOrEqualTo(body.length + gzipped.length);
+
+        ResponseCache.Entry small = cache.store("/movies/2", "/movies/{id}", "application/json", new byte[10], null,
+                "\"t\"", null, null, cache.generation());
+        assertThat(small.gzipped()).as("too small to be worth it").isNull();
+    }
+
+    @Test
+    void aHitAskingForGzipGetsTheFormOfTheBodyAMissWithoutGzipStored() {
+        try (SeededServer server = SeededServer.start(TestDatabases.sqlite(dir), CatalogSeed.of(40, 5),
+                config -> config.responseCacheTtl(Duration.ofMinutes(1)))) {
+            ApiClient.Answer plain = server.api.get("/movies/?limit=20", "Accept-Encoding", "identity");
+
+            int statements = server.statementsDuring(() -> {
+                ApiClient.Answer gzipped = server.api.get("/movies/?limit=20", "Accept-Encoding", "gzip");
+                assertThat(gzipped.header("Content-Encoding")).contains("gzip");
+                assertThat(gzipped.header("ETag")).contains(ETags.gzipped(plain.header("ETag").orElseThrow()));
+                assertThat(gzipped.rawBody()).as("sent compressed").hasSizeLessThan(plain.body().length);
+                assertThat(gzipped.body()).as("un-gzipped by the client").isEqualTo(plain.body());
+            });
+
+            assertThat(statements).as("answered from the cache").isZero();
+        }
     }
 
     private static final Duration TTL = Duration.ofMinutes(1);
@@ -126,7 +203,7 @@ class ResponseCacheIT {
     @Test
     void anEntryIsRefreshedOnceAfterHalfItsTtlAndNeverServedPastIt() {
         ResponseCache cache = new ResponseCache(TTL, now::get);
-        cache.store("/movies/1", "/movies/{id}", "application/json", new byte[10], "\"a\"", null, null, cache.generation());
+        cache.store("/movies/1", "/movies/{id}", "application/json", new byte[10], null, "\"a\"", null, null, cache.generation());
         ResponseCache.Entry entry = cache.find("/movies/1");
 
         advance(TTL.dividedBy(2).minusNanos(1));
@@ -204,7 +281,7 @@ class ResponseCacheIT {
     void aWriteDropsTheEntriesUnderItsPrefixesAndOnlyThose() {
         ResponseCache cache = new ResponseCache(Duration.ofMinutes(1), () -> 0L);
         for (String target : List.of("/movies/", "/movies/1", "/movies/1/sources?active=true", "/shows/2", "/health")) {
-            cache.store(target, target, "application/json", new byte[]{1}, "\"t\"", null, null, cache.generation());
+            cache.store(target, target, "application/json", new byte[]{1}, null, "\"t\"", null, null, cache.generation());
         }
 
         cache.invalidate(List.of("/movies"));
@@ -222,11 +299,11 @@ class ResponseCacheIT {
         long requestBegan = cache.generation();
 
         cache.invalidate(List.of("/movies"));
-        cache.store("/movies/1", "/movies/{id}", "application/json", new byte[]{1}, "\"old\"", null, null,
+        cache.store("/movies/1", "/movies/{id}", "application/json", new byte[]{1}, null, "\"old\"", null, null,
                 requestBegan);
 
         assertThat(cache.find("/movies/1")).isNull();
-        cache.store("/movies/1", "/movies/{id}", "application/json", new byte[]{2}, "\"new\"", null, null,
+        cache.store("/movies/1", "/movies/{id}", "application/json", new byte[]{2}, null, "\"new\"", null, null,
                 cache.generation());
         assertThat(cache.find("/movies/1").etag()).isEqualTo("\"new\"");
     }
