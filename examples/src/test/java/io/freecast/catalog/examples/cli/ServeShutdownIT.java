@@ -9,29 +9,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.freecast.catalog.examples.testing.FeedGenerator;
 import io.freecast.catalog.examples.testing.LoopbackFeedServer;
+import io.freecast.catalog.examples.testing.ServeProcess;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,23 +86,13 @@ class ServeShutdownIT {
                 // the server went away mid-feed: that is the test
             }
         })) {
-            Process serve;
-            StringBuffer output = new StringBuffer();
-            URI base;
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                    "-cp", System.getProperty("java.class.path"), CatalogCli.class.getName(),
-                    "serve", "--port", "0", "--db", dbOption, "--allow-private",
+            String output;
+            try (ServeProcess serve = ServeProcess.start(dir, Map.of("CATALOG_ADMIN_TOKEN", TOKEN),
+                    "--db", dbOption, "--allow-private",
                     "--movies-feed", feed.url("/movies.json"), "--stop-grace", GRACE.toSeconds() + "s",
                     "--schedule", "import-shows=off", "--schedule", "import-movies=off",
-                    "--schedule", "validate-sources=off"));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-            builder.environment().keySet().removeIf(name -> name.startsWith("CATALOG_"));
-            builder.environment().put("CATALOG_ADMIN_TOKEN", TOKEN);
-            serve = builder.start();
-            try {
-                base = listening(serve, output);
+                    "--schedule", "validate-sources=off")) {
+                URI base = serve.base();
 
                 HttpResponse<String> started = post(base, "/tasks/import-movies/runs");
                 assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
@@ -117,19 +101,14 @@ class ServeShutdownIT {
                 assertThat(get(base, "/tasks/import-movies").path("running").asBoolean()).isTrue();
 
                 long signalled = System.nanoTime();
-                // SIGTERM, through the handle: Process.destroy() would also close the output the test reads.
-                assertThat(serve.toHandle().destroy()).isTrue();
-                assertThat(serve.waitFor(GRACE.plus(MARGIN).toSeconds(), TimeUnit.SECONDS))
-                        .as("exited within the grace and a small margin: %s", output).isTrue();
+                serve.signalTerm();
+                assertThat(serve.process().waitFor(GRACE.plus(MARGIN).toSeconds(), TimeUnit.SECONDS))
+                        .as("exited within the grace and a small margin: %s", serve.output()).isTrue();
                 Duration took = Duration.ofNanos(System.nanoTime() - signalled);
                 assertThat(took).as("it waited the grace first").isGreaterThanOrEqualTo(GRACE);
-            } finally {
-                if (serve.isAlive()) {
-                    serve.destroyForcibly();
-                    serve.waitFor(30, TimeUnit.SECONDS);
-                }
+                Thread.sleep(200);   // the output's last lines reach the reader
+                output = serve.output();
             }
-            Thread.sleep(200);   // the output's last lines reach the reader
             assertThat(sent.get()).as("the feed was still streaming: the run was stopped, not finished")
                     .isLessThan(FEED_SIZE);
 
@@ -138,13 +117,13 @@ class ServeShutdownIT {
             try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT status, error, finished_at FROM task_run WHERE task = 'import-movies'")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString("status")).as(output.toString()).isEqualTo("interrupted");
+                assertThat(rs.getString("status")).as(output).isEqualTo("interrupted");
                 assertThat(rs.getString("error"))
                         .isEqualTo("stopped by the server's shutdown: the run had not ended within the 3 s grace (--stop-grace)");
                 assertThat(rs.getString("finished_at")).isNotNull();
                 assertThat(rs.next()).as("one run").isFalse();
             }
-            assertThat(output.toString()).contains("stopping it").contains("catalog API stopped")
+            assertThat(output).contains("stopping it").contains("catalog API stopped")
                     .doesNotContain("stopping anyway");
 
             CliRun tasks = CliRun.of("tasks", "--db", dbOption, "--json");
@@ -154,33 +133,6 @@ class ServeShutdownIT {
             assertThat(importMovies.get("running").asBoolean()).isFalse();
             assertThat(importMovies.get("last_result").asText()).isEqualTo("interrupted");
         }
-    }
-
-    private static URI listening(Process serve, StringBuffer output) throws Exception {
-        CompletableFuture<URI> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            Pattern where = Pattern.compile("catalog API on (http://127\\.0\\.0\\.1:\\d+)");
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.append(line).append('\n');
-                    Matcher m = where.matcher(line);
-                    if (m.find()) {
-                        listening.complete(URI.create(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                output.append(e);
-            }
-            listening.complete(null);
-        });
-        reader.setDaemon(true);
-        reader.start();
-        URI base = listening.get(60, TimeUnit.SECONDS);
-        if (base == null) {
-            throw new AssertionError("serve did not say where it listens: " + output);
-        }
-        return base;
     }
 
     private static void awaitSent(AtomicInteger sent, int atLeast) throws InterruptedException {

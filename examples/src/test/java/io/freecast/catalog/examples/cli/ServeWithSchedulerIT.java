@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.freecast.catalog.examples.testing.CatalogTables;
 import io.freecast.catalog.examples.testing.LoopbackFeedServer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import io.freecast.catalog.examples.testing.ServeProcess;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,14 +19,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,63 +44,16 @@ class ServeWithSchedulerIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** A {@code serve} child process, its merged output, and where it listens once it says so. */
-    private record Serve(Process process, StringBuffer output, Thread reader, URI base) implements AutoCloseable {
-
-        void terminate() throws Exception {
-            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
-            reader.join(10_000);
-        }
-
-        @Override
-        public void close() {
-            process.destroyForcibly();
-        }
-    }
-
-    private Serve startServe(Map<String, String> environment, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), CatalogCli.class.getName(),
-                "serve", "--port", "0"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("CATALOG_"));
-        builder.environment().put("CATALOG_ADMIN_TOKEN", TOKEN);
-        builder.environment().putAll(environment);
-        Process serve = builder.start();
-        StringBuffer output = new StringBuffer();
-        CompletableFuture<URI> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            Pattern where = Pattern.compile("catalog API on (http://127\\.0\\.0\\.1:\\d+)");
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.append(line).append('\n');
-                    Matcher m = where.matcher(line);
-                    if (m.find()) {
-                        listening.complete(URI.create(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                output.append(e);
-            }
-            listening.complete(null);
-        });
-        reader.start();
-        URI base = listening.get(60, TimeUnit.SECONDS);
-        if (base == null) {
-            serve.destroyForcibly();
-            throw new AssertionError("serve did not say where it listens: " + output);
-        }
-        return new Serve(serve, output, reader, base);
+    /** {@code serve} with the admin token, as an operator would start it. */
+    private ServeProcess startServe(Map<String, String> environment, String... arguments) throws Exception {
+        Map<String, String> withToken = new HashMap<>(environment);
+        withToken.put("CATALOG_ADMIN_TOKEN", TOKEN);
+        return ServeProcess.start(dir, withToken, arguments);
     }
 
     @Test
     void serveImportsAtStartupShowsItsTasksAndGuardsTriggersWithTheToken() throws Exception {
-        try (Serve serve = startServe(Map.of("CATALOG_SCHEDULE_IMPORT_MOVIES", "startup+12h"),
+        try (ServeProcess serve = startServe(Map.of("CATALOG_SCHEDULE_IMPORT_MOVIES", "startup+12h"),
                 "--node-name", "serve-test", "--schedule", "validate-sources=off")) {
             URI base = serve.base();
             assertThat(dir.resolve("catalog.db")).exists();
@@ -137,7 +86,7 @@ class ServeWithSchedulerIT {
                     && "succeeded".equals(runs.get(0).path("status").asText()));
 
             serve.terminate();
-            assertThat(serve.output().toString()).contains("scheduler stopped").contains("catalog API stopped")
+            assertThat(serve.output()).contains("scheduler stopped").contains("catalog API stopped")
                     .as("logging set up before anything logs").doesNotContain("SLF4J");
         }
     }
@@ -157,7 +106,7 @@ class ServeWithSchedulerIT {
                      body.write(items.substring(1).getBytes(StandardCharsets.UTF_8));
                  }
              });
-             Serve serve = startServe(Map.of(), "--allow-private", "--movies-feed", feed.url("/movies.json"),
+             ServeProcess serve = startServe(Map.of(), "--allow-private", "--movies-feed", feed.url("/movies.json"),
                      "--schedule", "import-shows=off", "--schedule", "import-movies=off",
                      "--schedule", "validate-sources=off")) {
             assertThat(post(serve.base(), "/tasks/import-movies/runs", TOKEN).statusCode()).isEqualTo(202);
@@ -165,9 +114,9 @@ class ServeWithSchedulerIT {
 
             serve.terminate();
 
-            assertThat(serve.output().toString()).contains("catalog API stopped");
+            assertThat(serve.output()).contains("catalog API stopped");
             String url = "jdbc:sqlite:" + dir.resolve("catalog.db");
-            assertThat(CatalogTables.count(url, "movie")).as(serve.output().toString()).isEqualTo(2);
+            assertThat(CatalogTables.count(url, "movie")).as(serve.output()).isEqualTo(2);
             assertThat(runStatuses(url)).containsExactly("succeeded");
         }
     }

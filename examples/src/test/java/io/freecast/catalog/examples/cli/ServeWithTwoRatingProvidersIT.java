@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.freecast.catalog.examples.testing.LoopbackFeedServer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import io.freecast.catalog.examples.testing.ServeProcess;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -17,15 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +65,7 @@ class ServeWithTwoRatingProvidersIT {
                          : "{\"docs\":[]}";
                  LoopbackFeedServer.respond(exchange, 200, "application/json", body);
              });
-             Serve serve = startServe(Map.of("CATALOG_OMDB_API_KEY", OMDB_KEY,
+             ServeProcess serve = startServe(Map.of("CATALOG_OMDB_API_KEY", OMDB_KEY,
                              "CATALOG_KINOPOISK_API_KEY_FILE", keyFile.toString(),
                              "CATALOG_SCHEDULE_UPDATE_KINOPOISK_RATINGS", "12h"),
                      // No response cache: each read below must see the run that just ended, not a 1 s old page.
@@ -108,7 +103,7 @@ class ServeWithTwoRatingProvidersIT {
             assertThat(kinopoiskKeys).hasSize(2).containsOnly(KINOPOISK_KEY);
 
             serve.terminate();
-            assertThat(serve.output().toString()).doesNotContain(OMDB_KEY).doesNotContain(KINOPOISK_KEY);
+            assertThat(serve.output()).doesNotContain(OMDB_KEY).doesNotContain(KINOPOISK_KEY);
         }
     }
 
@@ -144,58 +139,11 @@ class ServeWithTwoRatingProvidersIT {
         return values;
     }
 
-    /** A {@code serve} child process, its merged output, and where it listens once it says so. */
-    private record Serve(Process process, StringBuffer output, Thread reader, URI base) implements AutoCloseable {
-
-        void terminate() throws Exception {
-            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
-            reader.join(10_000);
-        }
-
-        @Override
-        public void close() {
-            process.destroyForcibly();
-        }
-    }
-
-    private Serve startServe(Map<String, String> environment, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), CatalogCli.class.getName(),
-                "serve", "--port", "0"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("CATALOG_"));
-        builder.environment().put("CATALOG_ADMIN_TOKEN", TOKEN);
-        builder.environment().putAll(environment);
-        Process serve = builder.start();
-        StringBuffer output = new StringBuffer();
-        CompletableFuture<URI> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            Pattern where = Pattern.compile("catalog API on (http://127\\.0\\.0\\.1:\\d+)");
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.append(line).append('\n');
-                    Matcher m = where.matcher(line);
-                    if (m.find()) {
-                        listening.complete(URI.create(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                output.append(e);
-            }
-            listening.complete(null);
-        });
-        reader.start();
-        URI base = listening.get(60, TimeUnit.SECONDS);
-        if (base == null) {
-            serve.destroyForcibly();
-            throw new AssertionError("serve did not say where it listens: " + output);
-        }
-        return new Serve(serve, output, reader, base);
+    /** {@code serve} with the admin token, as an operator would start it. */
+    private ServeProcess startServe(Map<String, String> environment, String... arguments) throws Exception {
+        Map<String, String> withToken = new HashMap<>(environment);
+        withToken.put("CATALOG_ADMIN_TOKEN", TOKEN);
+        return ServeProcess.start(dir, withToken, arguments);
     }
 
     private JsonNode get(URI base, String path) throws Exception {
