@@ -8,6 +8,7 @@
 #   PG_URL='jdbc:postgresql://host:5432/db?user=u' bench/scale.sh # default: 127.0.0.1:5432/test as postgres
 #   SKIP_BUILD=1 DURATION=20s bench/scale.sh                      # reuse the jar; measure each request longer
 #   JAR_ROOT=/tmp/old bench/scale.sh   # measure another checkout's build (its examples/target) with this script
+#   KEEP=1 bench/scale.sh              # keep the work directory and the SQLite catalog in it (2.3 GB)
 #
 # What it does:
 # 1. generates the catalog as FreeCast feeds with LargeCatalogFeeds (deterministic; cached under FEEDS_ROOT by
@@ -424,6 +425,8 @@ benchmark_database() {
   if [ "$label" = postgresql ]; then
     drop_schema
     SCHEMA=""
+  elif [ -n "${KEEP:-}" ]; then
+    echo "kept the SQLite catalog: $db" >&2
   else
     rm -f "$db"*
   fi
