@@ -9,6 +9,10 @@
 #   SKIP_BUILD=1 DURATION=20s bench/scale.sh                      # reuse the jar; measure each request longer
 #   JAR_ROOT=/tmp/old bench/scale.sh   # measure another checkout's build (its examples/target) with this script
 #   KEEP=1 bench/scale.sh              # keep the work directory and the SQLite catalog in it (2.3 GB)
+#   SQLITE_DB=/tmp/kept/catalog.db PG_SCHEMA=bench_kept bench/scale.sh
+#                                     # measure catalogs imported before (from the same feeds: a kept SQLite file,
+#                                     # an existing schema of PG_URL) without importing again; they are migrated
+#                                     # to this build's schema first, analysed (PostgreSQL), and left in place
 #
 # What it does:
 # 1. generates the catalog as FreeCast feeds with LargeCatalogFeeds (deterministic; cached under FEEDS_ROOT by
@@ -175,7 +179,7 @@ analyze_schema() {
   record postgresql.autovacuum "$autovacuum"
   # The schema's tables only: a bare ANALYZE would go through every schema of the database.
   psql "$PSQL_URL" -Atc "SELECT format('ANALYZE %I.%I;', schemaname, tablename) FROM pg_tables
-    WHERE schemaname = '$SCHEMA'" | psql "$PSQL_URL" -q >/dev/null
+    WHERE schemaname = '${SCHEMA:-$PG_SCHEMA}'" | psql "$PSQL_URL" -q >/dev/null
 }
 
 database_size() {
@@ -184,7 +188,7 @@ database_size() {
     du -ch "$db"* | tail -1 | cut -f1
   else
     psql "$PSQL_URL" -Atc "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c
-      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$SCHEMA' AND c.relkind IN ('r', 'm')"
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '${SCHEMA:-$PG_SCHEMA}' AND c.relkind IN ('r', 'm')"
   fi
 }
 
@@ -344,7 +348,11 @@ print_database() {
     "$(written movie.sources)" "$SHOWS" "$(written episodes)" "$(written episode.sources)" "$(result "$label.size")"
   printf '%-16s | %8s %8s %9s | %14s %15s %11s\n' import "wall s" "task s" "items/s" "peak heap MB" "live heap MB" \
     "max RSS MB"
+  if [ -n "$(result "$label.reused")" ]; then
+    printf '%-16s | imported before: %s\n' import "$(result "$label.reused")"
+  fi
   for key in import-movies import-shows; do
+    [ -n "$(result "$label.$key.wall")" ] || continue
     printf '%-16s | %8s %8s %9s | %14s %15s %11s\n' "$key" "$(result "$label.$key.wall")" "$(result "$label.$key.task")" \
       "$(awk -v n="$(result "$label.$key.items")" -v s="$(result "$label.$key.task")" 'BEGIN { printf "%.0f", n / s }')" \
       "$(result "$label.$key.heap") of $IMPORT_HEAP" "$(result "$label.$key.live")" "$(result "$label.$key.rss")"
@@ -391,10 +399,15 @@ print_postgresql_against_sqlite() {
 # --- the run --------------------------------------------------------------------------------------------------
 
 benchmark_database() {
-  local label=$1 kind db
+  local label=$1 kind db reused=""
   if [ "$label" = sqlite ]; then
     kind=SQLite
-    db="$WORK/catalog.db"
+    db=${SQLITE_DB:-"$WORK/catalog.db"}
+    reused=${SQLITE_DB:-}
+  elif [ -n "${PG_SCHEMA:-}" ]; then
+    kind=PostgreSQL
+    db=$(jdbc_url_with_schema "$PG_URL" "$PG_SCHEMA")
+    reused="schema $PG_SCHEMA"
   else
     kind=PostgreSQL
     SCHEMA=$(fresh_schema_name bench_scale)
@@ -402,7 +415,14 @@ benchmark_database() {
     db=$(jdbc_url_with_schema "$PG_URL" "$SCHEMA")
   fi
   log "$kind: load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  import_catalog "$label" "$db"
+  if [ -n "$reused" ]; then
+    log "$kind: measuring the catalog imported before in $reused (migrating it to this build's schema first)"
+    "$JAVA" "${JVM_FLAGS[@]}" -jar "$JAR" migrate --db "$db" >/dev/null 2>"$WORK/import.err" \
+      || { cat "$WORK/import.err" >&2; return 1; }
+    record "$label.reused" "$reused"
+  else
+    import_catalog "$label" "$db"
+  fi
   [ "$label" = sqlite ] || analyze_schema
   record "$label.size" "$(database_size "$label" "$db")"
   log "$kind: searches and pages, response cache off"
@@ -423,9 +443,9 @@ benchmark_database() {
   print_database "$label" "$kind"
   [ -z "$nginx_now" ] || print_nginx
   if [ "$label" = postgresql ]; then
-    drop_schema
+    [ -z "$SCHEMA" ] || drop_schema   # a reused PG_SCHEMA is left in place
     SCHEMA=""
-  elif [ -n "${KEEP:-}" ]; then
+  elif [ -n "${KEEP:-}" ] || [ -n "$reused" ]; then
     echo "kept the SQLite catalog: $db" >&2
   else
     rm -f "$db"*
