@@ -45,7 +45,6 @@ final class ResponseCache {
     /** A finished 200 response, and when it was stored. */
     static final class Entry implements Representation {
 
-        private final String target;
         private final String route;
         private final String contentType;
         private final byte[] body;
@@ -53,6 +52,7 @@ final class ResponseCache {
         private final String link;
         private final String total;
         private final long storedAtNanos;
+        private final long serial;
         private final AtomicBoolean refreshClaimed = new AtomicBoolean();
         /** Computed when a client first asks for it; two threads computing it at once both get equal bytes. */
         private volatile byte[] gzipped;
@@ -63,9 +63,9 @@ final class ResponseCache {
          * @param link    the {@code Link} header, or {@code null}
          * @param total   the {@code X-Total-Count} header, or {@code null}
          */
-        Entry(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag, String link,
-              String total, long storedAtNanos) {
-            this.target = target;
+        Entry(String route, String contentType, byte[] body, byte[] gzipped, String etag, String link,
+              String total, long storedAtNanos, long serial) {
+            this.serial = serial;
             this.route = route;
             this.contentType = contentType;
             this.body = body;
@@ -137,15 +137,23 @@ final class ResponseCache {
     private final LongSupplier nanoTime;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /**
-     * Every entry stored, oldest first. All entries live for the same TTL, so the oldest are the first to
-     * expire: making room takes expired entries off the head instead of going through the whole map,
-     * which, with the cache full of a long tail of single items, took a quarter of every miss's CPU.
-     * Entries already forgotten or replaced stay in it until they reach the head; so that writes which
-     * keep dropping entries cannot make it grow without bound, it holds at most {@link #MAX_QUEUED}, and
-     * the oldest beyond that are forgotten early.
+     * Every entry stored, oldest first, by its target and when it was stored. All entries live for the same
+     * TTL, so the oldest are the first to expire: making room takes expired entries off the head instead of
+     * going through the whole map, which, with the cache full of a long tail of single items, took a quarter
+     * of every miss's CPU. The queue names entries but does not hold them, so an entry dropped by a write is
+     * garbage at once; the names of entries already dropped or replaced are passed over when they reach the
+     * head. So that writes which keep dropping entries cannot make it grow without bound, it holds at most
+     * {@link #MAX_QUEUED} names, and the oldest entries beyond that are forgotten early.
      */
-    private final Queue<Entry> byAge = new ConcurrentLinkedQueue<>();
+    private final Queue<Stored> byAge = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+
+    /** An entry's place in {@link #byAge}: its target, when it was stored, and which store of that target it was. */
+    private record Stored(String target, long storedAtNanos, long serial) {
+    }
+
+    /** Numbers every entry, so a name in {@link #byAge} finds its own entry and never a later one. */
+    private final AtomicLong serials = new AtomicLong();
     /** One thread at a time takes entries off the head; the others store without waiting for it. */
     private final ReentrantLock trimming = new ReentrantLock();
     private final AtomicLong bytes = new AtomicLong();
@@ -215,7 +223,8 @@ final class ResponseCache {
      */
     Entry store(String target, String route, String contentType, byte[] body, byte[] gzipped, String etag,
                 String link, String total, long builtAt) {
-        Entry entry = new Entry(target, route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong());
+        Entry entry = new Entry(route, contentType, body, gzipped, etag, link, total, nanoTime.getAsLong(),
+                serials.incrementAndGet());
         keep(target, entry, builtAt);
         return entry;
     }
@@ -230,7 +239,7 @@ final class ResponseCache {
             return;
         }
         Entry previous = entries.put(target, entry);
-        byAge.add(entry);
+        byAge.add(new Stored(target, entry.storedAtNanos, entry.serial));
         queued.incrementAndGet();
         bytes.addAndGet(entry.size() - (previous == null ? 0 : previous.size()));
         if (builtAt != generation.get()) {
@@ -256,12 +265,15 @@ final class ResponseCache {
         }
         try {
             long now = nanoTime.getAsLong();
-            Entry oldest;
+            Stored oldest;
             while ((oldest = byAge.peek()) != null
-                    && (now - oldest.storedAtNanos >= ttlNanos || queued.get() > MAX_QUEUED)) {
+                    && (now - oldest.storedAtNanos() >= ttlNanos || queued.get() > MAX_QUEUED)) {
                 byAge.poll();
                 queued.decrementAndGet();
-                forget(oldest.target, oldest);
+                Entry entry = entries.get(oldest.target());
+                if (entry != null && entry.serial == oldest.serial()) {
+                    forget(oldest.target(), entry);
+                }
             }
         } finally {
             trimming.unlock();
