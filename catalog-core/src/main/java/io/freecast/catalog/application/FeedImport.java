@@ -111,7 +111,8 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
         return read;
     }
 
-    TaskReport report(TaskName task, Instant startedAt, Instant finishedAt) {
+    /** @param storageUpkeep what the storage did after the import committed, in its own words: the last notes */
+    TaskReport report(TaskName task, Instant startedAt, Instant finishedAt, List<String> storageUpkeep) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("read", read);
         counts.put("created", created);
@@ -131,6 +132,7 @@ final class FeedImport<D> implements Consumer<FeedItem<D>> {
         if (warningCount > warnings.size()) {
             notes.add("only the first " + warnings.size() + " of " + warningCount + " warnings are listed");
         }
+        notes.addAll(storageUpkeep);
         return new TaskReport(task, startedAt, finishedAt, TaskStatus.SUCCEEDED, counts, rejections, notes, null);
     }
 

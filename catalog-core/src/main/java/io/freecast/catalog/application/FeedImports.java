@@ -31,16 +31,20 @@ final class FeedImports {
      * reason; a run asked to stop (a shutdown) rolls back and gives an interrupted report, whatever the
      * stop broke on its way (a read or a database round trip woken by the interrupt); any other exception
      * (storage failing) also rolls back and is left to the task recorder.
+     *
+     * <p>The transaction is a bulk one ({@link Transactions#inBulkTransaction}): a feed may rewrite most of the
+     * catalog, and what the storage did about that after the commit (in its own terms) ends the report's notes.
      */
     static <D> TaskReport run(TaskName task, Clock clock, Transactions transactions, FeedImport<D> run,
                               Reading<D> reading) {
         Instant startedAt = clock.instant();
+        List<String> upkeep = new ArrayList<>();
         try {
-            transactions.inTransaction(() -> {
+            transactions.inBulkTransaction(() -> {
                 reading.into(run);
                 run.finish();
                 return null;
-            });
+            }, upkeep::add);
         } catch (RuntimeException e) {
             String stopReason = RunUnderWay.stopReasonHere();
             if (stopReason != null) {
@@ -60,6 +64,6 @@ final class FeedImports {
                     List.of(), List.of("nothing was imported: the catalog is as it was before this run"),
                     TaskRecorder.oneLine(e));
         }
-        return run.report(task, startedAt, clock.instant());
+        return run.report(task, startedAt, clock.instant(), upkeep);
     }
 }

@@ -21,6 +21,7 @@ import io.freecast.catalog.port.in.ImportMoviesUseCase;
 import io.freecast.catalog.port.in.ImportMoviesUseCase.ImportMoviesCommand;
 import io.freecast.catalog.port.out.FeedItem;
 import io.freecast.catalog.port.out.MovieRepository;
+import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.testing.InMemoryCatalogStore;
 import io.freecast.catalog.testing.InMemoryFeedReader;
 import io.freecast.catalog.testing.MutableClock;
@@ -29,6 +30,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -179,6 +182,60 @@ class ImportMoviesServiceTest {
 
         assertThatThrownBy(() -> failing.importMovies(new ImportMoviesCommand(FEED))).hasMessage("disk full");
         assertThat(store.contents()).isEqualTo(before);
+    }
+
+    /**
+     * A storage that, once a bulk write has committed, says what it did about it (PostgreSQL's store: which tables
+     * it analysed) — here, how many movies a reader outside the transaction sees by then.
+     */
+    private final class UpkeepAfterCommit implements Transactions {
+
+        private int bulkWrites;
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return store.ports().transactions().inTransaction(work);
+        }
+
+        @Override
+        public <T> T inBulkTransaction(Supplier<T> work, Consumer<String> upkeep) {
+            bulkWrites++;
+            T result = inTransaction(work);
+            upkeep.accept("storage upkeep after " + movies().size() + " movies were committed");
+            return result;
+        }
+    }
+
+    @Test
+    void theImportIsOneBulkWriteAndWhatTheStorageDidAfterItsCommitEndsTheReportsNotes() {
+        UpkeepAfterCommit transactions = new UpkeepAfterCommit();
+        ImportMoviesUseCase withUpkeep = UseCases.importMovies(store.ports().movies(), store.ports().tombstones(),
+                transactions, feeds, clock);
+        feeds.movies(FEED, List.of(InMemoryFeedReader.accepted(0, movie("1", "One")),
+                InMemoryFeedReader.accepted(1, movie("2", "Two")),
+                new FeedItem.Rejected<MovieDraft>(2, "3", "no usable title")));
+
+        TaskReport report = withUpkeep.importMovies(new ImportMoviesCommand(FEED));
+
+        assertThat(transactions.bulkWrites).isEqualTo(1);
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.count("rejected")).isEqualTo(1);
+        assertThat(report.notes()).containsExactly("storage upkeep after 2 movies were committed");
+    }
+
+    @Test
+    void anImportThatRollsBackReportsNoStorageUpkeep() {
+        UpkeepAfterCommit transactions = new UpkeepAfterCommit();
+        ImportMoviesUseCase withUpkeep = UseCases.importMovies(store.ports().movies(), store.ports().tombstones(),
+                transactions, feeds, clock);
+        feeds.movies(FEED, InMemoryFeedReader.movieItems(IntStream.range(0, FeedImport.BATCH_SIZE + 10)
+                .mapToObj(i -> movie("m" + i, "Movie " + i)).toList())).cutOffAfter(FEED, FeedImport.BATCH_SIZE + 5,
+                "connection reset");
+
+        TaskReport report = withUpkeep.importMovies(new ImportMoviesCommand(FEED));
+
+        assertThat(report.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(report.notes()).containsExactly("nothing was imported: the catalog is as it was before this run");
     }
 
     @Test

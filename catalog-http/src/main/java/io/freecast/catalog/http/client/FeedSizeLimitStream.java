@@ -63,13 +63,23 @@ final class FeedSizeLimitStream extends FilterInputStream {
         }
     }
 
+    /**
+     * A size as an operator would have written it: in the largest unit, binary ({@code 512 MiB}, {@code 2 GiB}) or
+     * decimal ({@code 800 MB}), of which it is a whole number, else in bytes — the words of the launcher's
+     * {@code --max-feed-size}. (The default, 512 MiB or 536,870,912 bytes, was called "512 MB" before, and a limit
+     * of 800,000,000 bytes would have read "781250 KB".)
+     */
     static String describe(long bytes) {
-        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-            return (bytes / (1024 * 1024)) + " MB";
+        String[] names = {"KiB", "MiB", "GiB", "TiB", "kB", "MB", "GB", "TB"};
+        long[] units = {1L << 10, 1L << 20, 1L << 30, 1L << 40, 1_000L, 1_000_000L, 1_000_000_000L, 1_000_000_000_000L};
+        String best = bytes + " bytes";
+        long fewest = bytes;
+        for (int i = 0; i < units.length; i++) {
+            if (bytes >= units[i] && bytes % units[i] == 0 && bytes / units[i] < fewest) {
+                fewest = bytes / units[i];
+                best = fewest + " " + names[i];
+            }
         }
-        if (bytes >= 1024 && bytes % 1024 == 0) {
-            return (bytes / 1024) + " KB";
-        }
-        return bytes + " bytes";
+        return best;
     }
 }

@@ -115,10 +115,10 @@ class JsonFeedReaderHttpIT {
 
         assertThatThrownBy(() -> reader.readMovies(FeedLocation.parse(url("/big")), i -> { }))
                 .isInstanceOf(FeedUnreadableException.class)
-                .hasMessage("feed " + url("/big") + ": the feed is " + big.length + " bytes, larger than the limit of 100 KB");
+                .hasMessage("feed " + url("/big") + ": the feed is " + big.length + " bytes, larger than the limit of 100 KiB");
         assertThatThrownBy(() -> reader.readMovies(FeedLocation.parse(url("/chunked")), i -> { }))
                 .isInstanceOf(FeedUnreadableException.class)
-                .hasMessageStartingWith("feed " + url("/chunked") + ": the feed is larger than the limit of 100 KB");
+                .hasMessageStartingWith("feed " + url("/chunked") + ": the feed is larger than the limit of 100 KiB");
     }
 
     @Test

@@ -516,7 +516,7 @@ class JsonFeedReaderTest {
         Path file = feeds.write("[" + "{\"name\": \"A\"},".repeat(10_000) + "{\"name\": \"A\"}]");
         assertThatThrownBy(() -> new JsonFeedReader(http, 64 * 1024).readMovies(FeedLocation.parse(file.toString()), item -> { }))
                 .isInstanceOf(FeedUnreadableException.class)
-                .hasMessageContaining("the feed is larger than the limit of 64 KB");
+                .hasMessageContaining("the feed is larger than the limit of 64 KiB");
     }
 
     @Test
@@ -533,7 +533,7 @@ class JsonFeedReaderTest {
         assertThat(Files.size(gz)).isLessThan(64 * 1024);
         assertThatThrownBy(() -> new JsonFeedReader(http, 1024 * 1024).readMovies(FeedLocation.parse(gz.toString()), item -> { }))
                 .isInstanceOf(FeedUnreadableException.class)
-                .hasMessageContaining("larger than the limit of 1 MB");
+                .hasMessageContaining("larger than the limit of 1 MiB");
     }
 
     @Test

@@ -66,6 +66,15 @@ public enum DatabaseKind {
         return this == POSTGRESQL;
     }
 
+    /**
+     * Whether the store analyses the tables a bulk write changed much, after it commits ({@link PlannerStatistics}):
+     * PostgreSQL plans from statistics nothing else gathers where autovacuum is off; SQLite's read path is planned
+     * for, and best, without any.
+     */
+    boolean analysesAfterBulkWrites() {
+        return this == POSTGRESQL;
+    }
+
     /** SQLite allows one writer at a time: writers in one process queue on a lock rather than on busy errors. */
     boolean hasSingleWriter() {
         return this == SQLITE;

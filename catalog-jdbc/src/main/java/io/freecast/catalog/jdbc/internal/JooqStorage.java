@@ -14,8 +14,9 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 
 /**
  * The storage ports on one connection pool. Two jOOQ contexts share the pool: the main one, whose
- * thread-local transactions the repositories join, and one of its own for the task-run log and the
- * leases, which must never join (or wait for) an import's transaction.
+ * thread-local transactions the repositories join, and one of its own for the task-run log, the
+ * leases and the statistics refreshed after an import, which must never join (or wait for) an import's
+ * transaction.
  */
 public final class JooqStorage {
 
@@ -41,7 +42,7 @@ public final class JooqStorage {
         }
         DSLContext dsl = DSL.using(main);
         DSLContext own = DSL.using(separate);
-        JooqTransactions transactions = new JooqTransactions(dsl, gate);
+        JooqTransactions transactions = new JooqTransactions(dsl, own, gate, new PlannerStatistics(kind));
         JooqTaskRunLog runLog = new JooqTaskRunLog(own, gate);
         JooqCatalogQueries queries = new JooqCatalogQueries(dsl, kind);
         this.ports = StoragePorts.builder()

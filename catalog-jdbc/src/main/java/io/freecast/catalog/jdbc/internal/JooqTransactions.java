@@ -1,6 +1,9 @@
 package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.port.out.Transactions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
@@ -9,16 +12,42 @@ import org.jooq.DSLContext;
  * every statement this thread makes through the shared {@link DSLContext} uses the transaction's
  * connection, so repository writes join it without passing anything around. A call inside another
  * joins the outer transaction (no savepoint): the work commits or rolls back as a whole.
+ *
+ * <p>A bulk transaction (an import) also has the planner statistics of the tables it changed much refreshed once
+ * it has committed ({@link PlannerStatistics}), on a connection of {@code own}, which never joins a transaction.
  */
 final class JooqTransactions implements Transactions {
 
     private final DSLContext dsl;
+    private final DSLContext own;
     private final WriteGate gate;
+    private final PlannerStatistics statistics;
     private final ThreadLocal<Boolean> active = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    JooqTransactions(DSLContext dsl, WriteGate gate) {
+    JooqTransactions(DSLContext dsl, DSLContext own, WriteGate gate, PlannerStatistics statistics) {
         this.dsl = dsl;
+        this.own = own;
         this.gate = gate;
+        this.statistics = statistics;
+    }
+
+    @Override
+    public <T> T inBulkTransaction(Supplier<T> work, Consumer<String> upkeep) {
+        if (active.get()) {
+            // Joined: the outer transaction commits, later, and what it wrote is not this call's to judge.
+            return work.get();
+        }
+        List<PlannerStatistics.TableWrites> written = new ArrayList<>();
+        T result = inTransaction(() -> {
+            PlannerStatistics.Baseline baseline = statistics.beforeBulkWrite(dsl);
+            T value = work.get();
+            // Last thing before the commit: afterwards the server's counts are no longer this transaction's.
+            written.addAll(statistics.writtenInThisTransaction(dsl, baseline));
+            return value;
+        });
+        // Committed; outside the transaction and the write gate.
+        statistics.refresh(own, written, upkeep);
+        return result;
     }
 
     @Override

@@ -30,8 +30,17 @@ public final class CatalogAssembly implements AutoCloseable {
      * @throws ConfigurationException when the database cannot be opened as configured (exit code 2)
      */
     public static CatalogAssembly open(DatabaseOptions database, OutboundOptions outbound) {
+        return open(database, outbound, JsonFeedReader.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * For the imports: their feeds read up to {@code maxFeedBytes} ({@code --max-feed-size}).
+     *
+     * @throws ConfigurationException when the database cannot be opened as configured (exit code 2)
+     */
+    public static CatalogAssembly open(DatabaseOptions database, OutboundOptions outbound, long maxFeedBytes) {
         return open(database, OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()),
-                (builder, http) -> builder);
+                maxFeedBytes, (builder, http) -> builder);
     }
 
     /**
@@ -43,13 +52,24 @@ public final class CatalogAssembly implements AutoCloseable {
      */
     public static CatalogAssembly open(DatabaseOptions database, OutboundHttpSettings httpSettings,
                                        BiFunction<Catalog.Builder, OutboundHttp, Catalog.Builder> adapters) {
+        return open(database, httpSettings, JsonFeedReader.DEFAULT_MAX_BYTES, adapters);
+    }
+
+    /**
+     * As {@link #open(DatabaseOptions, OutboundHttpSettings, BiFunction)}, with feeds read up to {@code maxFeedBytes}
+     * ({@code --max-feed-size}: serve's scheduled and triggered imports).
+     *
+     * @throws ConfigurationException when the database cannot be opened as configured (exit code 2)
+     */
+    public static CatalogAssembly open(DatabaseOptions database, OutboundHttpSettings httpSettings, long maxFeedBytes,
+                                       BiFunction<Catalog.Builder, OutboundHttp, Catalog.Builder> adapters) {
         JdbcCatalogStore store = openStore(database, true);
         OutboundHttp http = null;
         try {
             http = new OutboundHttp(httpSettings);
             Catalog.Builder builder = Catalog.builder()
                     .storage(store)
-                    .feedReader(new JsonFeedReader(http));
+                    .feedReader(new JsonFeedReader(http, maxFeedBytes));
             Catalog catalog = adapters.apply(builder, http).build();
             return new CatalogAssembly(http, store, catalog);
         } catch (RuntimeException e) {

@@ -33,6 +33,9 @@ final class ImportShowsCommand implements Callable<Integer> {
     @Mixin
     TaskLeaseOption lease;
 
+    @Mixin
+    FeedSizeOption feedSize;
+
     @Option(names = "--feed", paramLabel = "URL|PATH", defaultValue = "${env:CATALOG_SHOWS_FEED:-" + BUNDLED_FEED + "}",
             description = "http(s) URL, file path or classpath:resource of the shows feed. "
                     + "Env: CATALOG_SHOWS_FEED. Default: the bundled sample feed.")
@@ -50,8 +53,9 @@ final class ImportShowsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration leaseFor = lease.duration();
+        long maxFeedBytes = feedSize.bytes();
         FeedLocation location = FeedLocation.parse(feed);
-        try (CatalogAssembly assembly = CatalogAssembly.open(database, outbound);
+        try (CatalogAssembly assembly = CatalogAssembly.open(database, outbound, maxFeedBytes);
              ImportProgressBar progress = ImportProgressBar.start("import-shows")) {
             Catalog catalog = assembly.catalog();
             // Under the task's lease, like every run: never at the same time as a scheduled run on a server.

@@ -57,6 +57,9 @@ public final class ServeCommand implements Callable<Integer> {
     ServeTaskOptions taskOptions;
 
     @Mixin
+    FeedSizeOption feedSize;
+
+    @Mixin
     RatingProviderOptions ratings;
 
     @Mixin
@@ -105,6 +108,7 @@ public final class ServeCommand implements Callable<Integer> {
         Duration cacheTtl = parseDuration(responseCache);
         Duration grace = parseStopGrace(stopGrace);
         Duration adminIdleTimeout = idleTimeout(idleTimeout);
+        long maxFeedBytes = feedSize.bytes();
         if (port < 0 || port > 65_535) {
             throw new ConfigurationException("--port / CATALOG_PORT must be between 0 and 65535, got " + port);
         }
@@ -119,7 +123,7 @@ public final class ServeCommand implements Callable<Integer> {
         CatalogAssembly assembly;
         try {
             assembly = CatalogAssembly.open(database,
-                    OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()),
+                    OutboundHttpSettings.defaults().withAllowPrivateTargets(outbound.allowPrivate()), maxFeedBytes,
                     (builder, http) -> adapters.configure(builder, http).bootstrapToken(bootstrapToken));
         } catch (RuntimeException e) {
             adapters.close();

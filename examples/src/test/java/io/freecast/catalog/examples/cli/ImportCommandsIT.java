@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.examples.testing.CatalogTables;
+import io.freecast.catalog.examples.testing.FeedGenerator;
 import io.freecast.catalog.examples.testing.LoopbackFeedServer;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import java.io.IOException;
@@ -171,6 +172,49 @@ class ImportCommandsIT {
             assertThat(server.requests()).isEqualTo(1);
             assertThat(CatalogTables.count(url(), "movie")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aMoviesFeedLargerThanMaxFeedSizeFailsAndChangesNothingAndImportsWithTheLimitRaised() throws IOException {
+        assertThat(CliRun.of("import-movies", "--db", db()).exitCode()).isEqualTo(ExitCode.OK);
+        List<String> before = CatalogTables.dump(url());
+        Path feed = FeedGenerator.movies(dir.resolve("movies-2000.json"), 2_000);
+        long size = Files.size(feed);
+        assertThat(size).as("the feed's size").isBetween(64L * 1024 + 1, 512L * 1024 * 1024);
+
+        CliRun small = CliRun.of("import-movies", "--db", db(), "--feed", feed.toString(), "--max-feed-size", "64KiB");
+        assertThat(small.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(small.err().lines().toList()).singleElement().asString().startsWith("catalog: import-movies failed: feed "
+                + feed + ": the feed is larger than the limit of 64 KiB (after ");
+        assertThat(CatalogTables.dump(url())).isEqualTo(before);
+
+        CliRun oneByteShort = CliRun.of("import-movies", "--db", db(), "--feed", feed.toString(),
+                "--max-feed-size", Long.toString(size - 1));
+        assertThat(oneByteShort.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(oneByteShort.err()).contains("the feed is larger than the limit of " + (size - 1) + " bytes (after ");
+        assertThat(CatalogTables.dump(url())).isEqualTo(before);
+
+        CliRun exactly = CliRun.of("import-movies", "--db", db(), "--feed", feed.toString(),
+                "--max-feed-size", Long.toString(size));
+        assertThat(exactly.exitCode()).as(exactly.err()).isEqualTo(ExitCode.OK);
+        assertThat(exactly.out()).containsPattern("\\n  created +2000\\n");
+        assertThat(CatalogTables.count(url(), "movie")).isEqualTo(10 + 2_000);
+    }
+
+    @Test
+    void aShowsFeedLargerThanMaxFeedSizeFailsAndChangesNothingAndImportsWithTheLimitRaised() throws IOException {
+        Path feed = FeedGenerator.shows(dir.resolve("shows-500.json"), 500);
+        assertThat(Files.size(feed)).isGreaterThan(16L * 1024);
+
+        CliRun small = CliRun.of("import-shows", "--db", db(), "--feed", feed.toString(), "--max-feed-size", "16KiB");
+        assertThat(small.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(small.err()).contains("the feed is larger than the limit of 16 KiB (after ");
+        assertThat(CatalogTables.count(url(), "show")).isZero();
+        assertThat(CatalogTables.count(url(), "season")).isZero();
+
+        CliRun raised = CliRun.of("import-shows", "--db", db(), "--feed", feed.toString(), "--max-feed-size", "1MB");
+        assertThat(raised.exitCode()).as(raised.err()).isEqualTo(ExitCode.OK);
+        assertThat(CatalogTables.count(url(), "show")).isEqualTo(500);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.freecast.catalog.examples.testing.CatalogTables;
+import io.freecast.catalog.examples.testing.FeedGenerator;
 import io.freecast.catalog.examples.testing.LoopbackFeedServer;
 import io.freecast.catalog.examples.testing.ServeProcess;
 import java.io.OutputStream;
@@ -88,6 +89,22 @@ class ServeWithSchedulerIT {
             serve.terminate();
             assertThat(serve.output()).contains("scheduler stopped").contains("catalog API stopped")
                     .as("logging set up before anything logs").doesNotContain("SLF4J");
+        }
+    }
+
+    @Test
+    void scheduledImportsReadFeedsNoLargerThanMaxFeedSizeSetInTheEnvironment() throws Exception {
+        Path feed = FeedGenerator.movies(dir.resolve("movies-2000.json"), 2_000);
+        try (Serve serve = startServe(Map.of("CATALOG_MAX_FEED_SIZE", "64KiB"), "--movies-feed", feed.toString(),
+                "--schedule", "import-shows=off", "--schedule", "validate-sources=off")) {
+            URI base = serve.base();
+
+            JsonNode importMovies = awaitJson(base, "/tasks/import-movies",
+                    task -> "failed".equals(task.path("last_result").asText()));
+            assertThat(importMovies.toString()).contains("the feed is larger than the limit of 64 KiB (after ");
+            assertThat(get(base, "/movies/")).isEmpty();
+
+            serve.terminate();
         }
     }
 

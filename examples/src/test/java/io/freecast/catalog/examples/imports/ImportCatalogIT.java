@@ -278,7 +278,7 @@ class ImportCatalogIT {
         }
         Path big = FeedGenerator.movies(dir.resolve("big.json"), 2_000);
         try (CatalogImportFixture small = new CatalogImportFixture(TestDatabases.sqlite(dir), 64 * 1024)) {
-            assertFailsAndChangesNothing(small, big.toString(), "the feed is larger than the limit of 64 KB (after ");
+            assertFailsAndChangesNothing(small, big.toString(), "the feed is larger than the limit of 64 KiB (after ");
         }
     }
 
