@@ -95,7 +95,7 @@ class ServeWithSchedulerIT {
     @Test
     void scheduledImportsReadFeedsNoLargerThanMaxFeedSizeSetInTheEnvironment() throws Exception {
         Path feed = FeedGenerator.movies(dir.resolve("movies-2000.json"), 2_000);
-        try (Serve serve = startServe(Map.of("CATALOG_MAX_FEED_SIZE", "64KiB"), "--movies-feed", feed.toString(),
+        try (ServeProcess serve = startServe(Map.of("CATALOG_MAX_FEED_SIZE", "64KiB"), "--movies-feed", feed.toString(),
                 "--schedule", "import-shows=off", "--schedule", "validate-sources=off")) {
             URI base = serve.base();
 
