@@ -177,7 +177,7 @@ final class TitlePages<T> {
         this.database = DatabaseKind.of(dsl);
         this.kind = kind;
         this.titleIndex = DSL.table(DSL.name("title_index_" + kind));
-        this.trigrams = database == DatabaseKind.SQLITE ? new TitleTrigrams(dsl, kind) : null;
+        this.trigrams = database == DatabaseKind.SQLITE ? new TitleTrigrams(dsl, kind, TitleTrigrams.LARGE_LIST) : null;
         this.statements = statements;
         this.rows = rows;
         this.table = table;

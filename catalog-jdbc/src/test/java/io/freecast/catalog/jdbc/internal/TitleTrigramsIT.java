@@ -58,7 +58,9 @@ class TitleTrigramsIT {
         try (TestDatabase db = TestDatabases.sqlite(dir); Connection connection = db.connect()) {
             JdbcCatalogStore store = db.open();
             DSLContext dsl = DSL.using(connection, SQLDialect.SQLITE);
-            TitleTrigrams trigrams = new TitleTrigrams(dsl, "movie");
+            TitleTrigrams trigrams = new TitleTrigrams(dsl, "movie", 0);
+            assertThat(trigrams.rarestPair("dridrimilubel")).as("no page has read the list yet: the phrase").isNull();
+            trigrams.observe(0, changes(connection));
             assertThat(trigrams.rarestPair("dridrimilubel")).as("an empty list: the phrase").isNull();
 
             List<String> titles = TitleSearchContract.commonTrigramTitles();
@@ -81,6 +83,28 @@ class TitleTrigramsIT {
     }
 
     @Test
+    void aListBelowTheLargeSizeIsNeverSampled() throws SQLException {
+        try (TestDatabase db = TestDatabases.sqlite(dir); Connection connection = db.connect()) {
+            JdbcCatalogStore store = db.open();
+            List<String> titles = TitleSearchContract.commonTrigramTitles();
+            store.ports().movies().upsertAll(IntStream.range(0, titles.size())
+                    .mapToObj(i -> Drafts.movie("m" + i, titles.get(i))).toList());
+            List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+            DSLContext dsl = DSL.using(new org.jooq.impl.DefaultConfiguration().set(SQLDialect.SQLITE)
+                    .set(connection).set(new org.jooq.impl.DefaultExecuteListenerProvider(new org.jooq.ExecuteListener() {
+                        @Override
+                        public void executeStart(org.jooq.ExecuteContext context) {
+                            statements.add(context.sql());
+                        }
+                    })));
+            TitleTrigrams trigrams = new TitleTrigrams(dsl, "movie", titles.size() + 1);
+            trigrams.observe(titles.size(), changes(connection));
+            assertThat(trigrams.rarestPair("dridrimilubel")).isNull();
+            assertThat(statements).as("nothing read").isEmpty();
+        }
+    }
+
+    @Test
     void aListLargerThanTheSampleIsSampledOverItsIds() throws SQLException {
         try (TestDatabase db = TestDatabases.sqlite(dir); Connection connection = db.connect()) {
             db.open().close();
@@ -93,7 +117,8 @@ class TitleTrigramsIT {
                         + " SELECT 'id:' || i, 'x', 'abcqz zxvw' || CASE WHEN i % 50 = 0 THEN ' qzx vwk' ELSE '' END,"
                         + " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n");
             }
-            TitleTrigrams trigrams = new TitleTrigrams(DSL.using(connection, SQLDialect.SQLITE), "movie");
+            TitleTrigrams trigrams = new TitleTrigrams(DSL.using(connection, SQLDialect.SQLITE), "movie", 0);
+            trigrams.observe(size, changes(connection));
             assertThat(trigrams.rarestPair("abcqzxvwk")).isIn("\"qzx\" AND \"vwk\"", "\"vwk\" AND \"qzx\"");
         }
     }

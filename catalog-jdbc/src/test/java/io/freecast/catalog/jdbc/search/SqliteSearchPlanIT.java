@@ -2,7 +2,9 @@ package io.freecast.catalog.jdbc.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.MovieTree;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Sort;
@@ -16,6 +18,7 @@ import io.freecast.catalog.testing.contract.TitleSearchContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -57,11 +60,32 @@ class SqliteSearchPlanIT extends SearchPlanContract {
         try (TestDatabase db = database(dir)) {
             List<String> statements = new CopyOnWriteArrayList<>();
             JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
+            // A list large enough to be searched through its rarest trigrams (TitleTrigrams.LARGE_LIST): 20,000
+            // more titles holding every trigram of "dridrimilubel" but "idr" and "lub".
+            try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
+                        + " INSERT INTO movie (feed_key, title, title_search, created_at, updated_at)"
+                        + " SELECT 'bulk:' || i, 'Dri Rid Rim Imi Mil Ilu Ube Bel ' || i, 'dri rid rim imi mil ilu ube bel ' || i,"
+                        + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM n");
+            }
             List<String> titles = TitleSearchContract.commonTrigramTitles();
             store.ports().movies().upsertAll(IntStream.range(0, titles.size())
                     .mapToObj(i -> Drafts.movie("m" + i, titles.get(i))).toList());
+            store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "rimil", PageRequest.first(2)));
 
-            // "dridrimilubel": ten trigrams, eight of them in 120 titles or more; "idr" and "lub" in about ten.
+            // The searches read exactly the titles holding the whole text, not those holding the pair apart.
+            for (String q : List.of("dridrimilubel", "drimilubel", "idr lub", "lubidr", "dridrimilube", "idrimilu")) {
+                String text = FeedKey.normaliseTitle(q);
+                List<String> expected = titles.stream().filter(t -> FeedKey.normaliseTitle(t).contains(text)).toList();
+                for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.TITLE, true))) {
+                    Page<MovieTree> page = store.ports().queries().listMovies(new ListQuery(sort, q, PageRequest.first(50)));
+                    assertThat(page.items().stream().map(m -> m.movie().title()).toList()).as("q=%s %s", q, sort)
+                            .containsExactlyInAnyOrderElementsOf(expected);
+                    assertThat(page.total()).isEqualTo(expected.size());
+                }
+            }
+
+            // "dridrimilubel": ten trigrams, eight of them in 20,120 titles or more; "idr" and "lub" in about ten.
             statements.clear();
             for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false))) {
                 Page<?> first = store.ports().queries().listMovies(new ListQuery(sort, "dridrimilubel", PageRequest.first(2)));
@@ -84,7 +108,7 @@ class SqliteSearchPlanIT extends SearchPlanContract {
                 }
             }
 
-            // "rimil": three trigrams, each in 126 titles: the phrase, no check of the title.
+            // "rimil": three trigrams, each in 20,126 titles: the phrase, no check of the title.
             statements.clear();
             Page<?> even = store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "rimil", PageRequest.first(2)));
             assertThat(even.total()).isEqualTo(6);
