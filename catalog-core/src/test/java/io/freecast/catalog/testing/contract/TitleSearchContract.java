@@ -414,6 +414,64 @@ public abstract class TitleSearchContract extends EditingFixture {
         }
     }
 
+    /**
+     * Titles in which every trigram of "dridrimilubel" is common but "idr" and "lub" (its rarest), which also occur
+     * apart, in titles that do not hold the word (a store that reads the titles holding its rarest trigrams must
+     * check each for the whole text), and near misses that hold all but one of its trigrams.
+     */
+    public static List<String> commonTrigramTitles() {
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            titles.add("Dri Rid Rim Imi Mil Ilu Ube Bel " + i);
+        }
+        for (int i = 0; i < 6; i++) {
+            titles.add("Idr Lub " + i);
+        }
+        titles.addAll(List.of("Dridrimilubel", "Return to Dridrimilubel", "Dridrimilube Returns",
+                "Dridrimilubel: Quiet Harbor", "Dri-drimilubel", "Idrimilubel", "Lubidr Dri"));
+        return titles;
+    }
+
+    @Test
+    void aSearchOfCommonTrigramsFindsOnlyTheTitlesHoldingTheWholeText() {
+        List<String> titles = commonTrigramTitles();
+        importTitles(titles);
+
+        assertThat(search("dridrimilubel")).containsExactly("Dridrimilubel", "Return to Dridrimilubel",
+                "Dridrimilubel: Quiet Harbor");
+        for (String q : List.of("dridrimilubel", "DRIDRIMILUBEL", "drimilubel", "idrimilu", "dri drimilubel",
+                "dridrimilube", "idr lub", "lubidr", "rimilubel q", "dridrimilubelx", "dridrimilubel ii")) {
+            assertThat(search(q)).as("q=%s", q).containsExactlyElementsOf(byTheRule(titles, q));
+            assertThat(total(q)).as("q=%s counted", q).isEqualTo(byTheRule(titles, q).size());
+        }
+        for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false),
+                new Sort(SortField.TITLE, true))) {
+            List<Long> all = catalog.queries().listMovies(new ListQuery(sort, "drimilubel", PageRequest.first(500)))
+                    .items().stream().map(m -> m.movie().id()).toList();
+            assertThat(all).hasSize(5);
+            List<Long> forward = new ArrayList<>();
+            Page<MovieTree> page = catalog.queries().listMovies(new ListQuery(sort, "drimilubel", PageRequest.first(2)));
+            Page<MovieTree> last = page;
+            while (true) {
+                assertThat(page.total()).as("every page's total, %s", sort).isEqualTo(5);
+                page.items().forEach(m -> forward.add(m.movie().id()));
+                last = page;
+                if (page.next() == null) {
+                    break;
+                }
+                page = catalog.queries().listMovies(new ListQuery(sort, "drimilubel", new PageRequest(2, page.next())));
+            }
+            assertThat(forward).as("every match once, in the list's order (%s)", sort).containsExactlyElementsOf(all);
+            List<Long> backward = new ArrayList<>(last.items().stream().map(m -> m.movie().id()).toList());
+            page = last;
+            while (page.previous() != null) {
+                page = catalog.queries().listMovies(new ListQuery(sort, "drimilubel", new PageRequest(2, page.previous())));
+                backward.addAll(0, page.items().stream().map(m -> m.movie().id()).toList());
+            }
+            assertThat(backward).as("backwards, %s", sort).containsExactlyElementsOf(forward);
+        }
+    }
+
     private long total(String q) {
         return catalog.queries().listMovies(new ListQuery(Sort.BY_ID, q, PageRequest.first(1))).total();
     }

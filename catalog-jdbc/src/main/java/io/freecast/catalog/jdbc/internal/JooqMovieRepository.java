@@ -43,11 +43,11 @@ final class JooqMovieRepository implements MovieRepository {
     private final RowsByKey<MovieRecord> storedMovies;
     private final SourceWrites.Inserts sourceInsert;
 
-    JooqMovieRepository(DSLContext dsl, Transactions transactions, Clock clock) {
+    JooqMovieRepository(DSLContext dsl, JooqTransactions transactions, Clock clock) {
         this.dsl = dsl;
         this.transactions = transactions;
         this.clock = clock;
-        this.newMovies = new NewTitles(dsl, MOVIE, new JdbcInsert(dsl, MOVIE, MOVIE_INSERT));
+        this.newMovies = new NewTitles(dsl, MOVIE, new JdbcInsert(dsl, MOVIE, MOVIE_INSERT), transactions);
         this.movieIds = new NewRowIds(dsl, MOVIE);
         this.storedMovies = new RowsByKey<>(dsl, MOVIE, MOVIE.FEED_KEY, TitleColumns.MOVIE_COLUMNS);
         this.sourceInsert = new SourceWrites.Inserts(dsl);

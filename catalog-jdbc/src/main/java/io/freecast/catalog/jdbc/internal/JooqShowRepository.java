@@ -58,11 +58,11 @@ final class JooqShowRepository implements ShowRepository {
     private final NewRowIds seasonIds;
     private final NewRowIds episodeIds;
 
-    JooqShowRepository(DSLContext dsl, Transactions transactions, Clock clock) {
+    JooqShowRepository(DSLContext dsl, JooqTransactions transactions, Clock clock) {
         this.dsl = dsl;
         this.transactions = transactions;
         this.clock = clock;
-        this.newShows = new NewTitles(dsl, SHOW, new JdbcInsert(dsl, SHOW, SHOW_INSERT));
+        this.newShows = new NewTitles(dsl, SHOW, new JdbcInsert(dsl, SHOW, SHOW_INSERT), transactions);
         this.seasonInsert = new JdbcInsert(dsl, SEASON, SEASON_INSERT);
         this.episodeInsert = new JdbcInsert(dsl, EPISODE, EPISODE_INSERT);
         this.sourceInsert = new SourceWrites.Inserts(dsl);

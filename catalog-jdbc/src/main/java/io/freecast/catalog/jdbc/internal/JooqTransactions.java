@@ -2,7 +2,9 @@ package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.port.out.Transactions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -23,6 +25,8 @@ final class JooqTransactions implements Transactions {
     private final WriteGate gate;
     private final PlannerStatistics statistics;
     private final ThreadLocal<Boolean> active = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    /** How many titles this thread's open transaction inserted in bulk, per list ({@link NewTitles}). */
+    private final ThreadLocal<Map<String, Long>> titlesInBulk = ThreadLocal.withInitial(HashMap::new);
 
     JooqTransactions(DSLContext dsl, DSLContext own, WriteGate gate, PlannerStatistics statistics) {
         this.dsl = dsl;
@@ -60,10 +64,24 @@ final class JooqTransactions implements Transactions {
             try {
                 // jOOQ rolls back on any exception and rethrows a RuntimeException unchanged. The work uses
                 // the shared context, whose connections are this thread's transaction's while it is open.
-                return dsl.transactionResult(configuration -> work.get());
+                return dsl.transactionResult(configuration -> {
+                    T result = work.get();
+                    // Last, in the same transaction: an import's new titles may leave the search index in many
+                    // pieces, which every search then reads (NewTitles.tidyIndex).
+                    titlesInBulk.get().forEach((kind, titles) -> NewTitles.tidyIndex(dsl, kind, titles));
+                    return result;
+                });
             } finally {
                 active.set(Boolean.FALSE);
+                titlesInBulk.remove();
             }
         });
+    }
+
+    /** {@code titles} new titles of the list {@code kind} were inserted in bulk in this thread's open transaction. */
+    void titlesAddedInBulk(String kind, long titles) {
+        if (active.get()) {
+            titlesInBulk.get().merge(kind, titles, Long::sum);
+        }
     }
 }

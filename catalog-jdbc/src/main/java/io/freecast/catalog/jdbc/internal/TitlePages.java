@@ -58,9 +58,12 @@ final class TitlePages<T> {
      * search in another order than the id's that matches so many titles that the walk is cheaper (see
      * {@link #dense}). INDEXED_IN_ID_ORDER is, on SQLite, an INDEXED search of a page in id order without
      * filters: FTS5 hands out its matches in row id order, so the index reads only the page's first rows
-     * beyond the cursor and stops, however many titles match.
+     * beyond the cursor and stops, however many titles match. RAREST_TRIGRAMS (and RAREST_TRIGRAMS_IN_ID_ORDER)
+     * is, on SQLite, an INDEXED search whose trigrams are all common but which is cheaper to find through the
+     * titles holding its two rarest trigrams, each then checked for the whole text (see {@link TitleTrigrams}).
      */
-    private enum Search { NONE, INDEXED, INDEXED_IN_ID_ORDER, FOLDED, LITERAL }
+    private enum Search { NONE, INDEXED, INDEXED_IN_ID_ORDER, RAREST_TRIGRAMS, RAREST_TRIGRAMS_IN_ID_ORDER, FOLDED,
+        LITERAL }
 
     /** A trigram index finds only texts at least this long (in code points). */
     private static final int TRIGRAM = 3;
@@ -69,25 +72,31 @@ final class TitlePages<T> {
      * How a request's {@code q} is searched, and the value bound for it: a {@code LIKE} pattern, or on
      * SQLite for INDEXED an FTS5 phrase (the normalised text in double quotes, so no character of it is
      * query syntax: {@code "}, the only one that could be, is doubled); {@code like} is the {@code LIKE}
-     * pattern of the same search.
+     * pattern of the same search, {@code text} the normalised text itself (what a title found through its
+     * rarest trigrams is checked for).
      */
-    private record SearchTerm(Search kind, String pattern, String like) {
+    private record SearchTerm(Search kind, String pattern, String like, String text) {
 
         static SearchTerm of(String q, DatabaseKind database) {
             if (q == null) {
-                return new SearchTerm(Search.NONE, null, null);
+                return new SearchTerm(Search.NONE, null, null, null);
             }
             String normalised = FeedKey.normaliseTitle(q);
             if (normalised.isEmpty()) {
                 String like = Keyset.containsPattern(q);
-                return new SearchTerm(Search.LITERAL, like, like);
+                return new SearchTerm(Search.LITERAL, like, like, q);
             }
             String like = Keyset.containsPattern(normalised);
             if (normalised.codePointCount(0, normalised.length()) < TRIGRAM) {
-                return new SearchTerm(Search.FOLDED, like, like);
+                return new SearchTerm(Search.FOLDED, like, like, normalised);
             }
             return new SearchTerm(Search.INDEXED, database == DatabaseKind.SQLITE
-                    ? "\"" + normalised.replace("\"", "\"\"") + "\"" : like, like);
+                    ? "\"" + normalised.replace("\"", "\"\"") + "\"" : like, like, normalised);
+        }
+
+        /** The same search read through the titles holding two of its trigrams ({@code pair}, an FTS5 query). */
+        SearchTerm throughRarestTrigrams(String pair) {
+            return new SearchTerm(Search.RAREST_TRIGRAMS, pair, like, text);
         }
     }
 
@@ -116,7 +125,7 @@ final class TitlePages<T> {
     }
 
     /** The parameters of a page's statement, in the order {@link #page} gives their values. */
-    private static final List<String> PAGE_PARAMETERS = List.of("q", "sort", "after", "limit");
+    private static final List<String> PAGE_PARAMETERS = List.of("q", "sort", "after", "limit", "text");
 
     /**
      * A sortable column: how its values are written into and read back from a cursor.
@@ -153,6 +162,8 @@ final class TitlePages<T> {
     /** This list's row of {@code title_count}, and its SQLite trigram index. */
     private final String kind;
     private final Table<?> titleIndex;
+    /** SQLite: how common the list's trigrams are, to choose how an INDEXED search reads the index. */
+    private final TitleTrigrams trigrams;
 
     /** A total's statement differs by how the title is searched and which filters apply. */
     private record Total(Search search, Set<TitleFilter> filters) {
@@ -166,6 +177,7 @@ final class TitlePages<T> {
         this.database = DatabaseKind.of(dsl);
         this.kind = kind;
         this.titleIndex = DSL.table(DSL.name("title_index_" + kind));
+        this.trigrams = database == DatabaseKind.SQLITE ? new TitleTrigrams(dsl, kind, TitleTrigrams.LARGE_LIST) : null;
         this.statements = statements;
         this.rows = rows;
         this.table = table;
@@ -268,10 +280,18 @@ final class TitlePages<T> {
         Start start = cursor == null ? Start.FIRST
                 : sortColumn.field() != null && cursor.sortValue() != null ? Start.BEYOND_VALUE : Start.BEYOND_UNKNOWN;
         SearchTerm search = SearchTerm.of(query.titleContains(), database);
+        // What a carried total belongs to: the search, not how it is read (which may change between pages).
+        String searched = kind + "\n" + search.kind() + "\n" + search.pattern();
+        if (search.kind() == Search.INDEXED && trigrams != null) {
+            String pair = trigrams.rarestPair(search.text());
+            if (pair != null) {
+                search = search.throughRarestTrigrams(pair);
+            }
+        }
         String pattern = search.pattern();
+        String text = search.text();
         RenderedSelect totalStatement = totals.computeIfAbsent(new Total(search.kind(), filters), this::totalStatement);
         // Without filters, the total comes first: for a search, how many rows match decides how to read them.
-        String searched = kind + "\n" + search.kind() + "\n" + search.pattern();
         Tally tally = null;
         Search how = search.kind();
         if (filters.isEmpty()) {
@@ -283,10 +303,13 @@ final class TitlePages<T> {
                 // The count stopped one beyond the cap (or a cursor carried UNCOUNTED): not an exact total.
                 return new Tally(searching && (total > COUNT_CAP || total < 0) ? Page.UNCOUNTED : total,
                         rs.getLong(2), rs.getLong(3));
-            }, pattern, carried.changes(), carried.total());
-            if (how == Search.INDEXED && database == DatabaseKind.SQLITE) {
+            }, pattern, carried.changes(), carried.total(), text);
+            if (trigrams != null) {
+                trigrams.observe(tally.listSize(), tally.changes());
+            }
+            if ((how == Search.INDEXED || how == Search.RAREST_TRIGRAMS) && database == DatabaseKind.SQLITE) {
                 if (sortColumn == SortColumn.ID) {
-                    how = Search.INDEXED_IN_ID_ORDER;
+                    how = how == Search.INDEXED ? Search.INDEXED_IN_ID_ORDER : Search.RAREST_TRIGRAMS_IN_ID_ORDER;
                 } else if (dense(tally.total(), tally.listSize(), request.limit() + 1)) {
                     how = Search.FOLDED;
                     pattern = search.like();
@@ -307,12 +330,12 @@ final class TitlePages<T> {
             }
             return all;
         }, pattern, start == Start.BEYOND_VALUE ? sortColumn.parseCursor(cursor) : null,
-                cursor == null ? null : cursor.id(), request.limit() + 1);
+                cursor == null ? null : cursor.id(), request.limit() + 1, text);
         if (tally == null) {
             long total = totalStatement.query(rs -> {
                 rs.next();
                 return rs.getLong(1);
-            }, pattern, 0L, 0L);
+            }, pattern, 0L, 0L, text);
             return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, total).map(Fetched::item);
         }
         Page<Fetched<T>> page = Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, tally.total());
@@ -342,6 +365,9 @@ final class TitlePages<T> {
         if (sortColumn.field() != null && sortColumn.field() != titleSearch && shape.search() == Search.NONE) {
             return nullableSortPage(sortColumn, shape, selected);
         }
+        if (shape.search() == Search.RAREST_TRIGRAMS_IN_ID_ORDER) {
+            return firstCheckedMatchesInIdOrder(selected, shape);
+        }
         return new RenderedSelect(dsl, statements, () -> DSL.select(selected).from(table)
                 .where(shape.search() == Search.INDEXED_IN_ID_ORDER ? firstMatchesInIdOrder(shape) : search(shape.search()))
                 .and(filters(shape.filters()))
@@ -362,6 +388,37 @@ final class TitlePages<T> {
         return id.in(DSL.select(rowid).from(titleIndex).where(indexMatch()).and(beyond)
                 .orderBy(shape.descending() ? rowid.desc() : rowid.asc())
                 .limit(RenderedSelect.parameter("limit", SQLDataType.INTEGER)));
+    }
+
+    /**
+     * SQLite, a page in id order of a search read through its rarest trigrams: the index's matches in row id
+     * order beyond the cursor, each title by key and checked for the whole text, until the page is full. A join,
+     * not {@code id IN (…)}: the page's {@code LIMIT} counts checked titles, and FTS5 still hands out its row ids
+     * in order (the plan has no sort), so it stops at the page's end however many titles hold the pair.
+     */
+    private RenderedSelect firstCheckedMatchesInIdOrder(List<Field<?>> selected, Shape shape) {
+        Field<Long> rowid = indexRowid();
+        Condition beyond = shape.start() == Start.FIRST ? DSL.noCondition()
+                : shape.descending() ? rowid.lt(RenderedSelect.id("after")) : rowid.gt(RenderedSelect.id("after"));
+        return new RenderedSelect(dsl, statements, () -> DSL.select(selected).from(titleIndex)
+                .join(table).on(id.eq(rowid))
+                .where(indexMatch()).and(beyond).and(holdsText())
+                .orderBy(shape.descending() ? rowid.desc() : rowid.asc())
+                .limit(RenderedSelect.parameter("limit", SQLDataType.INTEGER)), PAGE_PARAMETERS);
+    }
+
+    /** SQLite: the trigram index's row id, qualified (a join with the list's table has its own). */
+    private Field<Long> indexRowid() {
+        return DSL.field(DSL.name(titleIndex.getName(), "rowid"), Long.class);
+    }
+
+    /**
+     * The title holds the normalised search text: the check of a title found through some of the text's
+     * trigrams. {@code instr}, an exact substring test like the FTS5 phrase it stands for (case-sensitive, no
+     * pattern syntax), on the folded {@code title_search}.
+     */
+    private Condition holdsText() {
+        return DSL.position(titleSearch, RenderedSelect.parameter("text", SQLDataType.VARCHAR)).gt(DSL.inline(0));
     }
 
     /**
@@ -408,7 +465,7 @@ final class TitlePages<T> {
     }
 
     /** The parameters of a total's statement, in the order {@link #page} gives their values. */
-    private static final List<String> TOTAL_PARAMETERS = List.of("q", "seen", "carried");
+    private static final List<String> TOTAL_PARAMETERS = List.of("q", "seen", "carried", "text");
 
     /**
      * A list's total without counting it. With filters (the operator's lists), still a count of the rows
@@ -437,8 +494,12 @@ final class TitlePages<T> {
                     .where(row), TOTAL_PARAMETERS);
         }
         return new RenderedSelect(dsl, statements, () -> {
+            // SQLite: the index alone for a phrase; for the rarest trigrams, the titles they find, each checked
+            // (a join, so that the count stops at the cap's row without reading every title holding the pair).
             var matches = total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
                     ? DSL.selectOne().from(titleIndex).where(indexMatch())
+                    : total.search() == Search.RAREST_TRIGRAMS
+                    ? DSL.selectOne().from(titleIndex).join(table).on(id.eq(indexRowid())).where(indexMatch()).and(holdsText())
                     : DSL.selectOne().from(table).where(search(total.search()));
             Field<Long> counted = DSL.field(DSL.select(DSL.count().cast(Long.class))
                     .from(matches.limit(DSL.inline(COUNT_CAP + 1)).asTable("matched")));
@@ -473,8 +534,11 @@ final class TitlePages<T> {
             case INDEXED -> database == DatabaseKind.SQLITE
                     ? id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class)).from(titleIndex).where(indexMatch()))
                     : Keyset.contains(titleSearch, pattern);
+            // SQLite: the titles holding the search's two rarest trigrams, each checked for the whole text.
+            case RAREST_TRIGRAMS -> id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class)).from(titleIndex)
+                    .where(indexMatch())).and(holdsText());
             case FOLDED -> Keyset.contains(titleSearch, pattern);
-            case INDEXED_IN_ID_ORDER -> throw new IllegalStateException("a page's statement only: " + search);
+            case INDEXED_IN_ID_ORDER, RAREST_TRIGRAMS_IN_ID_ORDER -> throw new IllegalStateException("a page's statement only: " + search);
             case LITERAL -> Keyset.contains(title, pattern);
         };
     }
