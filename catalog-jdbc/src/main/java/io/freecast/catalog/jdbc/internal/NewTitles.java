@@ -66,38 +66,24 @@ final class NewTitles {
             run(dsl, "WITH counted AS (UPDATE title_count SET total = total + ?, changes = changes + 1"
                     + " WHERE kind = ? RETURNING kind)"
                     + " SELECT set_config('catalog.import_counts_titles', '', true) FROM counted", rows.size(), kind);
-            transactions.titlesAddedInBulk(kind, rows.size());
         }
     }
 
     /**
-     * Just before an import's transaction commits, for each list it added new titles to:
-     *
-     * <ul>
-     *   <li><b>SQLite:</b> when its new titles are at least an eighth of the list, merges the list's FTS5 index
-     *       into one b-tree ({@code 'optimize'}). FTS5 writes what an import adds as a new segment each time its
-     *       pending terms fill (about 1 MB) and merges them only four at a time per level: a fresh import of
-     *       1,000,000 titles left 16 segments, each of which every search opened and read (merged, a search's
-     *       statements cost up to three quarters less: an accented name's page 0.37 → 0.10 ms, a word in no
-     *       title 0.084 → 0.021 ms; README, "Title search and totals"). It rewrites the
-     *       whole index (0.15 s at 100,000 titles, about 4 s at 1,000,000), hence only after an import that added
-     *       a large part of the list; smaller ones leave merging to FTS5 as before.</li>
-     *   <li><b>PostgreSQL:</b> moves the GIN trigram index's pending list (new entries kept unsorted, up to
-     *       {@code gin_pending_list_limit}, 4 MB by default) into the index ({@code gin_clean_pending_list}):
-     *       every search reads the whole pending list, and nothing else empties it until it fills or a vacuum
-     *       runs (43 pages after a 1,000,000-title import, on a server without autovacuum: a search for an
-     *       absent word read 50 pages instead of 7). Bounded by that limit, so after every import.</li>
-     * </ul>
+     * SQLite, just before an import's transaction commits: when its new titles are at least an eighth of the
+     * list, merges the list's FTS5 index into one b-tree ({@code 'optimize'}). FTS5 writes what an import adds
+     * as a new segment each time its pending terms fill (about 1 MB) and merges them only four at a time per
+     * level: a fresh import of 1,000,000 titles left 16 segments, each of which every search opened and read
+     * (merged, a search's statements cost up to three quarters less: an accented name's page 0.37 → 0.10 ms, a
+     * word in no title 0.084 → 0.021 ms; README, "Title search and totals"). It rewrites the whole index
+     * (0.15 s at 100,000 titles, about 4 s at 1,000,000), hence only after an import that added a large part of
+     * the list; smaller ones leave merging to FTS5 as before.
      */
     static void tidyIndex(DSLContext dsl, String kind, long added) {
-        if (DatabaseKind.of(dsl) == DatabaseKind.SQLITE) {
-            // One statement: the command is inserted only when the list's size says so.
-            String index = "title_index_" + kind;
-            run(dsl, "INSERT INTO " + index + " (" + index + ") SELECT 'optimize' FROM title_count"
-                    + " WHERE kind = ? AND ? * 8 >= total", kind, added);
-        } else {
-            run(dsl, "SELECT gin_clean_pending_list(to_regclass(?))", "ix_" + kind + "_title_trgm");
-        }
+        // One statement: the command is inserted only when the list's size says so.
+        String index = "title_index_" + kind;
+        run(dsl, "INSERT INTO " + index + " (" + index + ") SELECT 'optimize' FROM title_count"
+                + " WHERE kind = ? AND ? * 8 >= total", kind, added);
     }
 
     private static boolean consecutive(long[] ids) {
