@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.freecast.catalog.examples.testing.LauncherProcess;
+import io.freecast.catalog.examples.testing.ServeProcess;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -28,17 +27,13 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,65 +149,44 @@ class PlantedSecretsIT {
     }
 
     private void serveAndAskEverything(Map<String, String> env) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), CatalogCli.class.getName(), "serve", "--port", "0"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("CATALOG_"));
-        builder.environment().putAll(env);
-        builder.environment().put("CATALOG_ADMIN_TOKEN", TOKEN);
-        builder.environment().put("CATALOG_SCHEDULE_IMPORT_SHOWS", "off");
-        builder.environment().put("CATALOG_SCHEDULE_IMPORT_MOVIES", "off");
-        builder.environment().put("CATALOG_SCHEDULE_VALIDATE_SOURCES", "off");
-        builder.environment().put("CATALOG_SCHEDULE_UPDATE_RATINGS", "startup+24h");
-        Process serve = builder.start();
-        StringBuffer output = new StringBuffer();
-        CompletableFuture<URI> listening = new CompletableFuture<>();
-        Thread reader = Thread.ofPlatform().start(() -> {
-            Pattern where = Pattern.compile("catalog API on (http://127\\.0\\.0\\.1:\\d+)");
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.append(line).append('\n');
-                    Matcher m = where.matcher(line);
-                    if (m.find()) {
-                        listening.complete(URI.create(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                output.append(e);
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("CATALOG_ADMIN_TOKEN", TOKEN);
+        environment.put("CATALOG_SCHEDULE_IMPORT_SHOWS", "off");
+        environment.put("CATALOG_SCHEDULE_IMPORT_MOVIES", "off");
+        environment.put("CATALOG_SCHEDULE_VALIDATE_SOURCES", "off");
+        environment.put("CATALOG_SCHEDULE_UPDATE_RATINGS", "startup+24h");
+        try (ServeProcess serve = ServeProcess.start(dir, environment)) {
+            try {
+                askEverything(serve);
+            } finally {
+                channels.put("serve stdout and stderr (the log)", serve.output());
             }
-            listening.complete(null);
-        });
-        try {
-            URI base = listening.get(90, TimeUnit.SECONDS);
-            assertThat(base).as("serve said where it listens: %s", output).isNotNull();
-            channels.put("serve process list", commandLineOf(serve.pid()));
-            channels.put("ps", processList());
-            // The two command-line runs, the scheduled run at start-up, then one triggered over HTTP.
-            awaitRuns(base, 3);
-            HttpResponse<String> triggered = http.send(HttpRequest.newBuilder(base.resolve("/tasks/update-ratings/runs"))
-                    .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            channels.put("POST /tasks/update-ratings/runs", triggered.statusCode() + " " + triggered.headers().map() + " " + triggered.body());
-            assertThat(triggered.statusCode()).as(triggered.body()).isEqualTo(202);
-            JsonNode runs = awaitRuns(base, 4);
-            for (String path : List.of("/tasks", "/tasks/update-ratings", "/tasks/update-ratings/runs",
-                    "/tasks/update-ratings/runs?limit=1", "/health", "/metrics")) {
-                channels.put("GET " + path, get(base, path));
-            }
-            for (JsonNode run : runs) {
-                String path = "/tasks/update-ratings/runs/" + run.get("id").asText();
-                channels.put("GET " + path, get(base, path));
-                assertThat(channels.get("GET " + path)).contains("omdb refused");
-            }
-            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor()).isZero();
-            assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve stopped").isTrue();
-            reader.join(10_000);
-        } finally {
-            serve.destroyForcibly();
-            channels.put("serve stdout and stderr (the log)", output.toString());
         }
+    }
+
+    /** The process list, the runs (scheduled and triggered), every task and health page, then SIGTERM. */
+    private void askEverything(ServeProcess serve) throws Exception {
+        URI base = serve.base();
+        channels.put("serve process list", commandLineOf(serve.process().pid()));
+        channels.put("ps", processList());
+        // The two command-line runs, the scheduled run at start-up, then one triggered over HTTP.
+        awaitRuns(base, 3);
+        HttpResponse<String> triggered = http.send(HttpRequest.newBuilder(base.resolve("/tasks/update-ratings/runs"))
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        channels.put("POST /tasks/update-ratings/runs", triggered.statusCode() + " " + triggered.headers().map() + " " + triggered.body());
+        assertThat(triggered.statusCode()).as(triggered.body()).isEqualTo(202);
+        JsonNode runs = awaitRuns(base, 4);
+        for (String path : List.of("/tasks", "/tasks/update-ratings", "/tasks/update-ratings/runs",
+                "/tasks/update-ratings/runs?limit=1", "/health", "/metrics")) {
+            channels.put("GET " + path, get(base, path));
+        }
+        for (JsonNode run : runs) {
+            String path = "/tasks/update-ratings/runs/" + run.get("id").asText();
+            channels.put("GET " + path, get(base, path));
+            assertThat(channels.get("GET " + path)).contains("omdb refused");
+        }
+        serve.terminate();
     }
 
     /** Waits until the update-ratings runs list holds {@code count} finished runs; answers it. */

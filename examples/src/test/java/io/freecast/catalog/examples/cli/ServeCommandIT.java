@@ -3,24 +3,18 @@ package io.freecast.catalog.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
+import io.freecast.catalog.examples.testing.ServeProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,33 +34,8 @@ class ServeCommandIT {
     @Test
     void servesTheApiAndStopsGracefullyOnSigterm() throws Exception {
         Path db = dir.resolve("catalog.db");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), CatalogCli.class.getName(),
-                "serve", "--db", db.toString(), "--port", "0", "--no-scheduler"));
-        Process serve = new ProcessBuilder(command).redirectErrorStream(true).start();
-        StringBuffer output = new StringBuffer();
-        java.util.concurrent.CompletableFuture<URI> listening = new java.util.concurrent.CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            Pattern where = Pattern.compile("catalog API on (http://127\\.0\\.0\\.1:\\d+)");
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.append(line).append('\n');
-                    Matcher m = where.matcher(line);
-                    if (m.find()) {
-                        listening.complete(URI.create(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                output.append(e);
-            }
-            listening.complete(null);
-        });
-        reader.start();
-        try {
-            URI base = listening.get(60, TimeUnit.SECONDS);
-            assertThat(base).as("serve printed where it listens: %s", output).isNotNull();
+        try (ServeProcess serve = ServeProcess.start(dir, Map.of(), "--db", db.toString(), "--no-scheduler")) {
+            URI base = serve.base();
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
@@ -79,14 +48,9 @@ class ServeCommandIT {
             assertThat(movies.headers().firstValue("X-Total-Count")).contains("0");
             assertThat(Files.exists(db)).isTrue();
 
-            // SIGTERM, as a process manager sends it (Process.destroy() would also close our end of the pipe).
-            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor()).isZero();
-
-            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
-            reader.join(10_000);
-            assertThat(output.toString()).contains("catalog API stopped");
-        } finally {
-            serve.destroyForcibly();
+            // SIGTERM, as a process manager sends it.
+            serve.terminate();
+            assertThat(serve.output()).contains("catalog API stopped");
         }
     }
 

@@ -2,21 +2,15 @@ package io.freecast.catalog.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
+import io.freecast.catalog.examples.testing.ServeProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,36 +30,10 @@ class ServeWriteApiIT {
 
     @Test
     void theBootstrapTokenWritesAndPrivateReadsNeedAToken() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), CatalogCli.class.getName(),
-                "serve", "--db", dir.resolve("catalog.db").toString(), "--port", "0", "--no-scheduler"))
-                .redirectErrorStream(true);
-        builder.environment().put("CATALOG_ADMIN_TOKEN", TOKEN);
-        builder.environment().put("CATALOG_PRIVATE_READS", "true");
-        Process serve = builder.start();
-        StringBuffer output = new StringBuffer();
-        CompletableFuture<URI> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            Pattern where = Pattern.compile("catalog API on (http://127\\.0\\.0\\.1:\\d+)");
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.append(line).append('\n');
-                    Matcher m = where.matcher(line);
-                    if (m.find()) {
-                        listening.complete(URI.create(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                output.append(e);
-            }
-            listening.complete(null);
-        });
-        reader.start();
-        try {
-            URI base = listening.get(60, TimeUnit.SECONDS);
-            assertThat(base).as("serve printed where it listens: %s", output).isNotNull();
+        try (ServeProcess serve = ServeProcess.start(dir,
+                Map.of("CATALOG_ADMIN_TOKEN", TOKEN, "CATALOG_PRIVATE_READS", "true"),
+                "--db", dir.resolve("catalog.db").toString(), "--no-scheduler")) {
+            URI base = serve.base();
 
             assertThat(send(base, "GET", "/health", null).statusCode()).isEqualTo(200);
             assertThat(send(base, "GET", "/movies/", null).statusCode()).isEqualTo(401);
@@ -79,11 +47,8 @@ class ServeWriteApiIT {
             HttpResponse<String> changed = send(base, "PATCH", location, TOKEN, "{\"title\":\"Renamed\"}", "If-Match", etag);
             assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
             assertThat(send(base, "GET", location, TOKEN).body()).contains("\"title\":\"Renamed\"");
-            assertThat(output.toString()).doesNotContain(TOKEN);
-        } finally {
-            serve.destroy();
-            serve.waitFor(30, TimeUnit.SECONDS);
-            serve.destroyForcibly();
+            serve.terminate();
+            assertThat(serve.output()).doesNotContain(TOKEN);
         }
     }
 

@@ -40,7 +40,7 @@ public final class ServeProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code serve --port 0} with {@code arguments} and waits (up to a minute) until it listens.
+     * Starts {@code serve --port 0} with {@code arguments} and waits (up to 90 s: a loaded machine) until it listens.
      *
      * @param environment the child's {@code CATALOG_*} variables (the test's own are left out)
      */
@@ -61,7 +61,7 @@ public final class ServeProcess implements AutoCloseable {
         Thread reader = new Thread(() -> readOutput(process, output, listening));
         reader.setDaemon(true);
         reader.start();
-        URI base = listening.get(60, TimeUnit.SECONDS);
+        URI base = listening.get(90, TimeUnit.SECONDS);
         if (base == null) {
             process.destroyForcibly();
             throw new AssertionError("serve did not say where it listens: " + output);
