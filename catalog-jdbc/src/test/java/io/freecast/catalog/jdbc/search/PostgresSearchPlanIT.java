@@ -1,13 +1,12 @@
 package io.freecast.catalog.jdbc.search;
 
+import io.freecast.catalog.jdbc.testing.PostgresPlans;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
 class PostgresSearchPlanIT extends SearchPlanContract {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\?");
-    private static final Pattern NODE_ON_MOVIE = Pattern.compile("(Index Scan|Index Only Scan) using \\S+ on movie\\b");
 
     @Override
     TestDatabase database(Path dir) {
@@ -51,28 +49,7 @@ class PostgresSearchPlanIT extends SearchPlanContract {
     /** The plan's lines; an index walk on movie with no "Index Cond" under it comes back as "WALK …". */
     @Override
     List<String> explain(Connection connection, String sql) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet plan = statement.executeQuery("EXPLAIN " + withValues(sql))) {
-            while (plan.next()) {
-                lines.add(plan.getString(1));
-            }
-        }
-        List<String> steps = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            steps.add(line);
-            if (NODE_ON_MOVIE.matcher(line).find()) {
-                boolean condition = false;
-                for (int j = i + 1; j < lines.size() && !lines.get(j).contains("->"); j++) {
-                    condition |= lines.get(j).contains("Index Cond:");
-                }
-                if (!condition) {
-                    steps.add("WALK " + line);
-                }
-            }
-        }
-        return steps;
+        return PostgresPlans.steps(connection, withValues(sql));
     }
 
     /** The statement with its placeholders filled: the search pattern after LIKE, else a small number. */
