@@ -25,11 +25,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 
-need() { command -v "$1" >/dev/null 2>&1; }
-if ! need wrk; then
-  echo "installing wrk (Debian package)…" >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+. "$ROOT/bench/lib.sh"
+ensure_commands wrk
 
 WORK=$(mktemp -d /tmp/catalog-admin-bench.XXXXXX)
 SERVE_PID=""
@@ -80,15 +77,9 @@ ADMIN=("/admin/movies" "/admin/movies?q=$WORD" "/admin/movies?sort=-imdb_rating"
 JSON=("/movies/?limit=50" "/movies/?limit=50&q=$WORD" "/movies/?limit=50&sort=-imdb_rating")
 NAMES=("list, 50 per page" "search q=$WORD" "sorted by -imdb_rating")
 
-# wrk → "rps p50_ms p99_ms"
+# measure URL DURATION [COOKIE] → "rps p50_ms p99_ms" (lib.sh's wrk_measure, with the session cookie if given)
 measure() {
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency ${3:+-H "Cookie: $3"} "$1" | awk '
-    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-    /^Requests\/sec:/ { rps = $2 }
-    /^ +50%/ { p50 = ms($2) }
-    /^ +99%/ { p99 = ms($2) }
-    /Non-2xx/ { bad = $NF }
-    END { if (bad) { print "non-2xx responses: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+  WRK_HEADER=${3:+"Cookie: $3"} wrk_measure "$1" "$2" "$CONNECTIONS"
 }
 
 echo "== warming up the JVM ($WARMUP per page)" >&2

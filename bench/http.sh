@@ -62,10 +62,7 @@ if [ -n "${DB:-}" ]; then
   [[ $DB == jdbc:postgresql:* ]] && KIND=PostgreSQL
 else
   if [ -n "${PG_URL:-}" ]; then
-    SCHEMA=$(fresh_schema_name bench_http)
-    PSQL_URL=$(psql_url_of "$PG_URL")
-    psql "$PSQL_URL" -qc "CREATE SCHEMA $SCHEMA" >/dev/null
-    DB=$(jdbc_url_with_schema "$PG_URL" "$SCHEMA")
+    create_fresh_schema bench_http
     KIND=PostgreSQL
   else
     DB="$WORK/catalog.db"
@@ -99,38 +96,17 @@ NAMES=("GET /movies/{id}" "GET /shows/{id}/episodes" "GET /movies/?limit=50")
 KINDS=(single single page)
 
 echo "== saving the response bytes for nginx" >&2
-mkdir -p "$WORK/static" "$WORK/logs"
-LOCATIONS=""
-for i in "${!PATHS[@]}"; do
-  curl -fs "http://127.0.0.1:$API_PORT${PATHS[$i]}" -o "$WORK/static/r$i.json"
-  uri=${PATHS[$i]%%\?*}
-  LOCATIONS+="    location = $uri { default_type application/json; root $WORK/static; try_files /r$i.json =404; }
-"
-done
-cat >"$WORK/nginx.conf" <<NGINX
-worker_processes auto;
-pid $WORK/nginx.pid;
-error_log $WORK/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  sendfile on;
-  tcp_nopush on;
-  open_file_cache max=64 inactive=60s;   # the ceiling: no open()/fstat() per request
-  open_file_cache_valid 60s;
-  client_body_temp_path $WORK/tmp;
-  proxy_temp_path $WORK/tmp;
-  fastcgi_temp_path $WORK/tmp;
-  uwsgi_temp_path $WORK/tmp;
-  scgi_temp_path $WORK/tmp;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-$LOCATIONS  }
+# Each response as the file nginx serves at the same path; nginx ignores the query, and serves a path ending in
+# "/" from its index.html (with no types configured, every file is application/json).
+saved_file() {
+  local file=${1%%\?*}
+  [[ $file == */ ]] && file+=index.html
+  echo "$WORK/static$file"
 }
-NGINX
-mkdir -p "$WORK/tmp"
-chmod 755 "$WORK" "$WORK/static" && chmod 644 "$WORK"/static/*   # nginx workers run as www-data
+for path in "${PATHS[@]}"; do
+  curl -fs --create-dirs "http://127.0.0.1:$API_PORT$path" -o "$(saved_file "$path")"
+done
+write_static_nginx_conf "$WORK" "$NGINX_PORT"
 nginx -c "$WORK/nginx.conf" -p "$WORK" -g 'daemon on;'
 NGINX_STARTED=1
 for i in "${!PATHS[@]}"; do
@@ -158,7 +134,7 @@ for i in "${!PATHS[@]}"; do
   p99_ok=$(awk -v p="$ours99" 'BEGIN { print (p <= 5) ? "met" : "MISSED" }')
   [ "$ratio_ok" = met ] && [ "$p99_ok" = met ] || FAILED=1
   printf "%-26s %6s | %10s %7s %7s | %10s %7s %7s | %5s%% %-12s %s\n" "${NAMES[$i]}" \
-    "$(stat -c %s "$WORK/static/r$i.json")" "$ours" "$ours50" "$ours99" "$theirs" "$theirs50" "$theirs99" \
+    "$(stat -c %s "$(saved_file "${PATHS[$i]}")")" "$ours" "$ours50" "$ours99" "$theirs" "$theirs50" "$theirs99" \
     "$ratio" "≥$goal% $ratio_ok" "$p99_ok"
 done
 printf "\ngoals: single item ≥ 50%% of nginx, 50-item page ≥ 25%%, catalog p99 ≤ 5 ms\n"

@@ -31,8 +31,8 @@ wait_until_healthy() {
 }
 
 # wrk_measure URL DURATION CONNECTIONS [LUA_SCRIPT [SCRIPT_ARGS…]] → "requests/s p50_ms p99_ms" on stdout.
-# Uses THREADS (default 2) wrk threads. Any non-2xx/3xx response fails the measurement: a benchmark of errors
-# is not a figure.
+# Uses THREADS (default 2) wrk threads, and sends WRK_HEADER ("Name: value") with every request when it is set.
+# Any non-2xx/3xx response fails the measurement: a benchmark of errors is not a figure.
 wrk_measure() {
   local url=$1 duration=$2 connections=$3 script=()
   shift 3
@@ -42,7 +42,8 @@ wrk_measure() {
   else
     script=("$url")
   fi
-  wrk -t"${THREADS:-2}" -c"$connections" -d"$duration" --latency "${script[@]}" "$@" | awk '
+  wrk -t"${THREADS:-2}" -c"$connections" -d"$duration" --latency ${WRK_HEADER:+-H "$WRK_HEADER"} "${script[@]}" "$@" \
+    | awk '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /^Requests\/sec:/ { rps = $2 }
     /^ +50%/ { p50 = ms($2) }
@@ -69,6 +70,15 @@ jdbc_url_with_schema() {
 # A schema name no other run uses: PREFIX_ and 8 random hex digits.
 fresh_schema_name() {
   echo "$1_$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+}
+
+# create_fresh_schema PREFIX: creates a schema of PG_URL that no other run uses, and sets SCHEMA (its name, for
+# the caller to drop), PSQL_URL and DB (its JDBC URL).
+create_fresh_schema() {
+  SCHEMA=$(fresh_schema_name "$1")
+  PSQL_URL=$(psql_url_of "$PG_URL")
+  psql "$PSQL_URL" -qc "CREATE SCHEMA $SCHEMA" >/dev/null
+  DB=$(jdbc_url_with_schema "$PG_URL" "$SCHEMA")
 }
 
 # Writes DIR/nginx.conf: nginx on 127.0.0.1:PORT serving the files under DIR/static as application/json,

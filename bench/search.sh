@@ -48,10 +48,7 @@ JAR="$JAR_ROOT/examples/target/catalog.jar"
 JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 
 if [ -n "${PG_URL:-}" ]; then
-  SCHEMA=$(fresh_schema_name bench_search)
-  PSQL_URL=$(psql_url_of "$PG_URL")
-  psql "$PSQL_URL" -qc "CREATE SCHEMA $SCHEMA" >/dev/null
-  DB=$(jdbc_url_with_schema "$PG_URL" "$SCHEMA")
+  create_fresh_schema bench_search
   KIND=PostgreSQL
 else
   DB="$WORK/catalog.db"
