@@ -133,13 +133,7 @@ public final class LargeCatalogFeeds {
         GeneratedTitles.Title title = GeneratedTitles.title(random);
         int id = i + 1;
         summary.countMovie(title.text());
-        json.writeStartObject();
-        json.writeNumberField("id", id);
-        json.writeStringField("slug", "m" + id);
-        json.writeStringField("name", title.text());
-        json.writeStringField("description", description(random));
-        json.writeStringField("image", "//img.example.org/m/" + id + ".jpg");
-        writeRating(json, random);
+        writeTitleFields(json, "m", id, title, random);
         json.writeNumberField("release_year", 1920 + random.nextInt(107));
         json.writeNumberField("runtime", 70 + random.nextInt(110));
         writeGenres(json, random);
@@ -175,19 +169,25 @@ public final class LargeCatalogFeeds {
         json.writeEndObject();
     }
 
+    /** Opens a movie's or show's object ({@code kind} "m" or "s") with the fields both have, up to its rating. */
+    private static void writeTitleFields(JsonGenerator json, String kind, int id, GeneratedTitles.Title title,
+                                         SplittableRandom random) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("id", id);
+        json.writeStringField("slug", kind + id);
+        json.writeStringField("name", title.text());
+        json.writeStringField("description", description(random));
+        json.writeStringField("image", "//img.example.org/" + kind + "/" + id + ".jpg");
+        writeRating(json, random);
+    }
+
     private static void writeShow(JsonGenerator json, long seed, int i, CatalogSummary summary) throws IOException {
         SplittableRandom random = itemRandom(seed, SHOW_STREAM, i);
         GeneratedTitles.Title title = GeneratedTitles.title(random);
         int id = i + 1;
         LocalDate firstAired = LocalDate.of(1990, 1, 1).plusDays(random.nextInt(35 * 365));
         summary.shows++;
-        json.writeStartObject();
-        json.writeNumberField("id", id);
-        json.writeStringField("slug", "s" + id);
-        json.writeStringField("name", title.text());
-        json.writeStringField("description", description(random));
-        json.writeStringField("image", "//img.example.org/s/" + id + ".jpg");
-        writeRating(json, random);
+        writeTitleFields(json, "s", id, title, random);
         json.writeStringField("first_aired", firstAired.toString());
         writeGenres(json, random);
         json.writeArrayFieldStart("seasons");
