@@ -75,28 +75,38 @@ final class TitlePages<T> {
      * pattern of the same search, {@code text} the normalised text itself (what a title found through its
      * rarest trigrams is checked for).
      */
-    private record SearchTerm(Search kind, String pattern, String like, String text) {
+    private record SearchTerm(Search kind, String pattern, String like, String text, String second) {
 
         static SearchTerm of(String q, DatabaseKind database) {
             if (q == null) {
-                return new SearchTerm(Search.NONE, null, null, null);
+                return new SearchTerm(Search.NONE, null, null, null, null);
             }
             String normalised = FeedKey.normaliseTitle(q);
             if (normalised.isEmpty()) {
                 String like = Keyset.containsPattern(q);
-                return new SearchTerm(Search.LITERAL, like, like, q);
+                return new SearchTerm(Search.LITERAL, like, like, q, null);
             }
             String like = Keyset.containsPattern(normalised);
             if (normalised.codePointCount(0, normalised.length()) < TRIGRAM) {
-                return new SearchTerm(Search.FOLDED, like, like, normalised);
+                return new SearchTerm(Search.FOLDED, like, like, normalised, null);
             }
             return new SearchTerm(Search.INDEXED, database == DatabaseKind.SQLITE
-                    ? "\"" + normalised.replace("\"", "\"\"") + "\"" : like, like, normalised);
+                    ? "\"" + normalised.replace("\"", "\"\"") + "\"" : like, like, normalised, null);
         }
 
         /** The same search read through the titles holding two of its trigrams ({@code pair}, an FTS5 query). */
         SearchTerm throughRarestTrigrams(String pair) {
-            return new SearchTerm(Search.RAREST_TRIGRAMS, pair, like, text);
+            return new SearchTerm(Search.RAREST_TRIGRAMS, pair, like, text, null);
+        }
+
+        /**
+         * PostgreSQL: the same search read through the titles holding two of its trigrams, each asked for by a
+         * {@code LIKE} pattern of that trigram alone ({@code %abc%}, {@code %xyz%}), from which {@code pg_trgm}
+         * extracts that one trigram: the GIN scan reads those two posting lists instead of every one of the text.
+         */
+        SearchTerm throughTrigramPatterns(String first, String secondTrigram) {
+            return new SearchTerm(Search.RAREST_TRIGRAMS, Keyset.containsPattern(first), like, text,
+                    Keyset.containsPattern(secondTrigram));
         }
     }
 
@@ -125,7 +135,7 @@ final class TitlePages<T> {
     }
 
     /** The parameters of a page's statement, in the order {@link #page} gives their values. */
-    private static final List<String> PAGE_PARAMETERS = List.of("q", "sort", "after", "limit", "text");
+    private static final List<String> PAGE_PARAMETERS = List.of("q", "sort", "after", "limit", "text", "second");
 
     /**
      * A sortable column: how its values are written into and read back from a cursor.
@@ -177,7 +187,7 @@ final class TitlePages<T> {
         this.database = DatabaseKind.of(dsl);
         this.kind = kind;
         this.titleIndex = DSL.table(DSL.name("title_index_" + kind));
-        this.trigrams = database == DatabaseKind.SQLITE ? new TitleTrigrams(dsl, kind, TitleTrigrams.LARGE_LIST) : null;
+        this.trigrams = new TitleTrigrams(dsl, kind, TitleTrigrams.LARGE_LIST);
         this.statements = statements;
         this.rows = rows;
         this.table = table;
@@ -282,14 +292,20 @@ final class TitlePages<T> {
         SearchTerm search = SearchTerm.of(query.titleContains(), database);
         // What a carried total belongs to: the search, not how it is read (which may change between pages).
         String searched = kind + "\n" + search.kind() + "\n" + search.pattern();
-        if (search.kind() == Search.INDEXED && trigrams != null) {
+        if (search.kind() == Search.INDEXED && database == DatabaseKind.SQLITE) {
             String pair = trigrams.rarestPair(search.text());
             if (pair != null) {
                 search = search.throughRarestTrigrams(pair);
             }
+        } else if (search.kind() == Search.INDEXED) {
+            List<String> pair = trigrams.rarestTrigrams(search.text(), TitleTrigrams.PG_TRGM_WORD);
+            if (pair != null) {
+                search = search.throughTrigramPatterns(pair.get(0), pair.get(1));
+            }
         }
         String pattern = search.pattern();
         String text = search.text();
+        String second = search.second();
         RenderedSelect totalStatement = totals.computeIfAbsent(new Total(search.kind(), filters), this::totalStatement);
         // Without filters, the total comes first: for a search, how many rows match decides how to read them.
         Tally tally = null;
@@ -303,10 +319,8 @@ final class TitlePages<T> {
                 // The count stopped one beyond the cap (or a cursor carried UNCOUNTED): not an exact total.
                 return new Tally(searching && (total > COUNT_CAP || total < 0) ? Page.UNCOUNTED : total,
                         rs.getLong(2), rs.getLong(3));
-            }, pattern, carried.changes(), carried.total(), text);
-            if (trigrams != null) {
-                trigrams.observe(tally.listSize(), tally.changes());
-            }
+            }, pattern, carried.changes(), carried.total(), text, second);
+            trigrams.observe(tally.listSize(), tally.changes());
             if ((how == Search.INDEXED || how == Search.RAREST_TRIGRAMS) && database == DatabaseKind.SQLITE) {
                 if (sortColumn == SortColumn.ID) {
                     how = how == Search.INDEXED ? Search.INDEXED_IN_ID_ORDER : Search.RAREST_TRIGRAMS_IN_ID_ORDER;
@@ -330,12 +344,12 @@ final class TitlePages<T> {
             }
             return all;
         }, pattern, start == Start.BEYOND_VALUE ? sortColumn.parseCursor(cursor) : null,
-                cursor == null ? null : cursor.id(), request.limit() + 1, text);
+                cursor == null ? null : cursor.id(), request.limit() + 1, text, second);
         if (tally == null) {
             long total = totalStatement.query(rs -> {
                 rs.next();
                 return rs.getLong(1);
-            }, pattern, 0L, 0L, text);
+            }, pattern, 0L, 0L, text, second);
             return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, total).map(Fetched::item);
         }
         Page<Fetched<T>> page = Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, tally.total());
@@ -465,7 +479,7 @@ final class TitlePages<T> {
     }
 
     /** The parameters of a total's statement, in the order {@link #page} gives their values. */
-    private static final List<String> TOTAL_PARAMETERS = List.of("q", "seen", "carried", "text");
+    private static final List<String> TOTAL_PARAMETERS = List.of("q", "seen", "carried", "text", "second");
 
     /**
      * A list's total without counting it. With filters (the operator's lists), still a count of the rows
@@ -498,7 +512,7 @@ final class TitlePages<T> {
             // (a join, so that the count stops at the cap's row without reading every title holding the pair).
             var matches = total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
                     ? DSL.selectOne().from(titleIndex).where(indexMatch())
-                    : total.search() == Search.RAREST_TRIGRAMS
+                    : total.search() == Search.RAREST_TRIGRAMS && database == DatabaseKind.SQLITE
                     ? DSL.selectOne().from(titleIndex).join(table).on(id.eq(indexRowid())).where(indexMatch()).and(holdsText())
                     : DSL.selectOne().from(table).where(search(total.search()));
             Field<Long> counted = DSL.field(DSL.select(DSL.count().cast(Long.class))
@@ -534,9 +548,15 @@ final class TitlePages<T> {
             case INDEXED -> database == DatabaseKind.SQLITE
                     ? id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class)).from(titleIndex).where(indexMatch()))
                     : Keyset.contains(titleSearch, pattern);
-            // SQLite: the titles holding the search's two rarest trigrams, each checked for the whole text.
-            case RAREST_TRIGRAMS -> id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class)).from(titleIndex)
-                    .where(indexMatch())).and(holdsText());
+            // The titles holding the search's two rarest trigrams, each checked for the whole text. SQLite: the
+            // row ids FTS5 finds for both. PostgreSQL: two LIKEs of one trigram each, which its GIN index answers
+            // together by reading those two trigrams' posting lists (and the heap re-checks, like every LIKE).
+            case RAREST_TRIGRAMS -> database == DatabaseKind.SQLITE
+                    ? id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class)).from(titleIndex)
+                    .where(indexMatch())).and(holdsText())
+                    : Keyset.contains(titleSearch, pattern)
+                    .and(Keyset.contains(titleSearch, RenderedSelect.parameter("second", SQLDataType.VARCHAR)))
+                    .and(holdsText());
             case FOLDED -> Keyset.contains(titleSearch, pattern);
             case INDEXED_IN_ID_ORDER, RAREST_TRIGRAMS_IN_ID_ORDER -> throw new IllegalStateException("a page's statement only: " + search);
             case LITERAL -> Keyset.contains(title, pattern);
