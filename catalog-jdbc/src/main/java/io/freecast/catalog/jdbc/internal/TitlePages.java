@@ -271,6 +271,23 @@ final class TitlePages<T> {
         }
     }
 
+    /**
+     * Runs a page's total statement: the carried total, else {@code known} (the page's own count of matches when
+     * it holds them all; -1 when not), else a count stopping one beyond the cap.
+     */
+    private Tally tally(RenderedSelect totalStatement, boolean searching, String pattern, CarriedTotal carried,
+                        String text, String second, long known) {
+        Tally tally = totalStatement.query(rs -> {
+            rs.next();
+            long total = rs.getLong(1);
+            // The count stopped one beyond the cap (or a cursor carried UNCOUNTED): not an exact total.
+            return new Tally(searching && (total > COUNT_CAP || total < 0) ? Page.UNCOUNTED : total,
+                    rs.getLong(2), rs.getLong(3));
+        }, pattern, carried.changes(), carried.total(), text, second, known);
+        trigrams.observe(tally.listSize(), tally.changes());
+        return tally;
+    }
+
     /** A page's row: the item, and where it sits in the list's order. */
     private record Fetched<T>(T item, Keyset.Boundary boundary) {
     }
@@ -307,20 +324,13 @@ final class TitlePages<T> {
         String text = search.text();
         String second = search.second();
         RenderedSelect totalStatement = totals.computeIfAbsent(new Total(search.kind(), filters), this::totalStatement);
-        // Without filters, the total comes first: for a search, how many rows match decides how to read them.
+        // Without filters, on SQLite, the total comes first: for a search, how many rows match decides how to read
+        // them. On PostgreSQL it comes after the page (see below).
         Tally tally = null;
         Search how = search.kind();
-        if (filters.isEmpty()) {
-            CarriedTotal carried = CarriedTotal.read(cursor, searched);
-            boolean searching = how != Search.NONE;
-            tally = totalStatement.query(rs -> {
-                rs.next();
-                long total = rs.getLong(1);
-                // The count stopped one beyond the cap (or a cursor carried UNCOUNTED): not an exact total.
-                return new Tally(searching && (total > COUNT_CAP || total < 0) ? Page.UNCOUNTED : total,
-                        rs.getLong(2), rs.getLong(3));
-            }, pattern, carried.changes(), carried.total(), text, second);
-            trigrams.observe(tally.listSize(), tally.changes());
+        CarriedTotal carried = CarriedTotal.read(cursor, searched);
+        if (filters.isEmpty() && database == DatabaseKind.SQLITE) {
+            tally = tally(totalStatement, how != Search.NONE, pattern, carried, text, second, -1);
             if ((how == Search.INDEXED || how == Search.RAREST_TRIGRAMS) && database == DatabaseKind.SQLITE) {
                 if (sortColumn == SortColumn.ID) {
                     how = how == Search.INDEXED ? Search.INDEXED_IN_ID_ORDER : Search.RAREST_TRIGRAMS_IN_ID_ORDER;
@@ -345,11 +355,19 @@ final class TitlePages<T> {
             return all;
         }, pattern, start == Start.BEYOND_VALUE ? sortColumn.parseCursor(cursor) : null,
                 cursor == null ? null : cursor.id(), request.limit() + 1, text, second);
-        if (tally == null) {
+        if (filters.isEmpty() && tally == null) {
+            // PostgreSQL: a search's first page that is not full holds every match, so its length is the total, and
+            // the count is not run (the statement still is, for the change counter and the list's size: every
+            // page costs the same statements). "zebra" and a rare word then read the trigram index once, not twice.
+            long known = search.kind() != Search.NONE && cursor == null && fetched.size() <= request.limit()
+                    ? fetched.size() : -1;
+            tally = tally(totalStatement, search.kind() != Search.NONE, pattern, carried, text, second, known);
+        }
+        if (!filters.isEmpty()) {
             long total = totalStatement.query(rs -> {
                 rs.next();
                 return rs.getLong(1);
-            }, pattern, 0L, 0L, text, second);
+            }, pattern, 0L, 0L, text, second, -1L);
             return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, total).map(Fetched::item);
         }
         Page<Fetched<T>> page = Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, tally.total());
@@ -479,15 +497,17 @@ final class TitlePages<T> {
     }
 
     /** The parameters of a total's statement, in the order {@link #page} gives their values. */
-    private static final List<String> TOTAL_PARAMETERS = List.of("q", "seen", "carried", "text", "second");
+    private static final List<String> TOTAL_PARAMETERS = List.of("q", "seen", "carried", "text", "second", "known");
 
     /**
      * A list's total without counting it. With filters (the operator's lists), still a count of the rows
      * matching them. Without filters or search: the list's size as {@code title_count} keeps it. With a
      * search: the count the cursor carried when {@code title_count}'s change counter still has the value
-     * it had then ("seen"), else a count of the matches through the search's index that stops one beyond
-     * {@link #COUNT_CAP} (so a common word costs what a rare one does) — one statement either way, the
-     * count a branch of it that runs only when taken. Both read the change counter too.
+     * it had then ("seen"), else the page's own number of matches when it read them all ("known": PostgreSQL,
+     * whose total comes after its page, on a first page that is not full), else a count of the matches through
+     * the search's index that stops one beyond {@link #COUNT_CAP} (so a common word costs what a rare one
+     * does) — one statement either way, the count a branch of it that runs only when taken. Both read the
+     * change counter too.
      */
     private <V> Condition rowBeyond(Field<V> column, Field<V> value, boolean descending) {
         var row = DSL.row(column, id);
@@ -517,8 +537,10 @@ final class TitlePages<T> {
                     : DSL.selectOne().from(table).where(search(total.search()));
             Field<Long> counted = DSL.field(DSL.select(DSL.count().cast(Long.class))
                     .from(matches.limit(DSL.inline(COUNT_CAP + 1)).asTable("matched")));
+            Field<Long> known = RenderedSelect.parameter("known", SQLDataType.BIGINT);
             Field<Long> searchTotal = DSL.when(changes.eq(RenderedSelect.parameter("seen", SQLDataType.BIGINT)),
-                    RenderedSelect.parameter("carried", SQLDataType.BIGINT)).otherwise(counted);
+                    RenderedSelect.parameter("carried", SQLDataType.BIGINT))
+                    .when(known.ge(DSL.inline(0L)), known).otherwise(counted);
             return DSL.select(searchTotal, changes, listTotal).from(TITLE_COUNT).where(row);
         }, TOTAL_PARAMETERS);
     }
