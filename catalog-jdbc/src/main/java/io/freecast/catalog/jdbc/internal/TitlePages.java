@@ -58,9 +58,10 @@ final class TitlePages<T> {
      * search in another order than the id's that matches so many titles that the walk is cheaper (see
      * {@link #dense}). INDEXED_IN_ID_ORDER is, on SQLite, an INDEXED search of a page in id order without
      * filters: FTS5 hands out its matches in row id order, so the index reads only the page's first rows
-     * beyond the cursor and stops, however many titles match. RAREST_TRIGRAMS (and RAREST_TRIGRAMS_IN_ID_ORDER)
-     * is, on SQLite, an INDEXED search whose trigrams are all common but which is cheaper to find through the
-     * titles holding its two rarest trigrams, each then checked for the whole text (see {@link TitleTrigrams}).
+     * beyond the cursor and stops, however many titles match. RAREST_TRIGRAMS is an INDEXED search whose
+     * trigrams are all common but which is cheaper to find through the titles holding its two rarest trigrams,
+     * each then checked for the whole text (see {@link TitleTrigrams}); RAREST_TRIGRAMS_IN_ID_ORDER its page in
+     * id order on SQLite.
      */
     private enum Search { NONE, INDEXED, INDEXED_IN_ID_ORDER, RAREST_TRIGRAMS, RAREST_TRIGRAMS_IN_ID_ORDER, FOLDED,
         LITERAL }

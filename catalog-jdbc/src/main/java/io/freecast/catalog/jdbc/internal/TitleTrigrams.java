@@ -14,9 +14,12 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 
 /**
- * SQLite: how common each trigram is among one list's titles, estimated from a sample of them, so that a search
- * whose trigrams are all common but which together are rare can ask FTS5 for the titles holding its two rarest
- * trigrams (and check each for the whole text) instead of for the whole phrase.
+ * How common each trigram is among one list's titles, estimated from a sample of them, so that a search whose
+ * trigrams are all common but which together are rare can ask the index for the titles holding its two rarest
+ * trigrams (and check each for the whole text) instead of for the whole phrase: on SQLite FTS5 (a query of the two
+ * trigrams), on PostgreSQL {@code pg_trgm}'s GIN index (two one-trigram {@code LIKE}s, see {@link #PG_TRGM_WORD}),
+ * whose scan of a pattern likewise reads every one of its trigrams' posting lists to the end (the rare word's
+ * phrase: 150 index pages, 2.7 ms per statement at 1,000,000 titles; its two rarest trigrams: 54 pages, 0.8 ms).
  *
  * <p>Why: FTS5 answers a phrase by reading the position lists of every one of its trigrams, to the end when the
  * phrase matches fewer titles than the statement's {@code LIMIT}. A made-up word of common syllables
