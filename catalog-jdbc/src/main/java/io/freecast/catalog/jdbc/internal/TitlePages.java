@@ -58,9 +58,10 @@ final class TitlePages<T> {
      * search in another order than the id's that matches so many titles that the walk is cheaper (see
      * {@link #dense}). INDEXED_IN_ID_ORDER is, on SQLite, an INDEXED search of a page in id order without
      * filters: FTS5 hands out its matches in row id order, so the index reads only the page's first rows
-     * beyond the cursor and stops, however many titles match. RAREST_TRIGRAMS (and RAREST_TRIGRAMS_IN_ID_ORDER)
-     * is, on SQLite, an INDEXED search whose trigrams are all common but which is cheaper to find through the
-     * titles holding its two rarest trigrams, each then checked for the whole text (see {@link TitleTrigrams}).
+     * beyond the cursor and stops, however many titles match. RAREST_TRIGRAMS is an INDEXED search whose
+     * trigrams are all common but which is cheaper to find through the titles holding its two rarest trigrams,
+     * each then checked for the whole text (see {@link TitleTrigrams}); RAREST_TRIGRAMS_IN_ID_ORDER its page in
+     * id order on SQLite.
      */
     private enum Search { NONE, INDEXED, INDEXED_IN_ID_ORDER, RAREST_TRIGRAMS, RAREST_TRIGRAMS_IN_ID_ORDER, FOLDED,
         LITERAL }
@@ -75,28 +76,38 @@ final class TitlePages<T> {
      * pattern of the same search, {@code text} the normalised text itself (what a title found through its
      * rarest trigrams is checked for).
      */
-    private record SearchTerm(Search kind, String pattern, String like, String text) {
+    private record SearchTerm(Search kind, String pattern, String like, String text, String second) {
 
         static SearchTerm of(String q, DatabaseKind database) {
             if (q == null) {
-                return new SearchTerm(Search.NONE, null, null, null);
+                return new SearchTerm(Search.NONE, null, null, null, null);
             }
             String normalised = FeedKey.normaliseTitle(q);
             if (normalised.isEmpty()) {
                 String like = Keyset.containsPattern(q);
-                return new SearchTerm(Search.LITERAL, like, like, q);
+                return new SearchTerm(Search.LITERAL, like, like, q, null);
             }
             String like = Keyset.containsPattern(normalised);
             if (normalised.codePointCount(0, normalised.length()) < TRIGRAM) {
-                return new SearchTerm(Search.FOLDED, like, like, normalised);
+                return new SearchTerm(Search.FOLDED, like, like, normalised, null);
             }
             return new SearchTerm(Search.INDEXED, database == DatabaseKind.SQLITE
-                    ? "\"" + normalised.replace("\"", "\"\"") + "\"" : like, like, normalised);
+                    ? "\"" + normalised.replace("\"", "\"\"") + "\"" : like, like, normalised, null);
         }
 
         /** The same search read through the titles holding two of its trigrams ({@code pair}, an FTS5 query). */
         SearchTerm throughRarestTrigrams(String pair) {
-            return new SearchTerm(Search.RAREST_TRIGRAMS, pair, like, text);
+            return new SearchTerm(Search.RAREST_TRIGRAMS, pair, like, text, null);
+        }
+
+        /**
+         * PostgreSQL: the same search read through the titles holding two of its trigrams, each asked for by a
+         * {@code LIKE} pattern of that trigram alone ({@code %abc%}, {@code %xyz%}), from which {@code pg_trgm}
+         * extracts that one trigram: the GIN scan reads those two posting lists instead of every one of the text.
+         */
+        SearchTerm throughTrigramPatterns(String first, String secondTrigram) {
+            return new SearchTerm(Search.RAREST_TRIGRAMS, Keyset.containsPattern(first), like, text,
+                    Keyset.containsPattern(secondTrigram));
         }
     }
 
@@ -125,7 +136,7 @@ final class TitlePages<T> {
     }
 
     /** The parameters of a page's statement, in the order {@link #page} gives their values. */
-    private static final List<String> PAGE_PARAMETERS = List.of("q", "sort", "after", "limit", "text");
+    private static final List<String> PAGE_PARAMETERS = List.of("q", "sort", "after", "limit", "text", "second");
 
     /**
      * A sortable column: how its values are written into and read back from a cursor.
@@ -177,7 +188,7 @@ final class TitlePages<T> {
         this.database = DatabaseKind.of(dsl);
         this.kind = kind;
         this.titleIndex = DSL.table(DSL.name("title_index_" + kind));
-        this.trigrams = database == DatabaseKind.SQLITE ? new TitleTrigrams(dsl, kind, TitleTrigrams.LARGE_LIST) : null;
+        this.trigrams = new TitleTrigrams(dsl, kind, TitleTrigrams.LARGE_LIST);
         this.statements = statements;
         this.rows = rows;
         this.table = table;
@@ -261,6 +272,23 @@ final class TitlePages<T> {
         }
     }
 
+    /**
+     * Runs a page's total statement: the carried total, else {@code known} (the page's own count of matches when
+     * it holds them all; -1 when not), else a count stopping one beyond the cap.
+     */
+    private Tally tally(RenderedSelect totalStatement, boolean searching, String pattern, CarriedTotal carried,
+                        String text, String second, long known) {
+        Tally tally = totalStatement.query(rs -> {
+            rs.next();
+            long total = rs.getLong(1);
+            // The count stopped one beyond the cap (or a cursor carried UNCOUNTED): not an exact total.
+            return new Tally(searching && (total > COUNT_CAP || total < 0) ? Page.UNCOUNTED : total,
+                    rs.getLong(2), rs.getLong(3));
+        }, pattern, carried.changes(), carried.total(), text, second, known);
+        trigrams.observe(tally.listSize(), tally.changes());
+        return tally;
+    }
+
     /** A page's row: the item, and where it sits in the list's order. */
     private record Fetched<T>(T item, Keyset.Boundary boundary) {
     }
@@ -282,31 +310,28 @@ final class TitlePages<T> {
         SearchTerm search = SearchTerm.of(query.titleContains(), database);
         // What a carried total belongs to: the search, not how it is read (which may change between pages).
         String searched = kind + "\n" + search.kind() + "\n" + search.pattern();
-        if (search.kind() == Search.INDEXED && trigrams != null) {
+        if (search.kind() == Search.INDEXED && database == DatabaseKind.SQLITE) {
             String pair = trigrams.rarestPair(search.text());
             if (pair != null) {
                 search = search.throughRarestTrigrams(pair);
             }
+        } else if (search.kind() == Search.INDEXED) {
+            List<String> pair = trigrams.rarestTrigrams(search.text(), TitleTrigrams.PG_TRGM_WORD);
+            if (pair != null) {
+                search = search.throughTrigramPatterns(pair.get(0), pair.get(1));
+            }
         }
         String pattern = search.pattern();
         String text = search.text();
+        String second = search.second();
         RenderedSelect totalStatement = totals.computeIfAbsent(new Total(search.kind(), filters), this::totalStatement);
-        // Without filters, the total comes first: for a search, how many rows match decides how to read them.
+        // Without filters, on SQLite, the total comes first: for a search, how many rows match decides how to read
+        // them. On PostgreSQL it comes after the page (see below).
         Tally tally = null;
         Search how = search.kind();
-        if (filters.isEmpty()) {
-            CarriedTotal carried = CarriedTotal.read(cursor, searched);
-            boolean searching = how != Search.NONE;
-            tally = totalStatement.query(rs -> {
-                rs.next();
-                long total = rs.getLong(1);
-                // The count stopped one beyond the cap (or a cursor carried UNCOUNTED): not an exact total.
-                return new Tally(searching && (total > COUNT_CAP || total < 0) ? Page.UNCOUNTED : total,
-                        rs.getLong(2), rs.getLong(3));
-            }, pattern, carried.changes(), carried.total(), text);
-            if (trigrams != null) {
-                trigrams.observe(tally.listSize(), tally.changes());
-            }
+        CarriedTotal carried = CarriedTotal.read(cursor, searched);
+        if (filters.isEmpty() && database == DatabaseKind.SQLITE) {
+            tally = tally(totalStatement, how != Search.NONE, pattern, carried, text, second, -1);
             if ((how == Search.INDEXED || how == Search.RAREST_TRIGRAMS) && database == DatabaseKind.SQLITE) {
                 if (sortColumn == SortColumn.ID) {
                     how = how == Search.INDEXED ? Search.INDEXED_IN_ID_ORDER : Search.RAREST_TRIGRAMS_IN_ID_ORDER;
@@ -330,12 +355,20 @@ final class TitlePages<T> {
             }
             return all;
         }, pattern, start == Start.BEYOND_VALUE ? sortColumn.parseCursor(cursor) : null,
-                cursor == null ? null : cursor.id(), request.limit() + 1, text);
-        if (tally == null) {
+                cursor == null ? null : cursor.id(), request.limit() + 1, text, second);
+        if (filters.isEmpty() && tally == null) {
+            // PostgreSQL: a search's first page that is not full holds every match, so its length is the total, and
+            // the count is not run (the statement still is, for the change counter and the list's size: every
+            // page costs the same statements). "zebra" and a rare word then read the trigram index once, not twice.
+            long known = search.kind() != Search.NONE && cursor == null && fetched.size() <= request.limit()
+                    ? fetched.size() : -1;
+            tally = tally(totalStatement, search.kind() != Search.NONE, pattern, carried, text, second, known);
+        }
+        if (!filters.isEmpty()) {
             long total = totalStatement.query(rs -> {
                 rs.next();
                 return rs.getLong(1);
-            }, pattern, 0L, 0L, text);
+            }, pattern, 0L, 0L, text, second, -1L);
             return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, total).map(Fetched::item);
         }
         Page<Fetched<T>> page = Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, tally.total());
@@ -465,15 +498,17 @@ final class TitlePages<T> {
     }
 
     /** The parameters of a total's statement, in the order {@link #page} gives their values. */
-    private static final List<String> TOTAL_PARAMETERS = List.of("q", "seen", "carried", "text");
+    private static final List<String> TOTAL_PARAMETERS = List.of("q", "seen", "carried", "text", "second", "known");
 
     /**
      * A list's total without counting it. With filters (the operator's lists), still a count of the rows
      * matching them. Without filters or search: the list's size as {@code title_count} keeps it. With a
      * search: the count the cursor carried when {@code title_count}'s change counter still has the value
-     * it had then ("seen"), else a count of the matches through the search's index that stops one beyond
-     * {@link #COUNT_CAP} (so a common word costs what a rare one does) — one statement either way, the
-     * count a branch of it that runs only when taken. Both read the change counter too.
+     * it had then ("seen"), else the page's own number of matches when it read them all ("known": PostgreSQL,
+     * whose total comes after its page, on a first page that is not full), else a count of the matches through
+     * the search's index that stops one beyond {@link #COUNT_CAP} (so a common word costs what a rare one
+     * does) — one statement either way, the count a branch of it that runs only when taken. Both read the
+     * change counter too.
      */
     private <V> Condition rowBeyond(Field<V> column, Field<V> value, boolean descending) {
         var row = DSL.row(column, id);
@@ -498,13 +533,15 @@ final class TitlePages<T> {
             // (a join, so that the count stops at the cap's row without reading every title holding the pair).
             var matches = total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
                     ? DSL.selectOne().from(titleIndex).where(indexMatch())
-                    : total.search() == Search.RAREST_TRIGRAMS
+                    : total.search() == Search.RAREST_TRIGRAMS && database == DatabaseKind.SQLITE
                     ? DSL.selectOne().from(titleIndex).join(table).on(id.eq(indexRowid())).where(indexMatch()).and(holdsText())
                     : DSL.selectOne().from(table).where(search(total.search()));
             Field<Long> counted = DSL.field(DSL.select(DSL.count().cast(Long.class))
                     .from(matches.limit(DSL.inline(COUNT_CAP + 1)).asTable("matched")));
+            Field<Long> known = RenderedSelect.parameter("known", SQLDataType.BIGINT);
             Field<Long> searchTotal = DSL.when(changes.eq(RenderedSelect.parameter("seen", SQLDataType.BIGINT)),
-                    RenderedSelect.parameter("carried", SQLDataType.BIGINT)).otherwise(counted);
+                    RenderedSelect.parameter("carried", SQLDataType.BIGINT))
+                    .when(known.ge(DSL.inline(0L)), known).otherwise(counted);
             return DSL.select(searchTotal, changes, listTotal).from(TITLE_COUNT).where(row);
         }, TOTAL_PARAMETERS);
     }
@@ -534,9 +571,15 @@ final class TitlePages<T> {
             case INDEXED -> database == DatabaseKind.SQLITE
                     ? id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class)).from(titleIndex).where(indexMatch()))
                     : Keyset.contains(titleSearch, pattern);
-            // SQLite: the titles holding the search's two rarest trigrams, each checked for the whole text.
-            case RAREST_TRIGRAMS -> id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class)).from(titleIndex)
-                    .where(indexMatch())).and(holdsText());
+            // The titles holding the search's two rarest trigrams, each checked for the whole text. SQLite: the
+            // row ids FTS5 finds for both. PostgreSQL: two LIKEs of one trigram each, which its GIN index answers
+            // together by reading those two trigrams' posting lists (and the heap re-checks, like every LIKE).
+            case RAREST_TRIGRAMS -> database == DatabaseKind.SQLITE
+                    ? id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class)).from(titleIndex)
+                    .where(indexMatch())).and(holdsText())
+                    : Keyset.contains(titleSearch, pattern)
+                    .and(Keyset.contains(titleSearch, RenderedSelect.parameter("second", SQLDataType.VARCHAR)))
+                    .and(holdsText());
             case FOLDED -> Keyset.contains(titleSearch, pattern);
             case INDEXED_IN_ID_ORDER, RAREST_TRIGRAMS_IN_ID_ORDER -> throw new IllegalStateException("a page's statement only: " + search);
             case LITERAL -> Keyset.contains(title, pattern);

@@ -1,16 +1,30 @@
 package io.freecast.catalog.jdbc.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.Page;
+import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.Sort;
+import io.freecast.catalog.domain.SortField;
+import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.jdbc.testing.PostgresPlans;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
+import io.freecast.catalog.testing.Drafts;
+import io.freecast.catalog.testing.contract.TitleSearchContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 /**
  * The search plan contract on PostgreSQL: {@code EXPLAIN} (after {@code ANALYZE}, with the search's values
@@ -44,6 +58,147 @@ class PostgresSearchPlanIT extends SearchPlanContract {
     @Override
     int extraRows() {
         return 100_000;
+    }
+
+    @Override
+    void addCommonTrigramTitles(TestDatabase db, int count) throws SQLException {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO movie (feed_key, title, title_search, created_at, updated_at)"
+                    + " SELECT 'id:common' || n, 'Dri Rid Rim Imi Mil Ilu Ube Bel ' || n, 'dri rid rim imi mil ilu ube bel ' || n,"
+                    + " now(), now() FROM generate_series(1, " + count + ") AS n ORDER BY n");
+            statement.execute("ANALYZE movie");
+        }
+    }
+
+    @Override
+    String checksTheWholeText() {
+        return "position(";
+    }
+
+    /**
+     * A word whose trigrams are all common but two ("dridrimilubel": "idr" and "lub" in a dozen titles, the rest
+     * in 20,000) is read through those two: each of its statements (the total, pages by id and by title, first
+     * and beyond a cursor) asks the GIN index for two one-trigram patterns only — not the whole text, whose every
+     * posting list the index would read — and checks each title for the whole text; and neither the plan
+     * PostgreSQL makes for these values nor the generic plan a prepared statement may switch to after five runs
+     * ({@code plan_cache_mode = force_generic_plan}) reads the table or walks one of its indexes.
+     */
+    @Test
+    void aWordOfCommonTrigramsReadsOnlyTheListsOfItsTwoRarestUnderACustomAndAGenericPlan() throws SQLException {
+        try (TestDatabase db = database(dir)) {
+            List<String> statements = new CopyOnWriteArrayList<>();
+            JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
+            // The word's titles first (the smallest ids), so that beyond a cursor on one of them lies most of the list.
+            List<String> titles = TitleSearchContract.commonTrigramTitles();
+            store.ports().movies().upsertAll(IntStream.range(0, titles.size())
+                    .mapToObj(i -> Drafts.movie("m" + i, titles.get(i))).toList());
+            addCommonTrigramTitles(db, LARGE_LIST);
+            analyse(db);
+            // The first search reads the list's size, the second takes the sample of its trigrams.
+            store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "rimil", PageRequest.first(2)));
+            store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "rimil", PageRequest.first(2)));
+
+            statements.clear();
+            for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false))) {
+                Page<?> first = store.ports().queries().listMovies(new ListQuery(sort, "dridrimilubel", PageRequest.first(2)));
+                assertThat(first.total()).isEqualTo(3);
+                Page<?> second = store.ports().queries().listMovies(new ListQuery(sort, "dridrimilubel",
+                        new PageRequest(2, first.next())));
+                assertThat(second.items()).hasSize(1);
+            }
+            List<String> rare = List.copyOf(new LinkedHashSet<>(statements.stream()
+                    .filter(sql -> sql.stripLeading().toLowerCase(Locale.ROOT).startsWith("select"))
+                    .filter(sql -> sql.contains("title_search")).toList()));
+            assertThat(rare).as("the total, and pages by id both ways and by title, first and beyond a cursor")
+                    .hasSize(7).allMatch(sql -> sql.contains("position("));
+            try (Connection connection = db.connect()) {
+                long middle;
+                try (Statement statement = connection.createStatement();
+                     var row = statement.executeQuery("SELECT id FROM movie WHERE title = 'Return to Dridrimilubel'")) {
+                    row.next();
+                    middle = row.getLong(1);
+                }
+                for (String sql : rare) {
+                    List<String> values = pairValues(sql, middle);
+                    List<String> custom = PostgresPlans.steps(connection, withValues(sql, values));
+                    // Towards the list's start from a cursor the range of ids is short, and may rightly be read by key.
+                    if (!sql.contains("\"id\" < ?")) {
+                        assertThat(custom).as(sql).anyMatch(this::usesTrigramIndex);
+                    }
+                    assertReadsOnlyThePair(custom, sql);
+                    assertThat(custom).as("the two trigrams' patterns, with the values written in")
+                            .filteredOn(step -> step.contains("Index Cond") && step.contains("~~"))
+                            .allMatch(step -> step.contains("'%idr%'") && step.contains("'%lub%'"));
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SET plan_cache_mode = force_generic_plan");
+                        statement.execute("PREPARE rare AS " + numbered(sql));
+                        List<String> generic = PostgresPlans.steps(connection, "EXECUTE rare(" + String.join(", ", values) + ")");
+                        statement.execute("DEALLOCATE rare");
+                        statement.execute("RESET plan_cache_mode");
+                        assertThat(generic).as("a generic plan, its values unknown: %s", sql)
+                                .anyMatch(step -> step.contains("Index Cond") && step.contains("$"))
+                                .anyMatch(this::usesTrigramIndex);
+                        assertReadsOnlyThePair(generic, sql);
+                    }
+                }
+            }
+        }
+    }
+
+    private void assertReadsOnlyThePair(List<String> plan, String sql) {
+        assertThat(plan).as(sql).noneMatch(this::scansMovies);
+        List<String> indexConditions = plan.stream().filter(step -> step.contains("Index Cond") && step.contains("~~")).toList();
+        // Two LIKEs of one trigram each, and nothing else: not the whole text's pattern, not its position.
+        assertThat(indexConditions.isEmpty()).as("the trigram index's conditions: %s", plan)
+                .isEqualTo(plan.stream().noneMatch(this::usesTrigramIndex));
+        assertThat(indexConditions).as("the trigram index's conditions: %s", plan)
+                .allMatch(step -> step.split("~~", -1).length == 3 && !step.contains("dridrimilubel")
+                        && !step.toLowerCase(Locale.ROOT).contains("position"));
+    }
+
+    /**
+     * The values of a rare-word statement's placeholders, as literals, as its second page would have them: the
+     * first {@code LIKE} one trigram's pattern, the second the other's, {@code position(…)} the whole text, the
+     * page's length 3, a cursor's title "a" (before every title: the whole list lies beyond it), the count's memo
+     * and the page's own total nothing (so the count is planned), any other value (the cursor's id) {@code middle}.
+     */
+    private static List<String> pairValues(String sql, long middle) {
+        List<String> values = new java.util.ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(sql);
+        int likes = 0;
+        while (matcher.find()) {
+            String before = sql.substring(0, matcher.start()).stripTrailing().toLowerCase(Locale.ROOT);
+            values.add(before.endsWith("like") ? (likes++ == 0 ? "'%idr%'" : "'%lub%'")
+                    : before.endsWith("position(") ? "'dridrimilubel'"
+                    : before.endsWith("fetch next") ? "'3'"
+                    : before.endsWith("> (") || before.endsWith("< (") ? "'a'"
+                    : before.endsWith("=") || before.endsWith("then") || before.endsWith("when") ? "'-1'"
+                    : "'" + middle + "'");
+        }
+        return values;
+    }
+
+    private static String withValues(String sql, List<String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(values.get(i++)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** The statement with PostgreSQL's numbered parameters ($1, $2…) for its placeholders, for PREPARE. */
+    private static String numbered(String sql) {
+        Matcher matcher = PLACEHOLDER.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement("$" + ++i));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     /** The plan's lines; an index walk on movie with no "Index Cond" under it comes back as "WALK …". */

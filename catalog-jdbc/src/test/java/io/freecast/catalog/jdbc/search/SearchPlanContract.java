@@ -3,6 +3,8 @@ package io.freecast.catalog.jdbc.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freecast.catalog.domain.Cursor;
+import io.freecast.catalog.domain.FeedKey;
+import io.freecast.catalog.domain.MovieTree;
 import io.freecast.catalog.domain.ListQuery;
 import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.domain.Page;
@@ -12,6 +14,7 @@ import io.freecast.catalog.domain.SortField;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.testing.Drafts;
+import io.freecast.catalog.testing.contract.TitleSearchContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -116,6 +119,86 @@ abstract class SearchPlanContract {
             assertThat(statements).as("no page of the whole list counts it")
                     .noneMatch(sql -> sql.toLowerCase(Locale.ROOT).contains("count("));
         }
+    }
+
+    /** How many titles a list needs to be searched through its rarest trigrams ({@code TitleTrigrams.LARGE_LIST}). */
+    static final int LARGE_LIST = 20_000;
+
+    /** The title of the {@code i}-th of {@link #addCommonTrigramTitles}' rows (1-based). */
+    static String commonTrigramTitle(int i) {
+        return "Dri Rid Rim Imi Mil Ilu Ube Bel " + i;
+    }
+
+    /**
+     * Writes {@code count} titles {@link #commonTrigramTitle}(1…count), in that order, with one statement (the
+     * store's writes would take minutes), then refreshes the planner's statistics where the database keeps any.
+     */
+    abstract void addCommonTrigramTitles(TestDatabase db, int count) throws SQLException;
+
+    /** A fragment of SQL found only in a search statement that checks each title for the whole text. */
+    abstract String checksTheWholeText();
+
+    /** Titles with punctuation, SQL and {@code LIKE} syntax, and long ones, around the common-trigram word. */
+    static final List<String> EDGE_TITLES = List.of("Idr%Lub", "Idr_Lub", "Idr\\Lub", "O'Lubidr", "100% Dridrimilubel",
+            "Dri_drimilubel", "It's Dridrimilubel", "Idr Lub " + "Dridrimilubel Returns Again ".repeat(6).strip(),
+            "Amélie à Dridrimilubel", "%", "_", "\\", "'");
+
+    /**
+     * A list large enough to be searched through its rarest trigrams, whose titles hold common trigrams rare
+     * together, answers every search exactly as the rule says — the rare word and its near misses (read through
+     * two trigrams and checked), 1- and 2-character searches (no trigram), long ones (up to the 200 characters a search may have), punctuation, SQL and
+     * {@code LIKE} syntax taken literally — with totals counted up to the cap, in id and title order.
+     */
+    @Test
+    void aLargeListIsSearchedByTheRuleWhicheverWayItReadsTheIndex() throws SQLException {
+        try (TestDatabase db = database(dir)) {
+            List<String> statements = new CopyOnWriteArrayList<>();
+            JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
+            addCommonTrigramTitles(db, LARGE_LIST);
+            List<String> written = new ArrayList<>(TitleSearchContract.commonTrigramTitles());
+            written.addAll(EDGE_TITLES);
+            store.ports().movies().upsertAll(IntStream.range(0, written.size())
+                    .mapToObj(i -> Drafts.movie("edge" + i, written.get(i))).toList());
+            List<String> titles = new ArrayList<>();
+            IntStream.rangeClosed(1, LARGE_LIST).forEach(i -> titles.add(commonTrigramTitle(i)));
+            titles.addAll(written);
+            store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "rimil", PageRequest.first(2)));
+
+            String longest = "Idr Lub " + "Dridrimilubel Returns Again ".repeat(6).strip();
+            List<String> queries = List.of("dridrimilubel", "DRIDRIMILUBEL", "drimilubel", "idrimilu", "idr lub",
+                    "lubidr", "dridrimilube", "dridrimilubelx", "dridrimilubel ii", "d", "dr", "lu", "é", "%", "_",
+                    "\\", "'", "%%", "idr%lub", "idr_lub", "idr\\lub", "o'lubidr", "it's dridrimilubel",
+                    "dri-drimilubel", "Dridrimilubel: Quiet Harbor", "100% dridrimilubel", "amelie a dridrimilubel",
+                    longest, longest.toUpperCase(Locale.ROOT).replace(' ', '_'), longest + " x",
+                    "dridrimilubel ".repeat(14).strip(), "q%' OR 1=1 --", "zq");
+            statements.clear();
+            for (String q : queries) {
+                List<String> expected = byTheRule(titles, q);
+                for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false))) {
+                    Page<MovieTree> page = store.ports().queries().listMovies(new ListQuery(sort, q, PageRequest.first(50)));
+                    List<String> found = page.items().stream().map(m -> m.movie().title()).toList();
+                    assertThat(page.total()).as("q=%s %s: total", q, sort)
+                            .isEqualTo(expected.size() > 1_000 ? Page.UNCOUNTED : expected.size());
+                    if (sort.equals(Sort.BY_ID)) {
+                        assertThat(found).as("q=%s", q).containsExactlyElementsOf(expected.stream().limit(50).toList());
+                    } else if (expected.size() <= 50) {
+                        assertThat(found).as("q=%s %s", q, sort).containsExactlyInAnyOrderElementsOf(expected);
+                    } else {
+                        assertThat(expected).as("q=%s %s", q, sort).containsAll(found);
+                        assertThat(found).hasSize(50);
+                    }
+                }
+            }
+            assertThat(statements).as("the rare word was read through two of its trigrams, each title checked")
+                    .anyMatch(sql -> sql.contains(checksTheWholeText()));
+        }
+    }
+
+    /** The titles a search finds, in the order they were written (their ids' order): the API's rule. */
+    static List<String> byTheRule(List<String> titles, String q) {
+        String normalised = FeedKey.normaliseTitle(q.strip());
+        return titles.stream().filter(t -> normalised.isEmpty() ? t.contains(q.strip())
+                : FeedKey.normaliseTitle(t).contains(normalised)).toList();
     }
 
     /** How many rows {@link #analyse} added. */

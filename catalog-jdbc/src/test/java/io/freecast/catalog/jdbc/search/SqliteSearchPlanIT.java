@@ -55,6 +55,21 @@ class SqliteSearchPlanIT extends SearchPlanContract {
         return step.contains("title_index_movie VIRTUAL TABLE");
     }
 
+    @Override
+    void addCommonTrigramTitles(TestDatabase db, int count) throws SQLException {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + count + ")"
+                    + " INSERT INTO movie (feed_key, title, title_search, created_at, updated_at)"
+                    + " SELECT 'id:common' || i, 'Dri Rid Rim Imi Mil Ilu Ube Bel ' || i, 'dri rid rim imi mil ilu ube bel ' || i,"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM n ORDER BY i");
+        }
+    }
+
+    @Override
+    String checksTheWholeText() {
+        return "instr(";
+    }
+
     @Test
     void aSearchOfCommonTrigramsIsReadThroughItsRarestPairAndAnEvenOneThroughThePhrase() throws SQLException {
         try (TestDatabase db = database(dir)) {
