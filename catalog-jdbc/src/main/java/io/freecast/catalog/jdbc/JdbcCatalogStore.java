@@ -3,7 +3,6 @@ package io.freecast.catalog.jdbc;
 import io.freecast.catalog.jdbc.internal.ConnectionPool;
 import io.freecast.catalog.jdbc.internal.DatabaseKind;
 import io.freecast.catalog.jdbc.internal.DatabaseUrl;
-import io.freecast.catalog.jdbc.internal.FailureNamingPorts;
 import io.freecast.catalog.jdbc.internal.JooqStorage;
 import io.freecast.catalog.jdbc.internal.SchemaMigrations;
 import io.freecast.catalog.jdbc.internal.StatementListener;
@@ -49,8 +48,8 @@ public final class JdbcCatalogStore implements CatalogStore {
     private final SchemaMigrations migrations;
     private final JooqStorage storage;
     /**
-     * The storage's ports and overview: every database failure named (FailureNamingPorts), and guarded by the
-     * pool's circuit (an unreachable database is refused at once).
+     * The storage's ports and overview: every database failure named, and guarded by the pool's circuit (an
+     * unreachable database is refused at once) — both by one proxy per port (ConnectionPool.guard).
      */
     private final StoragePorts ports;
     private final CatalogOverview overview;
@@ -65,8 +64,8 @@ public final class JdbcCatalogStore implements CatalogStore {
         this.storage = storage;
         // The circuit outermost: a database that cannot be used now is the core's StorageUnavailableException
         // (a 503 over HTTP), with the named failure (CatalogStorageException) as its cause.
-        this.ports = pool.guard(FailureNamingPorts.wrap(storage.ports(), pool.url()));
-        this.overview = pool.guard(CatalogOverview.class, FailureNamingPorts.wrap(storage.overview(), pool.url()));
+        this.ports = pool.guard(storage.ports());
+        this.overview = pool.guard(CatalogOverview.class, storage.overview());
         remember(state);
     }
 

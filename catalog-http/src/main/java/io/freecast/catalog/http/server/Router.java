@@ -57,10 +57,10 @@ final class Router implements ApiRoutes {
     }
 
     sealed interface Outcome {
-        /** @param allow the methods this path answers, for {@code Allow} and {@code OPTIONS} */
-        record Matched(Route route, Map<String, String> parameters, Set<String> allow) implements Outcome {
+        record Matched(Route route, Map<String, String> parameters) implements Outcome {
         }
 
+        /** @param allow the methods this path answers, for {@code Allow} and {@code OPTIONS} */
         record NotAllowed(String template, Set<String> allow) implements Outcome {
         }
 
@@ -116,16 +116,30 @@ final class Router implements ApiRoutes {
         return this;
     }
 
-    /** Finds the route for a method and decoded path segments. */
+    /**
+     * Finds the route for a method and decoded path segments: the first of the method's routes that matches,
+     * in the routes' order (most literal segments first). Only a path no route of the method matches pays for
+     * collecting what the path does answer.
+     */
     Outcome match(String method, List<String> path) {
-        Route chosen = null;
-        Map<String, String> parameters = null;
-        String firstTemplate = null;
-        Set<String> allow = new LinkedHashSet<>();
         String wanted = method.equals(HEAD) ? GET : method;
         for (Route route : routes) {
-            Map<String, String> found = route.match(path);
-            if (found == null) {
+            if (route.method.equals(wanted)) {
+                Map<String, String> found = route.match(path);
+                if (found != null) {
+                    return new Outcome.Matched(route, found);
+                }
+            }
+        }
+        return unmatched(path);
+    }
+
+    /** The methods the path answers, for a 405 or an {@code OPTIONS}; not found when it answers none. */
+    private Outcome unmatched(List<String> path) {
+        String firstTemplate = null;
+        Set<String> allow = new LinkedHashSet<>();
+        for (Route route : routes) {
+            if (route.match(path) == null) {
                 continue;
             }
             if (firstTemplate == null) {
@@ -135,18 +149,12 @@ final class Router implements ApiRoutes {
             if (route.method.equals(GET)) {
                 allow.add(HEAD);
             }
-            if (chosen == null && route.method.equals(wanted)) {
-                chosen = route;
-                parameters = found;
-            }
         }
         if (firstTemplate == null) {
             return new Outcome.NotFound();
         }
         allow.add(OPTIONS);
-        Set<String> allowed = Collections.unmodifiableSet(allow);
-        return chosen == null ? new Outcome.NotAllowed(firstTemplate, allowed)
-                : new Outcome.Matched(chosen, parameters, allowed);
+        return new Outcome.NotAllowed(firstTemplate, Collections.unmodifiableSet(allow));
     }
 
     static List<String> parseTemplate(String template) {

@@ -116,14 +116,21 @@ public final class ConnectionPool implements AutoCloseable {
                 .map(duration -> "unavailable for " + duration.toSeconds() + " s (" + cause + ")"));
     }
 
-    /** The store's ports behind the circuit: a failure that means the database is away leaves them as such. */
+    /**
+     * The store's ports behind the circuit: a failure that means the database is away leaves them as such, any
+     * other database failure named ({@link FailureNaming}).
+     */
     public StoragePorts guard(StoragePorts ports) {
-        return new OutageGuard(circuit).guard(ports);
+        return namingGuard().guard(ports);
     }
 
-    /** One more port behind the circuit (e.g. the operator's overview). */
+    /** One more port behind the circuit, its failures named too (e.g. the operator's overview). */
     public <T> T guard(Class<T> port, T implementation) {
-        return new OutageGuard(circuit).guard(port, implementation);
+        return namingGuard().guard(port, implementation);
+    }
+
+    private OutageGuard namingGuard() {
+        return new OutageGuard(circuit, failure -> FailureNaming.translated(failure, url));
     }
 
     public DatabaseUrl url() {

@@ -9,6 +9,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Puts the store's ports behind the {@link StorageCircuit}: whatever a port throws that means the database
@@ -18,6 +19,10 @@ import java.util.Optional;
  *
  * <p>It wraps every port {@link StoragePorts} lists, found by reflection, so a port added later is guarded
  * without anyone remembering to (a test holds that every one is).
+ *
+ * <p>A failure may be named first ({@link FailureNaming#translated}): the store's ports are wrapped once,
+ * in one proxy that does both, because each proxy costs a reflective call on every read, and a read of a
+ * single item is only tens of microseconds.
  */
 final class OutageGuard {
 
@@ -25,9 +30,17 @@ final class OutageGuard {
     static final Duration WRITE_RETRY_AFTER = Duration.ofSeconds(10);
 
     private final StorageCircuit circuit;
+    private final UnaryOperator<Throwable> naming;
 
+    /** A guard that takes failures as the port threw them. */
     OutageGuard(StorageCircuit circuit) {
+        this(circuit, UnaryOperator.identity());
+    }
+
+    /** @param naming what a port's failure becomes before the circuit looks at it */
+    OutageGuard(StorageCircuit circuit, UnaryOperator<Throwable> naming) {
         this.circuit = circuit;
+        this.naming = naming;
     }
 
     /** The same ports, each behind the circuit. */
@@ -54,7 +67,7 @@ final class OutageGuard {
             try {
                 return method.invoke(implementation, args);
             } catch (InvocationTargetException e) {
-                throw translate(e.getCause());
+                throw translate(naming.apply(e.getCause()));
             }
         };
         return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, handler));

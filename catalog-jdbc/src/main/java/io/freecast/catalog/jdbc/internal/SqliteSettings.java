@@ -23,6 +23,10 @@ import org.sqlite.SQLiteConfig;
  *       (README, "Scale"). Writes still go through {@code write()}, so a full disk is still an error, not
  *       a crash. The price: if another program truncates or damages the file under a running server, a read
  *       of a page that is gone ends the process (SIGBUS) instead of failing one request.</li>
+ *   <li>No generated keys from the driver: by default sqlite-jdbc matches every statement it runs against an
+ *       {@code INSERT} pattern and, after each insert, runs a {@code SELECT last_insert_rowid()} of its own in
+ *       case someone asks for {@code getGeneratedKeys()}. Nothing here does (new ids come back through
+ *       {@code RETURNING} or {@link NewRowIds}), and the match alone was about 3% of a single-item read's CPU.</li>
  * </ul>
  */
 final class SqliteSettings {
@@ -41,6 +45,7 @@ final class SqliteSettings {
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_SIZE));
+        config.setGetGeneratedKeys(false);
         return config.toProperties();
     }
 }

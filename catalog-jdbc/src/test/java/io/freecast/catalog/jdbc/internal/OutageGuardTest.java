@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.freecast.catalog.StoragePorts;
+import io.freecast.catalog.jdbc.CatalogStorageException;
 import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.testing.InMemoryCatalogStore;
@@ -104,5 +105,46 @@ class OutageGuardTest {
         StorageUnavailableException inner = new StorageUnavailableException("the database is unavailable", Duration.ofSeconds(2), null);
 
         assertThatThrownBy(() -> failingWith(new RuntimeException("wrapped", inner)).inTransaction(() -> 1)).isSameAs(inner);
+    }
+
+    /** The store's own guard: failures named as the store names them, then judged by the circuit. */
+    private Transactions namedAndGuardedFailingWith(RuntimeException failure) {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db:5432/catalog?user=catalog");
+        OutageGuard naming = new OutageGuard(circuit, thrown -> FailureNaming.translated(thrown, url));
+        return naming.guard(Transactions.class, new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                throw failure;
+            }
+        });
+    }
+
+    @Test
+    void withNamingAnOrdinaryDatabaseFailureLeavesThePortNamedAndTheCircuitClosed() {
+        RuntimeException duplicate = new RuntimeException("duplicate key", new SQLException("duplicate key", "23505"));
+
+        assertThatThrownBy(() -> namedAndGuardedFailingWith(duplicate).inTransaction(() -> 1))
+                .isInstanceOf(CatalogStorageException.class)
+                .hasMessageContaining("db:5432/catalog")
+                .hasCause(duplicate);
+        assertThat(circuit.isOpen()).isFalse();
+    }
+
+    @Test
+    void withNamingALostConnectionStillOpensTheCircuitWithTheNamedFailureAsItsCause() {
+        RuntimeException lost = new RuntimeException("SQL [select 1]; An I/O error occurred while sending to the backend.",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006", new EOFException()));
+
+        assertThatThrownBy(() -> namedAndGuardedFailingWith(lost).inTransaction(() -> 1))
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessage("the database is unavailable (connection to the database server lost); try again in 2 s");
+        assertThat(circuit.isOpen()).isTrue();
+    }
+
+    @Test
+    void withNamingAFailureOfTheCatalogsOwnCodePassesUnchanged() {
+        IllegalArgumentException rule = new IllegalArgumentException("a rule");
+
+        assertThatThrownBy(() -> namedAndGuardedFailingWith(rule).inTransaction(() -> 1)).isSameAs(rule);
     }
 }
