@@ -145,6 +145,51 @@ abstract class ReadApiContract {
         assertThat(items(ok("/shows/" + id + "/episodes/"))).isEqualTo(flat);
     }
 
+    /**
+     * The exact bytes of an episode list (the known show's three episodes and six sources): member order,
+     * {@code null}s, dates, times, booleans and empty sets as the API writes them. Only the ids are the
+     * store's own; each source's link-check state follows from its id as {@link CatalogSeed} set it.
+     */
+    @Test
+    void anEpisodeListIsWrittenByteForByte() {
+        long id = knownShow().get("id").asLong();
+        ApiClient.Answer answer = api.get("/shows/" + id + "/episodes");
+        assertThat(answer.status()).isEqualTo(200);
+        List<JsonNode> episodes = items(answer.json());
+        assertThat(episodes).hasSize(3);
+
+        String expected = "[" + episodeJson(episodes.get(0), 1, "\"Pilot\"", "\"It begins.\"", "\"2019-09-01\"", 1,
+                "s-known-1-1", 2)
+                + "," + episodeJson(episodes.get(1), 2, "\"Second\"", "null", "null", 1, "s-known-1-2", 1)
+                + "," + episodeJson(episodes.get(2), 1, "\"Return\"", "\"Back again.\"", "\"2020-09-01\"", 2,
+                "s-known-2-1", 3) + "]";
+        assertThat(answer.text()).isEqualTo(expected);
+    }
+
+    private static String episodeJson(JsonNode actual, int number, String title, String description, String releaseDate,
+                                      int seasonNumber, String sourceKey, int sourceCount) {
+        List<JsonNode> sources = items(actual.get("sources"));
+        assertThat(sources).hasSize(sourceCount);
+        List<String> written = new ArrayList<>();
+        for (int n = 0; n < sourceCount; n++) {
+            long sourceId = sources.get(n).get("id").asLong();
+            boolean dead = sourceId % 5 == 0;
+            boolean checked = dead || sourceId % 5 == 1;
+            written.add("{\"id\":" + sourceId
+                    + ",\"url\":\"https://cdn.example.com/" + sourceKey + "/" + n + (n % 2 == 0 ? ".mp4" : ".m3u8") + "\""
+                    + ",\"source_type\":\"" + (n % 2 == 0 ? "direct" : "playlist") + "\""
+                    + ",\"is_active\":" + !dead
+                    + ",\"provider\":" + (n % 2 == 0 ? "\"Provider " + n + "\"" : "null")
+                    + ",\"last_checked_at\":" + (checked ? "\"2026-11-20T06:00:00Z\"" : "null")
+                    + ",\"last_status\":" + (dead ? "404" : checked ? "200" : "null")
+                    + ",\"locked_fields\":[]}");
+        }
+        return "{\"id\":" + actual.get("id").asLong() + ",\"number\":" + number + ",\"title\":" + title
+                + ",\"description\":" + description + ",\"release_date\":" + releaseDate
+                + ",\"season_number\":" + seasonNumber + ",\"locked_fields\":[],\"sources\":["
+                + String.join(",", written) + "]}";
+    }
+
     @Test
     void episodesAreFlatInSeasonThenNumberOrderAndCarryTheirSeasonNumber() {
         long id = knownShow().get("id").asLong();

@@ -40,9 +40,9 @@ import static org.jooq.impl.DSL.select;
 
 /**
  * The read side. Every call runs a fixed number of statements however many seasons, episodes and sources
- * there are: one item with its whole tree is one query over {@code LEFT JOIN}s; a page is its rows
- * ({@link TitlePages}, {@link EpisodePages}), the children of exactly those rows ({@code … IN (ids)}),
- * and its total.
+ * there are: one item with its whole tree is one query over {@code LEFT JOIN}s; a page of titles is its rows
+ * ({@link TitlePages}), the children of exactly those rows ({@code … IN (ids)}), and its total; a page of a
+ * show's episodes is one statement ({@link EpisodePages}).
  *
  * <p>Every statement is rendered once per shape ({@link RenderedSelect}, {@link InListSelect}), prepared
  * once per connection on SQLite ({@link ReadStatements}), and read by position into domain records
@@ -67,7 +67,6 @@ final class JooqCatalogQueries implements CatalogQueries {
     private final Map<ActiveFilter, RenderedSelect> episodeSources = new EnumMap<>(ActiveFilter.class);
     private final InListSelect seasonsOfShows;
     private final InListSelect sourcesOfMovies;
-    private final InListSelect sourcesOfEpisodes;
     private final RenderedSelect seasonTree;
     private final RenderedSelect episodeTree;
     private final RenderedSelect sourceById;
@@ -110,8 +109,6 @@ final class JooqCatalogQueries implements CatalogQueries {
                 .orderBy(SEASON.SHOW_ID, SEASON.NUMBER, EPISODE.NUMBER, SOURCE.ID));
         this.sourcesOfMovies = new InListSelect(dsl, statements, ids -> select(SOURCE_COLUMNS)
                 .from(SOURCE).where(SOURCE.MOVIE_ID.in(ids)).orderBy(SOURCE.ID));
-        this.sourcesOfEpisodes = new InListSelect(dsl, statements, ids -> select(SOURCE_COLUMNS)
-                .from(SOURCE).where(SOURCE.EPISODE_ID.in(ids)).orderBy(SOURCE.ID));
         this.seasonTree = new RenderedSelect(dsl, statements, () -> select(SeasonTreeRows.COLUMNS)
                 .from(SEASON)
                 .leftJoin(EPISODE).on(EPISODE.SEASON_ID.eq(SEASON.ID))
@@ -230,12 +227,7 @@ final class JooqCatalogQueries implements CatalogQueries {
 
     @Override
     public Optional<Page<EpisodeTree>> findEpisodes(long showId, EpisodeQuery query) {
-        return episodePages.page(showId, query).map(page -> {
-            Map<Long, List<Source>> sources = sourcesOfEpisodes.query(this::sourcesByOwner,
-                    ids(page, episode -> episode.episode().id()));
-            return page.map(episode -> new EpisodeTree(episode.episode(), episode.seasonNumber(),
-                    sources.getOrDefault(episode.episode().id(), List.of())));
-        });
+        return episodePages.page(showId, query);
     }
 
     @Override
