@@ -77,12 +77,7 @@ class SqliteSearchPlanIT extends SearchPlanContract {
             JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
             // A list large enough to be searched through its rarest trigrams (TitleTrigrams.LARGE_LIST): 20,000
             // more titles holding every trigram of "dridrimilubel" but "idr" and "lub".
-            try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-                statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
-                        + " INSERT INTO movie (feed_key, title, title_search, created_at, updated_at)"
-                        + " SELECT 'bulk:' || i, 'Dri Rid Rim Imi Mil Ilu Ube Bel ' || i, 'dri rid rim imi mil ilu ube bel ' || i,"
-                        + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM n");
-            }
+            addCommonTrigramTitles(db, 20_000);
             List<String> titles = TitleSearchContract.commonTrigramTitles();
             store.ports().movies().upsertAll(IntStream.range(0, titles.size())
                     .mapToObj(i -> Drafts.movie("m" + i, titles.get(i))).toList());
