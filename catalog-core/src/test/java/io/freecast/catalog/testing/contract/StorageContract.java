@@ -383,6 +383,32 @@ public abstract class StorageContract {
         assertThat(store.ports().queries().findMovieSources(movie.movie().id(), ActiveFilter.ALL)).contains(movie.sources());
     }
 
+    /**
+     * An item's sources are listed in id order — the order they were first imported in — whatever their URLs'
+     * order, through every read that lists them (the stores read them in their (owner, url) index's order and
+     * put them in id order themselves).
+     */
+    @Test
+    void sourcesAreListedInIdOrderWhateverTheOrderOfTheirUrls() {
+        List<String> urls = List.of("https://z.example/3.mp4", "https://m.example/2.mp4", "https://a.example/1.mp4");
+        store.ports().movies().upsertAll(List.of(movie("1", "Three sources", null, null,
+                urls.stream().map(url -> SourceDraft.of(url, "Tubi")).toList())));
+        store.ports().shows().upsertAll(List.of(show("s", "Three sources", List.of(new SeasonDraft(1, "Season 1",
+                List.of(episode(1, urls.toArray(String[]::new))))))), List.of());
+        long movieId = onlyMovie().id();
+        long showId = onlyShowId();
+
+        List<Source> movieSources = store.ports().queries().findMovie(movieId).orElseThrow().sources();
+        List<Source> episodeSources = store.ports().queries()
+                .findEpisodes(showId, new EpisodeQuery(null, PageRequest.firstPage())).orElseThrow()
+                .items().getFirst().sources();
+        for (List<Source> sources : List.of(movieSources, episodeSources,
+                store.ports().queries().listMovies(ListQuery.firstPage()).items().getFirst().sources())) {
+            assertThat(sources).extracting(Source::url).containsExactlyElementsOf(urls);
+            assertThat(sources).extracting(Source::id).isSorted();
+        }
+    }
+
     @Test
     void findReturnsEmptyForAMissingParentAndEmptyListsForAParentWithoutChildren() {
         store.ports().shows().upsertAll(List.of(show("s", "Bare", List.of())), List.of());

@@ -10,7 +10,6 @@ import io.freecast.catalog.domain.Source;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +62,6 @@ final class EpisodePages {
     private static final int EPISODE_AT = 3;
     private static final int SEASON_NUMBER_AT = EPISODE_AT + ResultSetRows.EPISODE_COLUMNS.size();
     private static final int SOURCE_AT = SEASON_NUMBER_AT + 1;
-
-    private static final Comparator<Source> BY_ID = Comparator.comparingLong(Source::id);
 
     private final DSLContext dsl;
     private final ReadStatements statements;
@@ -138,10 +135,7 @@ final class EpisodePages {
     }
 
     private static EpisodeTree tree(Episode episode, int seasonNumber, List<Source> sources) {
-        if (sources.size() > 1) {
-            sources.sort(BY_ID);
-        }
-        return new EpisodeTree(episode, seasonNumber, sources);
+        return new EpisodeTree(episode, seasonNumber, ResultSetRows.inIdOrder(sources));
     }
 
     /** An episode cursor's position: season number and episode number, written {@code 2:7}. */

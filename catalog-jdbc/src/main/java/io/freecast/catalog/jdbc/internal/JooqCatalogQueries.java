@@ -84,11 +84,12 @@ final class JooqCatalogQueries implements CatalogQueries {
                 .leftJoin(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID))
                 .where(SHOW.ID.eq(RenderedSelect.id("id")))
                 .orderBy(SEASON.NUMBER, EPISODE.NUMBER, SOURCE.ID), ID);
+        // No ORDER BY: the sources come in their index's order (movie, url) and are put in id order in Java. For
+        // 1–3 rows SQLite's sort (a temporary b-tree) cost a tenth of the statement (19 against 22 µs at 1,000,000 movies).
         this.movieTree = new RenderedSelect(dsl, statements, () -> select(concat(MOVIE_COLUMNS, SOURCE_COLUMNS))
                 .from(MOVIE)
                 .leftJoin(SOURCE).on(SOURCE.MOVIE_ID.eq(MOVIE.ID))
-                .where(MOVIE.ID.eq(RenderedSelect.id("id")))
-                .orderBy(SOURCE.ID), ID);
+                .where(MOVIE.ID.eq(RenderedSelect.id("id"))), ID);
         for (ActiveFilter filter : ActiveFilter.values()) {
             movieSources.put(filter, new RenderedSelect(dsl, statements, () -> select(concat(List.of(MOVIE.ID), SOURCE_COLUMNS))
                     .from(MOVIE)
@@ -258,7 +259,7 @@ final class JooqCatalogQueries implements CatalogQueries {
                     sources.add(rows.source(rs, sourceAt));
                 }
             } while (rs.next());
-            return Optional.of(new MovieTree(movie, sources));
+            return Optional.of(new MovieTree(movie, ResultSetRows.inIdOrder(sources)));
         }, movieId);
     }
 
