@@ -30,9 +30,9 @@
 #    them to random requests among them — the ceiling for a single-item read,
 # 6. prints a table per database, then the ratios and each goal met or missed.
 #
-# Time: about 25 minutes at the full size on 2 shared cores (22 on 2026-12-06, load 7–15: SQLite 7, PostgreSQL 15,
-# of which its import 12.5);
-# ~5 min with MOVIES=50000 SHOWS=5000.
+# Time: about 30 minutes at the full size on 2 shared cores (22 on 2026-12-06, load 7–15: SQLite 7, PostgreSQL 15,
+# of which its import 12.5; since then the warm-ups are longer: about 4 minutes more); ~8 min with
+# MOVIES=50000 SHOWS=5000; about 14 min measuring catalogs imported before (SQLITE_DB, PG_SCHEMA).
 # Disk, at the full size: feeds ≈ 0.9 GB (kept in FEEDS_ROOT, default /tmp/catalog-scale-feeds; delete it when
 # done), the SQLite file ≈ 2.3 GB plus its WAL while importing (up to ≈ 2 GB more: an import is one
 # transaction), PostgreSQL ≈ 3.6 GB in its data directory (the schema is dropped on exit), nginx's sample ≈ 0.2 GB.
@@ -47,7 +47,12 @@ SEED=${SEED:-13}
 DATABASES=${DATABASES:-sqlite postgresql}
 PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-3s}
+WARMUP=${WARMUP:-10s}
+# A freshly started `serve` runs its first requests through the JVM's interpreter and first compilations: random
+# movies went from 6,300 req/s in its first 4 s to 16,600 in seconds 12–16 and about 39,000 after 20–30 s
+# (2026-12-06; 33,000 at once after 24 s of warming on other ids, so it is the JIT, not the file's pages). So the
+# first request measured after each start is warmed this long, the others for WARMUP.
+SERVER_WARMUP=${SERVER_WARMUP:-30s}
 SEARCH_CONNECTIONS=${SEARCH_CONNECTIONS:-8}   # as bench/search.sh: a handful of clients searching
 READ_CONNECTIONS=${READ_CONNECTIONS:-32}      # as bench/http.sh: many clients reading items
 THREADS=${THREADS:-2}
@@ -237,15 +242,20 @@ start_serve() {
     --no-scheduler --response-cache "$cache" >"$WORK/serve.log" 2>&1 &
   API_PID=$!
   wait_until_healthy "$API_PORT" "$API_PID" "$WORK/serve.log"
+  FRESH_SERVER=1
 }
 
 api() { echo "http://127.0.0.1:$API_PORT$1"; }
 
 # measure LABEL KEY NAME URL CONNECTIONS [LUA_SCRIPT SCRIPT_ARGS…]: a warm-up, then the measured run; stored as LABEL.KEY.*
 measure() {
-  local label=$1 key=$2 name=$3 url=$4 connections=$5 rps p50 p99
+  local label=$1 key=$2 name=$3 url=$4 connections=$5 rps p50 p99 warmup=$WARMUP
   shift 5
-  wrk_measure "$url" "$WARMUP" "$connections" "$@" >/dev/null
+  if [ -n "${FRESH_SERVER:-}" ]; then
+    warmup=$SERVER_WARMUP
+    FRESH_SERVER=""
+  fi
+  wrk_measure "$url" "$warmup" "$connections" "$@" >/dev/null
   read -r rps p50 p99 < <(wrk_measure "$url" "$DURATION" "$connections" "$@")
   record "$label.$key.name" "$name"
   record "$label.$key.rps" "$rps"
@@ -493,8 +503,8 @@ benchmark_database() {
 
 log "scale benchmark: $MOVIES movies, $SHOWS shows, databases: $DATABASES; work directory $WORK"
 generate_feeds
-printf 'catalog: %s movies, %s shows (seed %s); wrk -t%s, %s per request after %s of warm-up, %s connections for\n' \
-  "$MOVIES" "$SHOWS" "$SEED" "$THREADS" "$DURATION" "$WARMUP" "$SEARCH_CONNECTIONS"
+printf 'catalog: %s movies, %s shows (seed %s); wrk -t%s, %s per request after %s of warm-up (%s after a start), %s connections for\n' \
+  "$MOVIES" "$SHOWS" "$SEED" "$THREADS" "$DURATION" "$WARMUP" "$SERVER_WARMUP" "$SEARCH_CONNECTIONS"
 printf 'searches and pages (response cache off), %s for random reads (response cache 1s); %s CPUs, load average %s\n' \
   "$READ_CONNECTIONS" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 for database in $DATABASES; do
