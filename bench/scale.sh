@@ -32,7 +32,7 @@
 #
 # Time: about 30 minutes at the full size on 2 shared cores (22 on 2026-12-06, load 7–15: SQLite 7, PostgreSQL 15,
 # of which its import 12.5; since then the warm-ups are longer: about 4 minutes more); ~8 min with
-# MOVIES=50000 SHOWS=5000; about 14 min measuring catalogs imported before (SQLITE_DB, PG_SCHEMA).
+# MOVIES=50000 SHOWS=5000; about 9 min measuring catalogs imported before (SQLITE_DB, PG_SCHEMA).
 # Disk, at the full size: feeds ≈ 0.9 GB (kept in FEEDS_ROOT, default /tmp/catalog-scale-feeds; delete it when
 # done), the SQLite file ≈ 2.3 GB plus its WAL while importing (up to ≈ 2 GB more: an import is one
 # transaction), PostgreSQL ≈ 3.6 GB in its data directory (the schema is dropped on exit), nginx's sample ≈ 0.2 GB.
