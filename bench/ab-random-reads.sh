@@ -31,8 +31,7 @@ ensure_commands wrk curl
 
 # start_serve JAR PORT LOG: prints the server's pid once it answers /health.
 start_serve() {
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xms512m -Xmx512m \
-    -jar "$1" serve --db "$DB" --host 127.0.0.1 --port "$2" --no-scheduler --response-cache 1s >"$3" 2>&1 &
+  "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -Xms512m -Xmx512m -jar "$1" serve --db "$DB" --host 127.0.0.1 --port "$2" --no-scheduler --response-cache 1s >"$3" 2>&1 &
   local pid=$!
   wait_until_healthy "$2" "$pid" "$3" >&2 || return 1
   echo "$pid"

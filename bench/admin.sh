@@ -41,7 +41,6 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   (cd "$ROOT" && ./mvnw -q -B -pl examples -am package -DskipTests)
 fi
 JAR="$ROOT/examples/target/catalog.jar"
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 
 echo "== generating $MOVIES movies" >&2
 "$JAVA" "${JVM_FLAGS[@]}" -cp "$JAR:$ROOT/examples/target/test-classes" io.freecast.catalog.examples.bench.BenchmarkCatalog \

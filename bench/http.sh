@@ -54,7 +54,6 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   (cd "$JAR_ROOT" && ./mvnw -q -B -pl examples -am package -DskipTests)
 fi
 JAR="$JAR_ROOT/examples/target/catalog.jar"
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 
 KIND=SQLite
 if [ -n "${DB:-}" ]; then

@@ -1,6 +1,10 @@
 # Shell functions shared by the benchmark scripts (source it: `. "$(dirname "$0")/lib.sh"`).
 # Nothing here starts a process that outlives the caller: each script stops what it starts in its own trap.
 
+# The JVM options every benchmark runs the launcher with: sqlite-jdbc loads a native library and a library may still
+# touch sun.misc.Unsafe's memory access; both are allowed so that JDK 24+ prints no warnings (as the tests' own).
+JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+
 # Installs the Debian packages for the commands that are missing, e.g. `ensure_commands wrk nginx`.
 ensure_commands() {
   local missing=() cmd

@@ -67,7 +67,6 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR_ROOT=${JAR_ROOT:-$ROOT}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 . "$ROOT/bench/lib.sh"
 ensure_commands wrk nginx curl
 case " $DATABASES " in *" postgresql "*) ensure_commands psql ;; esac

@@ -45,7 +45,6 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   (cd "$JAR_ROOT" && ./mvnw -o -q -B -pl examples -am package -DskipTests)
 fi
 JAR="$JAR_ROOT/examples/target/catalog.jar"
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 
 if [ -n "${PG_URL:-}" ]; then
   create_fresh_schema bench_search
