@@ -130,10 +130,7 @@ final class ResultSetRows {
         Long movieId = nullableLong(rs, at + 1);
         SourceOwner owner = movieId != null ? new SourceOwner.OfMovie(movieId)
                 : new SourceOwner.OfEpisode(rs.getLong(at + 2));
-        LinkState check = new LinkState(instant(rs, at + 7), nullableInt(rs, at + 8), rs.getInt(at + 9),
-                text(rs, at + 10));
-        return new Source(rs.getLong(at), owner, text(rs, at + 3), SourceType.fromWireName(text(rs, at + 4)),
-                text(rs, at + 5), rs.getBoolean(at + 6), check, LockedColumn.fromDb(text(rs, at + 11)));
+        return source(rs, at, rs.getLong(at), owner);
     }
 
     /**
@@ -142,11 +139,15 @@ final class ResultSetRows {
      * columns are not read again (a third of a source row's calls into the driver).
      */
     Source episodeSource(ResultSet rs, int at, long id, long episodeId) throws SQLException {
+        return source(rs, at, id, new SourceOwner.OfEpisode(episodeId));
+    }
+
+    /** A source's own columns (all but its id and owner, given) from {@link #SOURCE_COLUMNS} at column {@code at}. */
+    private Source source(ResultSet rs, int at, long id, SourceOwner owner) throws SQLException {
         LinkState check = new LinkState(instant(rs, at + 7), nullableInt(rs, at + 8), rs.getInt(at + 9),
                 text(rs, at + 10));
-        return new Source(id, new SourceOwner.OfEpisode(episodeId), text(rs, at + 3),
-                SourceType.fromWireName(text(rs, at + 4)), text(rs, at + 5), rs.getBoolean(at + 6), check,
-                LockedColumn.fromDb(text(rs, at + 11)));
+        return new Source(id, owner, text(rs, at + 3), SourceType.fromWireName(text(rs, at + 4)), text(rs, at + 5),
+                rs.getBoolean(at + 6), check, LockedColumn.fromDb(text(rs, at + 11)));
     }
 
     /**

@@ -332,7 +332,7 @@ final class TitlePages<T> {
         CarriedTotal carried = CarriedTotal.read(cursor, searched);
         if (filters.isEmpty() && database == DatabaseKind.SQLITE) {
             tally = tally(totalStatement, how != Search.NONE, pattern, carried, text, second, -1);
-            if ((how == Search.INDEXED || how == Search.RAREST_TRIGRAMS) && database == DatabaseKind.SQLITE) {
+            if (how == Search.INDEXED || how == Search.RAREST_TRIGRAMS) {
                 if (sortColumn == SortColumn.ID) {
                     how = how == Search.INDEXED ? Search.INDEXED_IN_ID_ORDER : Search.RAREST_TRIGRAMS_IN_ID_ORDER;
                 } else if (dense(tally.total(), tally.listSize(), request.limit() + 1)) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -86,8 +87,7 @@ final class TitleTrigrams {
      * reading the titles that hold both costs less than reading the phrase; {@code null} to read the phrase.
      */
     String rarestPair(String normalised) {
-        List<String> pair = rarestTrigrams(normalised, trigram -> true);
-        return pair == null ? null : quoted(pair.get(0)) + " AND " + quoted(pair.get(1));
+        return ftsQuery(rarestTrigrams(normalised, trigram -> true));
     }
 
     /**
@@ -128,17 +128,15 @@ final class TitleTrigrams {
      * trigrams, so the costs compared are the sums of the counts; the pair's is doubled for its check of each
      * title and its two position-less lists read in full. Ties keep the phrase (no check of the title needed).
      */
-    static String choose(List<String> trigrams, java.util.function.ToIntFunction<String> titles) {
-        List<String> pair = choosePair(trigrams, trigram -> true, titles);
-        return pair == null ? null : quoted(pair.get(0)) + " AND " + quoted(pair.get(1));
+    static String choose(List<String> trigrams, ToIntFunction<String> titles) {
+        return ftsQuery(choosePair(trigrams, trigram -> true, titles));
     }
 
     /**
      * {@link #choose}'s rule over the trigrams {@code usable} accepts (the phrase still reads all of them): the
      * two rarest of those, rarest first, or {@code null} for the phrase.
      */
-    static List<String> choosePair(List<String> trigrams, Predicate<String> usable,
-                                   java.util.function.ToIntFunction<String> titles) {
+    static List<String> choosePair(List<String> trigrams, Predicate<String> usable, ToIntFunction<String> titles) {
         List<String> byRarity = new ArrayList<>(trigrams.stream().filter(usable).toList());
         if (byRarity.size() < 2) {
             return null;
@@ -153,6 +151,11 @@ final class TitleTrigrams {
             return null;
         }
         return List.of(byRarity.get(0), byRarity.get(1));
+    }
+
+    /** The FTS5 query of a pair of trigrams ({@code "abc" AND "xyz"}); {@code null} for none. */
+    private static String ftsQuery(List<String> pair) {
+        return pair == null ? null : quoted(pair.get(0)) + " AND " + quoted(pair.get(1));
     }
 
     /** A trigram as an FTS5 string: in double quotes, a {@code "} doubled, so no character of it is syntax. */
