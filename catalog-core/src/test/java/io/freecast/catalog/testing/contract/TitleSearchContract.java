@@ -225,31 +225,7 @@ public abstract class TitleSearchContract extends EditingFixture {
         }
         store.ports().movies().upsertAll(drafts);
         for (Sort sort : List.of(new Sort(SortField.TITLE, false), new Sort(SortField.IMDB_RATING, true), Sort.BY_ID)) {
-            List<MovieTree> all = catalog.queries().listMovies(new ListQuery(sort, "valley", PageRequest.first(500))).items();
-            assertThat(all).hasSize(30);
-            List<Long> forward = new ArrayList<>();
-            Page<MovieTree> page = catalog.queries().listMovies(new ListQuery(sort, "valley", PageRequest.first(4)));
-            Page<MovieTree> last = page;
-            while (true) {
-                assertThat(page.total()).as("every page's total, %s", sort).isEqualTo(30);
-                page.items().forEach(m -> forward.add(m.movie().id()));
-                last = page;
-                if (page.next() == null) {
-                    break;
-                }
-                page = catalog.queries().listMovies(new ListQuery(sort, "valley", new PageRequest(4, page.next())));
-            }
-            assertThat(forward).as("every match once, in the list's order (%s)", sort)
-                    .containsExactlyElementsOf(all.stream().map(m -> m.movie().id()).toList());
-            List<Long> backward = new ArrayList<>();
-            page = last;
-            while (page.previous() != null) {
-                page = catalog.queries().listMovies(new ListQuery(sort, "valley", new PageRequest(4, page.previous())));
-                assertThat(page.total()).isEqualTo(30);
-                backward.addAll(0, page.items().stream().map(m -> m.movie().id()).toList());
-            }
-            backward.addAll(last.items().stream().map(m -> m.movie().id()).toList());
-            assertThat(backward).containsExactlyElementsOf(forward);
+            assertPagesBothWays(sort, "valley", 4, 30);
         }
         List<String> byTitle = titles(catalog.queries().listMovies(new ListQuery(new Sort(SortField.TITLE, false), "valley",
                 PageRequest.first(500))));
@@ -446,30 +422,43 @@ public abstract class TitleSearchContract extends EditingFixture {
         }
         for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false),
                 new Sort(SortField.TITLE, true))) {
-            List<Long> all = catalog.queries().listMovies(new ListQuery(sort, "drimilubel", PageRequest.first(500)))
-                    .items().stream().map(m -> m.movie().id()).toList();
-            assertThat(all).hasSize(5);
-            List<Long> forward = new ArrayList<>();
-            Page<MovieTree> page = catalog.queries().listMovies(new ListQuery(sort, "drimilubel", PageRequest.first(2)));
-            Page<MovieTree> last = page;
-            while (true) {
-                assertThat(page.total()).as("every page's total, %s", sort).isEqualTo(5);
-                page.items().forEach(m -> forward.add(m.movie().id()));
-                last = page;
-                if (page.next() == null) {
-                    break;
-                }
-                page = catalog.queries().listMovies(new ListQuery(sort, "drimilubel", new PageRequest(2, page.next())));
-            }
-            assertThat(forward).as("every match once, in the list's order (%s)", sort).containsExactlyElementsOf(all);
-            List<Long> backward = new ArrayList<>(last.items().stream().map(m -> m.movie().id()).toList());
-            page = last;
-            while (page.previous() != null) {
-                page = catalog.queries().listMovies(new ListQuery(sort, "drimilubel", new PageRequest(2, page.previous())));
-                backward.addAll(0, page.items().stream().map(m -> m.movie().id()).toList());
-            }
-            assertThat(backward).as("backwards, %s", sort).containsExactlyElementsOf(forward);
+            assertPagesBothWays(sort, "drimilubel", 2, 5);
         }
+    }
+
+    /**
+     * Pages of {@code pageSize} of the search {@code q} in {@code sort}, followed to the end through their next
+     * cursors and back to the start through their previous ones: each page's total is {@code matches}; forwards,
+     * every match once in the order of a single page holding them all; backwards, the same order.
+     */
+    private void assertPagesBothWays(Sort sort, String q, int pageSize, int matches) {
+        List<Long> all = ids(catalog.queries().listMovies(new ListQuery(sort, q, PageRequest.first(500))));
+        assertThat(all).hasSize(matches);
+        List<Long> forward = new ArrayList<>();
+        Page<MovieTree> page = catalog.queries().listMovies(new ListQuery(sort, q, PageRequest.first(pageSize)));
+        Page<MovieTree> last = page;
+        while (true) {
+            assertThat(page.total()).as("every page's total, %s", sort).isEqualTo(matches);
+            forward.addAll(ids(page));
+            last = page;
+            if (page.next() == null) {
+                break;
+            }
+            page = catalog.queries().listMovies(new ListQuery(sort, q, new PageRequest(pageSize, page.next())));
+        }
+        assertThat(forward).as("every match once, in the list's order (%s)", sort).containsExactlyElementsOf(all);
+        List<Long> backward = new ArrayList<>(ids(last));
+        page = last;
+        while (page.previous() != null) {
+            page = catalog.queries().listMovies(new ListQuery(sort, q, new PageRequest(pageSize, page.previous())));
+            assertThat(page.total()).as("every page's total backwards, %s", sort).isEqualTo(matches);
+            backward.addAll(0, ids(page));
+        }
+        assertThat(backward).as("backwards, %s", sort).containsExactlyElementsOf(forward);
+    }
+
+    private static List<Long> ids(Page<MovieTree> page) {
+        return page.items().stream().map(m -> m.movie().id()).toList();
     }
 
     private long total(String q) {

@@ -35,6 +35,11 @@ class OutageGuardTest {
 
     /** A transactions port whose work fails as {@code failure} says, as jOOQ would throw it. */
     private Transactions failingWith(RuntimeException failure) {
+        return failingWith(guard, failure);
+    }
+
+    /** The same, behind {@code guard}. */
+    private static Transactions failingWith(OutageGuard guard, RuntimeException failure) {
         return guard.guard(Transactions.class, new Transactions() {
             @Override
             public <T> T inTransaction(Supplier<T> work) {
@@ -110,13 +115,7 @@ class OutageGuardTest {
     /** The store's own guard: failures named as the store names them, then judged by the circuit. */
     private Transactions namedAndGuardedFailingWith(RuntimeException failure) {
         DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db:5432/catalog?user=catalog");
-        OutageGuard naming = new OutageGuard(circuit, thrown -> FailureNaming.translated(thrown, url));
-        return naming.guard(Transactions.class, new Transactions() {
-            @Override
-            public <T> T inTransaction(Supplier<T> work) {
-                throw failure;
-            }
-        });
+        return failingWith(new OutageGuard(circuit, thrown -> FailureNaming.translated(thrown, url)), failure);
     }
 
     @Test
