@@ -402,8 +402,13 @@ public abstract class StorageContract {
         List<Source> episodeSources = store.ports().queries()
                 .findEpisodes(showId, new EpisodeQuery(null, PageRequest.firstPage())).orElseThrow()
                 .items().getFirst().sources();
+        long episodeId = episodeSources.getFirst().owner().id();
         for (List<Source> sources : List.of(movieSources, episodeSources,
-                store.ports().queries().listMovies(ListQuery.firstPage()).items().getFirst().sources())) {
+                store.ports().queries().listMovies(ListQuery.firstPage()).items().getFirst().sources(),
+                store.ports().queries().findMovieSources(movieId, ActiveFilter.ALL).orElseThrow(),
+                store.ports().queries().findMovieSources(movieId, ActiveFilter.ACTIVE_ONLY).orElseThrow(),
+                store.ports().queries().findEpisodeSources(episodeId, ActiveFilter.ALL).orElseThrow(),
+                store.ports().queries().findEpisodeSources(episodeId, ActiveFilter.ACTIVE_ONLY).orElseThrow())) {
             assertThat(sources).extracting(Source::url).containsExactlyElementsOf(urls);
             assertThat(sources).extracting(Source::id).isSorted();
         }
