@@ -39,10 +39,13 @@ public final class CatalogHttpConfig {
     /** The largest request body read by default: far above any item's JSON, far below a memory problem. */
     public static final int DEFAULT_MAX_REQUEST_BODY_SIZE = 1024 * 1024;
 
+    /** Threads that run handlers by default: for a database whose round trips leave them waiting. */
+    public static final int DEFAULT_WORKER_THREADS = 16;
+
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
     private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private int workerThreads = 16;
+    private int workerThreads = DEFAULT_WORKER_THREADS;
     private Duration cacheMaxAge = Duration.ofSeconds(60);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private int maxRequestTargetLength = 8 * 1024;
@@ -82,7 +85,7 @@ public final class CatalogHttpConfig {
     }
 
     /**
-     * Threads that run handlers (and so database queries); default 16. More than the connection pool's
+     * Threads that run handlers (and so database queries); default {@value #DEFAULT_WORKER_THREADS}. More than the connection pool's
      * size only makes requests wait for a connection instead of in the queue.
      */
     public CatalogHttpConfig workerThreads(int workerThreads) {

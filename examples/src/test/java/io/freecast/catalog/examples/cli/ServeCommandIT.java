@@ -55,6 +55,32 @@ class ServeCommandIT {
     }
 
     @Test
+    void servesOnTheRequestThreadsItIsGivenAndRefusesABadNumberBeforeOpeningTheDatabase() throws Exception {
+        Path db = dir.resolve("threads.db");
+        try (ServeProcess serve = ServeProcess.start(dir, Map.of("CATALOG_REQUEST_THREADS", "2"), "--db", db.toString(),
+                "--no-scheduler")) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> movies = http.send(HttpRequest.newBuilder(serve.base().resolve("/movies/")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(movies.statusCode()).isEqualTo(200);
+            }
+            assertThat(serve.output()).contains("2 request threads");
+            serve.terminate();
+        }
+
+        Path untouched = dir.resolve("untouched.db");
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = CatalogCli.commandLine();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int exit = cli.execute("serve", "--db", untouched.toString(), "--no-scheduler", "--request-threads", "0");
+
+        assertThat(exit).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--request-threads / CATALOG_REQUEST_THREADS");
+        assertThat(Files.exists(untouched)).as("nothing opened").isFalse();
+    }
+
+    @Test
     void aPortInUseIsAConfigurationErrorNamingTheSetting() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             java.io.StringWriter err = new java.io.StringWriter();
