@@ -299,8 +299,8 @@ public final class ServeCommand implements Callable<Integer> {
      * How many threads run requests: the operator's number; else, over SQLite, {@link #sqliteRequestThreads};
      * else the HTTP server's default ({@link CatalogHttpConfig#DEFAULT_WORKER_THREADS}), for a database whose
      * round trips leave threads waiting. On a
-     * PostgreSQL server sharing the API's two cores, 6 threads served 24–47% more random movies than 16, at 12–34%
-     * less CPU per request on each side (2026-12-06, README "Scale"), since every thread beyond what the cores run at once only adds
+     * PostgreSQL server sharing the API's two cores, 6 threads served 1–47% more random movies than 16 (six pairs,
+     * median +26%; 2026-12-06, README "Scale"), since every thread beyond what the cores run at once only adds
      * backends taking turns; over a network, threads wait on round trips, and fewer would cap the throughput.
      */
     static int requestThreads(OptionalInt configured, boolean sqlite, int cores) {
