@@ -3,16 +3,12 @@ package io.freecast.catalog.jdbc.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freecast.catalog.domain.ListQuery;
-import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Sort;
-import io.freecast.catalog.domain.SortField;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.jdbc.testing.PostgresPlans;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
-import io.freecast.catalog.testing.Drafts;
-import io.freecast.catalog.testing.contract.TitleSearchContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +19,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,9 +84,7 @@ class PostgresSearchPlanIT extends SearchPlanContract {
             List<String> statements = new CopyOnWriteArrayList<>();
             JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
             // The word's titles first (the smallest ids), so that beyond a cursor on one of them lies most of the list.
-            List<String> titles = TitleSearchContract.commonTrigramTitles();
-            store.ports().movies().upsertAll(IntStream.range(0, titles.size())
-                    .mapToObj(i -> Drafts.movie("m" + i, titles.get(i))).toList());
+            writeCommonTrigramTitles(store);
             addCommonTrigramTitles(db, LARGE_LIST);
             analyse(db);
             // The first search reads the list's size, the second takes the sample of its trigrams.
@@ -99,13 +92,7 @@ class PostgresSearchPlanIT extends SearchPlanContract {
             store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "rimil", PageRequest.first(2)));
 
             statements.clear();
-            for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false))) {
-                Page<?> first = store.ports().queries().listMovies(new ListQuery(sort, "dridrimilubel", PageRequest.first(2)));
-                assertThat(first.total()).isEqualTo(3);
-                Page<?> second = store.ports().queries().listMovies(new ListQuery(sort, "dridrimilubel",
-                        new PageRequest(2, first.next())));
-                assertThat(second.items()).hasSize(1);
-            }
+            pageTheRareWordEveryWay(store);
             List<String> rare = List.copyOf(new LinkedHashSet<>(statements.stream()
                     .filter(sql -> sql.stripLeading().toLowerCase(Locale.ROOT).startsWith("select"))
                     .filter(sql -> sql.contains("title_search")).toList()));

@@ -194,6 +194,28 @@ abstract class SearchPlanContract {
         }
     }
 
+    /** Writes {@link TitleSearchContract#commonTrigramTitles()} through the store, in order, and returns them. */
+    static List<String> writeCommonTrigramTitles(JdbcCatalogStore store) {
+        List<String> titles = TitleSearchContract.commonTrigramTitles();
+        store.ports().movies().upsertAll(IntStream.range(0, titles.size())
+                .mapToObj(i -> Drafts.movie("m" + i, titles.get(i))).toList());
+        return titles;
+    }
+
+    /**
+     * Reads the rare word's first and second page (of 2 titles) in id order both ways and in title order, checking
+     * its total (3) and the last page's length: the total's statement and six pages', first and beyond a cursor.
+     */
+    static void pageTheRareWordEveryWay(JdbcCatalogStore store) {
+        for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false))) {
+            Page<?> first = store.ports().queries().listMovies(new ListQuery(sort, "dridrimilubel", PageRequest.first(2)));
+            assertThat(first.total()).isEqualTo(3);
+            Page<?> second = store.ports().queries().listMovies(new ListQuery(sort, "dridrimilubel",
+                    new PageRequest(2, first.next())));
+            assertThat(second.items()).hasSize(1);
+        }
+    }
+
     /** The titles a search finds, in the order they were written (their ids' order): the API's rule. */
     static List<String> byTheRule(List<String> titles, String q) {
         String normalised = FeedKey.normaliseTitle(q.strip());

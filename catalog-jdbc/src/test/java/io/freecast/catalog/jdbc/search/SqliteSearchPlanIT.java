@@ -13,8 +13,6 @@ import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.jdbc.testing.SqlitePlans;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
-import io.freecast.catalog.testing.Drafts;
-import io.freecast.catalog.testing.contract.TitleSearchContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,9 +75,7 @@ class SqliteSearchPlanIT extends SearchPlanContract {
             // A list large enough to be searched through its rarest trigrams (TitleTrigrams.LARGE_LIST): 20,000
             // more titles holding every trigram of "dridrimilubel" but "idr" and "lub".
             addCommonTrigramTitles(db, 20_000);
-            List<String> titles = TitleSearchContract.commonTrigramTitles();
-            store.ports().movies().upsertAll(IntStream.range(0, titles.size())
-                    .mapToObj(i -> Drafts.movie("m" + i, titles.get(i))).toList());
+            List<String> titles = writeCommonTrigramTitles(store);
             store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "rimil", PageRequest.first(2)));
 
             // The searches read exactly the titles holding the whole text, not those holding the pair apart.
@@ -97,13 +92,7 @@ class SqliteSearchPlanIT extends SearchPlanContract {
 
             // "dridrimilubel": ten trigrams, eight of them in 20,120 titles or more; "idr" and "lub" in about ten.
             statements.clear();
-            for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false))) {
-                Page<?> first = store.ports().queries().listMovies(new ListQuery(sort, "dridrimilubel", PageRequest.first(2)));
-                assertThat(first.total()).isEqualTo(3);
-                Page<?> second = store.ports().queries().listMovies(new ListQuery(sort, "dridrimilubel",
-                        new PageRequest(2, first.next())));
-                assertThat(second.items()).hasSize(1);
-            }
+            pageTheRareWordEveryWay(store);
             List<String> rare = searches(statements);
             assertThat(rare).as("the total, and pages by id and by title, first and beyond a cursor").hasSize(7);
             try (Connection connection = db.connect()) {
