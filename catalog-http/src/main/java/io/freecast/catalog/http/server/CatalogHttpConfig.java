@@ -42,6 +42,9 @@ public final class CatalogHttpConfig {
     /** Threads that run handlers by default: for a database whose round trips leave them waiting. */
     public static final int DEFAULT_WORKER_THREADS = 16;
 
+    /** The most threads that may run handlers. */
+    public static final int MOST_WORKER_THREADS = 4096;
+
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
     private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -85,8 +88,8 @@ public final class CatalogHttpConfig {
     }
 
     /**
-     * Threads that run handlers (and so database queries); default {@value #DEFAULT_WORKER_THREADS}. More than the connection pool's
-     * size only makes requests wait for a connection instead of in the queue.
+     * Threads that run handlers (and so database queries); default {@value #DEFAULT_WORKER_THREADS}. More than
+     * the connection pool's size only makes requests wait for a connection instead of in the queue.
      */
     public CatalogHttpConfig workerThreads(int workerThreads) {
         this.workerThreads = workerThreads;
@@ -248,8 +251,9 @@ public final class CatalogHttpConfig {
         if (ioThreads < 1 || ioThreads > 1024) {
             throw new IllegalArgumentException("ioThreads must be between 1 and 1024, got " + ioThreads);
         }
-        if (workerThreads < 1 || workerThreads > 4096) {
-            throw new IllegalArgumentException("workerThreads must be between 1 and 4096, got " + workerThreads);
+        if (workerThreads < 1 || workerThreads > MOST_WORKER_THREADS) {
+            throw new IllegalArgumentException("workerThreads must be between 1 and " + MOST_WORKER_THREADS + ", got "
+                    + workerThreads);
         }
         if (cacheMaxAge == null || cacheMaxAge.isNegative()) {
             throw new IllegalArgumentException("cacheMaxAge must be zero or more, e.g. Duration.ofSeconds(60)");

@@ -94,8 +94,9 @@ public final class ServeCommand implements Callable<Integer> {
     String responseCache;
 
     @Option(names = "--request-threads", paramLabel = "N", defaultValue = "${env:CATALOG_REQUEST_THREADS:-auto}",
-            description = "Threads that run API requests, 1 to 4096, or auto: about two per core over SQLite, 16 over "
-                    + "PostgreSQL (whose round trips leave threads waiting). Fewer suit a PostgreSQL server on the "
+            description = "Threads that run API requests, 1 to " + CatalogHttpConfig.MOST_WORKER_THREADS
+                    + ", or auto: about two per core over SQLite, " + CatalogHttpConfig.DEFAULT_WORKER_THREADS
+                    + " over PostgreSQL (whose round trips leave threads waiting). Fewer suit a PostgreSQL server on the "
                     + "same few cores. Env: CATALOG_REQUEST_THREADS. Default: ${DEFAULT-VALUE}")
     String requestThreads;
 
@@ -140,7 +141,7 @@ public final class ServeCommand implements Callable<Integer> {
         Catalog catalog = assembly.catalog();
         PrometheusMeterRegistry registry = warmUp.meterRegistry();
         JdbcCatalogStore store = assembly.store();
-        int workers = requestThreads(threads, store.isSqlite(), Runtime.getRuntime().availableProcessors());
+        int workers = chosenRequestThreads(threads, store.isSqlite(), Runtime.getRuntime().availableProcessors());
         registerPoolGauges(registry, store);
         CatalogHttpServer server;
         try {
@@ -167,7 +168,8 @@ public final class ServeCommand implements Callable<Integer> {
         // The scheduler starts once the API listens: /health answers at once, while the start-up imports run.
         CatalogScheduler scheduler = noScheduler ? null : startScheduler(catalog, adapters);
         System.out.println("catalog API on " + server.baseUri() + "  (docs: " + server.baseUri() + "/docs, "
-                + store.description() + ", " + workers + " request threads" + (noScheduler ? ", scheduler off" : "") + ")");
+                + store.description() + ", " + workers + " request threads" + (noScheduler ? ", scheduler off" : "")
+                + ")");
         System.out.flush();
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -272,13 +274,11 @@ public final class ServeCommand implements Callable<Integer> {
         return Math.max(4, 2 * cores);
     }
 
-    /** The most request threads {@code --request-threads} takes (the HTTP server's own bound). */
-    static final int MOST_REQUEST_THREADS = 4096;
-
     /**
-     * {@code --request-threads}: {@code auto} (empty) or a whole number of threads, 1 to
-     * {@value #MOST_REQUEST_THREADS}, in ASCII digits ({@link Integer#parseInt} alone would take other scripts'
-     * digits and a sign). The refusal names the flag and the rule, not the value, which may be anything.
+     * {@code --request-threads}: {@code auto} (empty) or a whole number of threads, 1 to the HTTP server's
+     * {@link CatalogHttpConfig#MOST_WORKER_THREADS}, in at most four ASCII digits ({@link Integer#parseInt} alone
+     * would take other scripts' digits and a sign). The refusal names the flag and the rule, not the value, which
+     * may be anything.
      */
     static OptionalInt requestThreads(String text) {
         String value = text.strip();
@@ -287,23 +287,23 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (value.matches("[0-9]{1,4}")) {
             int threads = Integer.parseInt(value);
-            if (threads >= 1 && threads <= MOST_REQUEST_THREADS) {
+            if (threads >= 1 && threads <= CatalogHttpConfig.MOST_WORKER_THREADS) {
                 return OptionalInt.of(threads);
             }
         }
         throw new ConfigurationException("--request-threads / CATALOG_REQUEST_THREADS must be auto or a whole number "
-                + "of threads from 1 to " + MOST_REQUEST_THREADS);
+                + "of threads from 1 to " + CatalogHttpConfig.MOST_WORKER_THREADS);
     }
 
     /**
      * How many threads run requests: the operator's number; else, over SQLite, {@link #sqliteRequestThreads};
      * else the HTTP server's default ({@link CatalogHttpConfig#DEFAULT_WORKER_THREADS}), for a database whose
-     * round trips leave threads waiting. On a
-     * PostgreSQL server sharing the API's two cores, 6 threads served 1–47% more random movies than 16 (six pairs,
-     * median +26%; 2026-12-06, README "Scale"), since every thread beyond what the cores run at once only adds
-     * backends taking turns; over a network, threads wait on round trips, and fewer would cap the throughput.
+     * round trips leave threads waiting. On a PostgreSQL server sharing the API's two cores, 6 threads served
+     * 1–47% more random movies than 16 (six pairs, median +26%; 2026-12-06, README "Scale"), since every thread
+     * beyond what the cores run at once only adds backends taking turns; over a network, threads wait on round
+     * trips, and fewer would cap the throughput.
      */
-    static int requestThreads(OptionalInt configured, boolean sqlite, int cores) {
+    static int chosenRequestThreads(OptionalInt configured, boolean sqlite, int cores) {
         if (configured.isPresent()) {
             return configured.getAsInt();
         }

@@ -35,10 +35,10 @@ class RequestThreadsOptionTest {
 
     @Test
     void autoIsAboutTwoPerCoreOverSqliteAndTheServersDefaultOverPostgresql() {
-        assertThat(ServeCommand.requestThreads(OptionalInt.empty(), true, 2)).isEqualTo(4);
-        assertThat(ServeCommand.requestThreads(OptionalInt.empty(), true, 16)).isEqualTo(32);
-        assertThat(ServeCommand.requestThreads(OptionalInt.empty(), false, 2)).as("the HTTP server's default").isEqualTo(16);
-        assertThat(ServeCommand.requestThreads(OptionalInt.of(6), false, 2)).isEqualTo(6);
-        assertThat(ServeCommand.requestThreads(OptionalInt.of(2), true, 16)).isEqualTo(2);
+        assertThat(ServeCommand.chosenRequestThreads(OptionalInt.empty(), true, 2)).isEqualTo(4);
+        assertThat(ServeCommand.chosenRequestThreads(OptionalInt.empty(), true, 16)).isEqualTo(32);
+        assertThat(ServeCommand.chosenRequestThreads(OptionalInt.empty(), false, 2)).as("the HTTP server's default").isEqualTo(16);
+        assertThat(ServeCommand.chosenRequestThreads(OptionalInt.of(6), false, 2)).isEqualTo(6);
+        assertThat(ServeCommand.chosenRequestThreads(OptionalInt.of(2), true, 16)).isEqualTo(2);
     }
 }
