@@ -41,6 +41,14 @@ import java.util.function.Consumer;
  */
 public final class JdbcCatalogStore implements CatalogStore {
 
+    /**
+     * PostgreSQL: how long one round trip waits for the server's answer by default — far beyond any statement
+     * of a request on a healthy server, short enough that a silent one is known to be away within seconds, and
+     * shorter than a request waits for a busy pool (the connection timeout, 10 s): requests queued behind the
+     * connections held by a silent server are refused as it being away, not as a busy pool.
+     */
+    public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(5);
+
     /** How long a health check waits for a busy pool. */
     private static final Duration HEALTH_WAIT = Duration.ofSeconds(1);
 
@@ -189,6 +197,7 @@ public final class JdbcCatalogStore implements CatalogStore {
         private boolean migrateOnOpen = true;
         private Duration connectionTimeout = Duration.ofSeconds(10);
         private Duration busyTimeout = Duration.ofSeconds(60);
+        private Duration answerTimeout = DEFAULT_ANSWER_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private Consumer<String> statementListener;
 
@@ -233,6 +242,21 @@ public final class JdbcCatalogStore implements CatalogStore {
             return this;
         }
 
+        /**
+         * PostgreSQL only: how long one round trip waits for the server's answer (default
+         * {@link JdbcCatalogStore#DEFAULT_ANSWER_TIMEOUT}; {@link Duration#ZERO} for no bound; else at least 1 s, in whole seconds).
+         * A server that stops answering without closing its connections (frozen, or cut off by the network) is
+         * then known to be away once it has been silent this long — its connections are given up, and every use
+         * is refused at once until it answers again — instead of holding every connection for as long as the
+         * operating system keeps them. Imports, the statistics refreshed after them and the operator's counts of
+         * whole tables may wait 10 minutes (or this, if longer); schema migrations are never bounded. A
+         * {@code socketTimeout} in the URL wins.
+         */
+        public Builder answerTimeout(Duration answerTimeout) {
+            this.answerTimeout = Objects.requireNonNull(answerTimeout, "answerTimeout");
+            return this;
+        }
+
         /** The clock that stamps created and updated times (default: system UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -253,16 +277,17 @@ public final class JdbcCatalogStore implements CatalogStore {
         public JdbcCatalogStore open() {
             DatabaseUrl url = DatabaseUrl.parse(dbPathOrJdbcUrl);
             int size = poolSize != null ? poolSize : url.kind().defaultPoolSize();
-            StoreConfig config = new StoreConfig(url, size, migrateOnOpen, connectionTimeout, busyTimeout, clock);
+            StoreConfig config = new StoreConfig(url, size, migrateOnOpen, connectionTimeout, busyTimeout, answerTimeout,
+                    clock);
             ConnectionPool pool = ConnectionPool.create(config);
             // Building the jOOQ side and setting Flyway up touch no database but load and initialise many
             // classes (the bulk of a cold start): both run on threads of their own while the pool makes its
             // first connection (for SQLite, loading the native library).
             FutureTask<JooqStorage> storage = startInBackground("catalog-store-open", () -> statementListener == null
-                    ? new JooqStorage(pool.dataSource(), url.kind(), clock)
-                    : new JooqStorage(pool.dataSource(), url.kind(), clock, new StatementListener(statementListener)));
+                    ? new JooqStorage(pool, clock)
+                    : new JooqStorage(pool, clock, new StatementListener(statementListener)));
             FutureTask<SchemaMigrations> migrationsSetUp = startInBackground("catalog-migrations-set-up",
-                    () -> new SchemaMigrations(pool.dataSource(), url));
+                    () -> new SchemaMigrations(pool.migrationDataSource(), url));
             try {
                 pool.connect();
                 SchemaMigrations migrations = join(migrationsSetUp);

@@ -10,6 +10,7 @@ import io.freecast.catalog.jdbc.testing.TestDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -143,6 +144,82 @@ class PostgresOutageIT {
                 }
             })).as("this thread's next transaction works").isTrue();
             assertThat(ports.accounts().findByName("ada")).as("the cut transaction was rolled back").isEmpty();
+        }
+    }
+
+    /** The store's bound on one round trip in the tests of a server that stops answering (the default is 5 s). */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(2);
+
+    @Test
+    void readsUnderLoadWhileTheServerIsSilentAreRefusedOnceItHasBeenSilentForTheAnswerTimeoutAndServedWhenItAnswers()
+            throws Exception {
+        try (TestDatabase db = TestDatabases.postgres(); TcpRelay relay = TcpRelay.inFrontOf(db.url());
+             JdbcCatalogStore store = JdbcCatalogStore.builder(relay.jdbcUrl(db.url()))
+                     .answerTimeout(ANSWER_TIMEOUT).open()) {
+            CatalogQueries queries = store.ports().queries();
+            assertThat(queries.findMovie(1)).isEmpty();
+
+            ExecutorService readers = Executors.newFixedThreadPool(READERS);
+            try {
+                relay.freeze();
+                long frozen = System.nanoTime();
+                List<Future<String>> reads = new ArrayList<>();
+                for (int i = 0; i < READERS; i++) {
+                    reads.add(readers.submit(() -> readOnce(queries)));
+                }
+                // Every read stuck on the silent server ends once it has waited the answer timeout, refused as
+                // unavailable — none waits for the operating system to give the connection up.
+                List<String> answers = new ArrayList<>();
+                for (Future<String> read : reads) {
+                    answers.add(read.get(30, TimeUnit.SECONDS));
+                }
+                Duration allRefused = Duration.ofNanos(System.nanoTime() - frozen);
+                assertThat(answers).allSatisfy(answer -> assertThat(answer).startsWith("refused: the database is unavailable"));
+                assertThat(store.health().up()).isFalse();
+                long start = System.nanoTime();
+                assertThat(readOnce(queries)).startsWith("refused:");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused at once while it is known away")
+                        .isLessThan(ANSWERED);
+                System.out.printf("every read refused %d ms after the server fell silent%n", allRefused.toMillis());
+
+                relay.thaw();
+                assertThat(eventually(Duration.ofSeconds(15), () -> readOnce(queries).equals("served")))
+                        .as("reads served again by themselves").isTrue();
+                assertThat(store.health().up()).isTrue();
+            } finally {
+                readers.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aHealthCheckOfAnIdleStoreSaysDownWithinAFewSecondsOfTheServerFallingSilent() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres(); TcpRelay relay = TcpRelay.inFrontOf(db.url());
+             JdbcCatalogStore store = JdbcCatalogStore.open(relay.jdbcUrl(db.url()))) {
+            assertThat(store.health().up()).isTrue();
+
+            relay.freeze();
+            long start = System.nanoTime();
+            // On a thread of its own, so that a check that waits on the silent server fails this test, not hangs it.
+            var health = CompletableFuture.supplyAsync(store::health).get(30, TimeUnit.SECONDS);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            // The default answer timeout is 5 s; a health check's own round trip waits at most 2 s.
+            assertThat(health.up()).isFalse();
+            assertThat(took).as("within the health check's 2 s and some").isLessThan(Duration.ofSeconds(4));
+            assertThat(health.detail()).contains("did not answer in time");
+            relay.thaw();
+            assertThat(eventually(Duration.ofSeconds(15), () -> store.health().up())).isTrue();
+        }
+    }
+
+    /** One read: "served", or "refused: …" when refused as unavailable; anything else is thrown. */
+    private static String readOnce(CatalogQueries queries) {
+        try {
+            queries.findMovie(1);
+            return "served";
+        } catch (StorageUnavailableException e) {
+            return "refused: " + e.getMessage();
         }
     }
 

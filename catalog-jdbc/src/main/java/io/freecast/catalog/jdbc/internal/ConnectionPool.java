@@ -36,10 +36,12 @@ public final class ConnectionPool implements AutoCloseable {
     private final DatabaseUrl url;
     private final StorageCircuit circuit;
     private final GuardedDataSource guarded;
+    private final AnswerTimeouts answers;
 
-    private ConnectionPool(HikariDataSource dataSource, DatabaseUrl url, Duration wait) {
+    private ConnectionPool(HikariDataSource dataSource, DatabaseUrl url, Duration wait, AnswerTimeouts answers) {
         this.dataSource = dataSource;
         this.url = url;
+        this.answers = answers;
         this.circuit = new StorageCircuit(url.display(), PROBE_INTERVAL, OUTAGE_SUMMARY_INTERVAL, this::probe,
                 System::nanoTime, new StorageCircuit.LogLines(LOG::warn, LOG::info));
         this.guarded = new GuardedDataSource(dataSource, circuit, wait, System::nanoTime);
@@ -64,6 +66,7 @@ public final class ConnectionPool implements AutoCloseable {
         hikari.setValidationTimeout(slice.toMillis());
         // One attempt at start-up: a server that is down or a file that cannot be opened is reported now.
         hikari.setInitializationFailTimeout(1);
+        AnswerTimeouts answers = new AnswerTimeouts(url.kind(), config.answerTimeout());
         if (url.kind() == DatabaseKind.SQLITE) {
             SqliteNativeLibrary.useCachedCopy();
             hikari.setDriverClassName("org.sqlite.JDBC");
@@ -76,10 +79,13 @@ public final class ConnectionPool implements AutoCloseable {
             // connectTimeout bounds the TCP connect only: a server that accepts and never answers the
             // start-up would hold open() (and every new pooled connection) for ever without this.
             hikari.addDataSourceProperty("loginTimeout", seconds);
+            // Every round trip's answer (AnswerTimeouts). A socketTimeout in the URL itself wins: the driver
+            // reads the URL's parameters over these properties.
+            hikari.addDataSourceProperty("socketTimeout", answers.driverSeconds());
             // Named in pg_stat_activity, so an operator can tell the catalog's connections apart.
             hikari.addDataSourceProperty("ApplicationName", "catalog");
         }
-        return new ConnectionPool(hikari, url, config.connectionTimeout());
+        return new ConnectionPool(hikari, url, config.connectionTimeout(), answers);
     }
 
     /**
@@ -100,6 +106,16 @@ public final class ConnectionPool implements AutoCloseable {
      */
     public DataSource dataSource() {
         return guarded;
+    }
+
+    /** The pool as schema migrations use it: behind the circuit, its connections' answers not bounded. */
+    public DataSource migrationDataSource() {
+        return new MigrationDataSource(guarded, answers);
+    }
+
+    /** How long this pool's connections wait for the server's answers, and how work that may take long lifts it. */
+    AnswerTimeouts answerTimeouts() {
+        return answers;
     }
 
     /** The circuit breaker in front of the database. */
@@ -149,6 +165,7 @@ public final class ConnectionPool implements AutoCloseable {
     public void ping(Duration maxWait) {
         try (Connection connection = guarded.getConnection(maxWait);
              Statement statement = connection.createStatement()) {
+            answers.forQuickCheck(connection);
             statement.execute("select 1");
         } catch (SQLException e) {
             Optional<ConnectionFailures.Failure> failure = ConnectionFailures.classify(e);
@@ -163,6 +180,7 @@ public final class ConnectionPool implements AutoCloseable {
     private void probe() {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
+            answers.forQuickCheck(connection);
             statement.execute("select 1");
         } catch (SQLException e) {
             throw StorageFailures.inUse(url, e);

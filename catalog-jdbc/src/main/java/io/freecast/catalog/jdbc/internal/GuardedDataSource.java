@@ -1,14 +1,11 @@
 package io.freecast.catalog.jdbc.internal;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -21,9 +18,8 @@ import javax.sql.DataSource;
  * database goes away learns it within a slice — from the pool's last connection failure, or from another
  * thread that opened the circuit meanwhile — instead of holding its thread for the whole timeout.
  */
-final class GuardedDataSource implements DataSource {
+final class GuardedDataSource extends DataSourceDecorator {
 
-    private final DataSource pool;
     private final StorageCircuit circuit;
     private final Duration wait;
     private final LongSupplier nanoClock;
@@ -33,7 +29,7 @@ final class GuardedDataSource implements DataSource {
      * @param wait how long a caller may wait in all for a busy pool
      */
     GuardedDataSource(DataSource pool, StorageCircuit circuit, Duration wait, LongSupplier nanoClock) {
-        this.pool = pool;
+        super(pool);
         this.circuit = circuit;
         this.wait = wait;
         this.nanoClock = nanoClock;
@@ -72,45 +68,5 @@ final class GuardedDataSource implements DataSource {
                 }
             }
         }
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the catalog's pool connects with the database URL's own login");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || pool.isWrapperFor(type);
     }
 }

@@ -44,9 +44,12 @@ final class JooqCatalogOverview implements CatalogOverview {
     private final TitlePages<Show> shows;
     private final TitlePages<Movie> movies;
     private final JooqTaskRunLog runs;
+    /** Counting whole tables of a large catalog may take longer than an ordinary round trip may wait. */
+    private final AnswerTimeouts answers;
 
-    JooqCatalogOverview(DSLContext dsl, DatabaseKind kind, JooqTaskRunLog runs) {
+    JooqCatalogOverview(DSLContext dsl, DatabaseKind kind, JooqTaskRunLog runs, AnswerTimeouts answers) {
         this.dsl = dsl;
+        this.answers = answers;
         this.rows = new ResultSetRows(kind);
         ReadStatements statements = ReadStatements.forKind(kind);
         this.shows = TitlePages.shows(dsl, statements, rows);
@@ -56,10 +59,11 @@ final class JooqCatalogOverview implements CatalogOverview {
 
     @Override
     public CatalogCounts counts() {
-        var counts = dsl.select(count(DSL.selectCount().from(SHOW)), count(DSL.selectCount().from(SEASON)),
-                count(DSL.selectCount().from(EPISODE)), count(DSL.selectCount().from(MOVIE)),
+        var counts = answers.withLongWork(dsl, counting -> counting.select(count(DSL.selectCount().from(SHOW)),
+                count(DSL.selectCount().from(SEASON)), count(DSL.selectCount().from(EPISODE)),
+                count(DSL.selectCount().from(MOVIE)),
                 count(DSL.selectCount().from(SOURCE).where(SOURCE.IS_ACTIVE.eq(DSL.inline(true)))),
-                count(DSL.selectCount().from(SOURCE).where(SOURCE.IS_ACTIVE.eq(DSL.inline(false))))).fetchSingle();
+                count(DSL.selectCount().from(SOURCE).where(SOURCE.IS_ACTIVE.eq(DSL.inline(false))))).fetchSingle());
         return new CatalogCounts(counts.value1(), counts.value2(), counts.value3(), counts.value4(), counts.value5(),
                 counts.value6());
     }
@@ -116,7 +120,8 @@ final class JooqCatalogOverview implements CatalogOverview {
         } catch (java.sql.SQLException e) {
             throw new org.jooq.exception.DataAccessException("reading the dead links failed", e);
         }
-        long total = dsl.selectCount().from(SOURCE).where(dead()).fetchSingle(0, Long.class);
+        long total = answers.withLongWork(dsl,
+                counting -> counting.selectCount().from(SOURCE).where(dead()).fetchSingle(0, Long.class));
         return Keyset.page(links, page, DEAD_LINK_ORDER, l -> new Keyset.Boundary(null, l.source().id()), total);
     }
 

@@ -23,7 +23,10 @@ public final class JooqStorage {
     private final StoragePorts ports;
     private final CatalogOverview overview;
 
-    public JooqStorage(DataSource dataSource, DatabaseKind kind, Clock clock, ExecuteListener... listeners) {
+    public JooqStorage(ConnectionPool pool, Clock clock, ExecuteListener... listeners) {
+        DataSource dataSource = pool.dataSource();
+        DatabaseKind kind = pool.url().kind();
+        AnswerTimeouts answers = pool.answerTimeouts();
         WriteGate gate = WriteGate.forKind(kind);
         // jOOQ assumes SQLite's historic limit of 999 bind values and, above it, inlines every value as a
         // literal: each batch insert became a unique SQL text of ~1 MB to render and parse (5x slower imports).
@@ -42,7 +45,8 @@ public final class JooqStorage {
         }
         DSLContext dsl = DSL.using(main);
         DSLContext own = DSL.using(separate);
-        JooqTransactions transactions = new JooqTransactions(dsl, own, gate, new PlannerStatistics(kind));
+        JooqTransactions transactions = new JooqTransactions(dsl, own, gate, new PlannerStatistics(kind, answers),
+                answers);
         JooqTaskRunLog runLog = new JooqTaskRunLog(own, gate);
         JooqCatalogQueries queries = new JooqCatalogQueries(dsl, kind);
         this.ports = StoragePorts.builder()
@@ -61,7 +65,7 @@ public final class JooqStorage {
                 .accounts(new JooqAccountRepository(dsl, kind))
                 .apiTokens(new JooqApiTokenRepository(dsl))
                 .build();
-        this.overview = new JooqCatalogOverview(dsl, kind, runLog);
+        this.overview = new JooqCatalogOverview(dsl, kind, runLog, answers);
     }
 
     public StoragePorts ports() {

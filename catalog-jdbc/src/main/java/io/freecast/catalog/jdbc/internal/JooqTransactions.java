@@ -15,7 +15,8 @@ import org.jooq.DSLContext;
  * connection, so repository writes join it without passing anything around. A call inside another
  * joins the outer transaction (no savepoint): the work commits or rolls back as a whole.
  *
- * <p>A bulk transaction (an import) also has the planner statistics of the tables it changed much refreshed once
+ * <p>A bulk transaction (an import) waits for the server's answers as long as long work may
+ * ({@link AnswerTimeouts#forLongWork}), and also has the planner statistics of the tables it changed much refreshed once
  * it has committed ({@link PlannerStatistics}), on a connection of {@code own}, which never joins a transaction.
  */
 final class JooqTransactions implements Transactions {
@@ -24,11 +25,14 @@ final class JooqTransactions implements Transactions {
     private final DSLContext own;
     private final WriteGate gate;
     private final PlannerStatistics statistics;
+    private final AnswerTimeouts answers;
     private final ThreadLocal<Boolean> active = ThreadLocal.withInitial(() -> Boolean.FALSE);
     /** How many titles this thread's open transaction inserted in bulk, per list ({@link NewTitles}). */
     private final ThreadLocal<Map<String, Long>> titlesInBulk = ThreadLocal.withInitial(HashMap::new);
 
-    JooqTransactions(DSLContext dsl, DSLContext own, WriteGate gate, PlannerStatistics statistics) {
+    JooqTransactions(DSLContext dsl, DSLContext own, WriteGate gate, PlannerStatistics statistics,
+                     AnswerTimeouts answers) {
+        this.answers = answers;
         this.dsl = dsl;
         this.own = own;
         this.gate = gate;
@@ -43,6 +47,8 @@ final class JooqTransactions implements Transactions {
         }
         List<PlannerStatistics.TableWrites> written = new ArrayList<>();
         T result = inTransaction(() -> {
+            // An import's statements on a large catalog may take longer than a request's may wait (AnswerTimeouts).
+            dsl.connection(answers::forLongWork);
             PlannerStatistics.Baseline baseline = statistics.beforeBulkWrite(dsl);
             T value = work.get();
             // Last thing before the commit: afterwards the server's counts are no longer this transaction's.

@@ -93,7 +93,11 @@ final class PlannerStatistics {
     /** Whether the server has {@code pg_stat_force_next_flush()} (PostgreSQL 15 and later); asked once. */
     private volatile Boolean flushesOnRequest;
 
-    PlannerStatistics(DatabaseKind kind) {
+    /** An ANALYZE of a large table may take longer than an ordinary round trip may wait. */
+    private final AnswerTimeouts answers;
+
+    PlannerStatistics(DatabaseKind kind, AnswerTimeouts answers) {
+        this.answers = answers;
         this.refreshes = kind.analysesAfterBulkWrites();
     }
 
@@ -176,11 +180,12 @@ final class PlannerStatistics {
     }
 
     /** ANALYZE of one table; null when it was analysed, else why not (one line). */
-    private static String analyse(DSLContext own, TableWrites table) {
+    private String analyse(DSLContext own, TableWrites table) {
         String sql = "ANALYZE " + own.render(DSL.name(table.schema(), table.table()));
         try {
             return own.connectionResult(connection -> {
                 StatementListener.report(own.configuration(), sql);
+                answers.forLongWork(connection);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(sql);
                     // A table the user does not own is skipped with a warning, not an error.

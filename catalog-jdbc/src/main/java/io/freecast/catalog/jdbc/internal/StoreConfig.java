@@ -12,15 +12,18 @@ import java.util.Objects;
  *                          current is refused
  * @param connectionTimeout how long to wait for a connection (from the pool, or from the server)
  * @param busyTimeout       SQLite only: how long a writer waits for another process's write to end
+ * @param answerTimeout     PostgreSQL only: how long one round trip waits for the server's answer before the
+ *                          connection is given up ({@link AnswerTimeouts}); {@link Duration#ZERO} for no bound
  * @param clock             stamps created/updated times
  */
 public record StoreConfig(DatabaseUrl url, int poolSize, boolean migrateOnOpen, Duration connectionTimeout,
-                          Duration busyTimeout, Clock clock) {
+                          Duration busyTimeout, Duration answerTimeout, Clock clock) {
 
     public StoreConfig {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
         Objects.requireNonNull(busyTimeout, "busyTimeout");
+        Objects.requireNonNull(answerTimeout, "answerTimeout");
         Objects.requireNonNull(clock, "clock");
         if (poolSize < 1 || poolSize > 1000) {
             throw new IllegalArgumentException("poolSize must be between 1 and 1000, got " + poolSize);
@@ -30,6 +33,12 @@ public record StoreConfig(DatabaseUrl url, int poolSize, boolean migrateOnOpen, 
         }
         if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("busyTimeout must be between 0 and 24 days, got " + busyTimeout);
+        }
+        // The driver counts it in whole seconds, and a round trip of a healthy server must fit.
+        if (!answerTimeout.isZero() && (answerTimeout.compareTo(Duration.ofSeconds(1)) < 0
+                || answerTimeout.toSeconds() > Integer.MAX_VALUE / 1000)) {
+            throw new IllegalArgumentException("answerTimeout must be 0 (no bound) or between 1 s and 24 days, got "
+                    + answerTimeout);
         }
     }
 }

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  *     JdbcCatalogStore store = JdbcCatalogStore.open(relay.jdbcUrl(db.url()));
  *     relay.cut();      // every relayed connection closed, new ones refused: "connection refused"
  *     relay.restore();  // listening again on the same port
+ *     relay.freeze();   // connections stay open, nothing gets through: a server that stopped answering
+ *     relay.thaw();     // what was held back is delivered, and everything after it
  * }
  * }</pre>
  */
@@ -38,6 +40,8 @@ public final class TcpRelay implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile ServerSocket listener;
     private volatile boolean closed;
+    private final Object frozenLock = new Object();
+    private boolean frozen;
 
     private TcpRelay(InetSocketAddress target) throws IOException {
         this.target = target;
@@ -100,6 +104,34 @@ public final class TcpRelay implements AutoCloseable {
         sockets.clear();
     }
 
+    /**
+     * A server that stops answering without closing anything (frozen, or cut off by a network that drops
+     * packets): connections stay open and new ones are accepted, but no byte goes through either way until
+     * {@link #thaw()}. The operating system still acknowledges what is sent, so only a client's own time limit
+     * tells it that no answer is coming.
+     */
+    public void freeze() {
+        synchronized (frozenLock) {
+            frozen = true;
+        }
+    }
+
+    /** The end of a {@link #freeze()}: what was held back is delivered, then everything after it. */
+    public void thaw() {
+        synchronized (frozenLock) {
+            frozen = false;
+            frozenLock.notifyAll();
+        }
+    }
+
+    private void awaitThaw() throws InterruptedException {
+        synchronized (frozenLock) {
+            while (frozen && !closed) {
+                frozenLock.wait(100);
+            }
+        }
+    }
+
     /** The end of the outage: listening again on the same port. */
     public synchronized void restore() {
         if (!listener.isClosed()) {
@@ -116,6 +148,7 @@ public final class TcpRelay implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        thaw();
         cut();
     }
 
@@ -181,11 +214,14 @@ public final class TcpRelay implements AutoCloseable {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
+                awaitThaw();
                 out.write(buffer, 0, n);
                 out.flush();
             }
         } catch (IOException e) {
             // One side closed, or the relay was cut.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(from);
             closeQuietly(to);

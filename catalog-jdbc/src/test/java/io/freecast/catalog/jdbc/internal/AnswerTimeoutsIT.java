@@ -1,0 +1,114 @@
+package io.freecast.catalog.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.jdbc.testing.TestDatabases;
+import java.net.SocketTimeoutException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How long PostgreSQL connections wait for the server's answers, on the real server: the store's bound on every
+ * connection, a URL's own {@code socketTimeout} winning over it, and the work that may take long — a bulk
+ * transaction, the statistics refreshed after it, schema migrations — lifting it for as long as it holds the
+ * connection, the pool putting it back after. A statement that sleeps longer than the bound stands for one
+ * the server does not answer. Skipped, with the reason, without CATALOG_TEST_POSTGRES_URL.
+ */
+class AnswerTimeoutsIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(1);
+    /** Longer than {@link #BOUND}: the server answers, but later than an ordinary round trip may wait. */
+    private static final String SLOW = "select pg_sleep(1.6)::text";
+
+    private static ConnectionPool pool(String url, Duration answerTimeout, int size) {
+        ConnectionPool pool = ConnectionPool.create(new StoreConfig(DatabaseUrl.parse(url), size, false,
+                Duration.ofSeconds(5), Duration.ofSeconds(60), answerTimeout, Clock.systemUTC()));
+        pool.connect();
+        return pool;
+    }
+
+    private static int networkTimeoutMillis(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getNetworkTimeout();
+        }
+    }
+
+    @Test
+    void everyConnectionWaitsForAnAnswerAsLongAsTheStoreSaysAndAUrlsOwnSocketTimeoutWins() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres();
+             ConnectionPool byDefault = pool(db.url(), io.freecast.catalog.jdbc.JdbcCatalogStore.DEFAULT_ANSWER_TIMEOUT, 2);
+             ConnectionPool unbounded = pool(db.url(), Duration.ZERO, 2);
+             ConnectionPool byUrl = pool(db.url() + "&socketTimeout=3", Duration.ofSeconds(10), 2)) {
+            assertThat(networkTimeoutMillis(byDefault.dataSource())).isEqualTo(5_000);
+            assertThat(networkTimeoutMillis(unbounded.dataSource())).isZero();
+            assertThat(networkTimeoutMillis(byUrl.dataSource())).isEqualTo(3_000);
+        }
+    }
+
+    @Test
+    void aStatementAnsweredLaterThanTheBoundFailsAsNoAnswerInTime() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres(); ConnectionPool pool = pool(db.url(), BOUND, 1)) {
+            DSLContext dsl = DSL.using(pool.dataSource(), SQLDialect.POSTGRES);
+
+            assertThatThrownBy(() -> dsl.fetchValue(SLOW))
+                    .satisfies(e -> assertThat(ConnectionFailures.classify(e)).as("an outage, named")
+                            .hasValueSatisfying(failure -> assertThat(failure.cause())
+                                    .isEqualTo("the database server did not answer in time")))
+                    .hasRootCauseInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void aBulkTransactionAndItsStatisticsWaitLongerAndTheConnectionIsBoundedAgainAfter() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres(); ConnectionPool pool = pool(db.url(), BOUND, 1)) {
+            AnswerTimeouts answers = pool.answerTimeouts();
+            ThreadBoundTransactionProvider threadBound = new ThreadBoundTransactionProvider(pool.dataSource());
+            DSLContext dsl = DSL.using(new DefaultConfiguration().set(SQLDialect.POSTGRES)
+                    .set(threadBound.connections()).set(threadBound));
+            DSLContext own = DSL.using(new DefaultConfiguration().set(SQLDialect.POSTGRES)
+                    .set(new DataSourceConnectionProvider(pool.dataSource())));
+            JooqTransactions transactions = new JooqTransactions(dsl, own, WriteGate.forKind(DatabaseKind.POSTGRESQL),
+                    new PlannerStatistics(DatabaseKind.POSTGRESQL, answers), answers);
+            List<String> upkeep = new ArrayList<>();
+
+            // 2,000 rows in a new table: beyond autovacuum's threshold, so the import's ANALYZE runs too.
+            String answered = transactions.inBulkTransaction(() -> {
+                dsl.execute("create table bulk_rows (n int)");
+                dsl.execute("insert into bulk_rows select generate_series(1, 2000)");
+                return String.valueOf(dsl.fetchValue(SLOW));
+            }, upkeep::add);
+
+            assertThat(answered).as("the slow statement inside the bulk transaction was answered").isEmpty();
+            assertThat(dsl.fetchValue("select count(*) from bulk_rows", Long.class)).isEqualTo(2_000L);
+            assertThat(upkeep).singleElement().asString().contains("bulk_rows");
+            assertThat(networkTimeoutMillis(pool.dataSource())).as("bounded again once returned to the pool")
+                    .isEqualTo(1_000);
+            assertThatThrownBy(() -> dsl.fetchValue(SLOW)).hasRootCauseInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void schemaMigrationsWaitWithoutABound() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres(); ConnectionPool pool = pool(db.url(), BOUND, 1)) {
+            DataSource migrations = pool.migrationDataSource();
+
+            assertThat(networkTimeoutMillis(migrations)).isZero();
+            assertThat(DSL.using(migrations, SQLDialect.POSTGRES).fetchValue(SLOW)).isEqualTo("");
+            assertThat(networkTimeoutMillis(pool.dataSource())).as("the pool's own connections stay bounded")
+                    .isEqualTo(1_000);
+        }
+    }
+}
