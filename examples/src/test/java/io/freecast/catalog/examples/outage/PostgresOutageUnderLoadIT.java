@@ -116,6 +116,62 @@ class PostgresOutageUnderLoadIT {
         }
     }
 
+    /**
+     * The other way a database goes away: it stops answering but closes nothing (frozen, or cut off by a network
+     * that drops packets) — the relay holds every byte. Once it has been silent for the store's answer timeout
+     * (5 s by default) its connections are given up and it is known to be away: from then on database routes are
+     * answered 503 at once, and it comes back by itself when it answers again. Requests asked before then wait at
+     * most that long; none is left unanswered and none gets a 500.
+     */
+    @Test
+    void aDatabaseThatFallsSilentIsKnownAwayWithinTheAnswerTimeoutAndComesBackByItself() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres(); TcpRelay relay = TcpRelay.inFrontOf(db.url());
+             ServeUnderLoad serve = ServeUnderLoad.start(dir, relay.jdbcUrl(db.url()))) {
+            serve.warmUp(interleaved());
+            serve.startLoad(CLIENTS, interleaved());
+            Thread.sleep(2_000);
+            relay.freeze();
+            long frozen = System.nanoTime();
+            Sample down = serve.await("/health", s -> s.status() == 503, Duration.ofSeconds(20));
+            long healthDown = System.nanoTime();
+            Thread.sleep(3_000);
+            long judgedFrom = System.nanoTime();
+            Thread.sleep(3_000);
+            relay.thaw();
+            long thawed = System.nanoTime();
+            Sample up = serve.await("/health", s -> s.status() == 200, Duration.ofSeconds(20));
+            Sample served = serve.await("/movies/", s -> s.status() == 200, Duration.ofSeconds(20));
+            long recovered = System.nanoTime();
+            serve.stopLoad();
+            String log = serve.log();
+            System.out.printf("/health 503 %d ms after the server fell silent; /movies/ 200 %d ms after it answered again%n",
+                    Duration.ofNanos(healthDown - frozen).toMillis(), Duration.ofNanos(recovered - thawed).toMillis());
+
+            assertThat(down).as("/health said 503").isNotNull();
+            assertThat(Duration.ofNanos(healthDown - frozen)).as("known away within the 5 s answer timeout and some")
+                    .isLessThan(Duration.ofSeconds(10));
+            assertThat(down.body()).contains("\"status\":\"down\"");
+            List<Sample> whileKnownAway = serve.samples(s -> DATABASE.contains(s.path()) && s.askedNanos() - judgedFrom > 0
+                    && thawed - s.answeredNanos() > 0);
+            assertThat(whileKnownAway).as("database routes asked once it was known away").hasSizeGreaterThan(100)
+                    .allSatisfy(s -> {
+                        assertThat(s.status()).as(s.toString()).isEqualTo(503);
+                        assertThat(s.took()).as(s.toString()).isLessThan(ANSWERED);
+                    });
+            List<Sample> noDatabase = serve.samples(s -> NO_DATABASE.contains(s.path()) && s.askedNanos() - frozen > 0);
+            assertThat(noDatabase).as("routes that need no database answer, at once, all along").hasSizeGreaterThan(100)
+                    .allSatisfy(s -> {
+                        assertThat(s.status()).as(s.toString()).isEqualTo(200);
+                        assertThat(s.took()).as(s.toString()).isLessThan(ANSWERED);
+                    });
+            assertThat(up).as("/health back to 200 by itself").isNotNull();
+            assertThat(served).as("/movies/ served again by itself").isNotNull();
+            assertThat(serve.samples(s -> true)).as("no 500, no unanswered request, all along")
+                    .allSatisfy(s -> assertThat(s.status()).as(s.toString()).isIn(200, 404, 503));
+            OutageLog.assertNoStackTrace(log);
+        }
+    }
+
     /** Database and no-database routes alternating, so every client asks both kinds. */
     private static List<String> interleaved() {
         List<String> paths = new java.util.ArrayList<>();
