@@ -2,6 +2,7 @@ package io.freecast.catalog.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -26,6 +27,12 @@ import org.jooq.impl.DSL;
  * {@link #longWork()}; schema migrations, which
  * may build an index over millions of rows, are not bounded at all. Health checks and the circuit's probe, one
  * {@code select 1} each, are bounded by {@link #QUICK_CHECK}, so a check never takes longer than that.
+ *
+ * <p>A server that is slow but answering is not silent: each connection also asks the server to cancel any
+ * statement that runs longer than four fifths of the bound ({@code statement_timeout}, set when the connection
+ * starts). Such a statement fails alone with SQLSTATE 57014, named "timed out", and the server stops the work
+ * nobody waits for any more; only a server that says nothing at all reaches the client's bound and opens the
+ * circuit. Long work lifts the server's limit with its own, and puts it back when it is done.
  */
 final class AnswerTimeouts {
 
@@ -46,6 +53,19 @@ final class AnswerTimeouts {
         this.ordinary = ordinary;
     }
 
+    /**
+     * The driver's {@code options}: the server's limit on one statement, four fifths of the ordinary bound, as
+     * the connection's own default (so {@code RESET} brings it back); {@code null} when there is no bound.
+     */
+    String driverOptions() {
+        return ordinary.isZero() ? null : "-c statement_timeout=" + statementMillis(ordinary);
+    }
+
+    /** The server's limit on one statement under a bound; 0 (none) under none. */
+    static long statementMillis(Duration bound) {
+        return bound.toMillis() * 4 / 5;
+    }
+
     /** The ordinary bound in whole seconds, as the driver's {@code socketTimeout} property takes it (0: none). */
     String driverSeconds() {
         return String.valueOf(ordinary.isZero() ? 0 : Math.max(1, ordinary.toSeconds()));
@@ -56,33 +76,93 @@ final class AnswerTimeouts {
         return ordinary.isZero() || ordinary.compareTo(LONG_WORK) > 0 ? ordinary : LONG_WORK;
     }
 
-    /** Lets this connection, while it is held, wait for answers as long as {@link #longWork()}. */
-    void forLongWork(Connection connection) throws SQLException {
-        set(connection, longWork());
+    /** One piece of work on a connection. */
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T run() throws SQLException;
     }
 
-    /** Runs {@code work} on one connection of {@code dsl} that may wait for answers as long as {@link #longWork()}. */
+    /**
+     * Inside a transaction: lets this connection wait for answers, and the server run each statement, as long as
+     * {@link #longWork()} — the client's bound until the connection is returned, the server's until the
+     * transaction ends ({@code SET LOCAL}).
+     */
+    void forLongWorkInTransaction(Connection connection) throws SQLException {
+        if (applies) {
+            setNetworkTimeout(connection, longWork());
+            execute(connection, "SET LOCAL statement_timeout = " + statementMillis(longWork()));
+        }
+    }
+
+    /**
+     * Runs {@code work} on a connection outside any transaction, waiting for answers and letting the server run
+     * each statement as long as {@link #longWork()}; the server's own limit is put back after.
+     */
+    <T> T withLongWork(Connection connection, ConnectionWork<T> work) throws SQLException {
+        if (!applies) {
+            return work.run();
+        }
+        setNetworkTimeout(connection, longWork());
+        execute(connection, "SET statement_timeout = " + statementMillis(longWork()));
+        T result;
+        try {
+            result = work.run();
+        } catch (SQLException | RuntimeException e) {
+            resetStatementTimeout(connection, e);
+            throw e;
+        }
+        execute(connection, "RESET statement_timeout");
+        return result;
+    }
+
+    /** {@link #withLongWork(Connection, ConnectionWork)} on one connection of {@code dsl}, through jOOQ. */
     <T> T withLongWork(DSLContext dsl, Function<DSLContext, T> work) {
-        return dsl.connectionResult(connection -> {
-            forLongWork(connection);
-            return work.apply(DSL.using(dsl.configuration().derive(connection)));
-        });
+        return dsl.connectionResult(connection -> withLongWork(connection,
+                () -> work.apply(DSL.using(dsl.configuration().derive(connection)))));
     }
 
-    /** Lets this connection, while it is held, wait for answers without a bound (schema migrations). */
+    /**
+     * Lets this connection, while it is held, wait for answers and run statements without a bound (schema
+     * migrations); {@link #endUnbounded} puts the server's limit back before it is returned.
+     */
     void unbounded(Connection connection) throws SQLException {
-        set(connection, Duration.ZERO);
+        if (applies) {
+            setNetworkTimeout(connection, Duration.ZERO);
+            execute(connection, "SET statement_timeout = 0");
+        }
+    }
+
+    /** The end of {@link #unbounded}: the server's limit back to the connection's own. */
+    void endUnbounded(Connection connection) throws SQLException {
+        if (applies) {
+            execute(connection, "RESET statement_timeout");
+        }
     }
 
     /** Bounds this connection's answers, while it is held, by {@link #QUICK_CHECK} (or the ordinary bound if shorter). */
     void forQuickCheck(Connection connection) throws SQLException {
-        set(connection, !ordinary.isZero() && ordinary.compareTo(QUICK_CHECK) < 0 ? ordinary : QUICK_CHECK);
+        if (applies) {
+            setNetworkTimeout(connection, !ordinary.isZero() && ordinary.compareTo(QUICK_CHECK) < 0 ? ordinary : QUICK_CHECK);
+        }
     }
 
-    private void set(Connection connection, Duration bound) throws SQLException {
-        if (applies) {
-            // The driver bounds its socket's reads itself; the executor is only for drivers that need a thread.
-            connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, bound.toMillis()));
+    private static void resetStatementTimeout(Connection connection, Exception failure) {
+        try {
+            execute(connection, "RESET statement_timeout");
+        } catch (SQLException e) {
+            // A connection the work broke: the pool closes it rather than lend it again.
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void setNetworkTimeout(Connection connection, Duration bound) throws SQLException {
+        // The driver bounds its socket's reads itself; the executor is only for drivers that need a thread.
+        connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, bound.toMillis()));
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 }

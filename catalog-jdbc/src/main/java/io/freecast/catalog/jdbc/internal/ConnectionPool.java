@@ -82,6 +82,11 @@ public final class ConnectionPool implements AutoCloseable {
             // Every round trip's answer (AnswerTimeouts). A socketTimeout in the URL itself wins: the driver
             // reads the URL's parameters over these properties.
             hikari.addDataSourceProperty("socketTimeout", answers.driverSeconds());
+            // The server's own limit on a statement, below that bound: slow is not silent (AnswerTimeouts).
+            // Options in the URL win, as above.
+            if (answers.driverOptions() != null) {
+                hikari.addDataSourceProperty("options", answers.driverOptions());
+            }
             // Named in pg_stat_activity, so an operator can tell the catalog's connections apart.
             hikari.addDataSourceProperty("ApplicationName", "catalog");
         }

@@ -16,7 +16,7 @@ import org.jooq.DSLContext;
  * joins the outer transaction (no savepoint): the work commits or rolls back as a whole.
  *
  * <p>A bulk transaction (an import) waits for the server's answers as long as long work may
- * ({@link AnswerTimeouts#forLongWork}), and also has the planner statistics of the tables it changed much refreshed once
+ * ({@link AnswerTimeouts#forLongWorkInTransaction}), and also has the planner statistics of the tables it changed much refreshed once
  * it has committed ({@link PlannerStatistics}), on a connection of {@code own}, which never joins a transaction.
  */
 final class JooqTransactions implements Transactions {
@@ -48,7 +48,7 @@ final class JooqTransactions implements Transactions {
         List<PlannerStatistics.TableWrites> written = new ArrayList<>();
         T result = inTransaction(() -> {
             // An import's statements on a large catalog may take longer than a request's may wait (AnswerTimeouts).
-            dsl.connection(answers::forLongWork);
+            dsl.connection(answers::forLongWorkInTransaction);
             PlannerStatistics.Baseline baseline = statistics.beforeBulkWrite(dsl);
             T value = work.get();
             // Last thing before the commit: afterwards the server's counts are no longer this transaction's.

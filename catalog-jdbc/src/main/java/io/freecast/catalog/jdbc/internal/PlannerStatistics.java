@@ -185,13 +185,14 @@ final class PlannerStatistics {
         try {
             return own.connectionResult(connection -> {
                 StatementListener.report(own.configuration(), sql);
-                answers.forLongWork(connection);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(sql);
-                    // A table the user does not own is skipped with a warning, not an error.
-                    SQLWarning warning = statement.getWarnings();
-                    return warning == null ? null : oneLine(warning.getMessage());
-                }
+                return answers.withLongWork(connection, () -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute(sql);
+                        // A table the user does not own is skipped with a warning, not an error.
+                        SQLWarning warning = statement.getWarnings();
+                        return warning == null ? null : oneLine(warning.getMessage());
+                    }
+                });
             });
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
-import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,10 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How long PostgreSQL connections wait for the server's answers, on the real server: the store's bound on every
- * connection, a URL's own {@code socketTimeout} winning over it, and the work that may take long — a bulk
- * transaction, the statistics refreshed after it, schema migrations — lifting it for as long as it holds the
- * connection, the pool putting it back after. A statement that sleeps longer than the bound stands for one
- * the server does not answer. Skipped, with the reason, without CATALOG_TEST_POSTGRES_URL.
+ * connection and the server's own limit on a statement below it, a URL's own {@code socketTimeout} winning, a
+ * slow statement cancelled by the server as no outage, and the work that may take long — a bulk transaction,
+ * the statistics refreshed after it, whole-table counts, schema migrations — lifting both for as long as it holds
+ * the connection, both put back after. (A server that says nothing at all: {@code PostgresOutageIT}, with a
+ * frozen relay.) Skipped, with the reason, without CATALOG_TEST_POSTGRES_URL.
  */
 class AnswerTimeoutsIT {
 
@@ -46,6 +46,24 @@ class AnswerTimeoutsIT {
         }
     }
 
+    /** The server's limit on one statement for the next connection the data source lends, as SHOW says it. */
+    private static String statementTimeout(DataSource dataSource) {
+        return String.valueOf(DSL.using(dataSource, SQLDialect.POSTGRES).fetchValue("show statement_timeout"));
+    }
+
+    /** The SQLSTATE of the first SQLException in the chain. */
+    private static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** A statement cancelled by the server's {@code statement_timeout}. */
+    private static final String CANCELLED = "57014";
+
     @Test
     void everyConnectionWaitsForAnAnswerAsLongAsTheStoreSaysAndAUrlsOwnSocketTimeoutWins() throws Exception {
         try (TestDatabase db = TestDatabases.postgres();
@@ -53,21 +71,22 @@ class AnswerTimeoutsIT {
              ConnectionPool unbounded = pool(db.url(), Duration.ZERO, 2);
              ConnectionPool byUrl = pool(db.url() + "&socketTimeout=3", Duration.ofSeconds(10), 2)) {
             assertThat(networkTimeoutMillis(byDefault.dataSource())).isEqualTo(5_000);
+            assertThat(statementTimeout(byDefault.dataSource())).as("four fifths of it, the server's").isEqualTo("4s");
             assertThat(networkTimeoutMillis(unbounded.dataSource())).isZero();
+            assertThat(statementTimeout(unbounded.dataSource())).isEqualTo("0");
             assertThat(networkTimeoutMillis(byUrl.dataSource())).isEqualTo(3_000);
         }
     }
 
     @Test
-    void aStatementAnsweredLaterThanTheBoundFailsAsNoAnswerInTime() throws Exception {
+    void aSlowStatementIsCancelledByTheServerBeforeTheBoundAsAnErrorOfItsOwnNotAnOutage() throws Exception {
         try (TestDatabase db = TestDatabases.postgres(); ConnectionPool pool = pool(db.url(), BOUND, 1)) {
             DSLContext dsl = DSL.using(pool.dataSource(), SQLDialect.POSTGRES);
 
             assertThatThrownBy(() -> dsl.fetchValue(SLOW))
-                    .satisfies(e -> assertThat(ConnectionFailures.classify(e)).as("an outage, named")
-                            .hasValueSatisfying(failure -> assertThat(failure.cause())
-                                    .isEqualTo("the database server did not answer in time")))
-                    .hasRootCauseInstanceOf(SocketTimeoutException.class);
+                    .satisfies(e -> assertThat(sqlState(e)).isEqualTo(CANCELLED))
+                    .satisfies(e -> assertThat(ConnectionFailures.classify(e)).as("no outage").isEmpty());
+            assertThat(dsl.fetchValue("select 1")).as("the same (only) connection still answers").isEqualTo(1);
         }
     }
 
@@ -96,7 +115,25 @@ class AnswerTimeoutsIT {
             assertThat(upkeep).singleElement().asString().contains("bulk_rows");
             assertThat(networkTimeoutMillis(pool.dataSource())).as("bounded again once returned to the pool")
                     .isEqualTo(1_000);
-            assertThatThrownBy(() -> dsl.fetchValue(SLOW)).hasRootCauseInstanceOf(SocketTimeoutException.class);
+            assertThat(statementTimeout(pool.dataSource())).as("the server's limit back at the transaction's end")
+                    .isEqualTo("800ms");
+            assertThatThrownBy(() -> dsl.fetchValue(SLOW)).satisfies(e -> assertThat(sqlState(e)).isEqualTo(CANCELLED));
+        }
+    }
+
+    @Test
+    void workOutsideATransactionWaitsLongerAndTheServersLimitIsBackAfterEvenWhenItFails() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres(); ConnectionPool pool = pool(db.url(), BOUND, 1)) {
+            AnswerTimeouts answers = pool.answerTimeouts();
+            DSLContext dsl = DSL.using(pool.dataSource(), SQLDialect.POSTGRES);
+
+            Object answered = answers.withLongWork(dsl, counting -> counting.fetchValue(SLOW));
+            assertThat(answered).isEqualTo("");
+            assertThat(statementTimeout(pool.dataSource())).isEqualTo("800ms");
+            assertThatThrownBy(() -> answers.withLongWork(dsl, failing -> failing.fetchValue("select 1 / 0")))
+                    .satisfies(e -> assertThat(sqlState(e)).isEqualTo("22012"));
+            assertThat(statementTimeout(pool.dataSource())).isEqualTo("800ms");
+            assertThat(networkTimeoutMillis(pool.dataSource())).isEqualTo(1_000);
         }
     }
 
@@ -105,10 +142,14 @@ class AnswerTimeoutsIT {
         try (TestDatabase db = TestDatabases.postgres(); ConnectionPool pool = pool(db.url(), BOUND, 1)) {
             DataSource migrations = pool.migrationDataSource();
 
-            assertThat(networkTimeoutMillis(migrations)).isZero();
-            assertThat(DSL.using(migrations, SQLDialect.POSTGRES).fetchValue(SLOW)).isEqualTo("");
-            assertThat(networkTimeoutMillis(pool.dataSource())).as("the pool's own connections stay bounded")
+            try (Connection connection = migrations.getConnection()) {
+                assertThat(connection.getNetworkTimeout()).isZero();
+                assertThat(DSL.using(connection, SQLDialect.POSTGRES).fetchValue("show statement_timeout")).isEqualTo("0");
+                assertThat(DSL.using(connection, SQLDialect.POSTGRES).fetchValue(SLOW)).isEqualTo("");
+            }
+            assertThat(networkTimeoutMillis(pool.dataSource())).as("the same connection bounded again in the pool")
                     .isEqualTo(1_000);
+            assertThat(statementTimeout(pool.dataSource())).isEqualTo("800ms");
         }
     }
 }
