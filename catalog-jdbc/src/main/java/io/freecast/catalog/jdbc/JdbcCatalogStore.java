@@ -250,7 +250,7 @@ public final class JdbcCatalogStore implements CatalogStore {
          * is refused at once until it answers again — instead of holding every connection for as long as the
          * operating system keeps them. Imports, the statistics refreshed after them and the operator's counts of
          * whole tables may wait 10 minutes (or this, if longer); schema migrations are never bounded. A
-         * {@code socketTimeout} in the URL wins.
+         * {@code socketTimeout=N} in the URL (whole seconds) is taken instead of this setting.
          */
         public Builder answerTimeout(Duration answerTimeout) {
             this.answerTimeout = Objects.requireNonNull(answerTimeout, "answerTimeout");

@@ -213,6 +213,29 @@ class PostgresOutageIT {
         }
     }
 
+    @Test
+    void aReadTheServerCancelsAtItsTimeLimitIsRefusedAloneAndTheStoreStaysUp() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres();
+             JdbcCatalogStore store = db.open(b -> b.answerTimeout(ANSWER_TIMEOUT));
+             java.sql.Connection locker = db.connect()) {
+            CatalogQueries queries = store.ports().queries();
+            assertThat(queries.findMovie(1)).isEmpty();
+            // Another session holds the movie table: the store's read waits on the lock, past the server's limit
+            // (four fifths of the 2 s answer timeout), and the server cancels it; the server answers all along.
+            locker.setAutoCommit(false);
+            try (java.sql.Statement lock = locker.createStatement()) {
+                lock.execute("LOCK TABLE movie IN ACCESS EXCLUSIVE MODE");
+            }
+
+            assertThat(readOnce(queries)).isEqualTo("refused: the database did not finish in time (the statement ran "
+                    + "past the database's time limit); try again in 2 s");
+            assertThat(store.health().up()).as("the circuit stays closed").isTrue();
+
+            locker.rollback();
+            assertThat(readOnce(queries)).isEqualTo("served");
+        }
+    }
+
     /** One read: "served", or "refused: …" when refused as unavailable; anything else is thrown. */
     private static String readOnce(CatalogQueries queries) {
         try {

@@ -21,13 +21,16 @@ import java.util.regex.Pattern;
  *   would fail the same way, so the {@link StorageCircuit} opens.</li>
  *   <li>A {@link Kind#WRITE_REFUSED}: the disk is full or the file read-only. Reads still work, so only the
  *   write is refused; the circuit stays closed.</li>
+ *   <li>A {@link Kind#TOO_SLOW}: PostgreSQL cancelled the statement at its {@code statement_timeout}
+ *   ({@link AnswerTimeouts}). The server is there, but busy or the statement costly: only that use is refused;
+ *   the circuit stays closed.</li>
  * </ul>
  * Anything else (a constraint broken, a syntax error, a lock timeout) is no outage and stays as it was.
  */
 final class ConnectionFailures {
 
     /** What a failure means for the requests after it. */
-    enum Kind { OUTAGE, WRITE_REFUSED }
+    enum Kind { OUTAGE, WRITE_REFUSED, TOO_SLOW }
 
     /** A failure that passes by itself, and its cause in plain words ("connection refused"). */
     record Failure(Kind kind, String cause) {
@@ -129,6 +132,7 @@ final class ConnectionFailures {
         return switch (state) {
             case "57P01", "57P02" -> outage("the database server shut down");
             case "57P03" -> outage("the database server is starting up or shutting down");
+            case "57014" -> Optional.of(new Failure(Kind.TOO_SLOW, "the statement ran past the database's time limit"));
             default -> Optional.empty();
         };
     }

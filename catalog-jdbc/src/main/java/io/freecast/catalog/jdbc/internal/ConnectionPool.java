@@ -66,7 +66,8 @@ public final class ConnectionPool implements AutoCloseable {
         hikari.setValidationTimeout(slice.toMillis());
         // One attempt at start-up: a server that is down or a file that cannot be opened is reported now.
         hikari.setInitializationFailTimeout(1);
-        AnswerTimeouts answers = new AnswerTimeouts(url.kind(), config.answerTimeout());
+        // A socketTimeout in the URL is the operator's answer timeout: the server's limit follows it too.
+        AnswerTimeouts answers = new AnswerTimeouts(url.kind(), url.socketTimeout().orElse(config.answerTimeout()));
         if (url.kind() == DatabaseKind.SQLITE) {
             SqliteNativeLibrary.useCachedCopy();
             hikari.setDriverClassName("org.sqlite.JDBC");
@@ -79,8 +80,7 @@ public final class ConnectionPool implements AutoCloseable {
             // connectTimeout bounds the TCP connect only: a server that accepts and never answers the
             // start-up would hold open() (and every new pooled connection) for ever without this.
             hikari.addDataSourceProperty("loginTimeout", seconds);
-            // Every round trip's answer (AnswerTimeouts). A socketTimeout in the URL itself wins: the driver
-            // reads the URL's parameters over these properties.
+            // Every round trip's answer (AnswerTimeouts); the driver reads a URL's own over these properties.
             hikari.addDataSourceProperty("socketTimeout", answers.driverSeconds());
             // The server's own limit on a statement, below that bound: slow is not silent (AnswerTimeouts).
             // Options in the URL win, as above.
@@ -151,7 +151,7 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     private OutageGuard namingGuard() {
-        return new OutageGuard(circuit, failure -> FailureNaming.translated(failure, url));
+        return new OutageGuard(circuit, failure -> FailureNaming.translated(failure, url), LOG::warn);
     }
 
     public DatabaseUrl url() {

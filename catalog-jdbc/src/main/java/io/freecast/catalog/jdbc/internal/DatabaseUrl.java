@@ -6,7 +6,9 @@ import io.freecast.catalog.jdbc.StorageFailure;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -149,6 +151,22 @@ public record DatabaseUrl(String jdbcUrl, DatabaseKind kind, String display, Str
         } catch (java.io.IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * PostgreSQL: the URL's own {@code socketTimeout} (whole seconds; 0 for none), which the store then takes as
+     * its answer timeout ({@link AnswerTimeouts}); empty when the URL has none or one the driver would refuse.
+     */
+    public Optional<Duration> socketTimeout() {
+        if (kind != DatabaseKind.POSTGRESQL) {
+            return Optional.empty();
+        }
+        java.util.Properties parsed = org.postgresql.Driver.parseURL(jdbcUrl, null);
+        String seconds = parsed == null ? null : parsed.getProperty("socketTimeout");
+        if (seconds == null || !seconds.matches("[0-9]{1,6}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofSeconds(Integer.parseInt(seconds)));
     }
 
     private static DatabaseUrl postgres(String given) {

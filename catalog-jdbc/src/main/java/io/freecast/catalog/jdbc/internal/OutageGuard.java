@@ -9,6 +9,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,19 +29,28 @@ final class OutageGuard {
 
     /** How long a caller should wait before retrying a write the disk had no room for. */
     static final Duration WRITE_RETRY_AFTER = Duration.ofSeconds(10);
+    /** How long a caller should wait before retrying what the database cancelled at its time limit. */
+    static final Duration SLOW_RETRY_AFTER = Duration.ofSeconds(2);
 
     private final StorageCircuit circuit;
     private final UnaryOperator<Throwable> naming;
+    private final Consumer<String> slowStatements;
 
     /** A guard that takes failures as the port threw them. */
     OutageGuard(StorageCircuit circuit) {
-        this(circuit, UnaryOperator.identity());
+        this(circuit, UnaryOperator.identity(), line -> {
+        });
     }
 
-    /** @param naming what a port's failure becomes before the circuit looks at it */
-    OutageGuard(StorageCircuit circuit, UnaryOperator<Throwable> naming) {
+    /**
+     * @param naming         what a port's failure becomes before the circuit looks at it
+     * @param slowStatements told, in one line, of each use the database cancelled at its time limit (nothing
+     *                       else says so: the caller only gets a 503)
+     */
+    OutageGuard(StorageCircuit circuit, UnaryOperator<Throwable> naming, Consumer<String> slowStatements) {
         this.circuit = circuit;
         this.naming = naming;
+        this.slowStatements = slowStatements;
     }
 
     /** The same ports, each behind the circuit. */
@@ -67,7 +77,7 @@ final class OutageGuard {
             try {
                 return method.invoke(implementation, args);
             } catch (InvocationTargetException e) {
-                throw translate(naming.apply(e.getCause()));
+                throw translate(naming.apply(e.getCause()), port.getSimpleName() + "." + method.getName());
             }
         };
         return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, handler));
@@ -75,6 +85,11 @@ final class OutageGuard {
 
     /** {@code failure} in the core's terms when it means the database cannot be used now; otherwise itself. */
     Throwable translate(Throwable failure) {
+        return translate(failure, "a port");
+    }
+
+    /** {@link #translate(Throwable)}, saying of a use cancelled at the database's time limit that {@code where} made it. */
+    private Throwable translate(Throwable failure, String where) {
         Optional<StorageUnavailableException> already = find(failure);
         if (already.isPresent()) {
             return already.get();
@@ -83,11 +98,18 @@ final class OutageGuard {
         if (known.isEmpty()) {
             return failure;
         }
-        if (known.get().kind() == ConnectionFailures.Kind.OUTAGE) {
-            return circuit.failed(known.get().cause());
-        }
-        return new StorageUnavailableException("the database cannot take writes now (" + known.get().cause()
-                + "); try again in " + WRITE_RETRY_AFTER.toSeconds() + " s", WRITE_RETRY_AFTER, failure);
+        String cause = known.get().cause();
+        return switch (known.get().kind()) {
+            case OUTAGE -> circuit.failed(cause);
+            case WRITE_REFUSED -> new StorageUnavailableException("the database cannot take writes now (" + cause
+                    + "); try again in " + WRITE_RETRY_AFTER.toSeconds() + " s", WRITE_RETRY_AFTER, failure);
+            case TOO_SLOW -> {
+                slowStatements.accept("a statement of " + where + " ran past the database's time limit and was "
+                        + "cancelled; answered as unavailable, the database itself is up");
+                yield new StorageUnavailableException("the database did not finish in time (" + cause
+                        + "); try again in " + SLOW_RETRY_AFTER.toSeconds() + " s", SLOW_RETRY_AFTER, failure);
+            }
+        };
     }
 
     private static Optional<StorageUnavailableException> find(Throwable failure) {

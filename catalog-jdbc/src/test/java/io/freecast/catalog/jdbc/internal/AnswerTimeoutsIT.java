@@ -75,6 +75,7 @@ class AnswerTimeoutsIT {
             assertThat(networkTimeoutMillis(unbounded.dataSource())).isZero();
             assertThat(statementTimeout(unbounded.dataSource())).isEqualTo("0");
             assertThat(networkTimeoutMillis(byUrl.dataSource())).isEqualTo(3_000);
+            assertThat(statementTimeout(byUrl.dataSource())).as("the server's limit follows the URL's").isEqualTo("2400ms");
         }
     }
 
@@ -85,7 +86,8 @@ class AnswerTimeoutsIT {
 
             assertThatThrownBy(() -> dsl.fetchValue(SLOW))
                     .satisfies(e -> assertThat(sqlState(e)).isEqualTo(CANCELLED))
-                    .satisfies(e -> assertThat(ConnectionFailures.classify(e)).as("no outage").isEmpty());
+                    .satisfies(e -> assertThat(ConnectionFailures.classify(e)).as("too slow, no outage")
+                            .hasValueSatisfying(failure -> assertThat(failure.kind()).isEqualTo(ConnectionFailures.Kind.TOO_SLOW)));
             assertThat(dsl.fetchValue("select 1")).as("the same (only) connection still answers").isEqualTo(1);
         }
     }

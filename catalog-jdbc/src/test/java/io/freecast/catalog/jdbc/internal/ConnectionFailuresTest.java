@@ -132,6 +132,12 @@ class ConnectionFailuresTest {
     }
 
     @Test
+    void aStatementCancelledAtPostgresqlsTimeLimitIsTooSlowNotAnOutage() {
+        assertThat(ConnectionFailures.classify(new SQLException("ERROR: canceling statement due to statement timeout",
+                "57014"))).contains(new Failure(Kind.TOO_SLOW, "the statement ran past the database's time limit"));
+    }
+
+    @Test
     void aFullDiskOrReadOnlyFileRefusesWritesWithoutBeingAnOutage() {
         assertThat(ConnectionFailures.classify(new SQLException(
                 "[SQLITE_FULL] Insertion failed because database is full (database or disk is full)")))

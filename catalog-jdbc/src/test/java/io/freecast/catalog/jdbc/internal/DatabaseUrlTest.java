@@ -68,4 +68,17 @@ class DatabaseUrlTest {
     void aSqliteUrlIsDescribedByItsPathAlone(String url) {
         assertThat(DatabaseUrl.parse(url).display()).isEqualTo("SQLite /tmp/catalog.db");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "jdbc:postgresql://db/catalog?socketTimeout=30|PT30S",
+            "jdbc:postgresql://db/catalog?user=u&socketTimeout=0|PT0S",
+            "jdbc:postgresql://db/catalog|none",
+            "jdbc:postgresql://db/catalog?socketTimeout=abc|none",
+            "jdbc:postgresql://db/catalog?socketTimeout=-5|none",
+            "jdbc:postgresql://db/catalog?socketTimeout=99999999999999999999|none",
+            "jdbc:sqlite:/tmp/catalog.db?socketTimeout=30|none"})
+    void aPostgresqlUrlsOwnSocketTimeoutIsReadAsWholeSecondsAndAnythingElseAsNone(String url, String expected) {
+        assertThat(DatabaseUrl.parse(url).socketTimeout().map(Object::toString).orElse("none")).isEqualTo(expected);
+    }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class OutageGuardTest {
 
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> slowLines = new ArrayList<>();
     private final StorageCircuit circuit = new StorageCircuit("PostgreSQL db:5432/catalog", Duration.ofHours(1),
             Duration.ofSeconds(10), () -> {
                 throw new IllegalStateException("no answer");
@@ -96,6 +97,24 @@ class OutageGuardTest {
     }
 
     @Test
+    void aStatementCancelledAtTheDatabasesTimeLimitIsRefusedAloneSaidInOneLineAndTheCircuitStaysClosed() {
+        RuntimeException slow = new RuntimeException("SQL [select …]",
+                new SQLException("ERROR: canceling statement due to statement timeout", "57014"));
+
+        assertThatThrownBy(() -> namedAndGuardedFailingWith(slow).inTransaction(() -> 1))
+                .isInstanceOfSatisfying(StorageUnavailableException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("the database did not finish in time (the statement ran past "
+                            + "the database's time limit); try again in 2 s");
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+                });
+        assertThat(circuit.isOpen()).isFalse();
+        assertThat(slowLines).singleElement().asString()
+                .isEqualTo("a statement of Transactions.inTransaction ran past the database's time limit and was "
+                        + "cancelled; answered as unavailable, the database itself is up");
+        assertThat(warnings).as("no outage said").isEmpty();
+    }
+
+    @Test
     void anOrdinaryFailureLeavesThePortUnchanged() {
         RuntimeException duplicate = new RuntimeException("duplicate key", new SQLException("duplicate key", "23505"));
         IllegalArgumentException rule = new IllegalArgumentException("a rule");
@@ -115,7 +134,7 @@ class OutageGuardTest {
     /** The store's own guard: failures named as the store names them, then judged by the circuit. */
     private Transactions namedAndGuardedFailingWith(RuntimeException failure) {
         DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db:5432/catalog?user=catalog");
-        return failingWith(new OutageGuard(circuit, thrown -> FailureNaming.translated(thrown, url)), failure);
+        return failingWith(new OutageGuard(circuit, thrown -> FailureNaming.translated(thrown, url), slowLines::add), failure);
     }
 
     @Test
