@@ -62,8 +62,10 @@ final class AdminHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        if (exchange.isInIoThread()) {
-            // Pages read the database: never on an IO thread.
+        if (exchange.isInIoThread() && !exchange.getRequestPath().startsWith(settings.prefix() + "/assets/")) {
+            // Pages read the database: never on an IO thread. The bundled assets are bytes in memory, sent without
+            // blocking, so they are answered right here: a stylesheet never queues behind pages that wait for a
+            // database that is slow or away.
             exchange.dispatch(this);
             return;
         }
