@@ -16,23 +16,24 @@ import org.jooq.impl.DSL;
  * <p>Why: a server that stops answering without closing its connections — frozen, partitioned away, its host
  * paused — leaves every statement under way waiting on its socket. With no bound, the pool's connections are
  * taken one by one and never given back; requests then wait for a free connection, the health check reports a
- * busy pool as up, and nothing recovers until the operating system gives up on the connections, if it ever does
- * (a connection waiting for an answer sends nothing that could go unacknowledged). With a bound, the statement fails as "the database server
- * did not answer in time", the connection is closed, and the store's circuit opens: requests are answered 503 at
- * once and the circuit's probe finds the server again as soon as it answers.
- *
- * <p>Work that may rightly take long on a large catalog lifts the bound on the connection it uses, for as long as
- * it holds it (the pool puts the ordinary bound back when the connection is returned): a bulk transaction (an
- * import), the planner statistics refreshed after it and the operator's counts of whole tables wait up to
- * {@link #longWork()}; schema migrations, which
- * may build an index over millions of rows, are not bounded at all. Health checks and the circuit's probe, one
- * {@code select 1} each, are bounded by {@link #QUICK_CHECK}, so a check never takes longer than that.
+ * busy pool as up, and nothing recovers until the operating system gives up on the connections, if it ever
+ * does (a connection waiting for an answer sends nothing that could go unacknowledged). With a bound, the
+ * statement fails as "the database server did not answer in time", the connection is closed, and the store's
+ * circuit opens: requests are answered 503 at once and the circuit's probe finds the server again as soon as it
+ * answers.
  *
  * <p>A server that is slow but answering is not silent: each connection also asks the server to cancel any
  * statement that runs longer than four fifths of the bound ({@code statement_timeout}, set when the connection
- * starts). Such a statement fails alone with SQLSTATE 57014, named "timed out", and the server stops the work
- * nobody waits for any more; only a server that says nothing at all reaches the client's bound and opens the
- * circuit. Long work lifts the server's limit with its own, and puts it back when it is done.
+ * starts). Such a statement fails alone with SQLSTATE 57014 ({@link ConnectionFailures.Kind#TOO_SLOW}: that use
+ * is refused, the circuit stays closed) and the server stops the work nobody waits for any more; only a server
+ * that says nothing at all reaches the client's bound and opens the circuit.
+ *
+ * <p>Work that may rightly take long on a large catalog lifts both limits on the connection it uses, for as long
+ * as it holds it (the pool puts its bound back when the connection is returned; the server's limit is put back by
+ * the transaction's end or a {@code RESET}): a bulk transaction (an import), the planner statistics refreshed
+ * after it and the operator's counts of whole tables wait up to {@link #longWork()}; schema migrations, which may
+ * build an index over millions of rows, are not bounded at all. Health checks and the circuit's probe, one
+ * {@code select 1} each, are bounded by {@link #QUICK_CHECK}, so a check never takes longer than that.
  */
 final class AnswerTimeouts {
 
@@ -139,10 +140,11 @@ final class AnswerTimeouts {
         }
     }
 
-    /** Bounds this connection's answers, while it is held, by {@link #QUICK_CHECK} (or the ordinary bound if shorter). */
+    /** Bounds this connection's answers, while it is held, by {@link #QUICK_CHECK} (the ordinary bound if shorter). */
     void forQuickCheck(Connection connection) throws SQLException {
         if (applies) {
-            setNetworkTimeout(connection, !ordinary.isZero() && ordinary.compareTo(QUICK_CHECK) < 0 ? ordinary : QUICK_CHECK);
+            boolean shorter = !ordinary.isZero() && ordinary.compareTo(QUICK_CHECK) < 0;
+            setNetworkTimeout(connection, shorter ? ordinary : QUICK_CHECK);
         }
     }
 

@@ -88,7 +88,7 @@ final class OutageGuard {
         return translate(failure, "a port");
     }
 
-    /** {@link #translate(Throwable)}, saying of a use cancelled at the database's time limit that {@code where} made it. */
+    /** {@link #translate(Throwable)}; a use the database cancelled at its time limit is said to be {@code where}'s. */
     private Throwable translate(Throwable failure, String where) {
         Optional<StorageUnavailableException> already = find(failure);
         if (already.isPresent()) {
