@@ -63,7 +63,7 @@ final class AnswerTimeouts {
     }
 
     /** The server's limit on one statement under a bound; 0 (none) under none. */
-    static long statementMillis(Duration bound) {
+    private static long statementMillis(Duration bound) {
         return bound.toMillis() * 4 / 5;
     }
 

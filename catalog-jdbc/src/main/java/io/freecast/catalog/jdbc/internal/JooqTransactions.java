@@ -16,8 +16,9 @@ import org.jooq.DSLContext;
  * joins the outer transaction (no savepoint): the work commits or rolls back as a whole.
  *
  * <p>A bulk transaction (an import) waits for the server's answers as long as long work may
- * ({@link AnswerTimeouts#forLongWorkInTransaction}), and also has the planner statistics of the tables it changed much refreshed once
- * it has committed ({@link PlannerStatistics}), on a connection of {@code own}, which never joins a transaction.
+ * ({@link AnswerTimeouts#forLongWorkInTransaction}), and also has the planner statistics of the tables it changed
+ * much refreshed once it has committed ({@link PlannerStatistics}), on a connection of {@code own}, which never
+ * joins a transaction.
  */
 final class JooqTransactions implements Transactions {
 
@@ -32,11 +33,11 @@ final class JooqTransactions implements Transactions {
 
     JooqTransactions(DSLContext dsl, DSLContext own, WriteGate gate, PlannerStatistics statistics,
                      AnswerTimeouts answers) {
-        this.answers = answers;
         this.dsl = dsl;
         this.own = own;
         this.gate = gate;
         this.statistics = statistics;
+        this.answers = answers;
     }
 
     @Override

@@ -83,12 +83,10 @@ final class OutageGuard {
         return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, handler));
     }
 
-    /** {@code failure} in the core's terms when it means the database cannot be used now; otherwise itself. */
-    Throwable translate(Throwable failure) {
-        return translate(failure, "a port");
-    }
-
-    /** {@link #translate(Throwable)}; a use the database cancelled at its time limit is said to be {@code where}'s. */
+    /**
+     * {@code failure} in the core's terms when it means the database cannot be used now; otherwise itself. A use
+     * the database cancelled at its time limit is told as {@code where}'s (a port's method).
+     */
     private Throwable translate(Throwable failure, String where) {
         Optional<StorageUnavailableException> already = find(failure);
         if (already.isPresent()) {
