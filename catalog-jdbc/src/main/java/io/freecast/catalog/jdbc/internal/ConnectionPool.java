@@ -87,6 +87,10 @@ public final class ConnectionPool implements AutoCloseable {
             if (answers.driverOptions() != null) {
                 hikari.addDataSourceProperty("options", answers.driverOptions());
             }
+            // An import's batch of single-row INSERTs goes to the server as multi-row statements: fewer executions,
+            // and the statement-level triggers that keep the catalog's counts (V6, V13) run once per statement
+            // instead of once per row.
+            hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
             // Named in pg_stat_activity, so an operator can tell the catalog's connections apart.
             hikari.addDataSourceProperty("ApplicationName", "catalog");
         }

@@ -28,9 +28,10 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.MOVIE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SEASON;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SHOW;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.TITLE_COUNT;
 
 /**
- * The operator's read side: counts in one statement, filtered title pages through {@link TitlePages}
+ * The operator's read side: counts in one statement (kept by the database on PostgreSQL, counted on SQLite), filtered title pages through {@link TitlePages}
  * (rows and total: two statements), dead links (rows with their owners, and total: two statements), and
  * a run's report through the run log.
  */
@@ -40,6 +41,7 @@ final class JooqCatalogOverview implements CatalogOverview {
     private static final String DEAD_LINK_ORDER = "id";
 
     private final DSLContext dsl;
+    private final DatabaseKind kind;
     private final ResultSetRows rows;
     private final TitlePages<Show> shows;
     private final TitlePages<Movie> movies;
@@ -49,6 +51,7 @@ final class JooqCatalogOverview implements CatalogOverview {
 
     JooqCatalogOverview(DSLContext dsl, DatabaseKind kind, JooqTaskRunLog runs, AnswerTimeouts answers) {
         this.dsl = dsl;
+        this.kind = kind;
         this.answers = answers;
         this.rows = new ResultSetRows(kind);
         ReadStatements statements = ReadStatements.forKind(kind);
@@ -59,18 +62,65 @@ final class JooqCatalogOverview implements CatalogOverview {
 
     @Override
     public CatalogCounts counts() {
-        var counts = answers.withLongWork(dsl, counting -> counting.select(count(DSL.selectCount().from(SHOW)),
-                count(DSL.selectCount().from(SEASON)), count(DSL.selectCount().from(EPISODE)),
-                count(DSL.selectCount().from(MOVIE)),
-                count(DSL.selectCount().from(SOURCE).where(SOURCE.IS_ACTIVE.eq(DSL.inline(true)))),
-                count(DSL.selectCount().from(SOURCE).where(SOURCE.IS_ACTIVE.eq(DSL.inline(false))))).fetchSingle());
+        // Run as long work all the same: a fold of changes nobody has read for months, or a count on SQLite, may
+        // take longer than an ordinary round trip may wait.
+        var counts = answers.withLongWork(dsl, counting -> kind == DatabaseKind.SQLITE
+                ? counting.select(titles("show"), counted(DSL.selectCount().from(SEASON)),
+                        counted(DSL.selectCount().from(EPISODE)), titles("movie"),
+                        counted(DSL.selectCount().from(SOURCE).where(SOURCE.IS_ACTIVE.eq(DSL.inline(true)))),
+                        counted(DSL.selectCount().from(SOURCE).where(SOURCE.IS_ACTIVE.eq(DSL.inline(false)))))
+                        .fetchSingle()
+                : counting.resultQuery(KEPT_COUNTS)
+                        .coerce(SHOWS, SEASONS, EPISODES, MOVIES, ACTIVE_SOURCES, INACTIVE_SOURCES).fetchSingle());
         return new CatalogCounts(counts.value1(), counts.value2(), counts.value3(), counts.value4(), counts.value5(),
                 counts.value6());
     }
 
-    private static Field<Long> count(Select<Record1<Integer>> select) {
+    /** Shows and movies: as {@code title_count} keeps them for the lists' totals, on both databases. */
+    private static Field<Long> titles(String kind) {
+        return DSL.field(DSL.select(TITLE_COUNT.TOTAL).from(TITLE_COUNT).where(TITLE_COUNT.KIND.eq(DSL.inline(kind))));
+    }
+
+    /** SQLite counts the other rows through its indexes: about 0.35 s at 1,000,000 titles (migration V13). */
+    private static Field<Long> counted(Select<Record1<Integer>> select) {
         return DSL.field(select).cast(Long.class);
     }
+
+    /** The columns of {@link #KEPT_COUNTS}, in the order of {@link CatalogCounts}. */
+    private static final Field<Long> SHOWS = DSL.field("shows", Long.class);
+    private static final Field<Long> SEASONS = DSL.field("seasons", Long.class);
+    private static final Field<Long> EPISODES = DSL.field("episodes", Long.class);
+    private static final Field<Long> MOVIES = DSL.field("movies", Long.class);
+    private static final Field<Long> ACTIVE_SOURCES = DSL.field("active_sources", Long.class);
+    private static final Field<Long> INACTIVE_SOURCES = DSL.field("inactive_sources", Long.class);
+
+    /**
+     * PostgreSQL reads the other counts as the triggers of migration V13 keep them: the sum of each kind's rows
+     * in {@code catalog_count_change}. When those rows are many, the same statement folds them into one per
+     * kind: its data-modifying {@code WITH} deletes them and inserts their sums, while its {@code SELECT} still
+     * reads the rows as they were when it started (one snapshot for the whole statement), so what it answers is
+     * the same either way. Rows another transaction has not committed are neither read nor folded, and no row is
+     * locked that any writer waits for.
+     */
+    private static final String KEPT_COUNTS = """
+            WITH folded AS (
+                DELETE FROM catalog_count_change
+                WHERE (SELECT count(*) > 64 FROM catalog_count_change)
+                RETURNING kind, delta
+            ), refolded AS (
+                INSERT INTO catalog_count_change (kind, delta) SELECT kind, sum(delta) FROM folded GROUP BY kind
+            ), kept AS (
+                SELECT
+                    coalesce(sum(delta) FILTER (WHERE kind = 'season'), 0) AS seasons,
+                    coalesce(sum(delta) FILTER (WHERE kind = 'episode'), 0) AS episodes,
+                    coalesce(sum(delta) FILTER (WHERE kind = 'source'), 0) AS sources,
+                    coalesce(sum(delta) FILTER (WHERE kind = 'inactive_source'), 0) AS inactive_sources
+                FROM catalog_count_change
+            )
+            SELECT (SELECT total FROM title_count WHERE kind = 'show') AS shows, seasons::bigint, episodes::bigint,
+                (SELECT total FROM title_count WHERE kind = 'movie') AS movies,
+                (sources - inactive_sources)::bigint AS active_sources, inactive_sources::bigint
+            FROM kept""";
 
     @Override
     public Page<Show> listShows(ListQuery query, Set<TitleFilter> filters) {
