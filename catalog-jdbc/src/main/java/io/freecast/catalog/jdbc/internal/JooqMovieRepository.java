@@ -5,7 +5,6 @@ import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.jdbc.internal.SourceWrites.StoredSource;
 import io.freecast.catalog.jdbc.internal.schema.tables.records.MovieRecord;
 import io.freecast.catalog.port.out.MovieRepository;
-import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.port.out.UpsertOutcome;
 import io.freecast.catalog.port.out.UpsertTally;
 import java.time.Clock;
@@ -36,7 +35,7 @@ final class JooqMovieRepository implements MovieRepository {
             MOVIE.IMDB_RATING, MOVIE.KINOPOISK_RATING, MOVIE.CREATED_AT, MOVIE.UPDATED_AT);
 
     private final DSLContext dsl;
-    private final Transactions transactions;
+    private final JooqTransactions transactions;
     private final Clock clock;
     private final NewTitles newMovies;
     private final NewRowIds movieIds;
@@ -58,13 +57,13 @@ final class JooqMovieRepository implements MovieRepository {
         if (movies.isEmpty()) {
             return List.of();
         }
-        return transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> transactions.countingTitles("movie", () -> {
             List<UpsertOutcome> outcomes = new ArrayList<>(movies.size());
             for (List<MovieDraft> batch : Batches.uniqueKeyChunks(movies, MovieDraft::key, Batches.ROWS)) {
                 outcomes.addAll(upsertBatch(batch, tally));
             }
             return outcomes;
-        });
+        }));
     }
 
     private record StoredMovie(MovieRecord row, Map<String, StoredSource> sources) {
@@ -143,6 +142,9 @@ final class JooqMovieRepository implements MovieRepository {
             TitleColumns current = TitleColumns.stored(row);
             TitleColumns fromFeed = TitleColumns.wanted(d, current);
             TitleColumns wanted = fromFeed.keepLocked(row.getLockedFields(), current);
+            if (!wanted.titleSearch().equals(current.titleSearch())) {
+                transactions.titleRenamed("movie");
+            }
             if (held[i] || wanted != fromFeed && !wanted.equals(fromFeed)) {
                 tally.locked();
             }

@@ -7,7 +7,6 @@ import io.freecast.catalog.domain.ShowDraft;
 import io.freecast.catalog.jdbc.internal.SourceWrites.StoredSource;
 import io.freecast.catalog.jdbc.internal.schema.tables.records.ShowRecord;
 import io.freecast.catalog.port.out.ShowRepository;
-import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.port.out.UpsertOutcome;
 import io.freecast.catalog.port.out.UpsertTally;
 import java.time.Clock;
@@ -47,7 +46,7 @@ final class JooqShowRepository implements ShowRepository {
             EPISODE.TITLE, EPISODE.DESCRIPTION, EPISODE.RELEASE_DATE);
 
     private final DSLContext dsl;
-    private final Transactions transactions;
+    private final JooqTransactions transactions;
     private final Clock clock;
     private final NewTitles newShows;
     private final JdbcInsert seasonInsert;
@@ -78,13 +77,13 @@ final class JooqShowRepository implements ShowRepository {
         if (shows.isEmpty()) {
             return List.of();
         }
-        return transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> transactions.countingTitles("show", () -> {
             List<UpsertOutcome> outcomes = new ArrayList<>(shows.size());
             for (List<ShowDraft> batch : Batches.uniqueKeyChunks(shows, ShowDraft::key, Batches.ROWS)) {
                 outcomes.addAll(upsertBatch(batch, seasonsWhenNone, tally));
             }
             return outcomes;
-        });
+        }));
     }
 
     /** What is stored of one show, by the numbers and URLs an upsert matches on. */
@@ -356,6 +355,9 @@ final class JooqShowRepository implements ShowRepository {
             TitleColumns current = TitleColumns.stored(row);
             TitleColumns fromFeed = TitleColumns.wanted(d, current);
             TitleColumns wanted = fromFeed.keepLocked(row.getLockedFields(), current);
+            if (!wanted.titleSearch().equals(current.titleSearch())) {
+                transactions.titleRenamed("show");
+            }
             if (state.held()[i] || wanted != fromFeed && !wanted.equals(fromFeed)) {
                 state.tally().locked();
             }

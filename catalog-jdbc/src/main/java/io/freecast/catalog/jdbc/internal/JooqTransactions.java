@@ -2,9 +2,7 @@ package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.port.out.Transactions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -19,6 +17,9 @@ import org.jooq.DSLContext;
  * ({@link AnswerTimeouts#forLongWorkInTransaction}), and also has the planner statistics of the tables it changed
  * much refreshed once it has committed ({@link PlannerStatistics}), on a connection of {@code own}, which never
  * joins a transaction.
+ *
+ * <p>An upsert of titles counts what it adds and renames here ({@link #countingTitles}), and the transaction's
+ * last statements act on it ({@link TitleWrites}): {@code title_count} on PostgreSQL, the search index on SQLite.
  */
 final class JooqTransactions implements Transactions {
 
@@ -28,12 +29,16 @@ final class JooqTransactions implements Transactions {
     private final PlannerStatistics statistics;
     private final AnswerTimeouts answers;
     private final ThreadLocal<Boolean> active = ThreadLocal.withInitial(() -> Boolean.FALSE);
-    /** How many titles this thread's open transaction inserted in bulk, per list ({@link NewTitles}). */
-    private final ThreadLocal<Map<String, Long>> titlesInBulk = ThreadLocal.withInitial(HashMap::new);
+    /** What this thread's open transaction's upserts did to each list's titles. */
+    private final ThreadLocal<TitleWrites> titleWrites = ThreadLocal.withInitial(TitleWrites::new);
+    /** The list whose titles this thread's open transaction counts itself, while an upsert writes them. */
+    private final ThreadLocal<CountedList> countingTitlesOf = new ThreadLocal<>();
+    private final DatabaseKind database;
 
     JooqTransactions(DSLContext dsl, DSLContext own, WriteGate gate, PlannerStatistics statistics,
                      AnswerTimeouts answers) {
         this.dsl = dsl;
+        this.database = DatabaseKind.of(dsl);
         this.own = own;
         this.gate = gate;
         this.statistics = statistics;
@@ -73,22 +78,101 @@ final class JooqTransactions implements Transactions {
                 // the shared context, whose connections are this thread's transaction's while it is open.
                 return dsl.transactionResult(configuration -> {
                     T result = work.get();
-                    // Last, in the same transaction: an import's new titles may leave the search index in many
-                    // pieces, which every search then reads (NewTitles.tidyIndex).
-                    titlesInBulk.get().forEach((kind, titles) -> NewTitles.tidyIndex(dsl, kind, titles));
+                    // Last, in the same transaction: title_count on PostgreSQL, the search index on SQLite.
+                    titleWrites.get().beforeCommit(dsl, database);
                     return result;
                 });
             } finally {
                 active.set(Boolean.FALSE);
-                titlesInBulk.remove();
+                titleWrites.remove();
             }
         });
     }
 
-    /** {@code titles} new titles of the list {@code kind} were inserted in bulk in this thread's open transaction. */
-    void titlesAddedInBulk(String kind, long titles) {
-        if (active.get()) {
-            titlesInBulk.get().merge(kind, titles, Long::sum);
+    /**
+     * Runs an upsert's writes of the list {@code kind} ({@code movie}, {@code show}) in this thread's open
+     * transaction with the list's titles counted by the upsert itself ({@link #titlesAdded}, {@link #titleRenamed})
+     * and written to {@code title_count} as the transaction's last statement ({@link TitleWrites}). On PostgreSQL
+     * the count triggers skip the list's statements from the first title counted here to the end of
+     * {@code work}; on SQLite they count them as ever (one writer: nobody waits for its lock).
+     */
+    <T> T countingTitles(String kind, Supplier<T> work) {
+        if (!active.get()) {
+            throw new IllegalStateException("titles are counted for a transaction; none is open");
+        }
+        if (database == DatabaseKind.SQLITE) {
+            return work.get();
+        }
+        countingTitlesOf.set(new CountedList(kind));
+        try {
+            return work.get();
+        } finally {
+            boolean triggersSkipped = countingTitlesOf.get().triggersSkipped;
+            countingTitlesOf.remove();
+            if (triggersSkipped) {
+                skipCountTriggers("");
+            }
+        }
+    }
+
+    /** The list {@link #countingTitles} counts, and whether its count triggers were told to skip yet. */
+    private static final class CountedList {
+        final String kind;
+        boolean triggersSkipped;
+
+        CountedList(String kind) {
+            this.kind = kind;
+        }
+    }
+
+    /** Sets or clears the transaction-local setting the count triggers skip a list's statements by (V11, V13). */
+    private void skipCountTriggers(String kind) {
+        String sql = "SELECT set_config('catalog.import_counts_titles', ?, true)";
+        StatementListener.report(dsl.configuration(), sql);
+        dsl.connection(connection -> {
+            try (var statement = connection.prepareStatement(sql)) {
+                statement.setString(1, kind);
+                statement.execute();
+            }
+        });
+    }
+
+    /**
+     * {@code titles} new titles of the list {@code kind} are about to be inserted in this thread's open
+     * transaction (before the insert: on PostgreSQL the triggers must skip it).
+     */
+    void titlesAdded(String kind, long titles) {
+        counting(kind);
+        titleWrites.get().added(kind, titles);
+    }
+
+    /**
+     * A title of the list {@code kind} is about to be renamed (its {@code title_search} changed) in the open
+     * transaction.
+     */
+    void titleRenamed(String kind) {
+        counting(kind);
+        titleWrites.get().renamed(kind);
+    }
+
+    /**
+     * Checks that {@link #countingTitles} counts the list (a write outside it would be counted twice, by the
+     * triggers and here), and on PostgreSQL has the triggers skip its statements from now on.
+     */
+    private void counting(String kind) {
+        if (!active.get()) {
+            throw new IllegalStateException("titles of " + kind + " are written outside a transaction");
+        }
+        if (database == DatabaseKind.SQLITE) {
+            return;
+        }
+        CountedList list = countingTitlesOf.get();
+        if (list == null || !list.kind.equals(kind)) {
+            throw new IllegalStateException("titles of " + kind + " are written outside countingTitles");
+        }
+        if (!list.triggersSkipped) {
+            skipCountTriggers(kind);
+            list.triggersSkipped = true;
         }
     }
 }

@@ -9,23 +9,23 @@ import org.jooq.Table;
 
 /**
  * An import's batch of new shows or movies, inserted and then added to the title search index and to
- * {@code title_count} once for the whole batch, instead of once per row by the insert triggers (migration
- * V11: per-row indexing and counting made a fresh import about 3x slower). Two statements per batch besides
- * the insert:
+ * {@code title_count} once for the whole batch or transaction, instead of once per row by the insert triggers
+ * (migration V11: per-row indexing and counting made a fresh import about 3x slower). Runs inside
+ * {@link JooqTransactions#countingTitles}:
  *
  * <ul>
  *   <li><b>SQLite:</b> the batch's ids (consecutive, from {@link NewRowIds}) open a range in
  *       {@code title_bulk_insert}, which the insert trigger skips; closing it after the insert makes the
  *       database index the range's rows with one {@code INSERT … SELECT} and count them with one
  *       {@code UPDATE} (a trigger on the range, so the count is of the rows really there).</li>
- *   <li><b>PostgreSQL:</b> the transaction-local setting {@code catalog.import_counts_titles} names the table
- *       while the batch goes in, so the statement-level count trigger skips it (a JDBC batch is one statement
- *       per row there); one statement then adds the batch to {@code title_count} and clears the setting. The
- *       trigram index is on the column itself and keeps in step without help.</li>
+ *   <li><b>PostgreSQL:</b> the count triggers skip the upsert's statements, and the batch's titles are added to
+ *       {@code title_count} with the transaction's other title writes, as its last statement
+ *       ({@link TitleWrites}). The trigram index is on the column itself and keeps in step without help.</li>
  * </ul>
  *
  * <p>All of it runs in the caller's transaction: rolled back, nothing of it stays; other connections never
- * see the range or the setting. Every other write (renames, deletes, single inserts) stays with the triggers.
+ * see the range or the setting. Every other write (renames by hand, deletes, single inserts) stays with the
+ * triggers.
  */
 final class NewTitles {
 
@@ -54,18 +54,14 @@ final class NewTitles {
             insert.execute(dsl, rows); // the triggers index and count them, row by row
             return;
         }
+        transactions.titlesAdded(kind, ids.length);
         if (sqlite) {
             run(dsl, "UPDATE title_bulk_insert SET first_id = ?, last_id = ? WHERE kind = ?",
                     ids[0], ids[ids.length - 1], kind);
             insert.execute(dsl, rows);
             run(dsl, "UPDATE title_bulk_insert SET first_id = NULL, last_id = NULL WHERE kind = ?", kind);
-            transactions.titlesAddedInBulk(kind, ids.length);
         } else {
-            run(dsl, "SELECT set_config('catalog.import_counts_titles', ?, true)", kind);
             insert.execute(dsl, rows);
-            run(dsl, "WITH counted AS (UPDATE title_count SET total = total + ?, changes = changes + 1"
-                    + " WHERE kind = ? RETURNING kind)"
-                    + " SELECT set_config('catalog.import_counts_titles', '', true) FROM counted", rows.size(), kind);
         }
     }
 

@@ -1,0 +1,126 @@
+package io.freecast.catalog.jdbc.edits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.freecast.catalog.domain.FeedKey;
+import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.Movie;
+import io.freecast.catalog.domain.PageRequest;
+import io.freecast.catalog.domain.Sort;
+import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.jdbc.testing.TestDatabase;
+import io.freecast.catalog.jdbc.testing.TestDatabases;
+import io.freecast.catalog.testing.Drafts;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On PostgreSQL several writers work at once (no write gate): a person adding, renaming and deleting movies
+ * by hand while an import of movies holds its transaction open is not made to wait for that transaction —
+ * which, at a million titles, lasts minutes, far past the server's 4 s limit on a statement. Both commit, and
+ * the list's size and change counter ({@code title_count}) hold both.
+ */
+class PostgresEditsBesideAnImportIT {
+
+    private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
+
+    private TestDatabase db;
+    private JdbcCatalogStore store;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.postgres();
+        store = db.open();
+        store.ports().movies().upsertAll(IntStream.range(0, 20).mapToObj(i -> Drafts.movie("m" + i, "Movie " + i)).toList());
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void handEditsOfTitlesCommitWhileAnImportOfTheSameListIsOpen() throws Exception {
+        long changesBefore = titleCount("changes");
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // An import that adds 600 movies (two batches) and renames one, then stays open until released.
+        CompletableFuture<Void> importing = CompletableFuture.runAsync(() -> store.ports().transactions()
+                .inBulkTransaction(() -> {
+                    store.ports().movies().upsertAll(IntStream.range(0, 620).mapToObj(i -> Drafts.movie("m" + i,
+                            i == 3 ? "Movie three, renamed by the feed" : "Movie " + i)).toList());
+                    written.countDown();
+                    await(release);
+                    return null;
+                }, note -> { }));
+        assertThat(written.await(60, TimeUnit.SECONDS)).isTrue();
+
+        long added = CompletableFuture.supplyAsync(this::addRenameAndDeleteByHand).get(30, TimeUnit.SECONDS);
+
+        release.countDown();
+        importing.get(60, TimeUnit.SECONDS);
+        assertThat(titleCount("total")).isEqualTo(count("movie")).isEqualTo(620);
+        assertThat(titleCount("changes")).isGreaterThanOrEqualTo(changesBefore + 3);
+        assertThat(store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "added by hand, renamed",
+                PageRequest.first(10))).items()).extracting(tree -> tree.movie().id()).containsExactly(added);
+    }
+
+    /** Adds a movie by hand, renames it and deletes another, each its own transaction; the added one's id. */
+    private long addRenameAndDeleteByHand() {
+        var edits = store.ports().handEdits();
+        var transactions = store.ports().transactions();
+        long id = transactions.inTransaction(() -> edits.insertMovie(movie(0, "Added by hand")));
+        transactions.inTransaction(() -> {
+            edits.updateMovie(movie(id, "Added by hand, renamed"));
+            return null;
+        });
+        transactions.inTransaction(() -> {
+            edits.deleteMovie(store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "Movie 19",
+                    PageRequest.first(1))).items().getFirst().movie().id());
+            return null;
+        });
+        return id;
+    }
+
+    private static Movie movie(long id, String title) {
+        return new Movie(id, FeedKey.byHand(), null, null, title, null, null, null, null, null, null, NOW, NOW,
+                Set.of());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private long titleCount(String column) throws SQLException {
+        return value("SELECT " + column + " FROM title_count WHERE kind = 'movie'");
+    }
+
+    private long count(String table) throws SQLException {
+        return value("SELECT count(*) FROM " + table);
+    }
+
+    private long value(String sql) throws SQLException {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
