@@ -49,6 +49,25 @@ public final class JdbcCatalogStore implements CatalogStore {
      */
     public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
+    /** How messages name the {@link Builder#answerTimeout} setting (a launcher may name its own flag instead). */
+    public static final String ANSWER_TIMEOUT = "JdbcCatalogStore.answerTimeout";
+
+    /**
+     * An answer timeout as {@link Builder#answerTimeout} accepts it: {@link Duration#ZERO} (no bound), or from 1 s
+     * to 24 days (the driver counts whole seconds, and a healthy server's round trip must fit).
+     *
+     * @throws IllegalArgumentException naming {@link #ANSWER_TIMEOUT} and the range
+     */
+    public static Duration requireAnswerTimeout(Duration answerTimeout) {
+        if (answerTimeout == null || !answerTimeout.isZero() && (answerTimeout.compareTo(Duration.ofSeconds(1)) < 0
+                || answerTimeout.toSeconds() > Integer.MAX_VALUE / 1000)) {
+            throw new IllegalArgumentException(ANSWER_TIMEOUT + " must be 0 (no bound) or between 1s and 24d (e.g. 5s),"
+                    + " got " + (answerTimeout == null ? "nothing"
+                    : answerTimeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT)));
+        }
+        return answerTimeout;
+    }
+
     /** How long a health check waits for a busy pool. */
     private static final Duration HEALTH_WAIT = Duration.ofSeconds(1);
 

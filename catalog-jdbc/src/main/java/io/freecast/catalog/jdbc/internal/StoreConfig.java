@@ -1,5 +1,6 @@
 package io.freecast.catalog.jdbc.internal;
 
+import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,11 +35,6 @@ public record StoreConfig(DatabaseUrl url, int poolSize, boolean migrateOnOpen, 
         if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("busyTimeout must be between 0 and 24 days, got " + busyTimeout);
         }
-        // The driver counts it in whole seconds, and a round trip of a healthy server must fit.
-        if (!answerTimeout.isZero() && (answerTimeout.compareTo(Duration.ofSeconds(1)) < 0
-                || answerTimeout.toSeconds() > Integer.MAX_VALUE / 1000)) {
-            throw new IllegalArgumentException("answerTimeout must be 0 (no bound) or between 1 s and 24 days, got "
-                    + answerTimeout);
-        }
+        JdbcCatalogStore.requireAnswerTimeout(answerTimeout);
     }
 }

@@ -36,7 +36,7 @@ class AnswerTimeoutsTest {
         for (Duration refused : new Duration[] {Duration.ofMillis(999), Duration.ofSeconds(-1), Duration.ofDays(25),
                 Duration.ofSeconds(Long.MAX_VALUE)}) {
             assertThatThrownBy(() -> config(refused)).as("%s", refused).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("answerTimeout must be 0 (no bound) or between 1 s and 24 days");
+                    .hasMessageContaining("JdbcCatalogStore.answerTimeout must be 0 (no bound) or between 1s and 24d");
         }
     }
 

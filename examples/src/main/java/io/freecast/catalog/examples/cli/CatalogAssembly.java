@@ -88,7 +88,8 @@ public final class CatalogAssembly implements AutoCloseable {
      */
     public static JdbcCatalogStore openStore(DatabaseOptions database, boolean migrate) {
         try {
-            return JdbcCatalogStore.builder(database.db()).migrateOnOpen(migrate).open();
+            return JdbcCatalogStore.builder(database.db()).migrateOnOpen(migrate)
+                    .answerTimeout(database.answerTimeout()).open();
         } catch (CatalogStorageException e) {
             throw LauncherTerms.configurationError(e);
         }

@@ -4,6 +4,7 @@ import io.freecast.catalog.http.admin.CatalogAdmin;
 import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.http.client.RatingApiSettings;
 import io.freecast.catalog.jdbc.CatalogStorageException;
+import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import java.util.Map;
 
 /**
@@ -15,6 +16,7 @@ final class LauncherTerms {
 
     private static final Map<String, String> OPTIONS = Map.of(
             CatalogStorageException.DATABASE_URL, "--db / CATALOG_DB",
+            JdbcCatalogStore.ANSWER_TIMEOUT, "--db-answer-timeout / CATALOG_DB_ANSWER_TIMEOUT",
             OutboundHttpSettings.ALLOW_PRIVATE_TARGETS, "--allow-private / CATALOG_ALLOW_PRIVATE_TARGETS",
             RatingApiSettings.API_KEY, "--ratings-key / CATALOG_RATINGS_API_KEY",
             CatalogAdmin.IDLE_TIMEOUT, "--idle-timeout / CATALOG_ADMIN_IDLE_TIMEOUT");

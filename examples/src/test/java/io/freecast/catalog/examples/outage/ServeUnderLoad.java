@@ -57,10 +57,13 @@ final class ServeUnderLoad implements AutoCloseable {
         this.base = base;
     }
 
-    /** Starts {@code serve} on {@code db} (response cache off, so every read asks the database). */
-    static ServeUnderLoad start(Path dir, String db) throws Exception {
+    /** Starts {@code serve} on {@code db} (response cache off, so every read asks the database), with more options. */
+    static ServeUnderLoad start(Path dir, String db, String... moreOptions) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("serve", "--db", db, "--port", "0", "--no-scheduler",
+                "--response-cache", "0"));
+        command.addAll(List.of(moreOptions));
         LauncherProcess process = LauncherProcess.start(dir, Map.of("CATALOG_ADMIN_TOKEN", TOKEN),
-                "serve", "--db", db, "--port", "0", "--no-scheduler", "--response-cache", "0");
+                command.toArray(String[]::new));
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() - deadline < 0) {
             Matcher where = LISTENING.matcher(process.out());
