@@ -76,6 +76,8 @@ public final class Catalog implements AutoCloseable {
     private final UseCases.Recorder recorder;
     private final TaskAdministration tasks;
     private final CatalogEditing editing;
+    /** One for every caller: it keeps how many checks each asked for (CheckNowLimits). */
+    private final CheckSourceUseCase sourceChecks;
     private final String bootstrapToken;
     /** Built on first use: a catalog that never authenticates anyone (a CLI task) pays nothing for it. */
     private volatile UseCases.Access access;
@@ -96,6 +98,12 @@ public final class Catalog implements AutoCloseable {
         this.bootstrapToken = builder.bootstrapToken;
         this.editing = UseCases.editing(ports.transactions(), ports.handEdits(), ports.tombstones(), ports.auditTrail(),
                 ports.queries(), ports.items(), clock);
+        this.sourceChecks = linkChecker == null
+                ? (caller, sourceId) -> {
+                    throw adapterMissing("linkChecker");
+                }
+                : UseCases.checkSource(ports.transactions(), ports.handEdits(), ports.items(), ports.sources(),
+                        ports.auditTrail(), linkChecker, clock, settings.failureThreshold());
     }
 
     public static Builder builder() {
@@ -123,9 +131,7 @@ public final class Catalog implements AutoCloseable {
      * saying so.
      */
     public CheckSourceUseCase sourceChecks() {
-        return (caller, sourceId) -> UseCases.checkSource(ports.transactions(), ports.handEdits(), ports.items(),
-                ports.sources(), ports.auditTrail(), require(linkChecker, "linkChecker"), clock,
-                settings.failureThreshold()).checkSource(caller, sourceId);
+        return sourceChecks;
     }
 
     /**
@@ -298,10 +304,14 @@ public final class Catalog implements AutoCloseable {
 
     private static <T> T require(T adapter, String builderMethod) {
         if (adapter == null) {
-            throw new IllegalStateException("this task needs an adapter: call Catalog.builder()."
-                    + builderMethod + "(…) when building the catalog");
+            throw adapterMissing(builderMethod);
         }
         return adapter;
+    }
+
+    private static IllegalStateException adapterMissing(String builderMethod) {
+        return new IllegalStateException("this task needs an adapter: call Catalog.builder()."
+                + builderMethod + "(…) when building the catalog");
     }
 
     /** Collects adapters and settings; {@link #build()} checks them. Only {@link #storage} is required. */

@@ -25,7 +25,8 @@ import java.util.List;
 /**
  * One source checked now: the same probe (the {@link LinkChecker} validate-sources uses, with its guards) and
  * the same {@link SourceCheckRule} as a run, stored through the same {@link SourceRepository#saveChecks}; the
- * fields the check changed are audited as the caller's change, in the same transaction.
+ * fields the check changed are audited as the caller's change, in the same transaction. One instance serves
+ * every caller: it holds the {@link CheckNowLimits}.
  */
 final class CheckSourceService implements CheckSourceUseCase {
 
@@ -37,6 +38,7 @@ final class CheckSourceService implements CheckSourceUseCase {
     private final LinkChecker checker;
     private final Clock clock;
     private final SourceCheckRule rule;
+    private final CheckNowLimits limits;
 
     CheckSourceService(Transactions transactions, HandEdits edits, ItemReader items, SourceRepository sources,
                        AuditTrail audit, LinkChecker checker, Clock clock, int failureThreshold) {
@@ -48,14 +50,23 @@ final class CheckSourceService implements CheckSourceUseCase {
         this.checker = checker;
         this.clock = clock;
         this.rule = new SourceCheckRule(failureThreshold);
+        this.limits = new CheckNowLimits(clock);
     }
 
     @Override
     public Source checkSource(Caller caller, long sourceId) {
         EditSupport.require(caller, Scope.EDIT);
         Source probed = find(sourceId);
-        // The request goes out before the transaction: a link that takes its full timeout holds no lock.
-        LinkProbe probe = probe(probed.url());
+        limits.begin(caller.actor(), sourceId);
+        try {
+            // The request goes out before the transaction: a link that takes its full timeout holds no lock.
+            return record(caller, sourceId, probed, probe(probed.url()));
+        } finally {
+            limits.end(sourceId);
+        }
+    }
+
+    private Source record(Caller caller, long sourceId, Source probed, LinkProbe probe) {
         return transactions.inTransaction(() -> {
             if (!edits.lock(ItemRef.source(sourceId))) {
                 throw new ItemNotFoundException("source", sourceId);

@@ -194,4 +194,32 @@ class CheckSourceServiceTest {
         assertThatThrownBy(() -> without.sourceChecks().checkSource(EDITOR, sourceId))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("linkChecker");
     }
+
+    @Test
+    void aCallerWhoAsksForMoreThanThirtyChecksAMinuteIsToldWhenToComeBackAndNothingIsProbed() {
+        checker.answer(URL, new LinkProbe.Reachable(200));
+        for (int i = 0; i < CheckNowLimits.PER_MINUTE; i++) {
+            catalog.sourceChecks().checkSource(EDITOR, sourceId);
+        }
+        int probed = checker.probed().size();
+
+        assertThatThrownBy(() -> catalog.sourceChecks().checkSource(EDITOR, sourceId))
+                .isInstanceOf(io.freecast.catalog.port.in.TooManyChecksException.class)
+                .hasMessageContaining("try again in 2 s");
+        assertThat(checker.probed()).hasSize(probed);
+        assertThat(catalog.sourceChecks().checkSource(ADMIN, sourceId).active()).as("another caller").isTrue();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(catalog.sourceChecks().checkSource(EDITOR, sourceId).active()).isTrue();
+    }
+
+    @Test
+    void aCheckThatFailsStillEndsSoTheSourceCanBeCheckedAgain() {
+        LinkChecker broken = urls -> Map.of();
+        Catalog withBroken = Catalog.builder().storage(store).linkChecker(broken).clock(clock).build();
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> withBroken.sourceChecks().checkSource(EDITOR, sourceId))
+                    .as("not refused as under way").isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("returned no result");
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.freecast.catalog.domain.Scope;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.port.in.CheckSourceUseCase;
 import io.freecast.catalog.port.in.EditConflictException;
+import io.freecast.catalog.port.in.TooManyChecksException;
 
 /**
  * "Check now": one source's link checked at once, with the link checker and rules of validate-sources, from
@@ -33,6 +34,8 @@ final class SourceCheckPages {
         } catch (EditConflictException e) {
             return pages.redirect(request, back, "Source " + id + "'s URL changed while it was checked; nothing was "
                     + "recorded. Check it again.");
+        } catch (TooManyChecksException e) {
+            return pages.redirect(request, back, "Not checked: " + e.getMessage() + ".");
         }
         return pages.redirect(request, back, outcome(checked));
     }

@@ -5,6 +5,7 @@ import io.freecast.catalog.domain.Scope;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.port.in.CheckSourceUseCase;
 import io.freecast.catalog.port.in.EditConflictException;
+import io.freecast.catalog.port.in.TooManyChecksException;
 
 /**
  * {@code POST /sources/{id}/check}: checks one source's link now, as a validate-sources run would, and answers
@@ -40,6 +41,8 @@ final class SourceCheckRoute {
         } catch (EditConflictException e) {
             throw ApiProblem.of(409, "source " + id + "'s URL was changed while it was checked; nothing was recorded; "
                     + "'current' is the source as it is now").current(JsonViews.source((Source) e.current()));
+        } catch (TooManyChecksException e) {
+            throw ApiProblem.of(429, e.getMessage()).header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         // The check changed the source's state: cached reads that show it must not lag behind.
         cache.invalidate(ItemWriteRoutes.SOURCE.affected());

@@ -140,6 +140,24 @@ class AdminChildEditingIT {
     }
 
     @Test
+    void checkNowBeyondThirtyAMinuteSaysWhenToComeBackAndProbesNothing() {
+        Source gone = failingSource("/gone.mp4");
+        browser.signIn("eddie", TestAccounts.PASSWORD);
+        Element check = form("/admin/dead-links", "form[action=/admin/sources/" + gone.id() + "/check]");
+        for (int i = 0; i < 30; i++) {
+            browser.post("/admin/sources/" + gone.id() + "/check", fields(check));
+        }
+        int probed = targets.requests.get();
+
+        HttpResponse<String> refused = browser.post("/admin/sources/" + gone.id() + "/check", fields(check));
+
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(targets.requests.get()).isEqualTo(probed);
+        assertThat(browser.page("/admin/dead-links").select(".flash").text())
+                .contains("Not checked: more than 30 links checked by hand in a minute; try again in");
+    }
+
+    @Test
     void aDeadLinkThatAnswersAgainLeavesTheDeadLinksPage() {
         Source revived = failingSource("/ok.mp4");
         browser.signIn("ada", TestAccounts.PASSWORD);

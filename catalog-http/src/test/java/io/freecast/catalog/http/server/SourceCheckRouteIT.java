@@ -85,4 +85,22 @@ class SourceCheckRouteIT {
                 .isEqualTo(401);
         assertThat(server.links.probed()).isEmpty();
     }
+
+    @Test
+    void aTokenAskingForMoreThanThirtyChecksAMinuteGets429WithRetryAfterAndNothingIsProbed() {
+        server.links.answer(url, new LinkProbe.Reachable(200));
+        String path = "/sources/" + sourceId + "/check";
+        for (int i = 0; i < 30; i++) {
+            assertThat(check(path, server.editorToken).status()).as("check %d", i + 1).isEqualTo(200);
+        }
+
+        ApiClient.Answer refused = check(path, server.editorToken);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After").orElseThrow()).matches("[1-9][0-9]*");
+        assertThat(refused.header("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).contains("more than 30 links checked by hand in a minute");
+        assertThat(server.links.probed()).hasSize(30);
+        assertThat(check(path, server.adminToken).status()).as("another token").isEqualTo(200);
+    }
 }
