@@ -97,19 +97,14 @@ final class JooqCatalogOverview implements CatalogOverview {
     /**
      * PostgreSQL reads the other counts as the triggers of migration V13 keep them: the sum of each kind's rows
      * in {@code catalog_count_change}. When those rows are many, the same statement folds them into one per
-     * kind: its data-modifying {@code WITH} deletes them and inserts their sums, while its {@code SELECT} still
-     * reads the rows as they were when it started (one snapshot for the whole statement), so what it answers is
-     * the same either way. Rows another transaction has not committed are neither read nor folded, and no row is
-     * locked that any writer waits for.
+     * kind ({@link CatalogCountChanges}): its data-modifying {@code WITH} deletes them and inserts their sums,
+     * while its {@code SELECT} still reads the rows as they were when it started (one snapshot for the whole
+     * statement), so what it answers is the same either way. Rows another transaction has not committed are
+     * neither read nor folded, and no row is locked that any writer waits for.
      */
-    private static final String KEPT_COUNTS = """
-            WITH folded AS (
-                DELETE FROM catalog_count_change
-                WHERE (SELECT count(*) > 64 FROM catalog_count_change)
-                RETURNING kind, delta
-            ), refolded AS (
-                INSERT INTO catalog_count_change (kind, delta) SELECT kind, sum(delta) FROM folded GROUP BY kind
-            ), kept AS (
+    private static final String KEPT_COUNTS = "WITH "
+            + CatalogCountChanges.folding("(SELECT count(*) > 64 FROM catalog_count_change)") + """
+            , kept AS (
                 SELECT
                     coalesce(sum(delta) FILTER (WHERE kind = 'season'), 0) AS seasons,
                     coalesce(sum(delta) FILTER (WHERE kind = 'episode'), 0) AS episodes,

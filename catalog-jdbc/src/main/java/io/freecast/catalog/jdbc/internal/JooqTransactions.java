@@ -62,6 +62,13 @@ final class JooqTransactions implements Transactions {
             return value;
         });
         // Committed; outside the transaction and the write gate.
+        if (written.stream().anyMatch(table -> table.table().equals(CatalogCountChanges.TABLE))) {
+            String failure = CatalogCountChanges.fold(own);
+            if (failure != null) {
+                upkeep.accept("the catalog counts' change rows were not folded after this import (the import is "
+                        + "kept; the dashboard folds them when it is read): " + failure);
+            }
+        }
         statistics.refresh(own, written, upkeep);
         return result;
     }

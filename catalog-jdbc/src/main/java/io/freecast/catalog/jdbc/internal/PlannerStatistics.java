@@ -195,9 +195,14 @@ final class PlannerStatistics {
                 });
             });
         } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return oneLine(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
+            return failureLine(e);
         }
+    }
+
+    /** Why a statement of the after-import upkeep failed, in one line for the import's report. */
+    static String failureLine(RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return oneLine(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
     }
 
     private static String oneLine(String message) {

@@ -85,6 +85,19 @@ class PostgresCatalogCountsIT extends CatalogCountsContract {
     }
 
     @Test
+    void anImportFoldsItsChangeRowsOnceItHasCommitted() throws SQLException {
+        List<String> upkeep = new java.util.ArrayList<>();
+        store.ports().transactions().inBulkTransaction(() -> {
+            importCatalog(2, 2);
+            return null;
+        }, upkeep::add);
+
+        assertThat(longValue("SELECT count(*) FROM catalog_count_change")).as("one row per kind at most").isBetween(1L, 4L);
+        assertThat(upkeep).noneMatch(note -> note.contains("not folded"));
+        assertCountsAreTheTables();
+    }
+
+    @Test
     void manyChangesAreFoldedIntoOneRowPerKind() throws SQLException {
         importCatalog(1, 1);
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
