@@ -110,16 +110,20 @@ final class JooqTransactions implements Transactions {
         if (database == DatabaseKind.SQLITE) {
             return work.get();
         }
-        countingTitlesOf.set(new CountedList(kind));
+        CountedList list = new CountedList(kind);
+        countingTitlesOf.set(list);
+        T result;
         try {
-            return work.get();
+            result = work.get();
         } finally {
-            boolean triggersSkipped = countingTitlesOf.get().triggersSkipped;
             countingTitlesOf.remove();
-            if (triggersSkipped) {
-                skipCountTriggers("");
-            }
         }
+        // Not after a failure: the transaction rolls back (the setting with it), and on PostgreSQL a statement
+        // in a failed transaction would only hide the failure.
+        if (list.triggersSkipped) {
+            skipCountTriggers("");
+        }
+        return result;
     }
 
     /** The list {@link #countingTitles} counts, and whether its count triggers were told to skip yet. */

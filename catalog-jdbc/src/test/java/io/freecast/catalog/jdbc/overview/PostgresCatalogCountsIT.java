@@ -1,13 +1,16 @@
 package io.freecast.catalog.jdbc.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.freecast.catalog.domain.CatalogCounts;
 import io.freecast.catalog.domain.LinkState;
 import io.freecast.catalog.domain.Source;
+import io.freecast.catalog.domain.SourceDraft;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import io.freecast.catalog.port.out.SourceRepository.SourceCheck;
+import io.freecast.catalog.testing.Drafts;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -94,6 +97,30 @@ class PostgresCatalogCountsIT extends CatalogCountsContract {
 
         assertThat(longValue("SELECT count(*) FROM catalog_count_change")).as("one row per kind at most").isBetween(1L, 4L);
         assertThat(upkeep).noneMatch(note -> note.contains("not folded"));
+        assertCountsAreTheTables();
+    }
+
+    @Test
+    void anImportThatFailsChangesNoCountAndItsOwnErrorIsWhatIsReported() throws SQLException {
+        importCatalog(1, 1);
+        CatalogCounts before = store.overview().counts();
+        long titlesBefore = longValue("SELECT total FROM title_count WHERE kind = 'movie'");
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " IF NEW.url LIKE '%boom%' THEN RAISE EXCEPTION 'boom: refused by the test'; END IF;"
+                    + " RETURN NEW; END $$");
+            statement.execute("CREATE TRIGGER tr_refuse_boom BEFORE INSERT ON source FOR EACH ROW"
+                    + " EXECUTE FUNCTION refuse_boom()");
+        }
+
+        // New titles (counted by the import itself) and then a source the database refuses, in one upsert.
+        assertThatThrownBy(() -> store.ports().movies().upsertAll(List.of(Drafts.movie("new-1", "New one"),
+                Drafts.movie("new-2", "New two", 7.0, null, List.of(SourceDraft.of("https://x.example/boom", "P"))))))
+                .hasStackTraceContaining("boom: refused by the test")
+                .satisfies(e -> assertThat(String.valueOf(e.getMessage())).doesNotContain("transaction is aborted"));
+
+        assertThat(store.overview().counts()).isEqualTo(before);
+        assertThat(longValue("SELECT total FROM title_count WHERE kind = 'movie'")).isEqualTo(titlesBefore);
         assertCountsAreTheTables();
     }
 
