@@ -41,7 +41,8 @@ final class CheckNowLimits {
                     + " check has finished", SOURCE_BUSY_RETRY);
         }
         Instant now = clock.instant();
-        Bucket bucket = buckets.computeIfAbsent(key(actor), a -> new Bucket(PER_MINUTE, now)).refilled(now);
+        Actor key = key(actor);
+        Bucket bucket = buckets.computeIfAbsent(key, a -> new Bucket(PER_MINUTE, now)).refilled(now);
         if (bucket.checks() < 1) {
             Duration wait = REFILL_ONE.minus(Duration.between(bucket.at(), now));
             long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
@@ -52,7 +53,7 @@ final class CheckNowLimits {
         if (buckets.size() > ACTORS_KEPT) {
             buckets.entrySet().removeIf(e -> e.getValue().refilled(now).checks() >= PER_MINUTE);
         }
-        buckets.put(key(actor), new Bucket(bucket.checks() - 1, bucket.at()));
+        buckets.put(key, new Bucket(bucket.checks() - 1, bucket.at()));
         underWay.add(sourceId);
     }
 

@@ -1,7 +1,6 @@
 package io.freecast.catalog.examples.cli;
 
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
-import io.freecast.catalog.scheduler.Schedule;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -37,18 +36,7 @@ public final class DatabaseOptions {
     }
 
     static Duration answerTimeout(String text) {
-        Duration parsed;
-        try {
-            parsed = Schedule.parseDuration(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(LauncherTerms.translate(JdbcCatalogStore.ANSWER_TIMEOUT)
-                    + " expects a duration such as 5s or 1m, or 0, got '"
-                    + SchedulerOptions.abbreviate(String.valueOf(text)).replaceAll("\\p{Cntrl}", "?") + "'", e);
-        }
-        try {
-            return JdbcCatalogStore.requireAnswerTimeout(parsed);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(LauncherTerms.translate(e.getMessage()), e);
-        }
+        return LauncherTerms.duration(text, JdbcCatalogStore.ANSWER_TIMEOUT, "5s or 1m, or 0",
+                JdbcCatalogStore::requireAnswerTimeout);
     }
 }

@@ -5,7 +5,10 @@ import io.freecast.catalog.http.client.OutboundHttpSettings;
 import io.freecast.catalog.http.client.RatingApiSettings;
 import io.freecast.catalog.jdbc.CatalogStorageException;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.scheduler.Schedule;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The libraries name a setting in their own terms (the database URL, {@code OutboundHttpSettings
@@ -42,5 +45,28 @@ final class LauncherTerms {
      */
     static ConfigurationException configurationError(CatalogStorageException e) {
         return new ConfigurationException(translate(e.getMessage()), e);
+    }
+
+    /**
+     * A library's duration setting as the launcher reads it: the one duration grammar, then the library's own
+     * range ({@code range}, which throws naming {@code setting}) — both refusals one line naming the flag and
+     * variable instead of the library's setting, with the value as typed (shortened, control characters shown
+     * as {@code ?}).
+     *
+     * @param example what a good value looks like, for the grammar's refusal ("30m or 2h")
+     */
+    static Duration duration(String text, String setting, String example, UnaryOperator<Duration> range) {
+        Duration parsed;
+        try {
+            parsed = Schedule.parseDuration(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(translate(setting) + " expects a duration such as " + example + ", got '"
+                    + SchedulerOptions.abbreviate(String.valueOf(text)).replaceAll("\\p{Cntrl}", "?") + "'", e);
+        }
+        try {
+            return range.apply(parsed);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(translate(e.getMessage()), e);
+        }
     }
 }

@@ -327,19 +327,7 @@ public final class ServeCommand implements Callable<Integer> {
      * opens, with the flag and variable named instead of the library's setting.
      */
     static Duration idleTimeout(String text) {
-        Duration parsed;
-        try {
-            parsed = Schedule.parseDuration(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(LauncherTerms.translate(CatalogAdmin.IDLE_TIMEOUT)
-                    + " expects a duration such as 30m or 2h, got '" + SchedulerOptions.abbreviate(String.valueOf(text))
-                    .replaceAll("\\p{Cntrl}", "?") + "'", e);
-        }
-        try {
-            return CatalogAdmin.requireIdleTimeout(parsed);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(LauncherTerms.translate(e.getMessage()), e);
-        }
+        return LauncherTerms.duration(text, CatalogAdmin.IDLE_TIMEOUT, "30m or 2h", CatalogAdmin::requireIdleTimeout);
     }
 
     static Duration parseDuration(String text) {
