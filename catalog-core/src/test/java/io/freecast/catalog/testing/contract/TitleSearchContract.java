@@ -256,6 +256,28 @@ public abstract class TitleSearchContract extends EditingFixture {
                 third.next().withMemo("t999.x.0")))).total()).as("a memo that is not one").isEqualTo(10);
     }
 
+    /** A popular search's first page, asked for again and again while the catalog changes under it. */
+    @Test
+    void aFirstPageAskedForAgainHasTheTotalOfTheCatalogAsItIsNow() {
+        importTitles(IntStream.range(0, 5).mapToObj(i -> "Harbor " + i).toList());
+        assertThat(total("harbor")).isEqualTo(5);
+        assertThat(total("harbor")).as("asked again, nothing changed").isEqualTo(5);
+
+        store.ports().movies().upsertAll(List.of(Drafts.movie("new", "Harbor Lights")));
+        assertThat(total("harbor")).as("a title imported").isEqualTo(6);
+
+        long lights = movie("Harbor Lights").movie().id();
+        editing.changeMovie(EDITOR, lights, Versioned.any(), MovieFields.NONE.withTitle(FieldEdit.set("City Lights")));
+        assertThat(total("harbor")).as("a title renamed away by hand").isEqualTo(5);
+        editing.changeMovie(EDITOR, lights, Versioned.any(), MovieFields.NONE.withTitle(FieldEdit.set("Harbor Nights")));
+        assertThat(total("harbor")).as("renamed back").isEqualTo(6);
+
+        editing.deleteMovie(EDITOR, movie("Harbor 0").movie().id(), Versioned.any());
+        assertThat(total("harbor")).as("a title deleted").isEqualTo(5);
+        assertThat(total("nights")).isEqualTo(1);
+        assertThat(showTitles("harbor")).as("the shows' list is another list").isEmpty();
+    }
+
     @Test
     void theWholeListsTotalFollowsImportsAndDeletes() {
         importTitles(List.of("One", "Two", "Three"));

@@ -168,6 +168,8 @@ final class TitlePages<T> {
     private final RowReader<T> reader;
     private final Map<Shape, RenderedSelect> pages = new ConcurrentHashMap<>();
     private final Map<Total, RenderedSelect> totals = new ConcurrentHashMap<>();
+    /** The totals of the latest searches, for first pages (which carry none). */
+    private final RecentSearchTotals recentTotals = new RecentSearchTotals(RecentSearchTotals.CAPACITY);
     private final Function<TitleFilter, Condition> filterConditions;
     private final DatabaseKind database;
     /** This list's row of {@code title_count}, and its SQLite trigram index. */
@@ -256,6 +258,11 @@ final class TitlePages<T> {
             return "t" + total + "." + changes + "." + Integer.toHexString(searched.hashCode());
         }
 
+        /** A total remembered for the search ({@link RecentSearchTotals}); none when there is none. */
+        static CarriedTotal of(RecentSearchTotals.Counted counted, String searched) {
+            return counted == null ? NONE : new CarriedTotal(counted.total(), counted.changes(), searched);
+        }
+
         static CarriedTotal read(Cursor cursor, String searched) {
             String memo = cursor == null ? null : cursor.memo();
             if (memo == null || !memo.startsWith("t")) {
@@ -330,6 +337,9 @@ final class TitlePages<T> {
         Tally tally = null;
         Search how = search.kind();
         CarriedTotal carried = CarriedTotal.read(cursor, searched);
+        if (carried == CarriedTotal.NONE && filters.isEmpty() && search.kind() != Search.NONE) {
+            carried = CarriedTotal.of(recentTotals.get(searched), searched);
+        }
         if (filters.isEmpty() && database == DatabaseKind.SQLITE) {
             tally = tally(totalStatement, how != Search.NONE, pattern, carried, text, second, -1);
             if (how == Search.INDEXED || how == Search.RAREST_TRIGRAMS) {
@@ -373,6 +383,7 @@ final class TitlePages<T> {
         }
         Page<Fetched<T>> page = Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, tally.total());
         if (search.kind() != Search.NONE) {
+            recentTotals.remember(searched, tally.total(), tally.changes());
             String memo = new CarriedTotal(tally.total(), tally.changes(), searched).memo();
             page = new Page<>(page.items(), page.next() == null ? null : page.next().withMemo(memo),
                     page.previous() == null ? null : page.previous().withMemo(memo), page.total());
