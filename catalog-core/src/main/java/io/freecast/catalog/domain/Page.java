@@ -11,8 +11,8 @@ import java.util.function.Function;
  * @param next     where the following page starts; {@code null} on the last page
  * @param previous where the preceding page ends; {@code null} on the first page
  * @param total    how many items the whole list (with its filters) has, or {@link #UNCOUNTED} when a title
- *                 search matches more than {@link ListQuery#SEARCH_COUNT_CAP} items and was not counted to
- *                 its end (see {@link #counted()})
+ *                 search or a filtered list matches more than {@link ListQuery#SEARCH_COUNT_CAP} items and was
+ *                 not counted to its end (see {@link #counted()})
  */
 public record Page<T>(List<T> items, Cursor next, Cursor previous, long total) {
 

@@ -23,7 +23,9 @@ public interface CatalogOverview {
 
     /**
      * A page of shows, their own rows only (no seasons), searched, sorted and paged like
-     * {@link CatalogQueries#listShows}, keeping only those that match every filter.
+     * {@link CatalogQueries#listShows}, keeping only those that match every filter. With filters, the total is
+     * counted up to {@link io.freecast.catalog.domain.ListQuery#SEARCH_COUNT_CAP} like a search's, and is
+     * {@link io.freecast.catalog.domain.Page#UNCOUNTED} beyond: an exact count would read every match on every page.
      */
     Page<Show> listShows(ListQuery query, Set<TitleFilter> filters);
 

@@ -214,11 +214,15 @@ final class TitlePages<T> {
                     case KINOPOISK_RATING -> new SortColumn<>(SHOW.KINOPOISK_RATING, Double::valueOf);
                     case RELEASE_YEAR -> throw new IllegalArgumentException("shows cannot be sorted by release_year");
                 }, rs -> rows.show(rs, 1), filter -> switch (filter) {
-                    // Through the unique (show, number), (season, number) and (episode, url) indexes.
+                    // The show's seasons and episodes through the unique (show, number) and (season, number)
+                    // indexes, each episode looked up among the inactive sources by owner (V14). Nested, not one
+                    // join: SQLite (no statistics) began a join at source's (is_active, id) index, and so walked
+                    // every inactive source of the catalog for each show.
                     case INACTIVE_SOURCES -> DSL.exists(DSL.selectOne().from(SEASON)
                             .join(EPISODE).on(EPISODE.SEASON_ID.eq(SEASON.ID))
-                            .join(SOURCE).on(SOURCE.EPISODE_ID.eq(EPISODE.ID))
-                            .where(SEASON.SHOW_ID.eq(SHOW.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))));
+                            .where(SEASON.SHOW_ID.eq(SHOW.ID))
+                            .and(DSL.exists(DSL.selectOne().from(SOURCE).where(SOURCE.EPISODE_ID.eq(EPISODE.ID))
+                                    .and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))))));
                     case RATING_UNKNOWN -> SHOW.IMDB_RATING.isNull().and(SHOW.KINOPOISK_RATING.isNull());
                     // NULL when nothing is locked (LockedColumn); the partial index ix_show_locked (V9) holds the rest.
                     case LOCKED_FIELDS -> SHOW.LOCKED_FIELDS.isNotNull();
@@ -236,7 +240,7 @@ final class TitlePages<T> {
                     case IMDB_RATING -> new SortColumn<>(MOVIE.IMDB_RATING, Double::valueOf);
                     case KINOPOISK_RATING -> new SortColumn<>(MOVIE.KINOPOISK_RATING, Double::valueOf);
                 }, rs -> rows.movie(rs, 1), filter -> switch (filter) {
-                    // Through the unique (movie, url) index.
+                    // Among the inactive sources by owner (V14).
                     case INACTIVE_SOURCES -> DSL.exists(DSL.selectOne().from(SOURCE)
                             .where(SOURCE.MOVIE_ID.eq(MOVIE.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))));
                     case RATING_UNKNOWN -> MOVIE.IMDB_RATING.isNull().and(MOVIE.KINOPOISK_RATING.isNull());
@@ -375,10 +379,11 @@ final class TitlePages<T> {
             tally = tally(totalStatement, search.kind() != Search.NONE, pattern, carried, text, second, known);
         }
         if (!filters.isEmpty()) {
-            long total = totalStatement.query(rs -> {
+            long counted = totalStatement.query(rs -> {
                 rs.next();
                 return rs.getLong(1);
             }, pattern, 0L, 0L, text, second, -1L);
+            long total = counted > COUNT_CAP ? Page.UNCOUNTED : counted;
             return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, total).map(Fetched::item);
         }
         Page<Fetched<T>> page = Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, tally.total());
@@ -529,8 +534,12 @@ final class TitlePages<T> {
 
     private RenderedSelect totalStatement(Total total) {
         if (!total.filters().isEmpty()) {
-            return new RenderedSelect(dsl, statements, () -> DSL.selectCount().from(table)
-                    .where(search(total.search())).and(filters(total.filters())), TOTAL_PARAMETERS);
+            // A filtered list (the admin's) counts up to the cap, as a search does: "rating unknown" on a freshly
+            // imported catalog of 1,000,000 movies counted 71,462 rows on every page (0.3 s on PostgreSQL, up to
+            // 2 s on SQLite with its pages cold), "has inactive sources" every title (0.85 s on PostgreSQL).
+            return new RenderedSelect(dsl, statements, () -> DSL.select(DSL.count().cast(Long.class))
+                    .from(DSL.selectOne().from(table).where(search(total.search())).and(filters(total.filters()))
+                            .limit(DSL.inline(COUNT_CAP + 1)).asTable("matched")), TOTAL_PARAMETERS);
         }
         Field<Long> listTotal = TITLE_COUNT.TOTAL;
         Field<Long> changes = TITLE_COUNT.CHANGES;

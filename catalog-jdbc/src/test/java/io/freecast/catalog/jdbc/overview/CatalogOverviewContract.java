@@ -122,6 +122,32 @@ abstract class CatalogOverviewContract {
     }
 
     @Test
+    void aFilteredListIsCountedUpToTheCapAndPagedToItsEndBeyondIt() throws java.sql.SQLException {
+        open(3_003, 0);
+        Set<TitleFilter> unrated = EnumSet.of(TitleFilter.RATING_UNKNOWN);
+        Page<Movie> first = store.overview().listMovies(new ListQuery(Sort.BY_ID, null, PageRequest.first(100)), unrated);
+        assertThat(first.counted()).as("1,001 movies without a rating: beyond the cap").isFalse();
+        assertThat(first.total()).isEqualTo(Page.UNCOUNTED);
+        List<Movie> walked = new ArrayList<>(first.items());
+        for (Page<Movie> page = first; page.next() != null; ) {
+            page = store.overview().listMovies(new ListQuery(Sort.BY_ID, null, new PageRequest(100, page.next())), unrated);
+            assertThat(page.counted()).isFalse();
+            walked.addAll(page.items());
+        }
+        assertThat(walked).as("every match, once").hasSize(ListQuery.SEARCH_COUNT_CAP + 1)
+                .extracting(Movie::id).doesNotHaveDuplicates();
+
+        try (var connection = database.connect(); var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE movie SET imdb_rating = 5.0 WHERE feed_key = 'id:m3000'");
+        }
+        Page<Movie> atTheCap = store.overview().listMovies(new ListQuery(Sort.BY_ID, null, PageRequest.first(10)), unrated);
+        assertThat(atTheCap.total()).as("exactly the cap is counted").isEqualTo(ListQuery.SEARCH_COUNT_CAP);
+        assertThat(store.overview().listMovies(new ListQuery(new Sort(SortField.TITLE, false), "movie 1",
+                PageRequest.first(10)), unrated).total()).as("searched and filtered, below the cap")
+                .isEqualTo(IntStream.range(0, 3_000).filter(i -> i % 3 == 0 && ("movie " + i).startsWith("movie 1")).count());
+    }
+
+    @Test
     void theLockedFieldsFilterKeepsTitlesChangedByHandAndPagesThemByCursor() {
         open(20, 2);
         io.freecast.catalog.Catalog catalog = io.freecast.catalog.Catalog.builder().storage(store).build();
