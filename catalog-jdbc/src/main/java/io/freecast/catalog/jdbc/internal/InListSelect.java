@@ -13,8 +13,8 @@ import org.jooq.Select;
  * A {@link RenderedSelect} over "the rows of these ids" ({@code … IN (?, ?, …)}): rendered once per list
  * length, so a page of 50 always runs the same SQL text (which PostgreSQL's driver also prepares once per
  * connection). Lengths are bounded by the largest page ({@link io.freecast.catalog.domain.PageRequest#MAX_LIMIT}),
- * so there are at most a few hundred texts. An empty list renders jOOQ's always-false {@code 1 = 0}: the
- * statement still runs, so a page costs the same statements whether it is empty or full.
+ * so there are at most a few hundred texts. An empty list runs nothing (an empty page has no children to read:
+ * on PostgreSQL that was a round trip of the three a search for an absent word costs).
  */
 final class InListSelect {
 
@@ -30,7 +30,11 @@ final class InListSelect {
         this.select = select;
     }
 
-    <T> T query(RenderedSelect.Reader<T> reader, long[] ids) {
+    /** The reader's answer for the rows of these ids; {@code none}, without a statement, for no ids. */
+    <T> T query(RenderedSelect.Reader<T> reader, long[] ids, T none) {
+        if (ids.length == 0) {
+            return none;
+        }
         Object[] values = new Object[ids.length];
         for (int i = 0; i < ids.length; i++) {
             values[i] = ids[i];

@@ -198,7 +198,7 @@ final class JooqCatalogQueries implements CatalogQueries {
                 byShow.put(current, tree.finish());
             }
             return byShow;
-        }, ids(page, Show::id));
+        }, ids(page, Show::id), Map.of());
         return page.map(show -> new ShowTree(show, seasons.getOrDefault(show.id(), List.of())));
     }
 
@@ -243,7 +243,7 @@ final class JooqCatalogQueries implements CatalogQueries {
     @Override
     public Page<MovieTree> listMovies(ListQuery query) {
         Page<Movie> page = moviePages.page(query);
-        Map<Long, List<Source>> sources = sourcesOfMovies.query(this::sourcesByOwner, ids(page, Movie::id));
+        Map<Long, List<Source>> sources = sourcesOfMovies.query(this::sourcesByOwner, ids(page, Movie::id), Map.of());
         return page.map(movie -> new MovieTree(movie, sources.getOrDefault(movie.id(), List.of())));
     }
 
