@@ -127,6 +127,26 @@ class AdminPagesIT {
     }
 
     @Test
+    void aFilteredListAndTheDeadLinksBeyondTheCapSayMoreThanItsNumber() {
+        server.store.ports().movies().upsertAll(java.util.stream.IntStream.range(0, 1_001)
+                .mapToObj(i -> io.freecast.catalog.testing.Drafts.movie("bulk" + i, "Bulk " + i)).toList());
+        browser.signIn("vera", TestAccounts.PASSWORD);
+        assertThat(browser.page("/admin/movies?filter=rating_unknown").select("h1 .muted").text())
+                .isEqualTo("more than 1000");
+        assertThat(browser.page("/admin/movies?filter=rating_unknown&q=bulk+1").select("h1 .muted").text())
+                .as("1, 10–19, 100–199, 1000: counted").isEqualTo("112");
+        assertThat(browser.page("/admin/dead-links").select("h1 .muted").text()).as("a handful: counted")
+                .matches("[0-9]+");
+
+        try (var connection = server.database.connect(); var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE source SET is_active = 0");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(browser.page("/admin/dead-links").select("h1 .muted").text()).isEqualTo("more than 1000");
+    }
+
+    @Test
     void theDashboardCountsTheCatalogAndListsTheTasks() {
         browser.signIn("vera", TestAccounts.PASSWORD);
         Document dashboard = browser.page("/admin/");

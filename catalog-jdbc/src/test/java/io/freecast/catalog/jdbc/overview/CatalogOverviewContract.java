@@ -230,6 +230,34 @@ abstract class CatalogOverviewContract {
     }
 
     @Test
+    void deadLinksAreCountedUpToTheCapAndPagedToTheirEndBeyondIt() throws java.sql.SQLException {
+        open(1_200, 0);
+        long sources = store.overview().counts().sources();
+        assertThat(sources).isGreaterThan(ListQuery.SEARCH_COUNT_CAP);
+        try (var connection = database.connect(); var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE source SET is_active = false");
+        }
+        Page<DeadLink> first = store.overview().listDeadLinks(PageRequest.first(500));
+        assertThat(first.counted()).as("%d dead links: beyond the cap", sources).isFalse();
+        List<Long> ids = new ArrayList<>(first.items().stream().map(l -> l.source().id()).toList());
+        for (Page<DeadLink> page = first; page.next() != null; ) {
+            page = store.overview().listDeadLinks(new PageRequest(500, page.next()));
+            assertThat(page.counted()).isFalse();
+            ids.addAll(page.items().stream().map(l -> l.source().id()).toList());
+        }
+        assertThat(ids).hasSize((int) sources).doesNotHaveDuplicates().isSorted();
+        assertThat(store.overview().counts().inactiveSources()).as("the exact number is the catalog's count")
+                .isEqualTo(sources);
+
+        try (var connection = database.connect(); var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE source SET is_active = true WHERE id IN (SELECT id FROM source ORDER BY id LIMIT "
+                    + (sources - ListQuery.SEARCH_COUNT_CAP) + ")");
+        }
+        assertThat(store.overview().listDeadLinks(PageRequest.first(10)).total()).as("exactly the cap is counted")
+                .isEqualTo(ListQuery.SEARCH_COUNT_CAP);
+    }
+
+    @Test
     void aRunsReportKeepsItsRejectionsAndNotes() {
         open(0, 0);
         long id = store.ports().taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node-a", Instant.parse("2026-12-01T00:00:00Z"));
