@@ -35,8 +35,7 @@ public interface CatalogOverview {
     /**
      * Sources that are inactive or whose last check failed, by id, with their owners. The total is counted up to
      * {@link io.freecast.catalog.domain.ListQuery#SEARCH_COUNT_CAP}, {@link io.freecast.catalog.domain.Page#UNCOUNTED}
-     * beyond (812,545 dead links took 0.25–0.36 s to count on SQLite); the catalog's counts hold the exact number
-     * of inactive sources.
+     * beyond; {@link #counts()} holds the exact number of inactive sources.
      */
     Page<DeadLink> listDeadLinks(PageRequest page);
 

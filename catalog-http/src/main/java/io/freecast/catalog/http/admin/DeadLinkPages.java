@@ -2,7 +2,6 @@ package io.freecast.catalog.http.admin;
 
 import io.freecast.catalog.domain.Cursor;
 import io.freecast.catalog.domain.DeadLink;
-import io.freecast.catalog.domain.ListQuery;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.port.in.CatalogOverview;
@@ -44,7 +43,7 @@ final class DeadLinkPages {
         model.put("links", page.items());
         model.put("editable", editable && request.session().may(io.freecast.catalog.domain.Scope.EDIT));
         model.put("checkable", checkable && request.session().may(io.freecast.catalog.domain.Scope.EDIT));
-        model.put("total", page.counted() ? Long.toString(page.total()) : "more than " + ListQuery.SEARCH_COUNT_CAP);
+        model.put("total", Html.total(page));
         model.put("nextUrl", page.next() == null ? null : pages.url("/dead-links?cursor=" + page.next().encode()));
         model.put("previousUrl", page.previous() == null ? null : pages.url("/dead-links?cursor=" + page.previous().encode()));
         model.put("firstUrl", request.query("cursor") == null ? null : pages.url("/dead-links"));

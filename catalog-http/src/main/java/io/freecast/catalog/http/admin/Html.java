@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Small formatting helpers the templates call: times, durations, query strings, shortened text. */
+/** Small formatting helpers the templates call: times, durations, query strings, shortened text, list totals. */
 public final class Html {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -34,6 +34,12 @@ public final class Html {
             return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
         }
         return d.toMinutes() + " min " + d.toSecondsPart() + " s";
+    }
+
+    /** A list's total for its heading: the number, or "more than 1000" when it was not counted beyond the cap. */
+    public static String total(io.freecast.catalog.domain.Page<?> page) {
+        return page.counted() ? Long.toString(page.total())
+                : "more than " + io.freecast.catalog.domain.ListQuery.SEARCH_COUNT_CAP;
     }
 
     public static String text(Object value) {

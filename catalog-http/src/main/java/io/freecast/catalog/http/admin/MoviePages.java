@@ -1,7 +1,6 @@
 package io.freecast.catalog.http.admin;
 
 import io.freecast.catalog.domain.ItemRef;
-import io.freecast.catalog.domain.ListQuery;
 import io.freecast.catalog.domain.Movie;
 import io.freecast.catalog.domain.MovieTree;
 import io.freecast.catalog.domain.Page;
@@ -55,7 +54,7 @@ final class MoviePages {
         Map<String, Object> model = pages.model(request, "Movies", "movies");
         model.put("list", parameters);
         model.put("movies", page.items());
-        model.put("total", page.counted() ? Long.toString(page.total()) : "more than " + ListQuery.SEARCH_COUNT_CAP);
+        model.put("total", Html.total(page));
         model.put("editable", editing != null);
         model.putAll(parameters.pagerModel(pages.url("/movies"), page));
         return pages.page("movies.jte", model);

@@ -1,7 +1,6 @@
 package io.freecast.catalog.http.admin;
 
 import io.freecast.catalog.domain.EpisodeTree;
-import io.freecast.catalog.domain.ListQuery;
 import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.Scope;
 import io.freecast.catalog.domain.SeasonTree;
@@ -58,7 +57,7 @@ final class ShowPages {
         Map<String, Object> model = pages.model(request, "Shows", "shows");
         model.put("list", parameters);
         model.put("shows", page.items());
-        model.put("total", page.counted() ? Long.toString(page.total()) : "more than " + ListQuery.SEARCH_COUNT_CAP);
+        model.put("total", Html.total(page));
         model.putAll(parameters.pagerModel(pages.url("/shows"), page));
         return pages.page("shows.jte", model);
     }

@@ -167,10 +167,8 @@ final class JooqCatalogOverview implements CatalogOverview {
         }
         // Counted up to the cap, as a search or a filtered list is: a link check that finds a CDN down may leave
         // most of the catalog's sources dead, and this page would count them all on every visit.
-        long counted = answers.withLongWork(dsl, counting -> counting.select(DSL.count().cast(Long.class))
-                .from(DSL.selectOne().from(SOURCE).where(dead()).limit(DSL.inline(ListQuery.SEARCH_COUNT_CAP + 1))
-                        .asTable("matched")).fetchSingle(0, Long.class));
-        long total = counted > ListQuery.SEARCH_COUNT_CAP ? Page.UNCOUNTED : counted;
+        long total = CappedCount.total(answers.withLongWork(dsl,
+                counting -> counting.fetchValue(CappedCount.of(counting.selectOne().from(SOURCE).where(dead())))));
         return Keyset.page(links, page, DEAD_LINK_ORDER, l -> new Keyset.Boundary(null, l.source().id()), total);
     }
 

@@ -128,8 +128,6 @@ final class TitlePages<T> {
         return matches == Page.UNCOUNTED || (double) matches * matches > (double) pageRows * listSize;
     }
 
-    /** A search's count stops at this many matches; more are {@link Page#UNCOUNTED}. */
-    private static final int COUNT_CAP = ListQuery.SEARCH_COUNT_CAP;
 
     private record Shape(SortField field, boolean descending, boolean nullsFirst, Start start, Search search,
                          Set<TitleFilter> filters) {
@@ -292,8 +290,8 @@ final class TitlePages<T> {
         Tally tally = totalStatement.query(rs -> {
             rs.next();
             long total = rs.getLong(1);
-            // The count stopped one beyond the cap (or a cursor carried UNCOUNTED): not an exact total.
-            return new Tally(searching && (total > COUNT_CAP || total < 0) ? Page.UNCOUNTED : total,
+            // The count stopped one beyond the cap: not an exact total (a carried UNCOUNTED stays one).
+            return new Tally(searching ? CappedCount.total(total) : total,
                     rs.getLong(2), rs.getLong(3));
         }, pattern, carried.changes(), carried.total(), text, second, known);
         trigrams.observe(tally.listSize(), tally.changes());
@@ -379,11 +377,10 @@ final class TitlePages<T> {
             tally = tally(totalStatement, search.kind() != Search.NONE, pattern, carried, text, second, known);
         }
         if (!filters.isEmpty()) {
-            long counted = totalStatement.query(rs -> {
+            long total = CappedCount.total(totalStatement.query(rs -> {
                 rs.next();
                 return rs.getLong(1);
-            }, pattern, 0L, 0L, text, second, -1L);
-            long total = counted > COUNT_CAP ? Page.UNCOUNTED : counted;
+            }, pattern, 0L, 0L, text, second, -1L));
             return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, total).map(Fetched::item);
         }
         Page<Fetched<T>> page = Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, tally.total());
@@ -522,7 +519,7 @@ final class TitlePages<T> {
      * search: the count the cursor carried when {@code title_count}'s change counter still has the value
      * it had then ("seen"), else the page's own number of matches when it read them all ("known": PostgreSQL,
      * whose total comes after its page, on a first page that is not full), else a count of the matches through
-     * the search's index that stops one beyond {@link #COUNT_CAP} (so a common word costs what a rare one
+     * the search's index that stops one beyond the cap ({@link CappedCount}) (so a common word costs what a rare one
      * does) — one statement either way, the count a branch of it that runs only when taken. Both read the
      * change counter too.
      */
@@ -537,9 +534,8 @@ final class TitlePages<T> {
             // A filtered list (the admin's) counts up to the cap, as a search does: "rating unknown" on a freshly
             // imported catalog of 1,000,000 movies counted 71,462 rows on every page (0.3 s on PostgreSQL, up to
             // 2 s on SQLite with its pages cold), "has inactive sources" every title (0.85 s on PostgreSQL).
-            return new RenderedSelect(dsl, statements, () -> DSL.select(DSL.count().cast(Long.class))
-                    .from(DSL.selectOne().from(table).where(search(total.search())).and(filters(total.filters()))
-                            .limit(DSL.inline(COUNT_CAP + 1)).asTable("matched")), TOTAL_PARAMETERS);
+            return new RenderedSelect(dsl, statements, () -> CappedCount.of(DSL.selectOne().from(table)
+                    .where(search(total.search())).and(filters(total.filters()))), TOTAL_PARAMETERS);
         }
         Field<Long> listTotal = TITLE_COUNT.TOTAL;
         Field<Long> changes = TITLE_COUNT.CHANGES;
@@ -556,8 +552,7 @@ final class TitlePages<T> {
                     : total.search() == Search.RAREST_TRIGRAMS && database == DatabaseKind.SQLITE
                     ? DSL.selectOne().from(titleIndex).join(table).on(id.eq(indexRowid())).where(indexMatch()).and(holdsText())
                     : DSL.selectOne().from(table).where(search(total.search()));
-            Field<Long> counted = DSL.field(DSL.select(DSL.count().cast(Long.class))
-                    .from(matches.limit(DSL.inline(COUNT_CAP + 1)).asTable("matched")));
+            Field<Long> counted = DSL.field(CappedCount.of(matches));
             Field<Long> known = RenderedSelect.parameter("known", SQLDataType.BIGINT);
             Field<Long> searchTotal = DSL.when(changes.eq(RenderedSelect.parameter("seen", SQLDataType.BIGINT)),
                     RenderedSelect.parameter("carried", SQLDataType.BIGINT))
