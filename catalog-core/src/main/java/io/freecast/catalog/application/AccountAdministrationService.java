@@ -47,7 +47,7 @@ final class AccountAdministrationService implements AccountAdministration {
         }
         // Hashed before the transaction: it takes a good part of a second, and must not hold the write lock.
         String hash = hasher.hash(password);
-        return transactions.inTransaction(() -> {
+        return transactions.inInteractiveTransaction(() -> {
             Account account = accounts.insertIfNameFree(name, role, hash, clock.instant())
                     .orElseThrow(() -> new InvalidEditException(
                             List.of(new FieldViolation("name", "an account with this name already exists"))));
@@ -78,7 +78,7 @@ final class AccountAdministrationService implements AccountAdministration {
             throw new InvalidEditException(violations);
         }
         String hash = hasher.hash(newPassword);
-        transactions.inTransaction(() -> {
+        transactions.inInteractiveTransaction(() -> {
             accounts.updatePasswordHash(account.id(), hash);
             audit.record(caller, SecurityAudit.ACCOUNT, account.id(), "password", null, null);
             return null;
@@ -88,7 +88,7 @@ final class AccountAdministrationService implements AccountAdministration {
     @Override
     public Account setEnabled(Caller caller, String name, boolean enabled) {
         Permissions.requireAdmin(caller);
-        return transactions.inTransaction(() -> {
+        return transactions.inInteractiveTransaction(() -> {
             Account account = find(name).account();
             if (account.enabled() == enabled) {
                 return account;
@@ -110,7 +110,7 @@ final class AccountAdministrationService implements AccountAdministration {
         if (role == null) {
             throw new InvalidEditException(List.of(new FieldViolation("role", "is required: viewer, editor or admin")));
         }
-        return transactions.inTransaction(() -> {
+        return transactions.inInteractiveTransaction(() -> {
             Account account = find(name).account();
             if (account.role() == role) {
                 return account;

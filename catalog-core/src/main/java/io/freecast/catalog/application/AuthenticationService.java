@@ -12,6 +12,7 @@ import io.freecast.catalog.port.in.AuthenticationFailedException;
 import io.freecast.catalog.port.in.TooManyAttemptsException;
 import io.freecast.catalog.port.out.AccountRepository;
 import io.freecast.catalog.port.out.ApiTokenRepository;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.port.out.StoredAccount;
 import io.freecast.catalog.port.out.TokenGrant;
 import io.freecast.catalog.port.out.Transactions;
@@ -20,12 +21,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signs accounts in and checks bearer tokens, behind the throttle. Nothing is cached: every token check
  * reads the token and its account, so a revoke or a disabled account takes effect on the next request.
  */
 final class AuthenticationService implements Authentication {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthenticationService.class);
 
     /** A presented token longer than this is refused without hashing it (a 10 MB header costs nothing). */
     static final int MAX_PRESENTED_TOKEN_LENGTH = 4096;
@@ -112,7 +117,7 @@ final class AuthenticationService implements Authentication {
         throttle.succeeded(addressKey);
         Actor actor = Actor.account(account.id(), account.name(), channel);
         String rehashed = verified.needsRehash() ? rehash(given) : null;
-        transactions.inTransaction(() -> {
+        transactions.inInteractiveTransaction(() -> {
             if (rehashed != null) {
                 accounts.updatePasswordHash(account.id(), rehashed);
             }
@@ -234,13 +239,22 @@ final class AuthenticationService implements Authentication {
         return new Caller(Actor.token(token.id(), token.accountName(), token.label(), channel), scope);
     }
 
+    /**
+     * Notes the token's use, at most once per {@link #LAST_USED_RESOLUTION}. Bookkeeping, not the caller's
+     * request: when the storage cannot take the write now (another long write holds it, or it is away), the
+     * token still works and a later use records it — a reader is not turned away for its token's last-use date.
+     */
     private void recordUse(ApiToken token, Instant now) {
         Instant staleBefore = now.minus(LAST_USED_RESOLUTION);
         if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(staleBefore)) {
-            transactions.inTransaction(() -> {
-                tokens.recordUse(token.id(), now, staleBefore);
-                return null;
-            });
+            try {
+                transactions.inInteractiveTransaction(() -> {
+                    tokens.recordUse(token.id(), now, staleBefore);
+                    return null;
+                });
+            } catch (StorageUnavailableException e) {
+                LOG.debug("token {}'s last use was not recorded now: {}", token.id(), e.getMessage());
+            }
         }
     }
 }

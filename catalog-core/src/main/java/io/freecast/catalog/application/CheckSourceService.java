@@ -67,7 +67,7 @@ final class CheckSourceService implements CheckSourceUseCase {
     }
 
     private Source record(Caller caller, long sourceId, Source probed, LinkProbe probe) {
-        return transactions.inTransaction(() -> {
+        return transactions.inInteractiveTransaction(() -> {
             if (!edits.lock(ItemRef.source(sourceId))) {
                 throw new ItemNotFoundException("source", sourceId);
             }

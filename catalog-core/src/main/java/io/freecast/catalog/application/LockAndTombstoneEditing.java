@@ -65,7 +65,7 @@ final class LockAndTombstoneEditing implements UnlockFieldUseCase, TombstonesUse
                     + String.join(", ", LOCKABLE.get(item.kind())));
             violations.throwIfAny();
         }
-        return support.transactions.inTransaction(() -> switch (item.kind()) {
+        return support.transactions.inInteractiveTransaction(() -> switch (item.kind()) {
             case SHOW -> (T) unlockShow(caller, (ItemRef<ShowTree>) item, (Versioned<ShowTree>) expected, field);
             case MOVIE -> (T) unlockMovie(caller, (ItemRef<MovieTree>) item, (Versioned<MovieTree>) expected, field);
             case SEASON -> (T) unlockSeason(caller, (ItemRef<SeasonTree>) item, (Versioned<SeasonTree>) expected, field);
@@ -157,7 +157,7 @@ final class LockAndTombstoneEditing implements UnlockFieldUseCase, TombstonesUse
     @Override
     public void restore(Caller caller, long tombstoneId) {
         EditSupport.require(caller, Scope.EDIT);
-        support.transactions.inTransaction(() -> {
+        support.transactions.inInteractiveTransaction(() -> {
             Tombstone removed = support.tombstones.remove(tombstoneId)
                     .orElseThrow(() -> new ItemNotFoundException("tombstone", tombstoneId));
             AuditRecord record = support.record(caller);

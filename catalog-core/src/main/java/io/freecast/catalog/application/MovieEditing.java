@@ -57,7 +57,7 @@ final class MovieEditing implements EditMoviesUseCase {
             newSources.add(source);
         }
         violations.throwIfAny();
-        return support.transactions.inTransaction(() -> {
+        return support.transactions.inInteractiveTransaction(() -> {
             AuditRecord record = support.record(caller);
             Instant now = record.at();
             Movie toInsert = new Movie(0, FeedKey.byHand(), null, null, values.title(), values.description(),
@@ -76,7 +76,7 @@ final class MovieEditing implements EditMoviesUseCase {
     @Override
     public MovieTree changeMovie(Caller caller, long movieId, Versioned<MovieTree> expected, MovieFields changes) {
         EditSupport.require(caller, Scope.EDIT);
-        return support.transactions.inTransaction(() -> {
+        return support.transactions.inInteractiveTransaction(() -> {
             MovieTree current = support.lockAndCheck(ItemRef.movie(movieId), expected, queries::findMovie);
             Violations violations = new Violations();
             Movie old = current.movie();
@@ -107,7 +107,7 @@ final class MovieEditing implements EditMoviesUseCase {
     @Override
     public void deleteMovie(Caller caller, long movieId, Versioned<MovieTree> expected) {
         EditSupport.require(caller, Scope.EDIT);
-        support.transactions.inTransaction(() -> {
+        support.transactions.inInteractiveTransaction(() -> {
             MovieTree current = support.lockAndCheck(ItemRef.movie(movieId), expected, queries::findMovie);
             AuditRecord record = support.record(caller);
             Movie movie = current.movie();

@@ -45,7 +45,7 @@ final class SecurityAudit {
      * second are written one by one, the next written one counting those held back ({@link AuditBudget}).
      */
     void refusal(Actor actor, String entity, long entityId, String field, String outcome) {
-        refusals.admit(outcome).ifPresent(admitted -> transactions.inTransaction(() -> {
+        refusals.admit(outcome).ifPresent(admitted -> transactions.inInteractiveTransaction(() -> {
             record(actor, entity, entityId, field, null, admitted);
             return null;
         }));

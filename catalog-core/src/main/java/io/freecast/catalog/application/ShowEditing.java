@@ -59,7 +59,7 @@ final class ShowEditing implements EditShowsUseCase, EditSeasonsUseCase, EditEpi
         Violations violations = new Violations();
         Show values = apply(violations, fields, null);
         violations.throwIfAny();
-        return support.transactions.inTransaction(() -> {
+        return support.transactions.inInteractiveTransaction(() -> {
             AuditRecord record = support.record(caller);
             Show show = new Show(0, FeedKey.byHand(), null, null, values.title(), values.description(), values.image(),
                     values.releaseDate(), values.imdbRating(), values.kinopoiskRating(), record.at(), record.at(),
@@ -74,7 +74,7 @@ final class ShowEditing implements EditShowsUseCase, EditSeasonsUseCase, EditEpi
     @Override
     public ShowTree changeShow(Caller caller, long showId, Versioned<ShowTree> expected, ShowFields changes) {
         EditSupport.require(caller, Scope.EDIT);
-        return support.transactions.inTransaction(() -> {
+        return support.transactions.inInteractiveTransaction(() -> {
             ShowTree current = support.lockAndCheck(ItemRef.show(showId), expected, queries::findShow);
             Show old = current.show();
             Violations violations = new Violations();
@@ -103,7 +103,7 @@ final class ShowEditing implements EditShowsUseCase, EditSeasonsUseCase, EditEpi
     @Override
     public void deleteShow(Caller caller, long showId, Versioned<ShowTree> expected) {
         EditSupport.require(caller, Scope.EDIT);
-        support.transactions.inTransaction(() -> {
+        support.transactions.inInteractiveTransaction(() -> {
             ShowTree current = support.lockAndCheck(ItemRef.show(showId), expected, queries::findShow);
             Show show = current.show();
             AuditRecord record = support.record(caller);
@@ -140,7 +140,7 @@ final class ShowEditing implements EditShowsUseCase, EditSeasonsUseCase, EditEpi
     @Override
     public SeasonTree createSeason(Caller caller, long showId, SeasonFields fields) {
         EditSupport.require(caller, Scope.EDIT);
-        return support.transactions.inTransaction(() -> {
+        return support.transactions.inInteractiveTransaction(() -> {
             ShowTree show = support.lock(ItemRef.show(showId), queries::findShow);
             Violations violations = new Violations();
             Integer number = number(violations, "number", fields.number(), null, true);
@@ -162,7 +162,7 @@ final class ShowEditing implements EditShowsUseCase, EditSeasonsUseCase, EditEpi
     @Override
     public SeasonTree changeSeason(Caller caller, long seasonId, Versioned<SeasonTree> expected, SeasonFields changes) {
         EditSupport.require(caller, Scope.EDIT);
-        return support.transactions.inTransaction(() -> {
+        return support.transactions.inInteractiveTransaction(() -> {
             SeasonTree current = support.lockAndCheck(ItemRef.season(seasonId), expected, items::findSeason);
             Season old = current.season();
             Violations violations = new Violations();
@@ -195,7 +195,7 @@ final class ShowEditing implements EditShowsUseCase, EditSeasonsUseCase, EditEpi
     @Override
     public void deleteSeason(Caller caller, long seasonId, Versioned<SeasonTree> expected) {
         EditSupport.require(caller, Scope.EDIT);
-        support.transactions.inTransaction(() -> {
+        support.transactions.inInteractiveTransaction(() -> {
             SeasonTree current = support.lockAndCheck(ItemRef.season(seasonId), expected, items::findSeason);
             Season season = current.season();
             AuditRecord record = support.record(caller);
@@ -219,7 +219,7 @@ final class ShowEditing implements EditShowsUseCase, EditSeasonsUseCase, EditEpi
     @Override
     public EpisodeTree createEpisode(Caller caller, long seasonId, EpisodeFields fields) {
         EditSupport.require(caller, Scope.EDIT);
-        return support.transactions.inTransaction(() -> {
+        return support.transactions.inInteractiveTransaction(() -> {
             SeasonTree season = support.lock(ItemRef.season(seasonId), items::findSeason);
             Violations violations = new Violations();
             Integer number = number(violations, "number", fields.number(), null, true);
@@ -244,7 +244,7 @@ final class ShowEditing implements EditShowsUseCase, EditSeasonsUseCase, EditEpi
     public EpisodeTree changeEpisode(Caller caller, long episodeId, Versioned<EpisodeTree> expected,
                                      EpisodeFields changes) {
         EditSupport.require(caller, Scope.EDIT);
-        return support.transactions.inTransaction(() -> {
+        return support.transactions.inInteractiveTransaction(() -> {
             EpisodeTree current = support.lockAndCheck(ItemRef.episode(episodeId), expected, items::findEpisode);
             Episode old = current.episode();
             Violations violations = new Violations();
@@ -282,7 +282,7 @@ final class ShowEditing implements EditShowsUseCase, EditSeasonsUseCase, EditEpi
     @Override
     public void deleteEpisode(Caller caller, long episodeId, Versioned<EpisodeTree> expected) {
         EditSupport.require(caller, Scope.EDIT);
-        support.transactions.inTransaction(() -> {
+        support.transactions.inInteractiveTransaction(() -> {
             EpisodeTree current = support.lockAndCheck(ItemRef.episode(episodeId), expected, items::findEpisode);
             Episode episode = current.episode();
             AuditRecord record = support.record(caller);

@@ -56,7 +56,7 @@ final class SourceEditing implements EditSourcesUseCase {
         if (owner == null) {
             throw new IllegalArgumentException("a source needs an owner (a movie or an episode)");
         }
-        return support.transactions.inTransaction(() -> {
+        return support.transactions.inInteractiveTransaction(() -> {
             support.lockTree(ownerRef(owner));
             List<Source> siblings = ownerSources(owner);
             Violations violations = new Violations();
@@ -75,7 +75,7 @@ final class SourceEditing implements EditSourcesUseCase {
     @Override
     public Source changeSource(Caller caller, long sourceId, Versioned<Source> expected, SourceFields changes) {
         EditSupport.require(caller, Scope.EDIT);
-        return support.transactions.inTransaction(() -> {
+        return support.transactions.inInteractiveTransaction(() -> {
             Source old = support.lockAndCheck(ItemRef.source(sourceId), expected, items::findSource);
             Violations violations = new Violations();
             String url = url(violations, "url", changes.url(), old.url(), true);
@@ -127,7 +127,7 @@ final class SourceEditing implements EditSourcesUseCase {
     @Override
     public void deleteSource(Caller caller, long sourceId, Versioned<Source> expected) {
         EditSupport.require(caller, Scope.EDIT);
-        support.transactions.inTransaction(() -> {
+        support.transactions.inInteractiveTransaction(() -> {
             Source old = support.lockAndCheck(ItemRef.source(sourceId), expected, items::findSource);
             AuditRecord record = support.record(caller);
             record.deleted(ItemKind.SOURCE, sourceId, summary(old));

@@ -94,13 +94,14 @@ final class TaskAdministrationService implements TaskAdministration {
     public TaskReport runNow(TaskName task, Duration leaseFor, Supplier<TaskReport> work) {
         Objects.requireNonNull(work, "work");
         requirePositive(leaseFor);
-        claimForManualRun(task, leaseFor);
+        claimForManualRun(task, leaseFor, false);
         return runClaimed(task, leaseFor, work);
     }
 
     @Override
     public CompletableFuture<TaskReport> startNow(TaskName task) {
-        claimForManualRun(task, DEFAULT_LEASE);
+        // The caller waits for the answer (202 or why not), not for the run: the claim may be refused as busy.
+        claimForManualRun(task, DEFAULT_LEASE, true);
         CompletableFuture<TaskReport> result = new CompletableFuture<>();
         Thread.ofVirtual().name("catalog-" + task.wireName()).start(() -> {
             try {
@@ -141,8 +142,13 @@ final class TaskAdministrationService implements TaskAdministration {
         return Optional.of(runClaimed(task, leaseFor, () -> runner.apply(task)));
     }
 
-    /** Takes this node's flag and the storage lease for a run asked for now, or throws saying who runs it. */
-    private void claimForManualRun(TaskName task, Duration leaseFor) {
+    /**
+     * Takes this node's flag and the storage lease for a run asked for now, or throws saying who runs it.
+     *
+     * @param interactive the caller only waits for the answer ({@link TaskLeases#tryClaimInteractively}); a run
+     *                    in the foreground waits its turn for the lease's write like any task
+     */
+    private void claimForManualRun(TaskName task, Duration leaseFor, boolean interactive) {
         Objects.requireNonNull(task, "task");
         if (!runningHere.get(task).compareAndSet(false, true)) {
             throw new TaskAlreadyRunningException(task, "on this node");
@@ -150,7 +156,8 @@ final class TaskAdministrationService implements TaskAdministration {
         boolean claimed = false;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
-            claimed = leases.tryClaim(task, now, node, now, leaseFor);
+            claimed = interactive ? leases.tryClaimInteractively(task, now, node, now, leaseFor)
+                    : leases.tryClaim(task, now, node, now, leaseFor);
         } catch (RuntimeException e) {
             // Asked for and could not run: the caller hears why, and the run log says so too.
             recorder.recordNotStarted(task, now, e);

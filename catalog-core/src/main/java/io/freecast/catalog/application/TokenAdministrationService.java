@@ -43,7 +43,7 @@ final class TokenAdministrationService implements TokenAdministration {
     @Override
     public IssuedToken createToken(Caller caller, NewToken request) {
         Permissions.requireAdminOrSelf(caller, request.accountName());
-        return transactions.inTransaction(() -> {
+        return transactions.inInteractiveTransaction(() -> {
             Account account = findAccount(request.accountName());
             Instant now = clock.instant();
             List<FieldViolation> violations = new ArrayList<>(CredentialRules.labelViolations(request.label()));
@@ -82,7 +82,7 @@ final class TokenAdministrationService implements TokenAdministration {
 
     @Override
     public ApiToken revokeToken(Caller caller, long tokenId) {
-        return transactions.inTransaction(() -> {
+        return transactions.inInteractiveTransaction(() -> {
             TokenGrant grant = tokens.findById(tokenId).orElse(null);
             if (grant == null) {
                 // The same refusal whether the token is missing or someone else's, for a caller who is not an admin.

@@ -18,6 +18,7 @@ import io.freecast.catalog.domain.Scope;
 import io.freecast.catalog.port.in.Authentication;
 import io.freecast.catalog.port.in.AuthenticationFailedException;
 import io.freecast.catalog.port.in.TooManyAttemptsException;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -188,6 +189,36 @@ class AuthenticationServiceTest {
         assertThat(issued.token().accountId()).isEqualTo(alice.id());
         assertThat(authentication.authenticateToken("  " + issued.secret() + " ", ADDRESS, Channel.API))
                 .isEqualTo(caller);
+    }
+
+    @Test
+    void aTokenStillAuthenticatesWhileTheStorageRefusesInteractiveWritesAndItsUseIsRecordedLater() {
+        fixture.account("alice", Role.EDITOR);
+        IssuedToken issued = fixture.token("alice", Scope.EDIT);
+        fixture.store.busyWithAnImport = true;
+
+        Caller caller = authentication.authenticateToken(issued.secret(), ADDRESS, Channel.API);
+
+        assertThat(caller.scope()).isEqualTo(Scope.EDIT);
+        assertThat(fixture.store.recordUseWrites).hasValue(0);
+        fixture.store.busyWithAnImport = false;
+        assertThat(authentication.authenticateToken(issued.secret(), ADDRESS, Channel.API)).isEqualTo(caller);
+        assertThat(fixture.store.recordUseWrites).hasValue(1);
+    }
+
+    @Test
+    void aSignInWhileTheStorageRefusesInteractiveWritesIsRefusedAsUnavailableAndRecordsNothing() {
+        Account alice = fixture.account("alice", Role.EDITOR);
+        List<AuditEntry> auditBefore = fixture.store.auditEntries();
+        fixture.store.busyWithAnImport = true;
+
+        assertThatThrownBy(() -> authentication.signIn("alice", PASSWORD, ADDRESS, Channel.WEB))
+                .isInstanceOf(StorageUnavailableException.class);
+
+        assertThat(fixture.store.findById(alice.id()).orElseThrow().account().lastSignInAt()).isNull();
+        assertThat(fixture.store.auditEntries()).isEqualTo(auditBefore);
+        fixture.store.busyWithAnImport = false;
+        assertThat(authentication.signIn("alice", PASSWORD, ADDRESS, Channel.WEB).scope()).isEqualTo(Scope.EDIT);
     }
 
     @Test

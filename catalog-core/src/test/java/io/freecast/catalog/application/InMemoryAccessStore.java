@@ -13,7 +13,9 @@ import io.freecast.catalog.port.out.ApiTokenRepository;
 import io.freecast.catalog.port.out.AuditTrail;
 import io.freecast.catalog.port.out.StoredAccount;
 import io.freecast.catalog.port.out.TokenGrant;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.port.out.Transactions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +47,21 @@ final class InMemoryAccessStore implements AccountRepository, AuditTrail, Transa
     private int depth;
     final AtomicInteger recordUseWrites = new AtomicInteger();
 
+    /**
+     * While set, a write someone waits on is refused as the SQLite store refuses it behind an import
+     * ({@link Transactions#inInteractiveTransaction}); other transactions go ahead.
+     */
+    volatile boolean busyWithAnImport;
+
     // --- Transactions
+
+    @Override
+    public <T> T inInteractiveTransaction(Supplier<T> work) {
+        if (busyWithAnImport && depth == 0) {
+            throw new StorageUnavailableException("busy with an import", Duration.ofSeconds(10), null);
+        }
+        return inTransaction(work);
+    }
 
     @Override
     public synchronized <T> T inTransaction(Supplier<T> work) {

@@ -12,6 +12,7 @@ import io.freecast.catalog.domain.TaskRun;
 import io.freecast.catalog.domain.TaskStatus;
 import io.freecast.catalog.port.in.TaskAdministration;
 import io.freecast.catalog.port.in.TaskAlreadyRunningException;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.port.out.TaskScheduleInfo;
 import io.freecast.catalog.testing.InMemoryCatalogStore;
 import io.freecast.catalog.testing.InMemoryLinkChecker;
@@ -186,6 +187,19 @@ class TaskAdministrationServiceTest {
 
         catalog.detachSchedule(plans);
         assertThat(catalog.tasks().getTask(TASK).findNextRun()).isEmpty();
+    }
+
+    @Test
+    void aTriggerRefusedAsBusyLeavesTheTaskFreeWhileARunInTheForegroundWaitsItsTurn() throws Exception {
+        store.taskLeases().busyWithAnImport = true;
+
+        assertThatThrownBy(() -> here.startNow(TASK)).isInstanceOf(StorageUnavailableException.class);
+
+        assertThat(here.getTask(TASK).running()).isFalse();
+        assertThat(here.runNow(TASK).succeeded()).as("the foreground run's claim is not refused").isTrue();
+        store.taskLeases().busyWithAnImport = false;
+        clock.advance(Duration.ofSeconds(1)); // a claim's slot is its time, and slots only move forward
+        assertThat(here.startNow(TASK).get(10, TimeUnit.SECONDS).succeeded()).isTrue();
     }
 
     @Test

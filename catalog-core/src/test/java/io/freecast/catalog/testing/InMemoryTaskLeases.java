@@ -1,6 +1,7 @@
 package io.freecast.catalog.testing;
 
 import io.freecast.catalog.domain.TaskName;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.port.out.TaskLeases;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,20 @@ public final class InMemoryTaskLeases implements TaskLeases {
     }
 
     private final Map<TaskName, Lease> leases = new EnumMap<>(TaskName.class);
+
+    /**
+     * While set, a claim someone waits on is refused as the SQLite store refuses it behind an import
+     * ({@link TaskLeases#tryClaimInteractively}); other claims go ahead.
+     */
+    public volatile boolean busyWithAnImport;
+
+    @Override
+    public boolean tryClaimInteractively(TaskName task, Instant slot, String node, Instant now, Duration leaseFor) {
+        if (busyWithAnImport) {
+            throw new StorageUnavailableException("busy with an import", Duration.ofSeconds(10), null);
+        }
+        return tryClaim(task, slot, node, now, leaseFor);
+    }
 
     @Override
     public synchronized boolean tryClaim(TaskName task, Instant slot, String node, Instant now, Duration leaseFor) {

@@ -49,6 +49,12 @@ public final class JdbcCatalogStore implements CatalogStore {
      */
     public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
+    /**
+     * SQLite: how long a write someone is waiting on waits for another write (an import) before it is refused
+     * ({@link Builder#interactiveWriteWait}): about as long as PostgreSQL lets a statement wait for a row lock.
+     */
+    public static final Duration DEFAULT_INTERACTIVE_WRITE_WAIT = Duration.ofSeconds(5);
+
     /** How messages name the {@link Builder#answerTimeout} setting (a launcher may name its own flag instead). */
     public static final String ANSWER_TIMEOUT = "JdbcCatalogStore.answerTimeout";
 
@@ -216,6 +222,7 @@ public final class JdbcCatalogStore implements CatalogStore {
         private boolean migrateOnOpen = true;
         private Duration connectionTimeout = Duration.ofSeconds(10);
         private Duration busyTimeout = Duration.ofSeconds(60);
+        private Duration interactiveWriteWait = DEFAULT_INTERACTIVE_WRITE_WAIT;
         private Duration answerTimeout = DEFAULT_ANSWER_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private Consumer<String> statementListener;
@@ -262,6 +269,24 @@ public final class JdbcCatalogStore implements CatalogStore {
         }
 
         /**
+         * SQLite only: how long a write someone waits on as it happens (an edit, a sign-in: the core's
+         * {@code inInteractiveTransaction}) waits for another write of this process to end before it is refused
+         * as unavailable, with nothing written (default {@link JdbcCatalogStore#DEFAULT_INTERACTIVE_WRITE_WAIT};
+         * 0 to 10 minutes). An import holds SQLite's one writer until it commits — minutes at a million titles —
+         * and tasks' writes still queue behind it; PostgreSQL's writers lock rows and wait at most for its
+         * statement limit.
+         */
+        public Builder interactiveWriteWait(Duration interactiveWriteWait) {
+            Objects.requireNonNull(interactiveWriteWait, "interactiveWriteWait");
+            if (interactiveWriteWait.isNegative() || interactiveWriteWait.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("interactiveWriteWait must be between 0 and 10 minutes, got "
+                        + interactiveWriteWait);
+            }
+            this.interactiveWriteWait = interactiveWriteWait;
+            return this;
+        }
+
+        /**
          * PostgreSQL only: how long one round trip waits for the server's answer (default
          * {@link JdbcCatalogStore#DEFAULT_ANSWER_TIMEOUT}; {@link Duration#ZERO} for no bound; else at least 1 s, in whole seconds).
          * A server that stops answering without closing its connections (frozen, or cut off by the network) is
@@ -303,8 +328,8 @@ public final class JdbcCatalogStore implements CatalogStore {
             // classes (the bulk of a cold start): both run on threads of their own while the pool makes its
             // first connection (for SQLite, loading the native library).
             FutureTask<JooqStorage> storage = startInBackground("catalog-store-open", () -> statementListener == null
-                    ? new JooqStorage(pool, clock)
-                    : new JooqStorage(pool, clock, new StatementListener(statementListener)));
+                    ? new JooqStorage(pool, clock, interactiveWriteWait)
+                    : new JooqStorage(pool, clock, interactiveWriteWait, new StatementListener(statementListener)));
             FutureTask<SchemaMigrations> migrationsSetUp = startInBackground("catalog-migrations-set-up",
                     () -> new SchemaMigrations(pool.migrationDataSource(), url));
             try {

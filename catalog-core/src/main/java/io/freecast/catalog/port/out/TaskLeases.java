@@ -21,6 +21,15 @@ public interface TaskLeases {
     /** Tries to claim the run of {@code task} planned for {@code slot}; true if this node must run it. */
     boolean tryClaim(TaskName task, Instant slot, String node, Instant now, Duration leaseFor);
 
+    /**
+     * {@link #tryClaim} for a run someone asked for and is waiting on (a trigger over HTTP, the admin's "run
+     * now"): like {@link Transactions#inInteractiveTransaction}, the storage may refuse it after a short wait with
+     * a {@link StorageUnavailableException} rather than queue it behind a long write. The default never refuses.
+     */
+    default boolean tryClaimInteractively(TaskName task, Instant slot, String node, Instant now, Duration leaseFor) {
+        return tryClaim(task, slot, node, now, leaseFor);
+    }
+
     /** Gives the lease up early, when the run has ended. Does nothing if {@code node} no longer holds it. */
     void release(TaskName task, String node);
 }

@@ -26,6 +26,18 @@ public interface Transactions {
      * (it rolled back) or when this call joined an outer transaction (whose commit is not this call's). The
      * default is a plain transaction with no upkeep.
      */
+    /**
+     * Runs {@code work} as {@link #inTransaction} does, for a write someone is waiting on as it happens — a
+     * person's edit, a sign-in, an API call. Where the storage has one writer at a time and another write holds it
+     * long (an import of a whole feed keeps SQLite's until it commits, minutes at a million titles), it may refuse
+     * to begin after a short wait with a {@link StorageUnavailableException} instead of queueing: nothing is
+     * written, and the caller is told to try again rather than left hanging. Work that can wait its turn (a task's
+     * batches) uses {@link #inTransaction}. The default never refuses.
+     */
+    default <T> T inInteractiveTransaction(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
     default <T> T inBulkTransaction(Supplier<T> work, Consumer<String> upkeep) {
         return inTransaction(work);
     }

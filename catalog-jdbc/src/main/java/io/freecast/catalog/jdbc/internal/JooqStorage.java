@@ -3,6 +3,7 @@ package io.freecast.catalog.jdbc.internal;
 import io.freecast.catalog.StoragePorts;
 import io.freecast.catalog.port.in.CatalogOverview;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
@@ -23,11 +24,15 @@ public final class JooqStorage {
     private final StoragePorts ports;
     private final CatalogOverview overview;
 
-    public JooqStorage(ConnectionPool pool, Clock clock, ExecuteListener... listeners) {
+    /**
+     * @param interactiveWriteWait SQLite: how long a write someone waits on waits for another write before it is
+     *                             refused ({@link WriteGate})
+     */
+    public JooqStorage(ConnectionPool pool, Clock clock, Duration interactiveWriteWait, ExecuteListener... listeners) {
         DataSource dataSource = pool.dataSource();
         DatabaseKind kind = pool.url().kind();
         AnswerTimeouts answers = pool.answerTimeouts();
-        WriteGate gate = WriteGate.forKind(kind);
+        WriteGate gate = WriteGate.forKind(kind, interactiveWriteWait);
         // jOOQ assumes SQLite's historic limit of 999 bind values and, above it, inlines every value as a
         // literal: each batch insert became a unique SQL text of ~1 MB to render and parse (5x slower imports).
         // The bundled SQLite allows far more; Batches keeps every statement under MAX_BINDS.

@@ -52,7 +52,7 @@ final class JooqTransactions implements Transactions {
             return work.get();
         }
         List<PlannerStatistics.TableWrites> written = new ArrayList<>();
-        T result = inTransaction(() -> {
+        T result = inTransaction(WriteGate.Writer.BULK, () -> {
             // An import's statements on a large catalog may take longer than a request's may wait (AnswerTimeouts).
             dsl.connection(answers::forLongWorkInTransaction);
             PlannerStatistics.Baseline baseline = statistics.beforeBulkWrite(dsl);
@@ -75,10 +75,20 @@ final class JooqTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        return inTransaction(WriteGate.Writer.QUEUED, work);
+    }
+
+    /** On SQLite, refused after the gate's short wait rather than queued behind an import ({@link WriteGate}). */
+    @Override
+    public <T> T inInteractiveTransaction(Supplier<T> work) {
+        return inTransaction(WriteGate.Writer.INTERACTIVE, work);
+    }
+
+    private <T> T inTransaction(WriteGate.Writer writer, Supplier<T> work) {
         if (active.get()) {
             return work.get();
         }
-        return gate.write(() -> {
+        return gate.write(writer, () -> {
             active.set(Boolean.TRUE);
             try {
                 // jOOQ rolls back on any exception and rethrows a RuntimeException unchanged. The work uses

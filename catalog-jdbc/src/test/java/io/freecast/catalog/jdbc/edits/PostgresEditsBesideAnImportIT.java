@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -55,23 +54,13 @@ class PostgresEditsBesideAnImportIT {
     @Test
     void handEditsOfTitlesCommitWhileAnImportOfTheSameListIsOpen() throws Exception {
         long changesBefore = titleCount("changes");
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        // An import that adds 600 movies (two batches) and renames one, then stays open until released.
-        CompletableFuture<Void> importing = CompletableFuture.runAsync(() -> store.ports().transactions()
-                .inBulkTransaction(() -> {
-                    store.ports().movies().upsertAll(IntStream.range(0, 620).mapToObj(i -> Drafts.movie("m" + i,
-                            i == 3 ? "Movie three, renamed by the feed" : "Movie " + i)).toList());
-                    written.countDown();
-                    await(release);
-                    return null;
-                }, note -> { }));
-        assertThat(written.await(60, TimeUnit.SECONDS)).isTrue();
-
-        long added = CompletableFuture.supplyAsync(this::addRenameAndDeleteByHand).get(30, TimeUnit.SECONDS);
-
-        release.countDown();
-        importing.get(60, TimeUnit.SECONDS);
+        // An import that adds 600 movies (two batches) and renames one, then stays open until committed.
+        long added;
+        try (HeldImport importing = HeldImport.start(store, IntStream.range(0, 620).mapToObj(i -> Drafts.movie("m" + i,
+                i == 3 ? "Movie three, renamed by the feed" : "Movie " + i)).toList())) {
+            added = CompletableFuture.supplyAsync(this::addRenameAndDeleteByHand).get(30, TimeUnit.SECONDS);
+            importing.commit();
+        }
         assertThat(titleCount("total")).isEqualTo(count("movie")).isEqualTo(620);
         // As the triggers count: the import's two batches of new titles and its rename, the three edits.
         assertThat(titleCount("changes")).isEqualTo(changesBefore + 2 + 1 + 3);
@@ -101,13 +90,6 @@ class PostgresEditsBesideAnImportIT {
                 Set.of());
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private long titleCount(String column) throws SQLException {
         return value("SELECT " + column + " FROM title_count WHERE kind = 'movie'");

@@ -2,22 +2,18 @@ package io.freecast.catalog.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.freecast.catalog.examples.testing.CatalogTables;
-import io.freecast.catalog.examples.testing.FeedGenerator;
 import io.freecast.catalog.examples.testing.LauncherProcess;
 import io.freecast.catalog.examples.testing.LoopbackFeedServer;
-import java.io.OutputStream;
+import io.freecast.catalog.examples.testing.StallingMovieFeed;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,35 +38,20 @@ class SignalledImportCommandIT {
         assertThat(CliRun.of("migrate", "--db", db).exitCode()).isZero();
         List<String> before = CatalogTables.dump(url);
 
-        CountDownLatch sent = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try (LoopbackFeedServer server = new LoopbackFeedServer()) {
-            server.serve("/movies.json", exchange -> {
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, 0);
-                try (OutputStream out = exchange.getResponseBody();
-                     JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                    json.writeStartArray();
-                    FeedGenerator.movieItems(json, 0, SENT_BEFORE_STALL);
-                    json.flush();
-                    sent.countDown();
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+        StallingMovieFeed feed = new StallingMovieFeed(SENT_BEFORE_STALL, SENT_BEFORE_STALL);
+        try (LoopbackFeedServer server = new LoopbackFeedServer().serve("/movies.json", feed)) {
             LauncherProcess child = LauncherProcess.start(dir, Map.of(),
                     "import-movies", "--db", db, "--feed", server.url("/movies.json"), "--allow-private",
                     "--task-lease", "10m");
             try {
-                assertThat(sent.await(60, TimeUnit.SECONDS)).as("the child asked for the feed").isTrue();
+                assertThat(feed.awaitSent(Duration.ofSeconds(60))).as("the child asked for the feed").isTrue();
                 awaitRunning(url);
                 Thread.sleep(1_000); // let it write the batches it has; not an assertion on time
                 assertThat(child.process().toHandle().destroy()).isTrue();   // SIGTERM
                 assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
             } finally {
                 child.process().destroyForcibly();
-                release.countDown();
+                feed.release();
             }
         }
 
