@@ -137,8 +137,13 @@ class StorageFailuresIT {
              Statement lock = other.createStatement()) {
             lock.execute("begin exclusive");
             try {
-                CatalogStorageException e = catchThrowableOfType(CatalogStorageException.class,
+                // Busy, not broken: the caller is told to come back (a 503 over HTTP), the naming kept as the cause.
+                StorageUnavailableException busy = catchThrowableOfType(StorageUnavailableException.class,
                         () -> store.ports().taskRuns().recordStart(TaskName.IMPORT_MOVIES, "node", Instant.now()));
+                assertThat(busy).hasMessage("the database is busy (another program is writing to the database file); "
+                        + "try again in 10 s");
+                assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(10));
+                CatalogStorageException e = (CatalogStorageException) busy.getCause();
                 assertOneLineNaming(e, StorageFailure.LOCKED);
                 assertThat(e.getMessage()).contains("SQLITE_BUSY").contains("SQLite " + file);
             } finally {

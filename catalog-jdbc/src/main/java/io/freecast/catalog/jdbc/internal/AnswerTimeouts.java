@@ -28,6 +28,12 @@ import org.jooq.impl.DSL;
  * is refused, the circuit stays closed) and the server stops the work nobody waits for any more; only a server
  * that says nothing at all reaches the client's bound and opens the circuit.
  *
+ * <p>Nor is a write waiting for a row another transaction holds (an import's, on this node or another, holds
+ * every row it changed until it commits — minutes at a million titles): each connection also gives up waiting
+ * for a lock after three fifths of the bound ({@code lock_timeout}), before the statement limit, and fails with
+ * SQLSTATE 55P03 ({@link ConnectionFailures.Kind#BUSY}: refused as busy, to be tried again in seconds, not
+ * reported as a slow statement).
+ *
  * <p>Work that may rightly take long on a large catalog lifts both limits on the connection it uses, for as long
  * as it holds it (the pool puts its bound back when the connection is returned; the server's limit is put back by
  * the transaction's end or a {@code RESET}): a bulk transaction (an import), the planner statistics refreshed
@@ -55,16 +61,35 @@ final class AnswerTimeouts {
     }
 
     /**
-     * The driver's {@code options}: the server's limit on one statement, four fifths of the ordinary bound, as
-     * the connection's own default (so {@code RESET} brings it back); {@code null} when there is no bound.
+     * The driver's {@code options}: the server's limits on one statement (four fifths of the ordinary bound) and on
+     * waiting for one lock (three fifths), as the connection's own defaults (so {@code RESET} brings them back);
+     * {@code null} when there is no bound.
      */
     String driverOptions() {
-        return ordinary.isZero() ? null : "-c statement_timeout=" + statementMillis(ordinary);
+        return ordinary.isZero() ? null : "-c statement_timeout=" + statementMillis(ordinary)
+                + " -c lock_timeout=" + lockMillis(ordinary);
     }
 
     /** The server's limit on one statement under a bound; 0 (none) under none. */
     private static long statementMillis(Duration bound) {
         return bound.toMillis() * 4 / 5;
+    }
+
+    /** The server's limit on waiting for one lock under a bound, short of the statement's; 0 (none) under none. */
+    private static long lockMillis(Duration bound) {
+        return bound.toMillis() * 3 / 5;
+    }
+
+    /** Sets the server's limits for {@code bound} ({@code SET LOCAL} when {@code local}), in one round trip. */
+    private static void setLimits(Connection connection, boolean local, Duration bound) throws SQLException {
+        String set = local ? "SET LOCAL " : "SET ";
+        execute(connection, set + "statement_timeout = " + statementMillis(bound) + "; " + set + "lock_timeout = "
+                + lockMillis(bound));
+    }
+
+    /** Puts the server's limits back to the connection's own ({@link #driverOptions}), in one round trip. */
+    private static void resetLimits(Connection connection) throws SQLException {
+        execute(connection, "RESET statement_timeout; RESET lock_timeout");
     }
 
     /** The ordinary bound in whole seconds, as the driver's {@code socketTimeout} property takes it (0: none). */
@@ -91,7 +116,7 @@ final class AnswerTimeouts {
     void forLongWorkInTransaction(Connection connection) throws SQLException {
         if (applies) {
             setNetworkTimeout(connection, longWork());
-            execute(connection, "SET LOCAL statement_timeout = " + statementMillis(longWork()));
+            setLimits(connection, true, longWork());
         }
     }
 
@@ -104,15 +129,15 @@ final class AnswerTimeouts {
             return work.run();
         }
         setNetworkTimeout(connection, longWork());
-        execute(connection, "SET statement_timeout = " + statementMillis(longWork()));
+        setLimits(connection, false, longWork());
         T result;
         try {
             result = work.run();
         } catch (SQLException | RuntimeException e) {
-            resetStatementTimeout(connection, e);
+            resetLimitsAfter(connection, e);
             throw e;
         }
-        execute(connection, "RESET statement_timeout");
+        resetLimits(connection);
         return result;
     }
 
@@ -129,14 +154,14 @@ final class AnswerTimeouts {
     void unbounded(Connection connection) throws SQLException {
         if (applies) {
             setNetworkTimeout(connection, Duration.ZERO);
-            execute(connection, "SET statement_timeout = 0");
+            setLimits(connection, false, Duration.ZERO);
         }
     }
 
     /** The end of {@link #unbounded}: the server's limit back to the connection's own. */
     void endUnbounded(Connection connection) throws SQLException {
         if (applies) {
-            execute(connection, "RESET statement_timeout");
+            resetLimits(connection);
         }
     }
 
@@ -148,9 +173,9 @@ final class AnswerTimeouts {
         }
     }
 
-    private static void resetStatementTimeout(Connection connection, Exception failure) {
+    private static void resetLimitsAfter(Connection connection, Exception failure) {
         try {
-            execute(connection, "RESET statement_timeout");
+            resetLimits(connection);
         } catch (SQLException e) {
             // A connection the work broke: the pool closes it rather than lend it again.
             failure.addSuppressed(e);

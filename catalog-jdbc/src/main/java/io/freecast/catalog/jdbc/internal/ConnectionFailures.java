@@ -24,13 +24,16 @@ import java.util.regex.Pattern;
  *   <li>A {@link Kind#TOO_SLOW}: PostgreSQL cancelled the statement at its {@code statement_timeout}
  *   ({@link AnswerTimeouts}). The server is there, but busy or the statement costly: only that use is refused;
  *   the circuit stays closed.</li>
+ *   <li>{@link Kind#BUSY}: another writer holds what this write needs — on SQLite another program's write past
+ *   the busy timeout ({@code SQLITE_BUSY}), on PostgreSQL a row lock past {@code lock_timeout} (55P03). It
+ *   passes when that writer commits: only that use is refused; the circuit stays closed.</li>
  * </ul>
- * Anything else (a constraint broken, a syntax error, a lock timeout) is no outage and stays as it was.
+ * Anything else (a constraint broken, a syntax error) is no outage and stays as it was.
  */
 final class ConnectionFailures {
 
     /** What a failure means for the requests after it. */
-    enum Kind { OUTAGE, WRITE_REFUSED, TOO_SLOW }
+    enum Kind { OUTAGE, WRITE_REFUSED, TOO_SLOW, BUSY }
 
     /** A failure that passes by itself, and its cause in plain words ("connection refused"). */
     record Failure(Kind kind, String cause) {
@@ -133,6 +136,8 @@ final class ConnectionFailures {
             case "57P01", "57P02" -> outage("the database server shut down");
             case "57P03" -> outage("the database server is starting up or shutting down");
             case "57014" -> Optional.of(new Failure(Kind.TOO_SLOW, "the statement ran past the database's time limit"));
+            case "55P03" -> Optional.of(new Failure(Kind.BUSY,
+                    "another transaction, such as an import, holds a row this write changes"));
             default -> Optional.empty();
         };
     }
@@ -152,6 +157,10 @@ final class ConnectionFailures {
         }
         if (name.startsWith("READONLY")) {
             return Optional.of(new Failure(Kind.WRITE_REFUSED, "the database file is read-only"));
+        }
+        if (name.startsWith("BUSY") || name.startsWith("LOCKED")) {
+            // Past the busy timeout: another program (an import run from the command line) holds the writer.
+            return Optional.of(new Failure(Kind.BUSY, "another program is writing to the database file"));
         }
         if (name.startsWith("CANTOPEN")) {
             return outage("cannot open the database file");

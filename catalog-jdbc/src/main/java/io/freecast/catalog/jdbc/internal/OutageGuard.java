@@ -31,6 +31,8 @@ final class OutageGuard {
     static final Duration WRITE_RETRY_AFTER = Duration.ofSeconds(10);
     /** How long a caller should wait before retrying what the database cancelled at its time limit. */
     static final Duration SLOW_RETRY_AFTER = Duration.ofSeconds(2);
+    /** How long a caller should wait before retrying a write another writer held up (how long it holds is unknown). */
+    static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(10);
 
     private final StorageCircuit circuit;
     private final UnaryOperator<Throwable> naming;
@@ -101,6 +103,8 @@ final class OutageGuard {
             case OUTAGE -> circuit.failed(cause);
             case WRITE_REFUSED -> new StorageUnavailableException("the database cannot take writes now (" + cause
                     + "); try again in " + WRITE_RETRY_AFTER.toSeconds() + " s", WRITE_RETRY_AFTER, failure);
+            case BUSY -> new StorageUnavailableException("the database is busy (" + cause + "); try again in "
+                    + BUSY_RETRY_AFTER.toSeconds() + " s", BUSY_RETRY_AFTER, failure);
             case TOO_SLOW -> {
                 slowStatements.accept("a statement of " + where + " ran past the database's time limit and was "
                         + "cancelled; answered as unavailable, the database itself is up");

@@ -37,8 +37,8 @@ final class WriteGate {
         }
     }
 
-    /** What a refused interactive write is told to wait: an import's remaining time is not known. */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+    /** What a refused interactive write is told to wait: as any write another writer held up. */
+    static final Duration RETRY_AFTER = OutageGuard.BUSY_RETRY_AFTER;
 
     private static final Duration QUEUED_WAIT = Duration.ofMinutes(30);
 

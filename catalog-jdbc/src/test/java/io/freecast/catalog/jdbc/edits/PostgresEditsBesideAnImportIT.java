@@ -1,6 +1,7 @@
 package io.freecast.catalog.jdbc.edits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.freecast.catalog.domain.FeedKey;
 import io.freecast.catalog.domain.ListQuery;
@@ -10,11 +11,13 @@ import io.freecast.catalog.domain.Sort;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.testing.Drafts;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * On PostgreSQL several writers work at once (no write gate): a person adding, renaming and deleting movies
  * by hand while an import of movies holds its transaction open is not made to wait for that transaction —
  * which, at a million titles, lasts minutes, far past the server's 4 s limit on a statement. Both commit, and
- * the list's size and change counter ({@code title_count}) hold both.
+ * the list's size and change counter ({@code title_count}) hold both. Only an edit of a row the import itself
+ * changed waits — for that row's lock, until the lock wait's limit, and is then refused as busy.
  */
 class PostgresEditsBesideAnImportIT {
 
@@ -66,6 +70,34 @@ class PostgresEditsBesideAnImportIT {
         assertThat(titleCount("changes")).isEqualTo(changesBefore + 2 + 1 + 3);
         assertThat(store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "added by hand, renamed",
                 PageRequest.first(10))).items()).extracting(tree -> tree.movie().id()).containsExactly(added);
+    }
+
+    @Test
+    void anEditOfAMovieTheOpenImportChangedIsRefusedAsBusyOnceItsLockWaitEndsThenGoesThroughAfterTheCommit()
+            throws Exception {
+        long third = store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "Movie 3", PageRequest.first(10)))
+                .items().getFirst().movie().id();
+        var transactions = store.ports().transactions();
+        try (HeldImport importing = HeldImport.start(store, IntStream.range(0, 20).mapToObj(i -> Drafts.movie("m" + i,
+                i == 3 ? "Movie three, renamed by the feed" : "Movie " + i)).toList())) {
+            StorageUnavailableException busy = catchThrowableOfType(StorageUnavailableException.class,
+                    () -> transactions.inInteractiveTransaction(() -> {
+                        store.ports().handEdits().updateMovie(movie(third, "Movie three, fixed by hand"));
+                        return null;
+                    }));
+
+            // The row lock's wait (lock_timeout) ends before the statement limit: busy, not slow.
+            assertThat(busy).hasMessage("the database is busy (another transaction, such as an import, holds a row "
+                    + "this write changes); try again in 10 s");
+            assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(10));
+            importing.commit();
+        }
+        transactions.inInteractiveTransaction(() -> {
+            store.ports().handEdits().updateMovie(movie(third, "Movie three, fixed by hand"));
+            return null;
+        });
+        assertThat(store.ports().queries().findMovie(third).orElseThrow().movie().title())
+                .isEqualTo("Movie three, fixed by hand");
     }
 
     /** Adds a movie by hand, renames it and deletes another, each its own transaction; the added one's id. */

@@ -117,7 +117,6 @@ class ConnectionFailuresTest {
     void ordinaryQueryErrorsAreNoOutage() {
         assertThat(ConnectionFailures.classify(new SQLException("duplicate key", "23505"))).isEmpty();
         assertThat(ConnectionFailures.classify(new SQLException("syntax error", "42601"))).isEmpty();
-        assertThat(ConnectionFailures.classify(new SQLException("[SQLITE_BUSY] The database file is locked"))).isEmpty();
         assertThat(ConnectionFailures.classify(new SQLException("[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed")))
                 .isEmpty();
         assertThat(ConnectionFailures.classify(new SQLException((String) null))).isEmpty();
@@ -135,6 +134,14 @@ class ConnectionFailuresTest {
     void aStatementCancelledAtPostgresqlsTimeLimitIsTooSlowNotAnOutage() {
         assertThat(ConnectionFailures.classify(new SQLException("ERROR: canceling statement due to statement timeout",
                 "57014"))).contains(new Failure(Kind.TOO_SLOW, "the statement ran past the database's time limit"));
+    }
+
+    @Test
+    void aWriteHeldUpByAnotherWriterIsBusyNotAnOutage() {
+        assertThat(ConnectionFailures.classify(new SQLException("[SQLITE_BUSY] The database file is locked (database is locked)")))
+                .contains(new Failure(Kind.BUSY, "another program is writing to the database file"));
+        assertThat(ConnectionFailures.classify(new SQLException("ERROR: canceling statement due to lock timeout", "55P03")))
+                .contains(new Failure(Kind.BUSY, "another transaction, such as an import, holds a row this write changes"));
     }
 
     @Test
