@@ -270,8 +270,9 @@ public final class JdbcCatalogStore implements CatalogStore {
 
         /**
          * SQLite only: how long a write someone waits on as it happens (an edit, a sign-in: the core's
-         * {@code inInteractiveTransaction}) waits for another write of this process to end before it is refused
-         * as unavailable, with nothing written (default {@link JdbcCatalogStore#DEFAULT_INTERACTIVE_WRITE_WAIT};
+         * {@code inInteractiveTransaction}) waits for another write to end — of this process, or another
+         * program's on the same file (instead of the {@link #busyTimeout}) — before it is refused as unavailable,
+         * with nothing written (default {@link JdbcCatalogStore#DEFAULT_INTERACTIVE_WRITE_WAIT};
          * 0 to 10 minutes). An import holds SQLite's one writer until it commits — minutes at a million titles —
          * and tasks' writes still queue behind it; PostgreSQL's writers lock rows and wait at most for its
          * statement limit.

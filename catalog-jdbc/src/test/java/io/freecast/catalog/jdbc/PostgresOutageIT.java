@@ -7,6 +7,8 @@ import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.jdbc.testing.TcpRelay;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,25 +216,47 @@ class PostgresOutageIT {
     }
 
     @Test
-    void aReadTheServerCancelsAtItsTimeLimitIsRefusedAloneAndTheStoreStaysUp() throws Exception {
+    void aReadWaitingForALockIsRefusedAsBusyAloneAndTheStoreStaysUp() throws Exception {
         try (TestDatabase db = TestDatabases.postgres();
-             JdbcCatalogStore store = db.open(b -> b.answerTimeout(ANSWER_TIMEOUT));
-             java.sql.Connection locker = db.connect()) {
-            CatalogQueries queries = store.ports().queries();
-            assertThat(queries.findMovie(1)).isEmpty();
-            // Another session holds the movie table: the store's read waits on the lock, past the server's limit
-            // (four fifths of the 2 s answer timeout), and the server cancels it; the server answers all along.
+             JdbcCatalogStore store = db.open(b -> b.answerTimeout(ANSWER_TIMEOUT))) {
+            // Another session holds the movie table: the store's read waits on the lock until the server's limit
+            // on a lock wait (three fifths of the 2 s answer timeout) ends it, and it is told to come back.
+            assertThat(readBehindATableLock(db, store.ports().queries())).isEqualTo("refused: the database is busy "
+                    + "(another transaction, such as an import, holds what this statement needs); try again in 10 s");
+            assertThat(store.health().up()).as("the circuit stays closed").isTrue();
+            assertThat(readOnce(store.ports().queries())).isEqualTo("served");
+        }
+    }
+
+    @Test
+    void aReadTheServerCancelsAtItsTimeLimitIsRefusedAloneAndTheStoreStaysUp() throws Exception {
+        // The same wait with no limit on lock waits (the URL's options win over the store's) runs into the
+        // server's limit on a statement instead: slow, not busy and not away.
+        String slowOnly = "-c statement_timeout=" + ANSWER_TIMEOUT.toMillis() * 4 / 5 + " -c lock_timeout=0";
+        try (TestDatabase db = TestDatabases.postgres();
+             JdbcCatalogStore store = JdbcCatalogStore.builder(db.url() + (db.url().contains("?") ? "&" : "?")
+                     + "options=" + URLEncoder.encode(slowOnly, StandardCharsets.UTF_8)).answerTimeout(ANSWER_TIMEOUT)
+                     .open()) {
+            assertThat(readBehindATableLock(db, store.ports().queries())).isEqualTo("refused: the database did not "
+                    + "finish in time (the statement ran past the database's time limit); try again in 2 s");
+            assertThat(store.health().up()).as("the circuit stays closed").isTrue();
+            assertThat(readOnce(store.ports().queries())).isEqualTo("served");
+        }
+    }
+
+    /** One read while another session holds the movie table exclusively; the lock is gone afterwards. */
+    private static String readBehindATableLock(TestDatabase db, CatalogQueries queries) throws Exception {
+        assertThat(queries.findMovie(1)).isEmpty();
+        try (java.sql.Connection locker = db.connect()) {
             locker.setAutoCommit(false);
             try (java.sql.Statement lock = locker.createStatement()) {
                 lock.execute("LOCK TABLE movie IN ACCESS EXCLUSIVE MODE");
             }
-
-            assertThat(readOnce(queries)).isEqualTo("refused: the database did not finish in time (the statement ran "
-                    + "past the database's time limit); try again in 2 s");
-            assertThat(store.health().up()).as("the circuit stays closed").isTrue();
-
-            locker.rollback();
-            assertThat(readOnce(queries)).isEqualTo("served");
+            try {
+                return readOnce(queries);
+            } finally {
+                locker.rollback();
+            }
         }
     }
 

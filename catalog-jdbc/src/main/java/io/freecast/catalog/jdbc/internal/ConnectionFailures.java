@@ -137,7 +137,7 @@ final class ConnectionFailures {
             case "57P03" -> outage("the database server is starting up or shutting down");
             case "57014" -> Optional.of(new Failure(Kind.TOO_SLOW, "the statement ran past the database's time limit"));
             case "55P03" -> Optional.of(new Failure(Kind.BUSY,
-                    "another transaction, such as an import, holds a row this write changes"));
+                    "another transaction, such as an import, holds what this statement needs"));
             default -> Optional.empty();
         };
     }

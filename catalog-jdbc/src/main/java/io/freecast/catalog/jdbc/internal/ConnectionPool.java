@@ -82,8 +82,8 @@ public final class ConnectionPool implements AutoCloseable {
             hikari.addDataSourceProperty("loginTimeout", seconds);
             // Every round trip's answer (AnswerTimeouts); the driver reads a URL's own over these properties.
             hikari.addDataSourceProperty("socketTimeout", answers.driverSeconds());
-            // The server's own limit on a statement, below that bound: slow is not silent (AnswerTimeouts).
-            // Options in the URL win, as above.
+            // The server's own limits on a statement and on a lock wait, below that bound: slow is not silent, and
+            // held up by another writer is busy (AnswerTimeouts). Options in the URL win, as above.
             if (answers.driverOptions() != null) {
                 hikari.addDataSourceProperty("options", answers.driverOptions());
             }

@@ -50,7 +50,7 @@ public final class JooqStorage {
         }
         DSLContext dsl = DSL.using(main);
         DSLContext own = DSL.using(separate);
-        JooqTransactions transactions = new JooqTransactions(dsl, own, gate, new PlannerStatistics(kind, answers),
+        JooqTransactions transactions = new JooqTransactions(dsl, threadBound, own, gate, new PlannerStatistics(kind, answers),
                 answers);
         JooqTaskRunLog runLog = new JooqTaskRunLog(own, gate);
         JooqCatalogQueries queries = new JooqCatalogQueries(dsl, kind);

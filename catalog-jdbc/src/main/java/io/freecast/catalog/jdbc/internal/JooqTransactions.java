@@ -24,6 +24,7 @@ import org.jooq.DSLContext;
 final class JooqTransactions implements Transactions {
 
     private final DSLContext dsl;
+    private final ThreadBoundTransactionProvider threadBound;
     private final DSLContext own;
     private final WriteGate gate;
     private final PlannerStatistics statistics;
@@ -35,9 +36,11 @@ final class JooqTransactions implements Transactions {
     private final ThreadLocal<CountedList> countingTitlesOf = new ThreadLocal<>();
     private final DatabaseKind database;
 
-    JooqTransactions(DSLContext dsl, DSLContext own, WriteGate gate, PlannerStatistics statistics,
-                     AnswerTimeouts answers) {
+    /** @param threadBound the provider of {@code dsl}'s transactions */
+    JooqTransactions(DSLContext dsl, ThreadBoundTransactionProvider threadBound, DSLContext own, WriteGate gate,
+                     PlannerStatistics statistics, AnswerTimeouts answers) {
         this.dsl = dsl;
+        this.threadBound = threadBound;
         this.database = DatabaseKind.of(dsl);
         this.own = own;
         this.gate = gate;
@@ -91,18 +94,25 @@ final class JooqTransactions implements Transactions {
         return gate.write(writer, () -> {
             active.set(Boolean.TRUE);
             try {
-                // jOOQ rolls back on any exception and rethrows a RuntimeException unchanged. The work uses
-                // the shared context, whose connections are this thread's transaction's while it is open.
-                return dsl.transactionResult(configuration -> {
-                    T result = work.get();
-                    // Last, in the same transaction: title_count on PostgreSQL, the search index on SQLite.
-                    titleWrites.get().beforeCommit(dsl, database);
-                    return result;
-                });
+                // Someone waits on it: it waits for another program's write no longer than for this process's.
+                return writer == WriteGate.Writer.INTERACTIVE
+                        ? threadBound.beginningWithin(gate.interactiveWait(), () -> transaction(work))
+                        : transaction(work);
             } finally {
                 active.set(Boolean.FALSE);
                 titleWrites.remove();
             }
+        });
+    }
+
+    private <T> T transaction(Supplier<T> work) {
+        // jOOQ rolls back on any exception and rethrows a RuntimeException unchanged. The work uses the shared
+        // context, whose connections are this thread's transaction's while it is open.
+        return dsl.transactionResult(configuration -> {
+            T result = work.get();
+            // Last, in the same transaction: title_count on PostgreSQL, the search index on SQLite.
+            titleWrites.get().beforeCommit(dsl, database);
+            return result;
         });
     }
 

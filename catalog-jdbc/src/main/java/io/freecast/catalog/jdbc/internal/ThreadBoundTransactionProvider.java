@@ -2,12 +2,15 @@ package io.freecast.catalog.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionProvider;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DataSourceConnectionProvider;
+import org.sqlite.SQLiteConnection;
 
 /**
  * Transactions bound to the thread that runs them: while one is open, every statement this thread makes
@@ -25,6 +28,8 @@ final class ThreadBoundTransactionProvider implements TransactionProvider {
 
     private final DataSourceConnectionProvider pool;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+    /** SQLite: how long the transaction this thread begins waits for another program's write, when not as usual. */
+    private final ThreadLocal<Duration> briefWait = new ThreadLocal<>();
     private final ConnectionProvider connections = new ConnectionProvider() {
         @Override
         public Connection acquire() {
@@ -54,6 +59,20 @@ final class ThreadBoundTransactionProvider implements TransactionProvider {
         return bound.get() != null;
     }
 
+    /**
+     * Runs {@code work}, whose transaction waits at most {@code wait} for another program's write to the SQLite
+     * file to end as it begins (its {@code BEGIN IMMEDIATE}), instead of the connection's busy timeout; then fails
+     * with {@code SQLITE_BUSY}. Someone is waiting on that write. PostgreSQL begins without waiting for anyone.
+     */
+    <T> T beginningWithin(Duration wait, Supplier<T> work) {
+        briefWait.set(wait);
+        try {
+            return work.get();
+        } finally {
+            briefWait.remove();
+        }
+    }
+
     @Override
     public void begin(TransactionContext context) {
         if (bound.get() != null) {
@@ -61,8 +80,9 @@ final class ThreadBoundTransactionProvider implements TransactionProvider {
         }
         Connection connection = pool.acquire();
         try {
-            connection.setAutoCommit(false);
+            beginOn(connection);
         } catch (SQLException e) {
+            takeBackAutoCommitOff(connection);
             pool.release(connection);
             throw new DataAccessException("cannot begin a transaction: " + e.getMessage(), e);
         }
@@ -97,6 +117,43 @@ final class ThreadBoundTransactionProvider implements TransactionProvider {
             throw new DataAccessException("cannot roll back: " + e.getMessage(), e);
         } finally {
             end(connection);
+        }
+    }
+
+    /**
+     * Opens the transaction; SQLite's driver begins it at once ({@code BEGIN IMMEDIATE}), which is where it waits
+     * for another program's write — for the busy timeout, or for {@link #beginningWithin}'s wait, after which the
+     * connection's own timeout is put back for whoever uses it next.
+     */
+    private void beginOn(Connection connection) throws SQLException {
+        Duration wait = briefWait.get();
+        if (wait == null || !connection.isWrapperFor(SQLiteConnection.class)) {
+            connection.setAutoCommit(false);
+            return;
+        }
+        SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
+        int usual = sqlite.getBusyTimeout();
+        sqlite.setBusyTimeout((int) Math.min(wait.toMillis(), usual));
+        try {
+            connection.setAutoCommit(false);
+        } finally {
+            sqlite.setBusyTimeout(usual);
+        }
+    }
+
+    /**
+     * After a {@code BEGIN} that failed (SQLite: another program's write past the busy timeout). SQLite's driver
+     * marks the connection as in a transaction before it runs the {@code BEGIN}, and keeps the mark when that
+     * fails; the pool does not reset what the driver refused. Handed back so, the connection's next transaction
+     * would not begin at all: its statements would each commit at once, and its commit fail. Turning auto-commit
+     * back on clears the mark (the driver's {@code COMMIT} that goes with it fails harmlessly: there is nothing to
+     * commit).
+     */
+    private static void takeBackAutoCommitOff(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // The expected "no transaction is active"; a connection broken otherwise is evicted by the pool's check.
         }
     }
 

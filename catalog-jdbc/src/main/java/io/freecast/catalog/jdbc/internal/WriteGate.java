@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * import holds SQLite's writer for its whole transaction, 20 seconds for a million unchanged movies and over two
  * minutes for a first import of them. Such a write waits {@code interactiveWait} at most and is then refused as
  * {@link StorageUnavailableException} (a 503 with {@code Retry-After}), naming what holds the database — rather
- * than hang until the import commits and apply after the browser or a proxy has given up on it.
+ * than hang until the import commits and apply after the browser or a proxy has given up on it. Behind another
+ * program's write (SQLite's own lock) it waits as briefly ({@link ThreadBoundTransactionProvider#beginningWithin}).
  */
 final class WriteGate {
 
@@ -58,6 +59,11 @@ final class WriteGate {
     /** @param interactiveWait how long an {@link Writer#INTERACTIVE} write waits before it is refused */
     static WriteGate forKind(DatabaseKind kind, Duration interactiveWait) {
         return new WriteGate(kind.hasSingleWriter() ? new ReentrantLock(true) : null, interactiveWait);
+    }
+
+    /** How long an {@link Writer#INTERACTIVE} write waits for another write. */
+    Duration interactiveWait() {
+        return interactiveWait;
     }
 
     boolean heldByCurrentThread() {

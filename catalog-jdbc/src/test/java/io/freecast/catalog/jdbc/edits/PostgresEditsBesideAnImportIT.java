@@ -87,8 +87,8 @@ class PostgresEditsBesideAnImportIT {
                     }));
 
             // The row lock's wait (lock_timeout) ends before the statement limit: busy, not slow.
-            assertThat(busy).hasMessage("the database is busy (another transaction, such as an import, holds a row "
-                    + "this write changes); try again in 10 s");
+            assertThat(busy).hasMessage("the database is busy (another transaction, such as an import, holds what "
+                    + "this statement needs); try again in 10 s");
             assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(10));
             importing.commit();
         }

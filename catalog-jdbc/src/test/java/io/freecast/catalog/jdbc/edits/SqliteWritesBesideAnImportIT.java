@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * after the store's short wait as unavailable, naming the import, with nothing written; a task's write
  * ({@code inTransaction}) still waits its turn and commits after the import; once the import has committed, the
  * person's write goes through. A task's lease claimed for someone waiting ({@code tryClaimInteractively}) is
- * refused the same way. Compare {@link PostgresEditsBesideAnImportIT}, where writers lock rows only.
+ * refused the same way; and a person's write behind another program's write (SQLite's own lock) waits as briefly. Compare {@link PostgresEditsBesideAnImportIT}, where writers lock rows only.
  */
 class SqliteWritesBesideAnImportIT {
 
@@ -101,6 +101,36 @@ class SqliteWritesBesideAnImportIT {
     }
 
     @Test
+    void aPersonsWriteBehindAnotherProgramsWriteWaitsAsBrieflyAndTheConnectionThenWaitsAsUsualAgain() throws Exception {
+        // One connection: the one the person's write shortened its wait on is the one the task's write gets next.
+        try (JdbcCatalogStore oneConnection = db.open(settings -> settings.interactiveWriteWait(INTERACTIVE_WAIT)
+                .busyTimeout(Duration.ofSeconds(60)).poolSize(1));
+             Connection other = db.connect(); Statement lock = other.createStatement()) {
+            Transactions transactions = oneConnection.ports().transactions();
+            lock.execute("BEGIN EXCLUSIVE"); // another program's write, e.g. an import run from the command line
+            CompletableFuture<Long> tasksWrite;
+            try {
+                long asked = System.nanoTime();
+                StorageUnavailableException busy = catchThrowableOfType(StorageUnavailableException.class,
+                        () -> transactions.inInteractiveTransaction(() -> addByHand(oneConnection, "Behind another program")));
+                Duration waited = Duration.ofNanos(System.nanoTime() - asked);
+
+                assertThat(busy).hasMessage("the database is busy (another program is writing to the database file); "
+                        + "try again in 10 s");
+                assertThat(waited).as("the person's wait, not the busy timeout of 60 s").isLessThan(Duration.ofSeconds(30));
+                tasksWrite = CompletableFuture.supplyAsync(() -> transactions.inTransaction(() -> addByHand(oneConnection,
+                        "A task's")));
+                Thread.sleep(INTERACTIVE_WAIT.toMillis() * 3);
+                assertThat(tasksWrite).as("a task's write still waits for the busy timeout").isNotDone();
+            } finally {
+                lock.execute("ROLLBACK");
+            }
+            assertThat(tasksWrite.get(60, TimeUnit.SECONDS)).isPositive();
+        }
+        assertThat(titles("Behind another program")).isEmpty();
+    }
+
+    @Test
     void aPersonsWriteInsideAnOpenTransactionJoinsItWithoutWaiting() {
         Transactions transactions = store.ports().transactions();
 
@@ -111,7 +141,11 @@ class SqliteWritesBesideAnImportIT {
     }
 
     private long addByHand(String title) {
-        return store.ports().handEdits().insertMovie(new Movie(0, FeedKey.byHand(), null, null, title, null, null, null,
+        return addByHand(store, title);
+    }
+
+    private static long addByHand(JdbcCatalogStore into, String title) {
+        return into.ports().handEdits().insertMovie(new Movie(0, FeedKey.byHand(), null, null, title, null, null, null,
                 null, null, null, NOW, NOW, Set.of()));
     }
 

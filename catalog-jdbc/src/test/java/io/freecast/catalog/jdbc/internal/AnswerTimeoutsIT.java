@@ -101,7 +101,7 @@ class AnswerTimeoutsIT {
                     .set(threadBound.connections()).set(threadBound));
             DSLContext own = DSL.using(new DefaultConfiguration().set(SQLDialect.POSTGRES)
                     .set(new DataSourceConnectionProvider(pool.dataSource())));
-            JooqTransactions transactions = new JooqTransactions(dsl, own, WriteGate.forKind(DatabaseKind.POSTGRESQL, Duration.ofSeconds(5)),
+            JooqTransactions transactions = new JooqTransactions(dsl, threadBound, own, WriteGate.forKind(DatabaseKind.POSTGRESQL, Duration.ofSeconds(5)),
                     new PlannerStatistics(DatabaseKind.POSTGRESQL, answers), answers);
             List<String> upkeep = new ArrayList<>();
 

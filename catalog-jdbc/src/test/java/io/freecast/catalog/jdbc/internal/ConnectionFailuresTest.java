@@ -141,7 +141,7 @@ class ConnectionFailuresTest {
         assertThat(ConnectionFailures.classify(new SQLException("[SQLITE_BUSY] The database file is locked (database is locked)")))
                 .contains(new Failure(Kind.BUSY, "another program is writing to the database file"));
         assertThat(ConnectionFailures.classify(new SQLException("ERROR: canceling statement due to lock timeout", "55P03")))
-                .contains(new Failure(Kind.BUSY, "another transaction, such as an import, holds a row this write changes"));
+                .contains(new Failure(Kind.BUSY, "another transaction, such as an import, holds what this statement needs"));
     }
 
     @Test
