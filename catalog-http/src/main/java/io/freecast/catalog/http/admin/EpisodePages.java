@@ -11,6 +11,7 @@ import io.freecast.catalog.port.in.EpisodeFields;
 import io.freecast.catalog.port.in.FieldEdit;
 import io.freecast.catalog.port.in.InvalidEditException;
 import io.freecast.catalog.port.in.ItemNotFoundException;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -104,6 +105,8 @@ final class EpisodePages {
             editing.changeEpisode(request.session().caller(), id, Versions.expecting(version), fields);
         } catch (InvalidEditException e) {
             return page(request, 422, episode, typed, FormView.errorsOf(e.violations()), null);
+        } catch (StorageUnavailableException e) {
+            return page(request, 503, episode, typed, FormView.notSaved(e), null);
         } catch (EditConflictException e) {
             Map<String, Object> model = pages.model(request, "Not saved: changed meanwhile", "shows");
             model.put("kind", "episode");

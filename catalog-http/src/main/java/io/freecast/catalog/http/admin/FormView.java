@@ -1,6 +1,7 @@
 package io.freecast.catalog.http.admin;
 
 import io.freecast.catalog.domain.FieldViolation;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,14 @@ record FormView(Map<String, String> values, Map<String, String> errors, Set<Stri
     List<String> otherErrors() {
         return errors.entrySet().stream().filter(e -> !values.containsKey(e.getKey()))
                 .map(e -> e.getKey() + ": " + e.getValue()).toList();
+    }
+
+    /**
+     * The errors of a form the storage could not take now (another write holds it, or it is away): one line above
+     * the form, which shows what was typed again, so that saving once more is one click and nothing typed is lost.
+     */
+    static Map<String, String> notSaved(StorageUnavailableException e) {
+        return Map.of("not saved", e.getMessage() + "; what you typed is kept below");
     }
 
     static Map<String, String> errorsOf(List<FieldViolation> violations) {

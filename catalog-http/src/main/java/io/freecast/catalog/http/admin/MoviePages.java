@@ -15,6 +15,7 @@ import io.freecast.catalog.port.in.FieldEdit;
 import io.freecast.catalog.port.in.InvalidEditException;
 import io.freecast.catalog.port.in.ItemNotFoundException;
 import io.freecast.catalog.port.in.MovieFields;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -142,6 +143,8 @@ final class MoviePages {
             editing.changeMovie(request.session().caller(), id, Versions.expecting(version), fields(typed, before));
         } catch (InvalidEditException e) {
             return page(request, 422, tree, typed, FormView.errorsOf(e.violations()));
+        } catch (StorageUnavailableException e) {
+            return page(request, 503, tree, typed, FormView.notSaved(e));
         } catch (EditConflictException e) {
             return conflict(request, tree, typed);
         }
@@ -159,9 +162,7 @@ final class MoviePages {
     }
 
     private AdminResponse newForm(AdminRequest request) {
-        Map<String, Object> model = pages.model(request, "New movie", "movies");
-        model.put("form", new FormView(Map.of(), Map.of(), java.util.Set.of(), ""));
-        return pages.page("newmovie.jte", model);
+        return newForm(request, 200, Map.of(), Map.of());
     }
 
     private AdminResponse create(AdminRequest request) {
@@ -171,10 +172,18 @@ final class MoviePages {
                     new EditMoviesUseCase.NewMovie(fields(typed, null)));
             return pages.redirect(request, "/movies/" + created.movie().id(), "Created.");
         } catch (InvalidEditException e) {
-            Map<String, Object> model = pages.model(request, "New movie", "movies");
-            model.put("form", new FormView(typed, FormView.errorsOf(e.violations()), java.util.Set.of(), ""));
-            return pages.page(422, "newmovie.jte", model);
+            return newForm(request, 422, typed, FormView.errorsOf(e.violations()));
+        } catch (StorageUnavailableException e) {
+            return newForm(request, 503, typed, FormView.notSaved(e));
         }
+    }
+
+    /** The new-movie form, empty or with what was typed and why it was not saved. */
+    private AdminResponse newForm(AdminRequest request, int status, Map<String, String> typed,
+                                  Map<String, String> errors) {
+        Map<String, Object> model = pages.model(request, "New movie", "movies");
+        model.put("form", new FormView(typed, errors, java.util.Set.of(), ""));
+        return pages.page(status, "newmovie.jte", model);
     }
 
     private AdminResponse unlock(AdminRequest request) {

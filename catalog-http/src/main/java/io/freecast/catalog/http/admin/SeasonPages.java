@@ -10,6 +10,7 @@ import io.freecast.catalog.port.in.FieldEdit;
 import io.freecast.catalog.port.in.InvalidEditException;
 import io.freecast.catalog.port.in.ItemNotFoundException;
 import io.freecast.catalog.port.in.SeasonFields;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -83,6 +84,8 @@ final class SeasonPages {
             saved = editing.changeSeason(request.session().caller(), id, Versions.expecting(version), fields);
         } catch (InvalidEditException e) {
             return page(request, 422, season, typed, FormView.errorsOf(e.violations()));
+        } catch (StorageUnavailableException e) {
+            return page(request, 503, season, typed, FormView.notSaved(e));
         } catch (EditConflictException e) {
             Map<String, Object> model = pages.model(request, "Not saved: changed meanwhile", "shows");
             model.put("kind", "season");

@@ -19,6 +19,7 @@ import io.freecast.catalog.port.in.ItemNotFoundException;
 import io.freecast.catalog.port.in.SeasonFields;
 import io.freecast.catalog.port.in.ShowFields;
 import io.freecast.catalog.port.in.SourceFields;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -124,6 +125,8 @@ final class ShowPages {
             editing.changeShow(request.session().caller(), id, Versions.expecting(version), fields);
         } catch (InvalidEditException e) {
             return page(request, 422, tree, typed, FormView.errorsOf(e.violations()));
+        } catch (StorageUnavailableException e) {
+            return page(request, 503, tree, typed, FormView.notSaved(e));
         } catch (EditConflictException e) {
             Map<String, Object> model = pages.model(request, "Not saved: changed meanwhile", "shows");
             model.put("kind", "show");

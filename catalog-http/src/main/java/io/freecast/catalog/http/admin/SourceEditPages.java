@@ -11,6 +11,7 @@ import io.freecast.catalog.port.in.FieldEdit;
 import io.freecast.catalog.port.in.InvalidEditException;
 import io.freecast.catalog.port.in.ItemNotFoundException;
 import io.freecast.catalog.port.in.SourceFields;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,8 @@ final class SourceEditPages {
             Map<String, String> errors = FormView.errorsOf(e.violations());
             AdminResponse owner = ownerPageWithErrors(request, back, new SourceEditState(id, typed, errors));
             return owner != null ? owner : page(request, 422, source, typed, errors, back);
+        } catch (StorageUnavailableException e) {
+            return page(request, 503, source, typed, FormView.notSaved(e), back);
         } catch (EditConflictException e) {
             Map<String, Object> model = pages.model(request, "Not saved: changed meanwhile", "dead-links");
             model.put("kind", "source");

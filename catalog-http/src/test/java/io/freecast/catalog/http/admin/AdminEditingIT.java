@@ -16,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +109,48 @@ class AdminEditingIT {
         assertThat(page.select("input[name=imdb_rating]").val()).isEqualTo("11");
         assertThat(page.select("input[name=release_date]").val()).isEqualTo("2019-13-45");
         assertThat(movie(3)).isEqualTo(before);
+    }
+
+    @Test
+    void aSaveWhileAnImportHoldsTheDatabaseIsRefusedAsBusyKeepingWhatWasTypedAndSavesOnceAgainAfter()
+            throws Exception {
+        browser.signIn("eddie", TestAccounts.PASSWORD); // signing in writes too: before the import holds the writer
+        Map<String, String> form = movieForm(3, "title", "Typed during an import", "description", HOSTILE);
+        MovieTree before = movie(3);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // An import's transaction, open: on SQLite it holds the one writer until it commits.
+        CompletableFuture<Void> importing = CompletableFuture.runAsync(() -> server.store.ports().transactions()
+                .inBulkTransaction(() -> {
+                    holding.countDown();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }, note -> { }));
+        HttpResponse<String> refused;
+        try {
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            refused = browser.post("/admin/movies/3", form);
+        } finally {
+            release.countDown();
+        }
+        importing.get(30, TimeUnit.SECONDS);
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select(".form-error").text()).startsWith("not saved: the SQLite database is busy with a bulk "
+                + "write (an import), for ").endsWith("; what you typed is kept below");
+        assertThat(page.select("input[name=title]").val()).isEqualTo("Typed during an import");
+        assertThat(page.select("textarea[name=description]").text()).isEqualTo(HOSTILE);
+        assertThat(movie(3)).isEqualTo(before);
+        // The kept form, sent again once the import has committed, saves.
+        Map<String, String> kept = new java.util.LinkedHashMap<>(form);
+        kept.put("version", page.select("input[name=version]").val());
+        assertThat(browser.post("/admin/movies/3", kept).statusCode()).isEqualTo(303);
+        assertThat(movie(3).movie().title()).isEqualTo("Typed during an import");
     }
 
     @Test
