@@ -18,6 +18,7 @@ import io.freecast.catalog.port.out.RatingTarget;
 import io.freecast.catalog.port.out.RatingTarget.CheckedAt;
 import io.freecast.catalog.port.out.RatingTarget.RatingPair;
 import io.freecast.catalog.port.out.RatingTarget.TitleKind;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.testing.InMemoryCatalogStore;
 import io.freecast.catalog.testing.InMemoryRatingProvider;
 import io.freecast.catalog.testing.MutableClock;
@@ -154,6 +155,27 @@ class UpdateRatingsServiceTest {
                 .containsEntry("written", total - 1_100L).containsEntry("left", 0L);
         assertThat(keys(working.asked())).as("only the titles the failed run did not write")
                 .doesNotContainAnyElementsOf(keys(failing.asked())).hasSize(total - 1_100);
+        assertThat(unwritten()).isZero();
+    }
+
+    @Test
+    void aBatchTheStorageRefusesForNowIsWrittenAgainAndTheRunGoesOnToTheEnd() {
+        int total = bulk(BULK) + SEEDED;
+        // The second batch meets an import holding one of its titles' rows, twice.
+        RecordingRatings ratings = new RecordingRatings(store.ports().ratings()).busyAtBatch(2, 2);
+        List<Duration> paused = new CopyOnWriteArrayList<>();
+        BatchRetry batches = new BatchRetry(clock, duration -> {
+            paused.add(duration);
+            clock.advance(duration);
+        });
+
+        TaskReport report = new UpdateRatingsService(TaskName.UPDATE_RATINGS, ratings, store.ports().transactions(),
+                knowingBulk(new InMemoryRatingProvider()), clock, batches)
+                .updateRatings(new UpdateRatingsCommand(Duration.ofHours(24)));
+
+        assertThat(report.succeeded()).as(report.error()).isTrue();
+        assertThat(report.counts()).containsEntry("written", (long) total);
+        assertThat(paused).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
         assertThat(unwritten()).isZero();
     }
 
@@ -314,6 +336,8 @@ class UpdateRatingsServiceTest {
         private final RatingRepository real;
         final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
         private volatile int failingBatch = -1;
+        private volatile int busyBatch = -1;
+        private volatile int refusalsLeft;
 
         RecordingRatings(RatingRepository real) {
             this.real = real;
@@ -321,6 +345,13 @@ class UpdateRatingsServiceTest {
 
         RecordingRatings failingAtBatch(int batch) {
             failingBatch = batch;
+            return this;
+        }
+
+        /** The batch numbered {@code batch} is refused for now {@code times} times, as behind an import's lock. */
+        RecordingRatings busyAtBatch(int batch, int times) {
+            busyBatch = batch;
+            refusalsLeft = times;
             return this;
         }
 
@@ -340,6 +371,11 @@ class UpdateRatingsServiceTest {
 
         @Override
         public void saveAll(List<RatingUpdate> updates) {
+            if (batchSizes.size() + 1 == busyBatch && refusalsLeft > 0) {
+                refusalsLeft--;
+                throw new StorageUnavailableException("the database is busy (another transaction, such as an import, "
+                        + "holds what this statement needs); try again in 10 s", Duration.ofSeconds(10), null);
+            }
             if (batchSizes.size() + 1 == failingBatch) {
                 failingBatch = -1;
                 throw new IllegalStateException("disk I/O error");

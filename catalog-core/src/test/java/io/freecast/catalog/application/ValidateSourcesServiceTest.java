@@ -12,6 +12,11 @@ import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.port.in.ValidateSourcesUseCase.ValidateSourcesCommand;
 import io.freecast.catalog.port.out.LinkProbe;
 import io.freecast.catalog.port.out.LinkProbe.FailureKind;
+import io.freecast.catalog.port.out.SourceRepository;
+import io.freecast.catalog.port.out.SourceRepository.CheckCursor;
+import io.freecast.catalog.port.out.SourceRepository.DueSource;
+import io.freecast.catalog.port.out.SourceRepository.SourceCheck;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.testing.InMemoryCatalogStore;
 import io.freecast.catalog.testing.InMemoryLinkChecker;
 import io.freecast.catalog.testing.MutableClock;
@@ -22,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +151,50 @@ class ValidateSourcesServiceTest {
         assertThat(ValidateSourcesService.parse("https://cdn.example/a b")).isNull();
         assertThat(ValidateSourcesService.parse("/relative/path.mp4")).isNull();
         assertThat(ValidateSourcesService.parse(" https://cdn.example/ok.mp4 ")).isEqualTo(URI.create("https://cdn.example/ok.mp4"));
+    }
+
+    @Test
+    void aPageTheStorageRefusesForNowIsStoredAgainAndTheRunGoesOn() {
+        SourceRepository real = store.ports().sources();
+        AtomicInteger refusals = new AtomicInteger(1);
+        SourceRepository busyOnce = new SourceRepository() {
+            @Override
+            public List<Source> listAfter(long afterId, int limit) {
+                return real.listAfter(afterId, limit);
+            }
+
+            @Override
+            public List<DueSource> listDue(Instant dueBefore, CheckCursor after, int limit) {
+                return real.listDue(dueBefore, after, limit);
+            }
+
+            @Override
+            public long countDue(Instant dueBefore, CheckCursor after) {
+                return real.countDue(dueBefore, after);
+            }
+
+            @Override
+            public void saveChecks(List<SourceCheck> checks) {
+                if (refusals.getAndDecrement() > 0) {
+                    // As behind an import holding a source's row on PostgreSQL.
+                    throw new StorageUnavailableException("the database is busy (an import); try again in 10 s",
+                            Duration.ofSeconds(10), null);
+                }
+                real.saveChecks(checks);
+            }
+        };
+        List<Duration> paused = new ArrayList<>();
+        ValidateSourcesService service = new ValidateSourcesService(busyOnce, checker, clock,
+                ValidateSourcesService.PAGE_SIZE, new BatchRetry(clock, duration -> {
+                    paused.add(duration);
+                    clock.advance(duration);
+                }));
+
+        TaskReport report = service.validateSources(new ValidateSourcesCommand(3));
+
+        assertThat(report.succeeded()).as(report.error()).isTrue();
+        assertThat(paused).containsExactly(Duration.ofSeconds(10));
+        assertThat(sources().values()).allSatisfy(source -> assertThat(source.check().lastCheckedAt()).isEqualTo(T0));
     }
 
     @Test
