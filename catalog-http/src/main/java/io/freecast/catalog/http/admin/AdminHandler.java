@@ -6,6 +6,7 @@ import io.freecast.catalog.port.in.EditConflictException;
 import io.freecast.catalog.port.in.InvalidEditException;
 import io.freecast.catalog.port.in.ItemNotFoundException;
 import io.freecast.catalog.port.in.NotPermittedException;
+import io.freecast.catalog.port.out.StorageBusyException;
 import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -99,7 +100,12 @@ final class AdminHandler implements HttpHandler {
             response = error(session, 409, "Not saved", e.getMessage());
         } catch (RuntimeException e) {
             StorageUnavailableException unavailable = StorageOutages.find(e);
-            if (unavailable != null) {
+            if (unavailable instanceof StorageBusyException busy) {
+                // Another writer (an import) holds the database: the same answer, told as a wait, not an outage.
+                headers.put(Headers.RETRY_AFTER, StorageOutages.retryAfterSeconds(busy));
+                response = error(session, 503, "Database busy", busy.getMessage()
+                        + ". Nothing was changed; try again once the other write has finished.");
+            } else if (unavailable != null) {
                 // The database is away (the store logs that once): a page that says so, no trace per request.
                 headers.put(Headers.RETRY_AFTER, StorageOutages.retryAfterSeconds(unavailable));
                 response = error(session, 503, "Database unavailable", unavailable.getMessage()

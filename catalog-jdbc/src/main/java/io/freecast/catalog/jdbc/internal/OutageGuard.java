@@ -1,6 +1,7 @@
 package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.StoragePorts;
+import io.freecast.catalog.port.out.StorageBusyException;
 import io.freecast.catalog.port.out.StorageUnavailableException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -103,7 +104,7 @@ final class OutageGuard {
             case OUTAGE -> circuit.failed(cause);
             case WRITE_REFUSED -> new StorageUnavailableException("the database cannot take writes now (" + cause
                     + "); try again in " + WRITE_RETRY_AFTER.toSeconds() + " s", WRITE_RETRY_AFTER, failure);
-            case BUSY -> new StorageUnavailableException("the database is busy (" + cause + "); try again in "
+            case BUSY -> new StorageBusyException("the database is busy (" + cause + "); try again in "
                     + BUSY_RETRY_AFTER.toSeconds() + " s", BUSY_RETRY_AFTER, failure);
             case TOO_SLOW -> {
                 slowStatements.accept("a statement of " + where + " ran past the database's time limit and was "

@@ -1,6 +1,7 @@
 package io.freecast.catalog.jdbc.internal;
 
 import io.freecast.catalog.jdbc.CatalogStorageException;
+import io.freecast.catalog.port.out.StorageBusyException;
 import io.freecast.catalog.port.out.StorageUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -125,11 +126,11 @@ final class WriteGate {
     }
 
     /** The refusal of an interactive write, naming what held the gate when it gave up. */
-    private StorageUnavailableException busy() {
+    private StorageBusyException busy() {
         Holder current = holder;
         String what = current == null ? Writer.QUEUED.description : current.writer().description + ", for "
                 + Duration.ofNanos(System.nanoTime() - current.sinceNanos()).toSeconds() + " s so far";
-        return new StorageUnavailableException("the SQLite database is busy with " + what + "; try again in "
+        return new StorageBusyException("the SQLite database is busy with " + what + "; try again in "
                 + RETRY_AFTER.toSeconds() + " s", RETRY_AFTER, null);
     }
 }

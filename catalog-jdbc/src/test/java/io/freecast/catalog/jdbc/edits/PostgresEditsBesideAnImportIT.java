@@ -11,6 +11,7 @@ import io.freecast.catalog.domain.Sort;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
+import io.freecast.catalog.port.out.StorageBusyException;
 import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.testing.Drafts;
 import java.sql.Connection;
@@ -87,7 +88,8 @@ class PostgresEditsBesideAnImportIT {
                     }));
 
             // The row lock's wait (lock_timeout) ends before the statement limit: busy, not slow.
-            assertThat(busy).hasMessage("the database is busy (another transaction, such as an import, holds what "
+            assertThat(busy).isInstanceOf(StorageBusyException.class)
+                    .hasMessage("the database is busy (another transaction, such as an import, holds what "
                     + "this statement needs); try again in 10 s");
             assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(10));
             importing.commit();

@@ -12,6 +12,7 @@ import io.freecast.catalog.domain.TaskName;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
+import io.freecast.catalog.port.out.StorageBusyException;
 import io.freecast.catalog.port.out.StorageUnavailableException;
 import io.freecast.catalog.port.out.Transactions;
 import io.freecast.catalog.testing.Drafts;
@@ -76,7 +77,7 @@ class SqliteWritesBesideAnImportIT {
                     () -> transactions.inInteractiveTransaction(() -> addByHand("Added by a person")));
             long waitedNanos = System.nanoTime() - asked;
 
-            assertThat(refused).as("refused, not queued behind the import").isNotNull();
+            assertThat(refused).as("refused, not queued behind the import").isInstanceOf(StorageBusyException.class);
             assertThat(refused.getMessage()).startsWith("the SQLite database is busy with a bulk write (an import), for ")
                     .endsWith(" s so far; try again in 10 s");
             assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(10));
@@ -115,7 +116,8 @@ class SqliteWritesBesideAnImportIT {
                         () -> transactions.inInteractiveTransaction(() -> addByHand(oneConnection, "Behind another program")));
                 Duration waited = Duration.ofNanos(System.nanoTime() - asked);
 
-                assertThat(busy).hasMessage("the database is busy (another program is writing to the database file); "
+                assertThat(busy).isInstanceOf(StorageBusyException.class)
+                        .hasMessage("the database is busy (another program is writing to the database file); "
                         + "try again in 10 s");
                 assertThat(waited).as("the person's wait, not the busy timeout of 60 s").isLessThan(Duration.ofSeconds(30));
                 tasksWrite = CompletableFuture.supplyAsync(() -> transactions.inTransaction(() -> addByHand(oneConnection,

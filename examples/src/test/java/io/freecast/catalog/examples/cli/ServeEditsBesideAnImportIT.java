@@ -82,8 +82,9 @@ class ServeEditsBesideAnImportIT {
                 HttpResponse<String> signIn = signIn(base);
                 assertThat(signIn.statusCode()).isEqualTo(503);
                 assertThat(signIn.headers().firstValue("Retry-After")).hasValue("10");
-                assertThat(signIn.body()).contains("the SQLite database is busy with a bulk write (an import), for ")
-                        .contains("Nothing was changed");
+                assertThat(signIn.body()).contains("Database busy")
+                        .contains("the SQLite database is busy with a bulk write (an import), for ")
+                        .contains("Nothing was changed; try again once the other write has finished.");
                 HttpResponse<String> trigger = send(base, "POST", "/tasks/validate-sources/runs", "");
                 assertThat(trigger.statusCode()).as(trigger.body()).isEqualTo(503);
                 assertThat(trigger.headers().firstValue("Retry-After")).hasValue("10");
