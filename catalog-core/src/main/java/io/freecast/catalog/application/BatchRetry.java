@@ -56,7 +56,6 @@ final class BatchRetry {
     }
 
     private void waitBeforeAgain(StorageUnavailableException refused) {
-        RunUnderWay.throwIfStopRequested();
         try {
             pause.sleep(refused.retryAfter());
         } catch (InterruptedException e) {

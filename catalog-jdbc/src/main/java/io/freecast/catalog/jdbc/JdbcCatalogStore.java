@@ -51,7 +51,7 @@ public final class JdbcCatalogStore implements CatalogStore {
 
     /**
      * SQLite: how long a write someone is waiting on waits for another write (an import) before it is refused
-     * ({@link Builder#interactiveWriteWait}): about as long as PostgreSQL lets a statement wait for a row lock.
+     * ({@link Builder#interactiveWriteWait}): a little longer than PostgreSQL lets a statement wait for a lock.
      */
     public static final Duration DEFAULT_INTERACTIVE_WRITE_WAIT = Duration.ofSeconds(5);
 
@@ -274,8 +274,8 @@ public final class JdbcCatalogStore implements CatalogStore {
          * program's on the same file (instead of the {@link #busyTimeout}) — before it is refused as unavailable,
          * with nothing written (default {@link JdbcCatalogStore#DEFAULT_INTERACTIVE_WRITE_WAIT};
          * 0 to 10 minutes). An import holds SQLite's one writer until it commits — minutes at a million titles —
-         * and tasks' writes still queue behind it; PostgreSQL's writers lock rows and wait at most for its
-         * statement limit.
+         * and tasks' writes still queue behind it; PostgreSQL's writers lock rows, and a wait for one ends at the
+         * server's lock limit (three fifths of the {@link #answerTimeout}).
          */
         public Builder interactiveWriteWait(Duration interactiveWriteWait) {
             Objects.requireNonNull(interactiveWriteWait, "interactiveWriteWait");

@@ -17,16 +17,6 @@ public interface Transactions {
     <T> T inTransaction(Supplier<T> work);
 
     /**
-     * Runs {@code work} as {@link #inTransaction} does, for a write that may change a large share of what is
-     * stored (an import of a whole feed). Once it has committed, the storage may do what such a write calls for
-     * in its technology, and tells {@code upkeep} what it did, one line for a person each, in its own terms; the
-     * caller passes the lines on (an import puts them in its report) without reading them.
-     *
-     * <p>Upkeep never undoes or fails the write: it has committed. Nothing is told when {@code work} fails
-     * (it rolled back) or when this call joined an outer transaction (whose commit is not this call's). The
-     * default is a plain transaction with no upkeep.
-     */
-    /**
      * Runs {@code work} as {@link #inTransaction} does, for a write someone is waiting on as it happens — a
      * person's edit, a sign-in, an API call. Where the storage has one writer at a time and another write holds it
      * long (an import of a whole feed keeps SQLite's until it commits, minutes at a million titles), it may refuse
@@ -38,6 +28,16 @@ public interface Transactions {
         return inTransaction(work);
     }
 
+    /**
+     * Runs {@code work} as {@link #inTransaction} does, for a write that may change a large share of what is
+     * stored (an import of a whole feed). Once it has committed, the storage may do what such a write calls for
+     * in its technology, and tells {@code upkeep} what it did, one line for a person each, in its own terms; the
+     * caller passes the lines on (an import puts them in its report) without reading them.
+     *
+     * <p>Upkeep never undoes or fails the write: it has committed. Nothing is told when {@code work} fails
+     * (it rolled back) or when this call joined an outer transaction (whose commit is not this call's). The
+     * default is a plain transaction with no upkeep.
+     */
     default <T> T inBulkTransaction(Supplier<T> work, Consumer<String> upkeep) {
         return inTransaction(work);
     }

@@ -82,7 +82,7 @@ final class ThreadBoundTransactionProvider implements TransactionProvider {
         try {
             beginOn(connection);
         } catch (SQLException e) {
-            takeBackAutoCommitOff(connection);
+            turnAutoCommitBackOn(connection);
             pool.release(connection);
             throw new DataAccessException("cannot begin a transaction: " + e.getMessage(), e);
         }
@@ -149,7 +149,7 @@ final class ThreadBoundTransactionProvider implements TransactionProvider {
      * back on clears the mark (the driver's {@code COMMIT} that goes with it fails harmlessly: there is nothing to
      * commit).
      */
-    private static void takeBackAutoCommitOff(Connection connection) {
+    private static void turnAutoCommitBackOn(Connection connection) {
         try {
             connection.setAutoCommit(true);
         } catch (SQLException e) {

@@ -30,8 +30,12 @@ class WriteGateTest {
 
     /** Holds the gate as {@code writer} on another thread until the test ends; returns once it holds it. */
     private CompletableFuture<Void> holdAs(WriteGate.Writer writer) throws InterruptedException {
+        return holdAs(gate, writer);
+    }
+
+    private CompletableFuture<Void> holdAs(WriteGate on, WriteGate.Writer writer) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
-        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> gate.write(writer, () -> {
+        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> on.write(writer, () -> {
             holding.countDown();
             try {
                 release.await(30, TimeUnit.SECONDS);
@@ -90,20 +94,8 @@ class WriteGateTest {
     @Test
     void postgresqlHasNoGate() throws Exception {
         WriteGate none = WriteGate.forKind(DatabaseKind.POSTGRESQL, INTERACTIVE_WAIT);
-        CountDownLatch inside = new CountDownLatch(1);
-        CompletableFuture<Void> bulk = CompletableFuture.runAsync(() -> none.write(WriteGate.Writer.BULK, () -> {
-            inside.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        holdAs(none, WriteGate.Writer.BULK);
 
         assertThat(none.write(WriteGate.Writer.INTERACTIVE, () -> "beside it")).isEqualTo("beside it");
-        release.countDown();
-        bulk.get(10, TimeUnit.SECONDS);
     }
 }
