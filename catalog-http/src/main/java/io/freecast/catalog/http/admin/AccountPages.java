@@ -5,6 +5,7 @@ import io.freecast.catalog.domain.Role;
 import io.freecast.catalog.domain.Scope;
 import io.freecast.catalog.port.in.AccountAdministration;
 import io.freecast.catalog.port.in.InvalidEditException;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,10 @@ final class AccountPages {
                 return pages.redirect(request, "/accounts", "Added the account " + added.name() + " (" + added.role().wireName() + ").");
             } catch (InvalidEditException e) {
                 errors.putAll(FormView.errorsOf(e.violations()));
+            } catch (StorageUnavailableException e) {
+                // An import holds the database, or it is away: the name and role stay, the password is typed again.
+                return listPage(request, 503, typed, FormView.notSaved(e,
+                        "the name and role are kept below; type the password again"));
             }
         }
         return listPage(request, 422, typed, errors);

@@ -13,6 +13,9 @@ import java.util.Set;
  */
 record FormView(Map<String, String> values, Map<String, String> errors, Set<String> locked, String version) {
 
+    /** The error of a whole form the storage did not take: no field of it is wrong. */
+    private static final String NOT_SAVED = "not saved";
+
     String value(String field) {
         String value = values.get(field);
         return value == null ? "" : value;
@@ -41,7 +44,18 @@ record FormView(Map<String, String> values, Map<String, String> errors, Set<Stri
      * the form, which shows what was typed again, so that saving once more is one click and nothing typed is lost.
      */
     static Map<String, String> notSaved(StorageUnavailableException e) {
-        return Map.of("not saved", e.getMessage() + "; what you typed is kept below");
+        return notSaved(e, "what you typed is kept below");
+    }
+
+    /** The line {@link #notSaved} put above the form, or {@code null}; for forms that show their other errors by field. */
+    String notSavedError() {
+        String error = errors.get(NOT_SAVED);
+        return error == null ? null : NOT_SAVED + ": " + error;
+    }
+
+    /** {@link #notSaved(StorageUnavailableException)} for a form that keeps only part of what was typed. */
+    static Map<String, String> notSaved(StorageUnavailableException e, String whatIsKept) {
+        return Map.of(NOT_SAVED, e.getMessage() + "; " + whatIsKept);
     }
 
     static Map<String, String> errorsOf(List<FieldViolation> violations) {

@@ -8,6 +8,7 @@ import io.freecast.catalog.port.in.AccountAdministration;
 import io.freecast.catalog.port.in.InvalidEditException;
 import io.freecast.catalog.port.in.ItemNotFoundException;
 import io.freecast.catalog.port.in.TokenAdministration;
+import io.freecast.catalog.port.out.StorageUnavailableException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -113,6 +114,8 @@ final class TokenPages {
                         errors.put(field.equals("expires_at") ? "expires" : field, message));
             } catch (ItemNotFoundException e) {
                 errors.put("user", "there is no such account");
+            } catch (StorageUnavailableException e) {
+                return listPage(request, 503, typed, FormView.notSaved(e), null);
             }
         }
         return listPage(request, 422, typed, errors, null);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,16 @@ class AdminAccessPagesIT {
         assertThat(page.select("main img, main b")).isEmpty();
     }
 
+    /** A form the storage did not take because an import held it: 503, one line above the form saying so. */
+    private static Document refusedAsBusy(HttpResponse<String> refused, String whatIsKept) {
+        assertThat(refused.statusCode()).isEqualTo(503);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("[data-testid=not-saved]").text())
+                .startsWith("not saved: the SQLite database is busy with a bulk write (an import), for ")
+                .endsWith("; " + whatIsKept);
+        return page;
+    }
+
     @Test
     void anAdminAddsAnAccountUnderTheCoresRulesAndThePasswordIsNeverShownBack() {
         browser.signIn("ada", TestAccounts.PASSWORD);
@@ -105,6 +116,29 @@ class AdminAccessPagesIT {
                 .isEqualTo(Scope.EDIT);
         assertThat(audit("account")).anySatisfy(e -> assertThat(e.actor().label()).isEqualTo("account:ada"));
         assertThat(audit("account")).noneMatch(e -> String.valueOf(e.after()).contains(PASSWORD));
+    }
+
+    @Test
+    void anAccountAddedWhileAnImportHoldsTheDatabaseIsRefusedAsBusyKeepingTheNameAndRoleButNotThePassword()
+            throws Exception {
+        browser.signIn("ada", TestAccounts.PASSWORD); // signing in writes too: before the import holds the writer
+        String csrf = browser.csrf();
+        Map<String, String> form = AdminClient.form("csrf", csrf, "name", "olga", "role", "editor",
+                "password", PASSWORD, "password_again", PASSWORD);
+        HttpResponse<String> refused;
+        try (HeldWriter importing = HeldWriter.hold(server.store)) {
+            refused = browser.post("/admin/accounts", form);
+        }
+
+        Document page = refusedAsBusy(refused, "the name and role are kept below; type the password again");
+        assertThat(page.select("input[name=name]").val()).isEqualTo("olga");
+        assertThat(page.select("select[name=role] option[selected]").val()).isEqualTo("editor");
+        assertThat(page.select("input[type=password]")).allSatisfy(input -> assertThat(input.val()).isEmpty());
+        assertThat(refused.body()).doesNotContain(PASSWORD);
+        assertThat(accounts()).isEmpty();
+        // The same form once the import has committed: added.
+        assertThat(browser.post("/admin/accounts", form).statusCode()).isEqualTo(303);
+        assertThat(accounts()).extracting(Account::name).containsExactly("olga");
     }
 
     @Test
@@ -187,6 +221,32 @@ class AdminAccessPagesIT {
             assertThat(browser.get(path).body()).as(path).doesNotContain(secret);
         }
         assertThat(audit("token")).isNotEmpty().noneMatch(e -> (e.before() + " " + e.after()).contains(secret));
+    }
+
+    @Test
+    void aTokenCreatedWhileAnImportHoldsTheDatabaseIsRefusedAsBusyKeepingWhatWasTypedAndIssuingNothing()
+            throws Exception {
+        server.catalog.accounts().addAccount(ada, "olga", Role.EDITOR, PASSWORD);
+        browser.signIn("ada", TestAccounts.PASSWORD);
+        Map<String, String> form = AdminClient.form("csrf", browser.csrf(),
+                "user", "olga", "name", "deploy " + HOSTILE, "scope", "edit", "expires", "2099-01-31");
+        HttpResponse<String> refused;
+        try (HeldWriter importing = HeldWriter.hold(server.store)) {
+            refused = browser.post("/admin/tokens", form);
+        }
+
+        Document page = refusedAsBusy(refused, "what you typed is kept below");
+        Element kept = page.selectFirst("form[data-testid=new-token]");
+        assertThat(kept.select("select[name=user] option[selected]").val()).isEqualTo("olga");
+        assertThat(kept.select("input[name=name]").val()).isEqualTo("deploy " + HOSTILE);
+        assertThat(kept.select("select[name=scope] option[selected]").val()).isEqualTo("edit");
+        assertThat(kept.select("input[name=expires]").val()).isEqualTo("2099-01-31");
+        assertThat(page.select("[data-testid=token-secret], [data-testid=issued]")).isEmpty();
+        assertNoMarkupFrom(page);
+        assertThat(tokens()).isEmpty();
+        // The same form once the import has committed: issued.
+        assertThat(browser.post("/admin/tokens", form).statusCode()).isEqualTo(201);
+        assertThat(tokens()).singleElement().satisfies(t -> assertThat(t.label()).isEqualTo("deploy " + HOSTILE));
     }
 
     @Test

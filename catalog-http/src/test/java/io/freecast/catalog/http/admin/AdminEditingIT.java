@@ -16,9 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -117,27 +114,10 @@ class AdminEditingIT {
         browser.signIn("eddie", TestAccounts.PASSWORD); // signing in writes too: before the import holds the writer
         Map<String, String> form = movieForm(3, "title", "Typed during an import", "description", HOSTILE);
         MovieTree before = movie(3);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        // An import's transaction, open: on SQLite it holds the one writer until it commits.
-        CompletableFuture<Void> importing = CompletableFuture.runAsync(() -> server.store.ports().transactions()
-                .inBulkTransaction(() -> {
-                    holding.countDown();
-                    try {
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return null;
-                }, note -> { }));
         HttpResponse<String> refused;
-        try {
-            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+        try (HeldWriter importing = HeldWriter.hold(server.store)) {
             refused = browser.post("/admin/movies/3", form);
-        } finally {
-            release.countDown();
         }
-        importing.get(30, TimeUnit.SECONDS);
 
         assertThat(refused.statusCode()).isEqualTo(503);
         Document page = Jsoup.parse(refused.body());
