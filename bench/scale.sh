@@ -21,9 +21,9 @@
 # 2. for each database: imports the feeds with the real launcher (`migrate`, `import-movies`, `import-shows`),
 #    each in a JVM of its own with a fixed -Xmx, timing it and reading its peak heap from its GC log,
 # 3. starts `serve` with the response cache off and measures with wrk the title searches (common word, rare word,
-#    accented, no match: each X-Total-Count checked against the generator's count, or absent beyond the API's
-#    count cap of 1,000) and the list at page 1 and at page
-#    10,000 (a keyset cursor made like the API's own),
+#    accented, no match, two letters matching nothing: each X-Total-Count checked against the generator's count,
+#    or absent beyond the API's count cap of 1,000) and the list at page 1 and at page 10,000 (a keyset cursor
+#    made like the API's own),
 # 4. restarts `serve` with the response cache on (1 s) and measures GET /movies/{id} and /shows/{id}/episodes
 #    over uniformly random ids of the whole catalog (bench/random-ids.lua), so almost every request misses it,
 # 5. once, saves the exact response bytes of SAMPLE random ids of each kind as files and measures nginx serving
@@ -268,8 +268,9 @@ first_id() { curl -fsS "$1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2; }
 # The searches, each checked against the number of titles the generator says it matches.
 measure_searches() {
   local label=$1 name query url total expected
-  local -A what=([common]="common word" [rare]="rare word" [accented]=accented [nomatch]="no match")
-  for name in common rare accented nomatch; do
+  local -A what=([common]="common word" [rare]="rare word" [accented]=accented [nomatch]="no match"
+    [short]="2 letters, no match")
+  for name in common rare accented nomatch short; do
     query=$(written "search.$name")
     url=$(api "/movies/?q=$(written "search.$name.q")")
     total=$(total_count "$url")
@@ -383,7 +384,7 @@ measure_nginx() {
 
 # --- 6. the report --------------------------------------------------------------------------------------------
 
-REQUESTS=(search-common search-rare search-accented search-nomatch page-1 page-deep movie-random episodes-random)
+REQUESTS=(search-common search-rare search-accented search-nomatch search-short page-1 page-deep movie-random episodes-random)
 # verdict OK → "PASS" or "MISS"; a miss is remembered in a file (verdicts run in subshells) for the exit code.
 verdict() { if [ "$1" = 1 ]; then echo PASS; else touch "$WORK/missed"; echo MISS; fi; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }

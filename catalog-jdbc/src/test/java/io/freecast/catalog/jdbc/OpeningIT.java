@@ -29,7 +29,8 @@ class OpeningIT {
     private static final List<String> MIGRATIONS = List.of("1 catalog schema", "2 accounts and tokens",
             "3 hand edits", "4 admin indexes", "5 ratings checked per provider", "6 title search index and counts",
             "7 task run interrupted", "9 locked title indexes", "10 link check due",
-            "11 import indexes new titles per batch", "12 title search statistics", "13 catalog counts", "14 inactive sources by owner");
+            "11 import indexes new titles per batch", "12 title search statistics", "13 catalog counts", "14 inactive sources by owner",
+            "15 short searches through the title index");
     private static final String LATEST = MIGRATIONS.getLast().split(" ")[0];
 
     @TempDir

@@ -61,10 +61,12 @@ final class TitlePages<T> {
      * beyond the cursor and stops, however many titles match. RAREST_TRIGRAMS is an INDEXED search whose
      * trigrams are all common but which is cheaper to find through the titles holding its two rarest trigrams,
      * each then checked for the whole text (see {@link TitleTrigrams}); RAREST_TRIGRAMS_IN_ID_ORDER its page in
-     * id order on SQLite.
+     * id order on SQLite. SHORT_INDEXED is, on SQLite, a FOLDED search of the whole list read through the trigram
+     * index's terms that begin with its text (see {@link #termsBeginningWith}) when it matches too few titles for
+     * the walk to be cheap: a rare or absent short text would make the walk read the whole list.
      */
     private enum Search { NONE, INDEXED, INDEXED_IN_ID_ORDER, RAREST_TRIGRAMS, RAREST_TRIGRAMS_IN_ID_ORDER, FOLDED,
-        LITERAL }
+        SHORT_INDEXED, LITERAL }
 
     /** A trigram index finds only texts at least this long (in code points). */
     private static final int TRIGRAM = 3;
@@ -93,6 +95,22 @@ final class TitlePages<T> {
             }
             return new SearchTerm(Search.INDEXED, database == DatabaseKind.SQLITE
                     ? "\"" + normalised.replace("\"", "\"\"") + "\"" : like, like, normalised, null);
+        }
+
+        /**
+         * SQLite: a FOLDED search (1 or 2 characters) read through the index's terms that begin with its text,
+         * bound as a range of terms: from the text ({@code pattern}) to the first string past every string
+         * beginning with it ({@code second}). Itself when there is none (its last character is the last of
+         * Unicode's).
+         */
+        SearchTerm throughTermsBeginningWithIt() {
+            int last = text.codePointBefore(text.length());
+            if (last == Character.MAX_CODE_POINT) {
+                return this;
+            }
+            int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+            String past = text.substring(0, text.length() - Character.charCount(last)) + Character.toString(next);
+            return new SearchTerm(Search.SHORT_INDEXED, text, like, text, past);
         }
 
         /** The same search read through the titles holding two of its trigrams ({@code pair}, an FTS5 query). */
@@ -170,9 +188,10 @@ final class TitlePages<T> {
     private final RecentSearchTotals recentTotals = new RecentSearchTotals(RecentSearchTotals.CAPACITY);
     private final Function<TitleFilter, Condition> filterConditions;
     private final DatabaseKind database;
-    /** This list's row of {@code title_count}, and its SQLite trigram index. */
+    /** This list's row of {@code title_count}, its SQLite trigram index, and that index's terms (V15). */
     private final String kind;
     private final Table<?> titleIndex;
+    private final Table<?> titleTerms;
     /** SQLite: how common the list's trigrams are, to choose how an INDEXED search reads the index. */
     private final TitleTrigrams trigrams;
 
@@ -188,6 +207,7 @@ final class TitlePages<T> {
         this.database = DatabaseKind.of(dsl);
         this.kind = kind;
         this.titleIndex = DSL.table(DSL.name("title_index_" + kind));
+        this.titleTerms = DSL.table(DSL.name("title_terms_" + kind));
         this.trigrams = new TitleTrigrams(dsl, kind, TitleTrigrams.LARGE_LIST);
         this.statements = statements;
         this.rows = rows;
@@ -319,7 +339,11 @@ final class TitlePages<T> {
         SearchTerm search = SearchTerm.of(query.titleContains(), database);
         // What a carried total belongs to: the search, not how it is read (which may change between pages).
         String searched = kind + "\n" + search.kind() + "\n" + search.pattern();
-        if (search.kind() == Search.INDEXED && database == DatabaseKind.SQLITE) {
+        if (search.kind() == Search.FOLDED && database == DatabaseKind.SQLITE && filters.isEmpty()) {
+            // Counted through the index's terms, which stops at the cap for a common text and reads only its own
+            // titles for a rare one; the count then decides between those titles and the walk (below).
+            search = search.throughTermsBeginningWithIt();
+        } else if (search.kind() == Search.INDEXED && database == DatabaseKind.SQLITE) {
             String pair = trigrams.rarestPair(search.text());
             if (pair != null) {
                 search = search.throughRarestTrigrams(pair);
@@ -351,6 +375,10 @@ final class TitlePages<T> {
                     how = Search.FOLDED;
                     pattern = search.like();
                 }
+            } else if (how == Search.SHORT_INDEXED && dense(tally.total(), tally.listSize(), request.limit() + 1)) {
+                // A common short text ("a": more matches than the cap) is found soonest by walking the list's order.
+                how = Search.FOLDED;
+                pattern = search.like();
             }
         }
         // Reading backwards walks the reversed order: the other direction, unknown values first.
@@ -549,6 +577,8 @@ final class TitlePages<T> {
             // (a join, so that the count stops at the cap's row without reading every title holding the pair).
             var matches = total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
                     ? DSL.selectOne().from(titleIndex).where(indexMatch())
+                    : total.search() == Search.SHORT_INDEXED
+                    ? DSL.selectDistinct(termDocument()).from(titleTerms).where(termsBeginningWith())
                     : total.search() == Search.RAREST_TRIGRAMS && database == DatabaseKind.SQLITE
                     ? DSL.selectOne().from(titleIndex).join(table).on(id.eq(indexRowid())).where(indexMatch()).and(holdsText())
                     : DSL.selectOne().from(table).where(search(total.search()));
@@ -565,6 +595,23 @@ final class TitlePages<T> {
     private Condition indexMatch() {
         return DSL.condition("{0} match {1}", DSL.name(titleIndex.getName()),
                 RenderedSelect.parameter("q", SQLDataType.VARCHAR));
+    }
+
+    /**
+     * SQLite: the index's terms that begin with the bound text ({@code q} to {@code second}, see
+     * {@link SearchTerm#throughTermsBeginningWithIt}). Since V15 the index holds each title followed by two
+     * spaces, so every place where a text of 1 or 2 characters occurs in a title begins one of its trigrams; the
+     * {@code title_terms_*} table (FTS5's vocabulary, one row per term and title) reads that range of terms alone.
+     */
+    private Condition termsBeginningWith() {
+        Field<String> term = DSL.field(DSL.name("term"), String.class);
+        return term.ge(RenderedSelect.parameter("q", SQLDataType.VARCHAR))
+                .and(term.lt(RenderedSelect.parameter("second", SQLDataType.VARCHAR)));
+    }
+
+    /** SQLite: the title (row id) a row of the index's vocabulary is in. */
+    private static Field<Long> termDocument() {
+        return DSL.field(DSL.name("doc"), Long.class);
     }
 
     /** Every filter's condition, in a fixed order so one set of filters always renders one statement. */
@@ -596,6 +643,8 @@ final class TitlePages<T> {
                     .and(Keyset.contains(titleSearch, RenderedSelect.parameter("second", SQLDataType.VARCHAR)))
                     .and(holdsText());
             case FOLDED -> Keyset.contains(titleSearch, pattern);
+            // SQLite: the titles with a trigram beginning with the text, each looked up by primary key.
+            case SHORT_INDEXED -> id.in(DSL.select(termDocument()).from(titleTerms).where(termsBeginningWith()));
             case INDEXED_IN_ID_ORDER, RAREST_TRIGRAMS_IN_ID_ORDER -> throw new IllegalStateException("a page's statement only: " + search);
             case LITERAL -> Keyset.contains(title, pattern);
         };

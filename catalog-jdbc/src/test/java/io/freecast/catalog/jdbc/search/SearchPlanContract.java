@@ -141,12 +141,13 @@ abstract class SearchPlanContract {
     /** Titles with punctuation, SQL and {@code LIKE} syntax, and long ones, around the common-trigram word. */
     static final List<String> EDGE_TITLES = List.of("Idr%Lub", "Idr_Lub", "Idr\\Lub", "O'Lubidr", "100% Dridrimilubel",
             "Dri_drimilubel", "It's Dridrimilubel", "Idr Lub " + "Dridrimilubel Returns Again ".repeat(6).strip(),
-            "Amélie à Dridrimilubel", "%", "_", "\\", "'");
+            "Amélie à Dridrimilubel", "%", "_", "\\", "'", "Qz", "Lone Qz", "Qzar", "Ж", "Ёж");
 
     /**
      * A list large enough to be searched through its rarest trigrams, whose titles hold common trigrams rare
      * together, answers every search exactly as the rule says — the rare word and its near misses (read through
-     * two trigrams and checked), 1- and 2-character searches (no trigram), long ones (up to the 200 characters a search may have), punctuation, SQL and
+     * two trigrams and checked), 1- and 2-character searches (no trigram: common ones walk the list, rare ones at
+     * a title's start, middle and end, and in titles of 1 or 2 characters, on SQLite through the index's terms), long ones (up to the 200 characters a search may have), punctuation, SQL and
      * {@code LIKE} syntax taken literally — with totals counted up to the cap, in id and title order.
      */
     @Test
@@ -170,7 +171,8 @@ abstract class SearchPlanContract {
                     "\\", "'", "%%", "idr%lub", "idr_lub", "idr\\lub", "o'lubidr", "it's dridrimilubel",
                     "dri-drimilubel", "Dridrimilubel: Quiet Harbor", "100% dridrimilubel", "amelie a dridrimilubel",
                     longest, longest.toUpperCase(Locale.ROOT).replace(' ', '_'), longest + " x",
-                    "dridrimilubel ".repeat(14).strip(), "q%' OR 1=1 --", "zq");
+                    "dridrimilubel ".repeat(14).strip(), "q%' OR 1=1 --", "zq", "qz", "QZ", "q", "z", "ж", "Ж", "ё",
+                    "е", "ar", "z ");
             statements.clear();
             for (String q : queries) {
                 List<String> expected = byTheRule(titles, q);

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  *
  * <p>Words are drawn with a skew ({@link #skewed}): the first words of each list are much more frequent
  * than the last, as in real titles. Nothing here contains "night" except {@link #COMMON_WORD} itself, so a
- * search for it matches exactly the titles that were given it, and nothing contains "zebra" at all.
+ * search for it matches exactly the titles that were given it, and nothing contains "zebra" (or "zq") at all.
  */
 final class GeneratedTitles {
 
@@ -18,6 +18,12 @@ final class GeneratedTitles {
 
     /** In no title (the benchmark's "no match"). */
     static final String ABSENT_WORD = "zebra";
+
+    /**
+     * In no title either (the benchmark's "2 letters, no match"): no syllable or word here has a "z" before a "q".
+     * Too short for a trigram, so a search for it is not a phrase of the title index.
+     */
+    static final String ABSENT_PAIR = "zq";
 
     /** An accented name in about one title in 200 (the benchmark's "accented" search). */
     static final String ACCENTED_NAME = "Amélie";

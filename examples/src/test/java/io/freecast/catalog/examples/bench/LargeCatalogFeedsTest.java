@@ -104,7 +104,7 @@ class LargeCatalogFeedsTest {
         JsonNode movies = JSON.readTree(dir.resolve("movies.json").toFile());
 
         Map<String, Long> recounted = new LinkedHashMap<>();
-        for (String name : new String[] {"common", "rare", "accented", "nomatch"}) {
+        for (String name : new String[] {"common", "rare", "accented", "nomatch", "short"}) {
             String query = FeedKey.normaliseTitle(summary.get("search." + name));
             long matches = 0;
             for (JsonNode movie : movies) {
@@ -119,6 +119,8 @@ class LargeCatalogFeedsTest {
         assertThat(recounted.get("rare")).isBetween(1L, 3L);
         assertThat(recounted.get("accented")).isBetween(1L, recounted.get("common") / 5);
         assertThat(recounted.get("nomatch")).isZero();
+        assertThat(recounted.get("short")).isZero();
+        assertThat(summary.get("search.short")).hasSize(2);
         assertThat(summary.get("search.accented")).isEqualTo("amélie");
         assertThat(summary.get("search.accented.q")).isEqualTo("am%C3%A9lie");
     }

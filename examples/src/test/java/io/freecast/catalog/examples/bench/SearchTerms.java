@@ -24,7 +24,8 @@ final class SearchTerms {
 
     /**
      * Common word (about one title in seven), rare word (the made-up word of the first title with one from the middle
-     * of the feed on: one title, or very few), accented (an accented name, written with its accent), no match.
+     * of the feed on: one title, or very few), accented (an accented name, written with its accent), no match, and
+     * two letters that match nothing (shorter than a trigram).
      */
     static SearchTerms forMovies(long seed, int movies) {
         SearchTerms terms = new SearchTerms();
@@ -32,6 +33,7 @@ final class SearchTerms {
         terms.add("rare", rareWord(seed, movies).toLowerCase(java.util.Locale.ROOT));
         terms.add("accented", GeneratedTitles.ACCENTED_NAME.toLowerCase(java.util.Locale.ROOT));
         terms.add("nomatch", GeneratedTitles.ABSENT_WORD);
+        terms.add("short", GeneratedTitles.ABSENT_PAIR);
         return terms;
     }
 
