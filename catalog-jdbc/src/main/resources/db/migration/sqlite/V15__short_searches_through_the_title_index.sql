@@ -1,5 +1,5 @@
--- Searches of 1 or 2 characters through the trigram index (SQLite; ../postgresql/V15 says why PostgreSQL has
--- nothing to do).
+-- Searches of 1 or 2 characters through the trigram index (SQLite; ../postgresql/V15 does the same with an index
+-- of each title's characters and pairs of characters).
 --
 -- A trigram index finds texts of 3 characters or more. A shorter search ("zq") was answered by walking the list
 -- and testing every title, stopping at the page's end: fast for a common text, but a rare or absent one read the

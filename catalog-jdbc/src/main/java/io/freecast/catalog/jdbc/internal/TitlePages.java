@@ -24,6 +24,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Param;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -61,9 +63,10 @@ final class TitlePages<T> {
      * beyond the cursor and stops, however many titles match. RAREST_TRIGRAMS is an INDEXED search whose
      * trigrams are all common but which is cheaper to find through the titles holding its two rarest trigrams,
      * each then checked for the whole text (see {@link TitleTrigrams}); RAREST_TRIGRAMS_IN_ID_ORDER its page in
-     * id order on SQLite. SHORT_INDEXED is, on SQLite, a FOLDED search of the whole list read through the trigram
-     * index's terms that begin with its text (see {@link #termsBeginningWith}) when it matches too few titles for
-     * the walk to be cheap: a rare or absent short text would make the walk read the whole list.
+     * id order on SQLite. SHORT_INDEXED is a FOLDED search of the whole list read through an index when it matches
+     * too few titles for the walk to be cheap (a rare or absent short text would make the walk read the whole list):
+     * on SQLite the trigram index's terms that begin with its text (see {@link #termsBeginningWith}), on PostgreSQL
+     * the index of each title's characters and pairs of characters (see {@link #holdsShortText}).
      */
     private enum Search { NONE, INDEXED, INDEXED_IN_ID_ORDER, RAREST_TRIGRAMS, RAREST_TRIGRAMS_IN_ID_ORDER, FOLDED,
         SHORT_INDEXED, LITERAL }
@@ -111,6 +114,11 @@ final class TitlePages<T> {
             int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
             String past = text.substring(0, text.length() - Character.charCount(last)) + Character.toString(next);
             return new SearchTerm(Search.SHORT_INDEXED, text, like, text, past);
+        }
+
+        /** PostgreSQL: a FOLDED search (1 or 2 characters) read through the titles' short texts, bound as itself. */
+        SearchTerm throughShortTexts() {
+            return new SearchTerm(Search.SHORT_INDEXED, text, like, text, null);
         }
 
         /** The same search read through the titles holding two of its trigrams ({@code pair}, an FTS5 query). */
@@ -339,10 +347,10 @@ final class TitlePages<T> {
         SearchTerm search = SearchTerm.of(query.titleContains(), database);
         // What a carried total belongs to: the search, not how it is read (which may change between pages).
         String searched = kind + "\n" + search.kind() + "\n" + search.pattern();
-        if (search.kind() == Search.FOLDED && database == DatabaseKind.SQLITE && filters.isEmpty()) {
-            // Counted through the index's terms, which stops at the cap for a common text and reads only its own
-            // titles for a rare one; the count then decides between those titles and the walk (below).
-            search = search.throughTermsBeginningWithIt();
+        if (search.kind() == Search.FOLDED && filters.isEmpty()) {
+            // Counted through an index, which stops at the cap for a common text and reads only its own titles for
+            // a rare one; the count then decides between those titles and the walk (below).
+            search = database == DatabaseKind.SQLITE ? search.throughTermsBeginningWithIt() : search.throughShortTexts();
         } else if (search.kind() == Search.INDEXED && database == DatabaseKind.SQLITE) {
             String pair = trigrams.rarestPair(search.text());
             if (pair != null) {
@@ -366,7 +374,7 @@ final class TitlePages<T> {
         if (carried == CarriedTotal.NONE && filters.isEmpty() && search.kind() != Search.NONE) {
             carried = CarriedTotal.of(recentTotals.get(searched), searched);
         }
-        if (filters.isEmpty() && database == DatabaseKind.SQLITE) {
+        if (filters.isEmpty() && (database == DatabaseKind.SQLITE || how == Search.SHORT_INDEXED)) {
             tally = tally(totalStatement, how != Search.NONE, pattern, carried, text, second, -1);
             if (how == Search.INDEXED || how == Search.RAREST_TRIGRAMS) {
                 if (sortColumn == SortColumn.ID) {
@@ -577,8 +585,10 @@ final class TitlePages<T> {
             // (a join, so that the count stops at the cap's row without reading every title holding the pair).
             var matches = total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
                     ? DSL.selectOne().from(titleIndex).where(indexMatch())
-                    : total.search() == Search.SHORT_INDEXED
+                    : total.search() == Search.SHORT_INDEXED && database == DatabaseKind.SQLITE
                     ? DSL.selectDistinct(termDocument()).from(titleTerms).where(termsBeginningWith())
+                    : total.search() == Search.SHORT_INDEXED
+                    ? DSL.selectOne().from(table).where(holdsShortText(titleSearch))
                     : total.search() == Search.RAREST_TRIGRAMS && database == DatabaseKind.SQLITE
                     ? DSL.selectOne().from(titleIndex).join(table).on(id.eq(indexRowid())).where(indexMatch()).and(holdsText())
                     : DSL.selectOne().from(table).where(search(total.search()));
@@ -607,6 +617,21 @@ final class TitlePages<T> {
         Field<String> term = DSL.field(DSL.name("term"), String.class);
         return term.ge(RenderedSelect.parameter("q", SQLDataType.VARCHAR))
                 .and(term.lt(RenderedSelect.parameter("second", SQLDataType.VARCHAR)));
+    }
+
+    /**
+     * PostgreSQL: the title holds the bound text of 1 or 2 characters ({@code q}): it is one of the title's
+     * characters or pairs of consecutive characters, {@code title_short_texts} (V15), whose GIN index answers this.
+     */
+    private static Condition holdsShortText(Field<String> titleSearch) {
+        return DSL.condition("title_short_texts({0}) @> array[{1}]::text[]", titleSearch,
+                RenderedSelect.parameter("q", SQLDataType.VARCHAR));
+    }
+
+    /** PostgreSQL: the ids of the titles holding the bound short text, through its index. */
+    private Select<Record1<Long>> matchingShortText() {
+        Table<?> matched = table.as("matched");
+        return DSL.select(matched.field(id)).from(matched).where(holdsShortText(matched.field(titleSearch)));
     }
 
     /** SQLite: the title (row id) a row of the index's vocabulary is in. */
@@ -643,8 +668,12 @@ final class TitlePages<T> {
                     .and(Keyset.contains(titleSearch, RenderedSelect.parameter("second", SQLDataType.VARCHAR)))
                     .and(holdsText());
             case FOLDED -> Keyset.contains(titleSearch, pattern);
-            // SQLite: the titles with a trigram beginning with the text, each looked up by primary key.
-            case SHORT_INDEXED -> id.in(DSL.select(termDocument()).from(titleTerms).where(termsBeginningWith()));
+            // SQLite: the titles with a trigram beginning with the text, each looked up by primary key. PostgreSQL:
+            // the ids the short texts' index finds, as an array computed first, so that the page cannot be planned
+            // as a walk of the list filtering each title (a rare text's estimate is up to 0.5% of the list).
+            case SHORT_INDEXED -> database == DatabaseKind.SQLITE
+                    ? id.in(DSL.select(termDocument()).from(titleTerms).where(termsBeginningWith()))
+                    : DSL.condition("{0} = any(array({1}))", id, matchingShortText());
             case INDEXED_IN_ID_ORDER, RAREST_TRIGRAMS_IN_ID_ORDER -> throw new IllegalStateException("a page's statement only: " + search);
             case LITERAL -> Keyset.contains(title, pattern);
         };

@@ -70,6 +70,16 @@ class PostgresSearchPlanIT extends SearchPlanContract {
         return "position(";
     }
 
+    @Override
+    String readsShortTexts() {
+        return "title_short_texts(";
+    }
+
+    @Override
+    boolean usesShortTextIndex(String step) {
+        return step.contains("ix_movie_title_short");
+    }
+
     /**
      * A word whose trigrams are all common but two ("dridrimilubel": "idr" and "lub" in a dozen titles, the rest
      * in 20,000) is read through those two: each of its statements (the total, pages by id and by title, first
@@ -195,7 +205,8 @@ class PostgresSearchPlanIT extends SearchPlanContract {
     }
 
     /**
-     * The statement with its placeholders filled: the search pattern after LIKE; -1 for a total's "known" count
+     * The statement with its placeholders filled: the search pattern after LIKE, a short text ("qz") in an array;
+     * -1 for a total's "known" count
      * (the only placeholder right after a WHEN: no total known, so the count itself is planned — with a
      * value, PostgreSQL folds the CASE and the count's subquery leaves the plan); else a small number.
      */
@@ -204,7 +215,8 @@ class PostgresSearchPlanIT extends SearchPlanContract {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String before = sql.substring(0, matcher.start()).stripTrailing().toLowerCase(Locale.ROOT);
-            matcher.appendReplacement(out, before.endsWith("like") ? "'%zyxwvut%'" : before.endsWith("when") ? "-1" : "'2'");
+            matcher.appendReplacement(out, before.endsWith("like") ? "'%zyxwvut%'" : before.endsWith("when") ? "-1"
+                    : before.endsWith("array[") ? "'qz'" : "'2'");
         }
         matcher.appendTail(out);
         return out.toString();

@@ -19,11 +19,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +139,58 @@ abstract class SearchPlanContract {
 
     /** A fragment of SQL found only in a search statement that checks each title for the whole text. */
     abstract String checksTheWholeText();
+
+    /** A fragment of SQL found only in a statement reading the index of short texts (1 or 2 characters). */
+    abstract String readsShortTexts();
+
+    /** Whether a step of a plan reads the index of short texts. */
+    abstract boolean usesShortTextIndex(String step);
+
+    /**
+     * A search of 2 characters that few titles hold ("qz", at a title's start, its end, and the whole of it) is
+     * counted and paged through the index of short texts — every statement, in id order both ways and by title,
+     * first and beyond a cursor — and never reads the list; one that every title holds ("d") is counted there up
+     * to the cap and its page walks the list until it is full.
+     */
+    @Test
+    void aRareSearchOfTwoCharactersIsReadThroughAnIndexAndACommonOneWalksTheListToThePagesEnd() throws SQLException {
+        try (TestDatabase db = database(dir)) {
+            List<String> statements = new CopyOnWriteArrayList<>();
+            JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
+            addCommonTrigramTitles(db, LARGE_LIST);
+            store.ports().movies().upsertAll(List.of(Drafts.movie("a", "Qz"), Drafts.movie("b", "Lone Qz"),
+                    Drafts.movie("c", "Qzar")));
+
+            statements.clear();
+            for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false))) {
+                Page<MovieTree> first = store.ports().queries().listMovies(new ListQuery(sort, "qz", PageRequest.first(2)));
+                Page<MovieTree> second = store.ports().queries().listMovies(new ListQuery(sort, "qz",
+                        new PageRequest(2, first.next())));
+                assertThat(first.total()).as("%s", sort).isEqualTo(3);
+                assertThat(Stream.concat(first.items().stream(), second.items().stream()).map(m -> m.movie().title()))
+                        .as("%s", sort).containsExactlyInAnyOrder("Qz", "Lone Qz", "Qzar");
+            }
+            List<String> rare = List.copyOf(new LinkedHashSet<>(statements.stream()
+                    .filter(sql -> sql.contains(readsShortTexts())).toList()));
+            assertThat(rare).as("the count, and pages by id both ways and by title, first and beyond a cursor")
+                    .hasSize(7);
+            try (Connection connection = db.connect()) {
+                for (String sql : rare) {
+                    assertThat(explain(connection, sql)).as(sql).noneMatch(this::scansMovies)
+                            .anyMatch(this::usesShortTextIndex);
+                }
+            }
+
+            statements.clear();
+            Page<MovieTree> common = store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "d", PageRequest.first(50)));
+            assertThat(common.total()).isEqualTo(Page.UNCOUNTED);
+            assertThat(common.items()).hasSize(50);
+            assertThat(statements).as("counted through the index, up to the cap")
+                    .anyMatch(sql -> sql.contains(readsShortTexts()) && sql.contains("count("));
+            assertThat(statements).as("the page walks the list")
+                    .anyMatch(sql -> sql.contains(" like ") && !sql.contains(readsShortTexts()));
+        }
+    }
 
     /** Titles with punctuation, SQL and {@code LIKE} syntax, and long ones, around the common-trigram word. */
     static final List<String> EDGE_TITLES = List.of("Idr%Lub", "Idr_Lub", "Idr\\Lub", "O'Lubidr", "100% Dridrimilubel",

@@ -13,7 +13,6 @@ import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.jdbc.testing.SqlitePlans;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
-import io.freecast.catalog.testing.Drafts;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +65,16 @@ class SqliteSearchPlanIT extends SearchPlanContract {
     @Override
     String checksTheWholeText() {
         return "instr(";
+    }
+
+    @Override
+    String readsShortTexts() {
+        return "title_terms_movie";
+    }
+
+    @Override
+    boolean usesShortTextIndex(String step) {
+        return step.contains("title_terms_movie VIRTUAL TABLE");
     }
 
     @Test
@@ -114,54 +122,6 @@ class SqliteSearchPlanIT extends SearchPlanContract {
             Page<?> even = store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "rimil", PageRequest.first(2)));
             assertThat(even.total()).isEqualTo(6);
             assertThat(searches(statements)).hasSize(2).noneMatch(sql -> sql.contains("instr("));
-        }
-    }
-
-    @Test
-    void aRareSearchOfOneOrTwoCharactersReadsTheIndexsTermsAndACommonOneWalksTheListToThePagesEnd()
-            throws SQLException {
-        try (TestDatabase db = database(dir)) {
-            List<String> statements = new CopyOnWriteArrayList<>();
-            JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
-            try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-                statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
-                        + " INSERT INTO movie (feed_key, title, title_search, created_at, updated_at)"
-                        + " SELECT 'id:film' || i, 'Film ' || i, 'film ' || i, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM n");
-            }
-            store.ports().movies().upsertAll(List.of(Drafts.movie("a", "Qz"), Drafts.movie("b", "Lone Qz"),
-                    Drafts.movie("c", "Qzar")));
-
-            // "qz": at a title's start, its end, and the whole of it; before, only a walk of all 5,003 titles
-            // found that out, for the page and again for the count.
-            statements.clear();
-            for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false))) {
-                Page<MovieTree> first = store.ports().queries().listMovies(new ListQuery(sort, "qz", PageRequest.first(2)));
-                Page<MovieTree> second = store.ports().queries().listMovies(new ListQuery(sort, "qz",
-                        new PageRequest(2, first.next())));
-                assertThat(first.total()).as("%s", sort).isEqualTo(3);
-                assertThat(Stream.concat(first.items().stream(), second.items().stream()).map(m -> m.movie().title()))
-                        .as("%s", sort).containsExactlyInAnyOrder("Qz", "Lone Qz", "Qzar");
-            }
-            List<String> rare = List.copyOf(new LinkedHashSet<>(statements.stream()
-                    .filter(sql -> sql.contains("title_terms_movie")).toList()));
-            assertThat(rare).as("the count, and pages by id both ways and by title, first and beyond a cursor")
-                    .hasSize(7);
-            try (Connection connection = db.connect()) {
-                for (String sql : rare) {
-                    assertThat(explain(connection, sql)).as(sql).noneMatch(this::scansMovies)
-                            .anyMatch(step -> step.contains("title_terms_movie VIRTUAL TABLE"));
-                }
-            }
-
-            // "f", in every title: more matches than the cap, so the page walks the list until it is full.
-            statements.clear();
-            Page<MovieTree> common = store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "f", PageRequest.first(50)));
-            assertThat(common.total()).isEqualTo(Page.UNCOUNTED);
-            assertThat(common.items()).hasSize(50);
-            assertThat(statements).as("the count through the terms stops at the cap")
-                    .anyMatch(sql -> sql.contains("title_terms_movie") && sql.contains("count("));
-            assertThat(statements).as("the page walks the list")
-                    .anyMatch(sql -> sql.contains(" like ") && !sql.contains("title_terms_movie"));
         }
     }
 
