@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,20 +35,19 @@ class RatingChecksMigrationIT {
     @Test
     void onSqlite() throws Exception {
         try (TestDatabase db = TestDatabases.sqlite(dir)) {
-            migratesRatedTitles(db, "sqlite");
+            migratesRatedTitles(db);
         }
     }
 
     @Test
     void onPostgres() throws Exception {
         try (TestDatabase db = TestDatabases.postgres()) {
-            migratesRatedTitles(db, "postgresql");
+            migratesRatedTitles(db);
         }
     }
 
-    private static void migratesRatedTitles(TestDatabase db, String folder) throws Exception {
-        Flyway.configure().dataSource(db.url(), null, null).locations("classpath:db/migration/" + folder)
-                .target("4").load().migrate();
+    private static void migratesRatedTitles(TestDatabase db) throws Exception {
+        db.migrateTo("4");
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO movie (id, feed_key, title, title_search, imdb_rating, kinopoisk_rating,"
                     + " ratings_checked_at, created_at, updated_at) VALUES"

@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +43,7 @@ class TaskRunStatusMigrationIT {
 
     private void upgrade(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = TestDatabases.of(kind, dir)) {
-            migrateTo4(db);
+            db.migrateTo("4");
             String ts = kind == TestDatabase.Kind.SQLITE ? "" : "TIMESTAMP ";
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO task_run (task, node, started_at, finished_at, status, error) VALUES "
@@ -86,19 +85,6 @@ class TaskRunStatusMigrationIT {
     }
 
     /** The schema as catalogs before migration 7 left it. */
-    private static void migrateTo4(TestDatabase db) {
-        var configuration = Flyway.configure().loggers("slf4j")
-                .locations("classpath:db/migration/" + (db.kind() == TestDatabase.Kind.SQLITE ? "sqlite" : "postgresql"))
-                .target("4");
-        String url = db.url();
-        int schemaAt = url.indexOf("currentSchema=");
-        if (schemaAt >= 0) {
-            String schema = url.substring(schemaAt + "currentSchema=".length()).split("&")[0];
-            configuration.schemas(schema);
-        }
-        configuration.dataSource(url, null, null).load().migrate();
-    }
-
     private static long count(TestDatabase db, String table) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {

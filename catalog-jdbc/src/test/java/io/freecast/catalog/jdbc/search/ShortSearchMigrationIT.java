@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +43,7 @@ class ShortSearchMigrationIT {
 
     private void upgrade(TestDatabase.Kind kind, String readsShortTexts) throws Exception {
         try (TestDatabase db = TestDatabases.of(kind, dir)) {
-            migrateTo14(db);
+            db.migrateTo("14");
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO movie (feed_key, title, title_search, created_at, updated_at) VALUES "
                         + "('id:1', 'Lone Qz', 'lone qz', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP), "
@@ -81,18 +80,6 @@ class ShortSearchMigrationIT {
             assertThat(movies(store, "o")).containsExactly("Lone Qz", "Oxo");
             assertThat(movies(store, "xo")).containsExactly("Oxo");
         }
-    }
-
-    private static void migrateTo14(TestDatabase db) {
-        var configuration = Flyway.configure().loggers("slf4j")
-                .locations("classpath:db/migration/" + (db.kind() == TestDatabase.Kind.SQLITE ? "sqlite" : "postgresql"))
-                .target("14");
-        String url = db.url();
-        int schemaAt = url.indexOf("currentSchema=");
-        if (schemaAt >= 0) {
-            configuration.schemas(url.substring(schemaAt + "currentSchema=".length()).split("&")[0]);
-        }
-        configuration.dataSource(url, null, null).load().migrate();
     }
 
     private static List<String> movies(JdbcCatalogStore store, String q) {

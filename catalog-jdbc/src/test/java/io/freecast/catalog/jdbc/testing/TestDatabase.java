@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
+import org.flywaydb.core.Flyway;
 
 /**
  * One fresh, empty database for a test: a SQLite file in a temporary directory or a PostgreSQL schema
@@ -50,6 +51,21 @@ public final class TestDatabase implements AutoCloseable {
             stores.add(store);
         }
         return store;
+    }
+
+    /**
+     * Migrates this database only up to {@code version} (and no store is opened): a test of a later migration then
+     * writes rows as the schema of that version had them, and opens a store to migrate the rest.
+     */
+    public void migrateTo(String version) {
+        var configuration = Flyway.configure().loggers("slf4j")
+                .locations("classpath:db/migration/" + (kind == Kind.SQLITE ? "sqlite" : "postgresql"))
+                .target(version);
+        int schemaAt = url.indexOf("currentSchema=");
+        if (schemaAt >= 0) {
+            configuration.schemas(url.substring(schemaAt + "currentSchema=".length()).split("&")[0]);
+        }
+        configuration.dataSource(url, null, null).load().migrate();
     }
 
     /** A plain JDBC connection, for a test to look at or tamper with tables directly. */
