@@ -3,12 +3,15 @@ package io.freecast.catalog.jdbc.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freecast.catalog.domain.ListQuery;
+import io.freecast.catalog.domain.Page;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Sort;
+import io.freecast.catalog.domain.SortField;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.jdbc.testing.PostgresPlans;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
+import io.freecast.catalog.testing.Drafts;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -211,15 +214,54 @@ class PostgresSearchPlanIT extends SearchPlanContract {
      * value, PostgreSQL folds the CASE and the count's subquery leaves the plan); else a small number.
      */
     private static String withValues(String sql) {
+        return withValues(sql, literals(sql));
+    }
+
+    /** {@link #withValues(String)}'s values, in the order of the statement's placeholders. */
+    private static List<String> literals(String sql) {
+        List<String> values = new java.util.ArrayList<>();
         Matcher matcher = PLACEHOLDER.matcher(sql);
-        StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String before = sql.substring(0, matcher.start()).stripTrailing().toLowerCase(Locale.ROOT);
-            matcher.appendReplacement(out, before.endsWith("like") ? "'%zyxwvut%'" : before.endsWith("when") ? "-1"
+            values.add(before.endsWith("like") ? "'%zyxwvut%'" : before.endsWith("when") ? "-1"
                     : before.endsWith("array[") ? "'qz'" : "'2'");
         }
-        matcher.appendTail(out);
-        return out.toString();
+        return values;
+    }
+
+    /**
+     * A rare search of 2 characters under the generic plan a prepared statement may switch to after five runs
+     * ({@code plan_cache_mode = force_generic_plan}), where PostgreSQL does not know the text: its count and its
+     * pages still read the index of short texts, never the list.
+     */
+    @Test
+    void aRareSearchOfTwoCharactersReadsItsIndexUnderAGenericPlanToo() throws SQLException {
+        try (TestDatabase db = database(dir)) {
+            List<String> statements = new CopyOnWriteArrayList<>();
+            JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
+            addCommonTrigramTitles(db, LARGE_LIST);
+            store.ports().movies().upsertAll(List.of(Drafts.movie("a", "Qz"), Drafts.movie("b", "Lone Qz")));
+            statements.clear();
+            for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.TITLE, false))) {
+                Page<?> first = store.ports().queries().listMovies(new ListQuery(sort, "qz", PageRequest.first(1)));
+                store.ports().queries().listMovies(new ListQuery(sort, "qz", new PageRequest(1, first.next())));
+            }
+            List<String> shortSearches = List.copyOf(new LinkedHashSet<>(statements.stream()
+                    .filter(sql -> sql.contains(readsShortTexts())).toList()));
+            assertThat(shortSearches).as("the count, and pages by id and by title, first and beyond a cursor").hasSize(5);
+            try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("SET plan_cache_mode = force_generic_plan");
+                for (String sql : shortSearches) {
+                    statement.execute("PREPARE short AS " + numbered(sql));
+                    List<String> generic = PostgresPlans.steps(connection,
+                            "EXECUTE short(" + String.join(", ", literals(sql)) + ")");
+                    statement.execute("DEALLOCATE short");
+                    assertThat(generic).as("a generic plan, its values unknown: %s", sql)
+                            .noneMatch(this::scansMovies).anyMatch(this::usesShortTextIndex);
+                }
+                statement.execute("RESET plan_cache_mode");
+            }
+        }
     }
 
     @Override
