@@ -12,6 +12,7 @@ import io.freecast.catalog.domain.Channel;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Role;
 import io.freecast.catalog.domain.Scope;
+import io.freecast.catalog.jdbc.testing.HeldImport;
 import io.freecast.catalog.port.in.AuthenticationFailedException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -126,8 +127,10 @@ class AdminAccessPagesIT {
         Map<String, String> form = AdminClient.form("csrf", csrf, "name", "olga", "role", "editor",
                 "password", PASSWORD, "password_again", PASSWORD);
         HttpResponse<String> refused;
-        try (HeldWriter importing = HeldWriter.hold(server.store)) {
+        // An import's transaction held open, its writes made: on SQLite it holds the one writer until it commits.
+        try (HeldImport importing = HeldImport.start(server.store, List.of())) {
             refused = browser.post("/admin/accounts", form);
+            importing.commit();
         }
 
         Document page = refusedAsBusy(refused, "the name and role are kept below; type the password again");
@@ -231,8 +234,10 @@ class AdminAccessPagesIT {
         Map<String, String> form = AdminClient.form("csrf", browser.csrf(),
                 "user", "olga", "name", "deploy " + HOSTILE, "scope", "edit", "expires", "2099-01-31");
         HttpResponse<String> refused;
-        try (HeldWriter importing = HeldWriter.hold(server.store)) {
+        // An import's transaction held open, its writes made: on SQLite it holds the one writer until it commits.
+        try (HeldImport importing = HeldImport.start(server.store, List.of())) {
             refused = browser.post("/admin/tokens", form);
+            importing.commit();
         }
 
         Document page = refusedAsBusy(refused, "what you typed is kept below");

@@ -10,6 +10,7 @@ import io.freecast.catalog.domain.Scope;
 import io.freecast.catalog.domain.ShowTree;
 import io.freecast.catalog.domain.Source;
 import io.freecast.catalog.domain.Versioned;
+import io.freecast.catalog.jdbc.testing.HeldImport;
 import io.freecast.catalog.port.in.FieldEdit;
 import io.freecast.catalog.port.in.MovieFields;
 import java.net.http.HttpResponse;
@@ -115,8 +116,10 @@ class AdminEditingIT {
         Map<String, String> form = movieForm(3, "title", "Typed during an import", "description", HOSTILE);
         MovieTree before = movie(3);
         HttpResponse<String> refused;
-        try (HeldWriter importing = HeldWriter.hold(server.store)) {
+        // An import's transaction held open, its writes made: on SQLite it holds the one writer until it commits.
+        try (HeldImport importing = HeldImport.start(server.store, List.of())) {
             refused = browser.post("/admin/movies/3", form);
+            importing.commit();
         }
 
         assertThat(refused.statusCode()).isEqualTo(503);

@@ -26,6 +26,7 @@ import org.jooq.OrderField;
 import org.jooq.Param;
 import org.jooq.Record1;
 import org.jooq.Select;
+import org.jooq.SelectLimitStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -581,24 +582,35 @@ final class TitlePages<T> {
                     .where(row), TOTAL_PARAMETERS);
         }
         return new RenderedSelect(dsl, statements, () -> {
-            // SQLite: the index alone for a phrase; for the rarest trigrams, the titles they find, each checked
-            // (a join, so that the count stops at the cap's row without reading every title holding the pair).
-            var matches = total.search() == Search.INDEXED && database == DatabaseKind.SQLITE
-                    ? DSL.selectOne().from(titleIndex).where(indexMatch())
-                    : total.search() == Search.SHORT_INDEXED && database == DatabaseKind.SQLITE
-                    ? DSL.selectDistinct(termDocument()).from(titleTerms).where(termsBeginningWith())
-                    : total.search() == Search.SHORT_INDEXED
-                    ? DSL.selectOne().from(table).where(holdsShortText(titleSearch))
-                    : total.search() == Search.RAREST_TRIGRAMS && database == DatabaseKind.SQLITE
-                    ? DSL.selectOne().from(titleIndex).join(table).on(id.eq(indexRowid())).where(indexMatch()).and(holdsText())
-                    : DSL.selectOne().from(table).where(search(total.search()));
-            Field<Long> counted = DSL.field(CappedCount.of(matches));
+            Field<Long> counted = DSL.field(CappedCount.of(matchesCounted(total.search())));
             Field<Long> known = RenderedSelect.parameter("known", SQLDataType.BIGINT);
             Field<Long> searchTotal = DSL.when(changes.eq(RenderedSelect.parameter("seen", SQLDataType.BIGINT)),
                     RenderedSelect.parameter("carried", SQLDataType.BIGINT))
                     .when(known.ge(DSL.inline(0L)), known).otherwise(counted);
             return DSL.select(searchTotal, changes, listTotal).from(TITLE_COUNT).where(row);
         }, TOTAL_PARAMETERS);
+    }
+
+    /**
+     * The rows a search's total counts (up to the cap): one per matching title, read the cheapest way. SQLite: the
+     * index alone for a phrase; for the rarest trigrams, the titles they find, each checked (a join, so that the
+     * count stops at the cap's row without reading every title holding the pair); for a short text, the titles in
+     * the index's terms beginning with it, each once. PostgreSQL, a short text: its condition itself (the page's
+     * array of ids would be every match; the planner reads the list's first titles for a common text). Otherwise
+     * the page's own condition.
+     */
+    private SelectLimitStep<?> matchesCounted(Search search) {
+        if (database == DatabaseKind.SQLITE) {
+            return switch (search) {
+                case INDEXED -> DSL.selectOne().from(titleIndex).where(indexMatch());
+                case RAREST_TRIGRAMS -> DSL.selectOne().from(titleIndex).join(table).on(id.eq(indexRowid()))
+                        .where(indexMatch()).and(holdsText());
+                case SHORT_INDEXED -> DSL.selectDistinct(termDocument()).from(titleTerms).where(termsBeginningWith());
+                default -> DSL.selectOne().from(table).where(search(search));
+            };
+        }
+        return DSL.selectOne().from(table)
+                .where(search == Search.SHORT_INDEXED ? holdsShortText(titleSearch) : search(search));
     }
 
     /** SQLite: the trigram index's rows whose title contains the bound phrase. */

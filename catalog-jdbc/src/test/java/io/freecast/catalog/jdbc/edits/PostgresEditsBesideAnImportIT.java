@@ -9,6 +9,7 @@ import io.freecast.catalog.domain.Movie;
 import io.freecast.catalog.domain.PageRequest;
 import io.freecast.catalog.domain.Sort;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
+import io.freecast.catalog.jdbc.testing.HeldImport;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.jdbc.testing.TestDatabases;
 import io.freecast.catalog.port.out.StorageBusyException;

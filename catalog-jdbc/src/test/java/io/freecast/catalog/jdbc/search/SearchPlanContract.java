@@ -158,18 +158,10 @@ abstract class SearchPlanContract {
             List<String> statements = new CopyOnWriteArrayList<>();
             JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
             addCommonTrigramTitles(db, LARGE_LIST);
-            store.ports().movies().upsertAll(List.of(Drafts.movie("a", "Qz"), Drafts.movie("b", "Lone Qz"),
-                    Drafts.movie("c", "Qzar")));
+            writeShortTextTitles(store);
 
             statements.clear();
-            for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false))) {
-                Page<MovieTree> first = store.ports().queries().listMovies(new ListQuery(sort, "qz", PageRequest.first(2)));
-                Page<MovieTree> second = store.ports().queries().listMovies(new ListQuery(sort, "qz",
-                        new PageRequest(2, first.next())));
-                assertThat(first.total()).as("%s", sort).isEqualTo(3);
-                assertThat(Stream.concat(first.items().stream(), second.items().stream()).map(m -> m.movie().title()))
-                        .as("%s", sort).containsExactlyInAnyOrder("Qz", "Lone Qz", "Qzar");
-            }
+            pageTheShortTextEveryWay(store);
             List<String> rare = List.copyOf(new LinkedHashSet<>(statements.stream()
                     .filter(sql -> sql.contains(readsShortTexts())).toList()));
             assertThat(rare).as("the count, and pages by id both ways and by title, first and beyond a cursor")
@@ -247,6 +239,30 @@ abstract class SearchPlanContract {
             }
             assertThat(statements).as("the rare word was read through two of its trigrams, each title checked")
                     .anyMatch(sql -> sql.contains(checksTheWholeText()));
+        }
+    }
+
+    /** Titles holding "qz" at their start, at their end, and as a whole ({@link #pageTheShortTextEveryWay}). */
+    private static final List<String> SHORT_TEXT_TITLES = List.of("Qz", "Lone Qz", "Qzar");
+
+    /** Writes {@link #SHORT_TEXT_TITLES} through the store. */
+    static void writeShortTextTitles(JdbcCatalogStore store) {
+        store.ports().movies().upsertAll(IntStream.range(0, SHORT_TEXT_TITLES.size())
+                .mapToObj(i -> Drafts.movie("short" + i, SHORT_TEXT_TITLES.get(i))).toList());
+    }
+
+    /**
+     * Reads "qz"'s first and second page (of 2 titles) in id order both ways and in title order, checking its total
+     * (3) and that the two pages hold {@link #SHORT_TEXT_TITLES}: the total's statement and six pages'.
+     */
+    static void pageTheShortTextEveryWay(JdbcCatalogStore store) {
+        for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false))) {
+            Page<MovieTree> first = store.ports().queries().listMovies(new ListQuery(sort, "qz", PageRequest.first(2)));
+            Page<MovieTree> second = store.ports().queries().listMovies(new ListQuery(sort, "qz",
+                    new PageRequest(2, first.next())));
+            assertThat(first.total()).as("%s", sort).isEqualTo(SHORT_TEXT_TITLES.size());
+            assertThat(Stream.concat(first.items().stream(), second.items().stream()).map(m -> m.movie().title()))
+                    .as("%s", sort).containsExactlyInAnyOrderElementsOf(SHORT_TEXT_TITLES);
         }
     }
 

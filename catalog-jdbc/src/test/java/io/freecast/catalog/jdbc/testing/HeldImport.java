@@ -1,4 +1,4 @@
-package io.freecast.catalog.jdbc.edits;
+package io.freecast.catalog.jdbc.testing;
 
 import io.freecast.catalog.domain.MovieDraft;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
@@ -9,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An import of movies that holds its bulk transaction open, its rows written, until the test releases it — as a
- * large feed keeps an import's transaction open for minutes. {@link #close()} releases it too.
+ * large feed keeps an import's transaction open for minutes (on SQLite it holds the one writer). {@link #close()}
+ * releases it too.
  */
-final class HeldImport implements AutoCloseable {
+public final class HeldImport implements AutoCloseable {
 
     private static final long LONGEST_HOLD_SECONDS = 60;
 
@@ -32,7 +33,7 @@ final class HeldImport implements AutoCloseable {
     }
 
     /** Starts the import and returns once it has written {@code movies}, its transaction still open. */
-    static HeldImport start(JdbcCatalogStore store, List<MovieDraft> movies) throws InterruptedException {
+    public static HeldImport start(JdbcCatalogStore store, List<MovieDraft> movies) throws InterruptedException {
         CountDownLatch written = new CountDownLatch(1);
         HeldImport held = new HeldImport(store, movies, written);
         if (!written.await(LONGEST_HOLD_SECONDS, TimeUnit.SECONDS)) {
@@ -43,7 +44,7 @@ final class HeldImport implements AutoCloseable {
     }
 
     /** Lets the import commit and waits until it has. */
-    void commit() throws Exception {
+    public void commit() throws Exception {
         release.countDown();
         finished.get(LONGEST_HOLD_SECONDS, TimeUnit.SECONDS);
     }
