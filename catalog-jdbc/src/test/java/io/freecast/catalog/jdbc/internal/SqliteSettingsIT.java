@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteOpenMode;
 
 /** The settings every pooled SQLite connection opens with, read back from a real connection. */
 class SqliteSettingsIT {
@@ -30,6 +32,10 @@ class SqliteSettingsIT {
                     .as("memory-mapped reads are on (the driver's build may cap the size)")
                     .isPositive()
                     .isLessThanOrEqualTo(SqliteSettings.MMAP_SIZE);
+            assertThat(connection.unwrap(SQLiteConnection.class).getDatabase().getConfig().getOpenModeFlags()
+                    & SQLiteOpenMode.NOMUTEX.flag)
+                    .as("opened without SQLite's own per-connection mutex (the driver serialises each connection)")
+                    .isEqualTo(SQLiteOpenMode.NOMUTEX.flag);
         }
     }
 
