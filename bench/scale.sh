@@ -26,6 +26,7 @@
 #    made like the API's own),
 # 4. restarts `serve` with the response cache on (1 s) and measures GET /movies/{id} and /shows/{id}/episodes
 #    over uniformly random ids of the whole catalog (bench/random-ids.lua), so almost every request misses it,
+#    then GET /health (one `select 1` through the pool, never cached): the fastest a database request can be here,
 # 5. once, saves the exact response bytes of SAMPLE random ids of each kind as files and measures nginx serving
 #    them to random requests among them — the ceiling for a single-item read,
 # 6. prints a table per database, then the ratios and each goal met or missed.
@@ -339,6 +340,9 @@ measure_random_reads() {
     "$ROOT/bench/random-ids.lua" '/movies/{id}' "$first" "$last"
   measure "$label" episodes-random "GET /shows/{id}/episodes, random of $SHOWS" "$(api /)" "$READ_CONNECTIONS" \
     "$ROOT/bench/random-ids.lua" '/shows/{id}/episodes' "$SHOW_FIRST" "$SHOW_LAST"
+  # The floor of a database request on this machine: /health sends one `select 1` through the pool (never cached)
+  # and writes 120 bytes, so no request that reads the catalog can be served faster than it.
+  measure "$label" health "GET /health (one select 1: the floor)" "$(api /health)" "$READ_CONNECTIONS"
 }
 
 # SAMPLE distinct ids drawn uniformly from FIRST..LAST (fewer when the range is smaller), one a line.
@@ -418,6 +422,8 @@ print_database() {
     printf '%-44s | %8s %8s %8s | %9s | %s\n' "$(result "$label.$key.name")" "$(result "$label.$key.rps")" \
       "$(result "$label.$key.p50")" "$(result "$label.$key.p99")" "$(result "$label.$key.total")" "$goal"
   done
+  printf '%-44s | %8s %8s %8s |\n' "$(result "$label.health.name")" "$(result "$label.health.rps")" \
+    "$(result "$label.health.p50")" "$(result "$label.health.p99")"
 }
 
 print_nginx() {
@@ -441,6 +447,17 @@ print_postgresql_against_sqlite() {
       "$(result "sqlite.$key.rps")" "$(awk -v s="$share" 'BEGIN { print 100 * s }')" \
       "$(verdict "$(awk -v s="$share" 'BEGIN { print (s >= 0.5) }')")"
   done
+  # What no change to the queries could pass: a request that reads the catalog costs at least one round trip, so
+  # PostgreSQL cannot reach half of SQLite's rate where SQLite answers faster than twice PostgreSQL's /health.
+  local floor=$(result postgresql.health.rps) beyond=""
+  for key in "${REQUESTS[@]}"; do
+    awk -v s="$(result "sqlite.$key.rps")" -v f="$floor" 'BEGIN { exit !(s > 2 * f) }' \
+      && beyond="$beyond; $(result "sqlite.$key.name" | sed 's/ (.*//')"
+  done
+  printf '%-44s | %8s vs %8s req/s | the floor: no request reading the catalog is faster\n' \
+    "GET /health (one select 1)" "$floor" "$(result sqlite.health.rps)"
+  printf 'out of PostgreSQL'"'"'s reach here (SQLite faster than twice its floor): %s\n' \
+    "$([ -n "$beyond" ] && echo "${beyond#; }" || echo none)"
 }
 
 # --- the run --------------------------------------------------------------------------------------------------
