@@ -15,8 +15,8 @@ import org.jooq.DSLContext;
  *
  * <p>A bulk transaction (an import) waits for the server's answers as long as long work may
  * ({@link AnswerTimeouts#forLongWorkInTransaction}), and also has the planner statistics of the tables it changed
- * much refreshed once it has committed ({@link PlannerStatistics}), on a connection of {@code own}, which never
- * joins a transaction.
+ * much refreshed once it has committed ({@link PlannerStatistics}), and the pending entries of their GIN indexes
+ * merged ({@link GinPendingEntries}), on a connection of {@code own}, which never joins a transaction.
  *
  * <p>An upsert of titles counts what it adds and renames here ({@link #countingTitles}), and the transaction's
  * last statements act on it ({@link TitleWrites}): {@code title_count} on PostgreSQL, the search index on SQLite.
@@ -71,6 +71,11 @@ final class JooqTransactions implements Transactions {
                 upkeep.accept("the catalog counts' change rows were not folded after this import (the import is "
                         + "kept; the dashboard folds them when it is read): " + failure);
             }
+        }
+        String notMerged = GinPendingEntries.merge(own, answers, written);
+        if (notMerged != null) {
+            upkeep.accept("the title search indexes' pending entries were not merged after this import (the import "
+                    + "is kept; until autovacuum's VACUUM merges them, every search reads them): " + notMerged);
         }
         statistics.refresh(own, written, upkeep);
         return result;
