@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +86,44 @@ class PostgresGinPendingEntriesIT {
         assertThat(pendingPagesOfMovieIndexes()).isZero();
     }
 
+    /**
+     * Only an index's owner (or a superuser) may merge its pending list. A store whose login may write the catalog
+     * but owns none of it imports as usual, and its report says the merge was not done and what that costs.
+     */
+    @Test
+    void anImportByALoginThatDoesNotOwnTheIndexesIsKeptAndSaysTheyWereNotMerged() throws SQLException {
+        catalog.close();
+        catalog = null;
+        String login = "catalog_writer_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = db.connect(); Statement statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE " + login + " LOGIN NOSUPERUSER");
+            statement.execute("GRANT USAGE ON SCHEMA " + schema(admin) + " TO " + login);
+            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema(admin) + " TO " + login);
+            statement.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema(admin) + " TO " + login);
+        }
+        try (JdbcCatalogStore writer = JdbcCatalogStore.builder(withUser(db.url(), login)).migrateOnOpen(false).open();
+             Catalog writing = Catalog.builder().storage(writer).feedReader(feeds).build()) {
+            feeds.movies(MOVIES, InMemoryFeedReader.movieItems(drafts("feed", 2_000)));
+
+            TaskReport report = writing.importMovies(new ImportMoviesCommand(MOVIES));
+
+            assertThat(report.succeeded()).as(report.error()).isTrue();
+            assertThat(report.counts()).containsEntry("created", 2_000L);
+            assertThat(report.notes()).anySatisfy(note -> assertThat(note)
+                    .startsWith("the title search indexes' pending entries were not merged after this import (the "
+                            + "import is kept; until autovacuum's VACUUM merges them, every search reads them): ")
+                    .contains("must be owner of"));
+            assertThat(writer.ports().queries().listMovies(new ListQuery(Sort.BY_ID, "feed 1999", PageRequest.first(5)))
+                    .items()).hasSize(1);
+        } finally {
+            try (Connection admin = db.connect(); Statement statement = admin.createStatement()) {
+                statement.execute("DROP OWNED BY " + login);
+                statement.execute("DROP ROLE " + login);
+            }
+        }
+        assertThat(pendingPagesOfMovieIndexes()).as("left pending: the 2,000 titles' entries").isGreaterThan(20);
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
     private TaskReport importMovies(List<MovieDraft> movies) {
@@ -100,6 +139,16 @@ class PostgresGinPendingEntriesIT {
 
     private long titlesFound(String text) {
         return store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, text, PageRequest.first(50))).items().size();
+    }
+
+    private static String schema(Connection connection) throws SQLException {
+        return connection.getSchema();
+    }
+
+    /** The test database's URL, logging in as {@code login} (the local server trusts it, as it trusts the tests). */
+    private static String withUser(String url, String login) {
+        return url.matches(".*[?&]user=[^&]*.*") ? url.replaceFirst("([?&])user=[^&]*", "$1user=" + login)
+                : url + "&user=" + login;
     }
 
     /** Merges the pending lists of {@code movie}'s GIN indexes (trigrams and short texts); the pages they held. */
