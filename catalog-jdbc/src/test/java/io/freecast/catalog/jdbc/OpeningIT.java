@@ -30,7 +30,7 @@ class OpeningIT {
             "3 hand edits", "4 admin indexes", "5 ratings checked per provider", "6 title search index and counts",
             "7 task run interrupted", "9 locked title indexes", "10 link check due",
             "11 import indexes new titles per batch", "12 title search statistics", "13 catalog counts", "14 inactive sources by owner",
-            "15 short searches through the title index");
+            "15 short searches through the title index", "16 title index pending lists kept short");
     private static final String LATEST = MIGRATIONS.getLast().split(" ")[0];
 
     @TempDir

@@ -145,13 +145,13 @@ class PostgresCatalogCountsIT extends CatalogCountsContract {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE source SET is_active = false WHERE id % 3 = 0");
             // Back to the schema before V13: its table, functions and triggers gone, and V14's and V15's indexes
-            // (and V15's function) after it.
+            // (and V15's function, and with its indexes V16's settings of them) after it.
             statement.execute("DROP INDEX ix_source_inactive_movie, ix_source_inactive_episode");
             statement.execute("DROP TABLE catalog_count_change");
             statement.execute("DROP FUNCTION catalog_rows_counted, catalog_sources_counted, catalog_sources_switched"
                     + " CASCADE");
             statement.execute("DROP FUNCTION title_short_texts CASCADE");
-            statement.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('13', '14', '15')");
+            statement.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('13', '14', '15', '16')");
         }
 
         store = db.open(); // migrates to V13 again, on a catalog with rows

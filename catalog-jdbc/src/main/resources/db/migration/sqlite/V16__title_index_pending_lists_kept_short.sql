@@ -1,0 +1,4 @@
+-- Nothing to do on SQLite (../postgresql/V16 bounds the pending lists of PostgreSQL's GIN title indexes). SQLite's
+-- title index is FTS5's, which keeps new terms in sorted segments, merged as they accumulate and into one after
+-- each import (NewTitles): a search looks its terms up in each segment and never reads an unsorted list of every
+-- entry written since the last merge. The version exists here too so that both databases reach the same one.
