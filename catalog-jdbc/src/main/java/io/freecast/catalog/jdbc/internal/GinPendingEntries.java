@@ -36,10 +36,10 @@ final class GinPendingEntries {
 
     /**
      * Merges the pending entries of the GIN indexes on the tables the import wrote, on {@code own}; why it could
-     * not, or null (also when there was nothing to merge).
+     * not, or null (also when there was nothing to merge, and always on SQLite, which has no GIN).
      */
     static String merge(DSLContext own, AnswerTimeouts answers, List<PlannerStatistics.TableWrites> written) {
-        if (written.isEmpty()) {
+        if (written.isEmpty() || DatabaseKind.of(own) != DatabaseKind.POSTGRESQL) {
             return null;
         }
         String[] tables = written.stream()
