@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -99,14 +100,13 @@ class PostgresGinPendingEntriesIT {
      */
     @Test
     void anImportByALoginThatDoesNotOwnTheIndexesIsKeptAndSaysTheyWereNotMerged() throws SQLException {
-        catalog.close();
-        catalog = null;
         String login = "catalog_writer_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = db.connect(); Statement statement = admin.createStatement()) {
+            String schema = admin.getSchema();
             statement.execute("CREATE ROLE " + login + " LOGIN NOSUPERUSER");
-            statement.execute("GRANT USAGE ON SCHEMA " + schema(admin) + " TO " + login);
-            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema(admin) + " TO " + login);
-            statement.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema(admin) + " TO " + login);
+            statement.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + login);
+            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + login);
+            statement.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + login);
         }
         try (JdbcCatalogStore writer = JdbcCatalogStore.builder(withUser(db.url(), login)).migrateOnOpen(false).open();
              Catalog writing = Catalog.builder().storage(writer).feedReader(feeds).build()) {
@@ -148,10 +148,6 @@ class PostgresGinPendingEntriesIT {
         return store.ports().queries().listMovies(new ListQuery(Sort.BY_ID, text, PageRequest.first(50))).items().size();
     }
 
-    private static String schema(Connection connection) throws SQLException {
-        return connection.getSchema();
-    }
-
     /** The test database's URL, logging in as {@code login} (the local server trusts it, as it trusts the tests). */
     private static String withUser(String url, String login) {
         return url.matches(".*[?&]user=[^&]*.*") ? url.replaceFirst("([?&])user=[^&]*", "$1user=" + login)
@@ -160,7 +156,7 @@ class PostgresGinPendingEntriesIT {
 
     /** The storage parameters of the GIN indexes on {@code movie} and {@code show}, one per index. */
     private List<String> pendingListLimits() throws SQLException {
-        List<String> limits = new java.util.ArrayList<>();
+        List<String> limits = new ArrayList<>();
         try (Connection connection = db.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("""
                      SELECT array_to_string(c.reloptions, ',')

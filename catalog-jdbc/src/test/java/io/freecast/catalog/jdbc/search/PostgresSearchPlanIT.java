@@ -238,13 +238,7 @@ class PostgresSearchPlanIT extends SearchPlanContract {
             List<String> statements = new CopyOnWriteArrayList<>();
             JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
             addCommonTrigramTitles(db, LARGE_LIST);
-            writeShortTextTitles(store);
-            statements.clear();
-            pageTheShortTextEveryWay(store);
-            List<String> shortSearches = List.copyOf(new LinkedHashSet<>(statements.stream()
-                    .filter(sql -> sql.contains(readsShortTexts())).toList()));
-            assertThat(shortSearches).as("the count, and pages by id both ways and by title, first and beyond a cursor")
-                    .hasSize(7);
+            List<String> shortSearches = statementsPagingTheRareShortText(store, statements);
             try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
                 statement.execute("SET plan_cache_mode = force_generic_plan");
                 for (String sql : shortSearches) {

@@ -158,14 +158,7 @@ abstract class SearchPlanContract {
             List<String> statements = new CopyOnWriteArrayList<>();
             JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
             addCommonTrigramTitles(db, LARGE_LIST);
-            writeShortTextTitles(store);
-
-            statements.clear();
-            pageTheShortTextEveryWay(store);
-            List<String> rare = List.copyOf(new LinkedHashSet<>(statements.stream()
-                    .filter(sql -> sql.contains(readsShortTexts())).toList()));
-            assertThat(rare).as("the count, and pages by id both ways and by title, first and beyond a cursor")
-                    .hasSize(7);
+            List<String> rare = statementsPagingTheRareShortText(store, statements);
             try (Connection connection = db.connect()) {
                 for (String sql : rare) {
                     assertThat(explain(connection, sql)).as(sql).noneMatch(this::scansMovies)
@@ -242,20 +235,19 @@ abstract class SearchPlanContract {
         }
     }
 
-    /** Titles holding "qz" at their start, at their end, and as a whole ({@link #pageTheShortTextEveryWay}). */
+    /** Titles holding "qz" at their start, at their end, and as a whole ({@link #statementsPagingTheRareShortText}). */
     private static final List<String> SHORT_TEXT_TITLES = List.of("Qz", "Lone Qz", "Qzar");
 
-    /** Writes {@link #SHORT_TEXT_TITLES} through the store. */
-    static void writeShortTextTitles(JdbcCatalogStore store) {
+    /**
+     * Writes {@link #SHORT_TEXT_TITLES} through {@code store}, then reads "qz"'s first and second page (of 2 titles)
+     * in id order both ways and in title order, checking its total (3) and that the two pages hold those titles;
+     * returns the distinct statements of that reading that read the index of short texts ({@code statements} is
+     * what the store's statement listener collects): the total's and six pages'.
+     */
+    List<String> statementsPagingTheRareShortText(JdbcCatalogStore store, List<String> statements) {
         store.ports().movies().upsertAll(IntStream.range(0, SHORT_TEXT_TITLES.size())
                 .mapToObj(i -> Drafts.movie("short" + i, SHORT_TEXT_TITLES.get(i))).toList());
-    }
-
-    /**
-     * Reads "qz"'s first and second page (of 2 titles) in id order both ways and in title order, checking its total
-     * (3) and that the two pages hold {@link #SHORT_TEXT_TITLES}: the total's statement and six pages'.
-     */
-    static void pageTheShortTextEveryWay(JdbcCatalogStore store) {
+        statements.clear();
         for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.ID, true), new Sort(SortField.TITLE, false))) {
             Page<MovieTree> first = store.ports().queries().listMovies(new ListQuery(sort, "qz", PageRequest.first(2)));
             Page<MovieTree> second = store.ports().queries().listMovies(new ListQuery(sort, "qz",
@@ -264,6 +256,11 @@ abstract class SearchPlanContract {
             assertThat(Stream.concat(first.items().stream(), second.items().stream()).map(m -> m.movie().title()))
                     .as("%s", sort).containsExactlyInAnyOrderElementsOf(SHORT_TEXT_TITLES);
         }
+        List<String> shortSearches = List.copyOf(new LinkedHashSet<>(statements.stream()
+                .filter(sql -> sql.contains(readsShortTexts())).toList()));
+        assertThat(shortSearches).as("the count, and pages by id both ways and by title, first and beyond a cursor")
+                .hasSize(7);
+        return shortSearches;
     }
 
     /** Writes {@link TitleSearchContract#commonTrigramTitles()} through the store, in order, and returns them. */
