@@ -142,6 +142,79 @@ class SqliteQueryPlanIT {
     }
 
     /**
+     * With few inactive sources (under 5,000 of a kind), "has inactive sources" starts from them, through V14's
+     * partial index, and looks their titles up by id: no walk of the list, which with 3 inactive sources among
+     * 1,000,000 movies read them all for a page (0.1 s; 0.5–0.8 s for 100,000 shows). With many, each title of
+     * the list's order is asked, which finds a page's titles soonest. The total's guard counts through the same
+     * partial index, never through {@code ix_source_inactive (is_active, id)}, which holds both kinds.
+     */
+    @Test
+    void fewInactiveSourcesAreReadFirstAndManyAreAskedOfEachTitle() throws SQLException {
+        try (TestDatabase db = TestDatabases.sqlite(dir)) {
+            List<String> statements = new ArrayList<>();
+            JdbcCatalogStore store = db.open(b -> b.onStatement(statements::add));
+            store.ports().movies().upsertAll(IntStream.range(0, 5_000).mapToObj(i -> movie("m" + i, "M" + i, 7.0, null,
+                    List.of(io.freecast.catalog.domain.SourceDraft.of("https://cdn.example/m" + i + ".mp4", "P")))).toList());
+            store.ports().shows().upsertAll(IntStream.range(0, 1_250).mapToObj(i -> show("s" + i, "S" + i, seasons("s" + i, 2, 2)))
+                    .toList(), Drafts.placeholders());
+
+            switchOff(store, 10);
+            var inactive = java.util.EnumSet.of(io.freecast.catalog.domain.TitleFilter.INACTIVE_SOURCES);
+            List<String> few = filteredPagePlans(store, statements, db, inactive);
+            assertThat(few).anyMatch(step -> step.contains("ix_source_inactive_movie (movie_id>?)"))
+                    .anyMatch(step -> step.contains("ix_source_inactive_episode (episode_id>?)"))
+                    .anyMatch(step -> step.startsWith("SEARCH movie USING INTEGER PRIMARY KEY"))
+                    .anyMatch(step -> step.startsWith("SEARCH show USING INTEGER PRIMARY KEY"))
+                    .noneMatch(step -> step.startsWith("SCAN movie") || step.startsWith("SCAN show"));
+
+            // Of two filters with few entries, the fewer: no title is locked.
+            var inactiveOrLocked = java.util.EnumSet.of(io.freecast.catalog.domain.TitleFilter.INACTIVE_SOURCES,
+                    io.freecast.catalog.domain.TitleFilter.LOCKED_FIELDS);
+            assertThat(filteredPagePlans(store, statements, db, inactiveOrLocked))
+                    .anyMatch(step -> step.contains("ix_movie_locked")).anyMatch(step -> step.contains("ix_show_locked"))
+                    .noneMatch(step -> step.contains("movie_id>?") || step.contains("episode_id>?"));
+
+            switchOff(store, 10_000);
+            List<String> many = filteredPagePlans(store, statements, db, inactive);
+            assertThat(many).anyMatch(step -> step.contains("ix_source_inactive_movie (movie_id=?)"))
+                    .anyMatch(step -> step.contains("ix_source_inactive_episode (episode_id=?)"))
+                    .noneMatch(step -> step.contains("movie_id>?") || step.contains("episode_id>?"));
+        }
+    }
+
+    /** Switches off the first {@code count} sources of each kind (a 404). */
+    private static void switchOff(JdbcCatalogStore store, int count) {
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+        var sources = store.ports().sources().listAfter(0, 20_000);
+        var checks = java.util.stream.Stream.concat(
+                sources.stream().filter(s -> s.owner() instanceof io.freecast.catalog.domain.SourceOwner.OfMovie).limit(count),
+                sources.stream().filter(s -> s.owner() instanceof io.freecast.catalog.domain.SourceOwner.OfEpisode).limit(count))
+                .map(s -> new io.freecast.catalog.port.out.SourceRepository.SourceCheck(s.id(), false,
+                        new io.freecast.catalog.domain.LinkState(at, 404, 0, "404 Not Found")))
+                .toList();
+        store.ports().sources().saveChecks(checks);
+    }
+
+    /** The plans of the page statements of both lists with these filters, in title order. */
+    private static List<String> filteredPagePlans(JdbcCatalogStore store, List<String> statements, TestDatabase db,
+                                                  java.util.Set<io.freecast.catalog.domain.TitleFilter> filters)
+            throws SQLException {
+        statements.clear();
+        ListQuery byTitle = new ListQuery(new Sort(SortField.TITLE, false), null, PageRequest.first(20));
+        store.overview().listMovies(byTitle, filters);
+        store.overview().listShows(byTitle, filters);
+        List<String> steps = new ArrayList<>();
+        try (Connection connection = db.connect()) {
+            for (String sql : statements) {
+                if (sql.contains("order by")) {
+                    steps.addAll(io.freecast.catalog.jdbc.testing.SqlitePlans.steps(connection, sql));
+                }
+            }
+        }
+        return steps;
+    }
+
+    /**
      * {@code SCAN show} is a full scan; {@code SCAN show USING INDEX …} walks an index in order. A page in
      * id order is a walk of the primary key (SQLite's rowid, shown as a plain SCAN) that stops at its
      * limit, so it counts as indexed. (A title search {@code LIKE '%q%'} walks that order too: a

@@ -31,11 +31,8 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
-import static io.freecast.catalog.jdbc.internal.schema.Tables.EPISODE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.MOVIE;
-import static io.freecast.catalog.jdbc.internal.schema.Tables.SEASON;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.SHOW;
-import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.TITLE_COUNT;
 
 /**
@@ -156,8 +153,13 @@ final class TitlePages<T> {
     }
 
 
+    /** @param fromIndex the filter read from its own index ({@link TitleFilters}), or {@code null} */
     private record Shape(SortField field, boolean descending, boolean nullsFirst, Start start, Search search,
-                         Set<TitleFilter> filters) {
+                         Set<TitleFilter> filters, TitleFilter fromIndex) {
+    }
+
+    /** A filtered list's total, and the filter its page reads from that filter's own index ({@code null}: none). */
+    private record FilteredTotal(long total, TitleFilter fromIndex) {
     }
 
     /** The parameters of a page's statement, in the order {@link #page} gives their values. */
@@ -195,7 +197,7 @@ final class TitlePages<T> {
     private final Map<Total, RenderedSelect> totals = new ConcurrentHashMap<>();
     /** The totals of the latest searches, for first pages (which carry none). */
     private final RecentSearchTotals recentTotals = new RecentSearchTotals(RecentSearchTotals.CAPACITY);
-    private final Function<TitleFilter, Condition> filterConditions;
+    private final TitleFilters titleFilters;
     private final DatabaseKind database;
     /** This list's row of {@code title_count}, its SQLite trigram index, and that index's terms (V15). */
     private final String kind;
@@ -211,7 +213,7 @@ final class TitlePages<T> {
     private TitlePages(DSLContext dsl, ReadStatements statements, ResultSetRows rows, Table<?> table, Field<Long> id,
                        Field<String> title, Field<String> titleSearch, List<Field<?>> columns,
                        Function<SortField, SortColumn<?>> sortColumns, RowReader<T> reader,
-                       Function<TitleFilter, Condition> filterConditions, String kind) {
+                       TitleFilters titleFilters, String kind) {
         this.dsl = dsl;
         this.database = DatabaseKind.of(dsl);
         this.kind = kind;
@@ -227,7 +229,7 @@ final class TitlePages<T> {
         this.columns = columns;
         this.sortColumns = sortColumns;
         this.reader = reader;
-        this.filterConditions = filterConditions;
+        this.titleFilters = titleFilters;
     }
 
     static TitlePages<Show> shows(DSLContext dsl, ReadStatements statements,
@@ -240,20 +242,7 @@ final class TitlePages<T> {
                     case IMDB_RATING -> new SortColumn<>(SHOW.IMDB_RATING, Double::valueOf);
                     case KINOPOISK_RATING -> new SortColumn<>(SHOW.KINOPOISK_RATING, Double::valueOf);
                     case RELEASE_YEAR -> throw new IllegalArgumentException("shows cannot be sorted by release_year");
-                }, rs -> rows.show(rs, 1), filter -> switch (filter) {
-                    // The show's seasons and episodes through the unique (show, number) and (season, number)
-                    // indexes, each episode looked up among the inactive sources by owner (V14). Nested, not one
-                    // join: SQLite (no statistics) began a join at source's (is_active, id) index, and so walked
-                    // every inactive source of the catalog for each show.
-                    case INACTIVE_SOURCES -> DSL.exists(DSL.selectOne().from(SEASON)
-                            .join(EPISODE).on(EPISODE.SEASON_ID.eq(SEASON.ID))
-                            .where(SEASON.SHOW_ID.eq(SHOW.ID))
-                            .and(DSL.exists(DSL.selectOne().from(SOURCE).where(SOURCE.EPISODE_ID.eq(EPISODE.ID))
-                                    .and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))))));
-                    case RATING_UNKNOWN -> SHOW.IMDB_RATING.isNull().and(SHOW.KINOPOISK_RATING.isNull());
-                    // NULL when nothing is locked (LockedColumn); the partial index ix_show_locked (V9) holds the rest.
-                    case LOCKED_FIELDS -> SHOW.LOCKED_FIELDS.isNotNull();
-                }, "show");
+                }, rs -> rows.show(rs, 1), TitleFilters.shows(DatabaseKind.of(dsl)), "show");
     }
 
     static TitlePages<Movie> movies(DSLContext dsl, ReadStatements statements,
@@ -266,14 +255,7 @@ final class TitlePages<T> {
                     case RELEASE_YEAR -> new SortColumn<>(MOVIE.RELEASE_YEAR, Integer::valueOf);
                     case IMDB_RATING -> new SortColumn<>(MOVIE.IMDB_RATING, Double::valueOf);
                     case KINOPOISK_RATING -> new SortColumn<>(MOVIE.KINOPOISK_RATING, Double::valueOf);
-                }, rs -> rows.movie(rs, 1), filter -> switch (filter) {
-                    // Among the inactive sources by owner (V14).
-                    case INACTIVE_SOURCES -> DSL.exists(DSL.selectOne().from(SOURCE)
-                            .where(SOURCE.MOVIE_ID.eq(MOVIE.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false))));
-                    case RATING_UNKNOWN -> MOVIE.IMDB_RATING.isNull().and(MOVIE.KINOPOISK_RATING.isNull());
-                    // NULL when nothing is locked (LockedColumn); the partial index ix_movie_locked (V9) holds the rest.
-                    case LOCKED_FIELDS -> MOVIE.LOCKED_FIELDS.isNotNull();
-                }, "movie");
+                }, rs -> rows.movie(rs, 1), TitleFilters.movies(DatabaseKind.of(dsl)), "movie");
     }
 
     /**
@@ -390,9 +372,12 @@ final class TitlePages<T> {
                 pattern = search.like();
             }
         }
+        // A filtered list's total comes first: it tells whether a filter matches so few titles that the page reads them
+        // from that filter's index (SQLite).
+        FilteredTotal filtered = filters.isEmpty() ? null : filteredTotal(totalStatement, pattern, text, second);
         // Reading backwards walks the reversed order: the other direction, unknown values first.
         Shape shape = new Shape(query.sort().field(), query.sort().descending() != backwards, backwards, start,
-                how, filters);
+                how, filters, filtered == null ? null : filtered.fromIndex());
         RenderedSelect statement = pages.computeIfAbsent(shape, this::pageStatement);
         int idAt = columns.indexOf(id) + 1;
         int sortAt = columns.size() + 1;
@@ -413,12 +398,9 @@ final class TitlePages<T> {
                     ? fetched.size() : -1;
             tally = tally(totalStatement, search.kind() != Search.NONE, pattern, carried, text, second, known);
         }
-        if (!filters.isEmpty()) {
-            long total = CappedCount.total(totalStatement.query(rs -> {
-                rs.next();
-                return rs.getLong(1);
-            }, pattern, 0L, 0L, text, second, -1L));
-            return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, total).map(Fetched::item);
+        if (filtered != null) {
+            return Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, filtered.total())
+                    .map(Fetched::item);
         }
         Page<Fetched<T>> page = Keyset.page(fetched, request, query.sort().wireName(), Fetched::boundary, tally.total());
         if (search.kind() != Search.NONE) {
@@ -428,6 +410,14 @@ final class TitlePages<T> {
                     page.previous() == null ? null : page.previous().withMemo(memo), page.total());
         }
         return page.map(Fetched::item);
+    }
+
+    /** Runs a filtered list's total statement: the count up to the cap, and the filter read from its index. */
+    private static FilteredTotal filteredTotal(RenderedSelect totalStatement, String pattern, String text, String second) {
+        return totalStatement.query(rs -> {
+            rs.next();
+            return new FilteredTotal(CappedCount.total(rs.getLong(1)), TitleFilters.fromIndex(rs.getInt(2)));
+        }, pattern, 0L, 0L, text, second, -1L);
     }
 
     /** A row's sort value as a cursor writes it. */
@@ -453,7 +443,7 @@ final class TitlePages<T> {
         }
         return new RenderedSelect(dsl, statements, () -> DSL.select(selected).from(table)
                 .where(shape.search() == Search.INDEXED_IN_ID_ORDER ? firstMatchesInIdOrder(shape) : search(shape.search()))
-                .and(filters(shape.filters()))
+                .and(titleFilters.condition(shape.filters(), shape.fromIndex()))
                 .and(keyset(sortColumn, shape))
                 .orderBy(sortColumn.field() == titleSearch ? titleOrder(shape.descending())
                         : Keyset.orderBy(sortColumn.field(), id, shape.descending(), shape.nullsFirst()))
@@ -526,7 +516,7 @@ final class TitlePages<T> {
         };
         Field<V> column = sortColumn.field();
         return new RenderedSelect(dsl, statements, () -> NullableKeyset.page(selected, table, id, column,
-                filters(shape.filters()), start, shape.descending(), shape.nullsFirst(),
+                titleFilters.condition(shape.filters(), shape.fromIndex()), start, shape.descending(), shape.nullsFirst(),
                 RenderedSelect.parameter("sort", column.getDataType()), RenderedSelect.id("after"),
                 RenderedSelect.parameter("limit", SQLDataType.INTEGER)), PAGE_PARAMETERS);
     }
@@ -570,9 +560,11 @@ final class TitlePages<T> {
         if (!total.filters().isEmpty()) {
             // A filtered list (the admin's) counts up to the cap, as a search does: "rating unknown" on a freshly
             // imported catalog of 1,000,000 movies counted 71,462 rows on every page (0.3 s on PostgreSQL, up to
-            // 2 s on SQLite with its pages cold), "has inactive sources" every title (0.85 s on PostgreSQL).
-            return new RenderedSelect(dsl, statements, () -> CappedCount.of(DSL.selectOne().from(table)
-                    .where(search(total.search())).and(filters(total.filters()))), TOTAL_PARAMETERS);
+            // 2 s on SQLite with its pages cold), "has inactive sources" every title (0.85 s on PostgreSQL). It also
+            // names the filter that the page reads from its own index, if any (TitleFilters).
+            return new RenderedSelect(dsl, statements, () -> titleFilters.total(total.filters(), filtered ->
+                    CappedCount.of(DSL.selectOne().from(table).where(search(total.search())).and(filtered)), database),
+                    TOTAL_PARAMETERS);
         }
         Field<Long> listTotal = TITLE_COUNT.TOTAL;
         Field<Long> changes = TITLE_COUNT.CHANGES;
@@ -649,11 +641,6 @@ final class TitlePages<T> {
     /** SQLite: the title (row id) a row of the index's vocabulary is in. */
     private static Field<Long> termDocument() {
         return DSL.field(DSL.name("doc"), Long.class);
-    }
-
-    /** Every filter's condition, in a fixed order so one set of filters always renders one statement. */
-    private Condition filters(Set<TitleFilter> filters) {
-        return DSL.and(EnumSet.allOf(TitleFilter.class).stream().filter(filters::contains).map(filterConditions).toList());
     }
 
     /**

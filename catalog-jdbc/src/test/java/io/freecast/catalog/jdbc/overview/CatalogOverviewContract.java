@@ -121,6 +121,115 @@ abstract class CatalogOverviewContract {
         assertThat(store.overview().listShows(all, EnumSet.of(TitleFilter.RATING_UNKNOWN)).total()).isEqualTo(6);
     }
 
+    /**
+     * Each filter, and all three, list the same titles, in the same order and with the same total, whether few titles
+     * can match (SQLite then reads the filter's own index first: fewer than 5,000 entries) or many (each title is
+     * asked): "has inactive sources" with few then many of them; "rating unknown" with 5,000 movies without an IMDb
+     * rating (many), then 4,400 of which 400 have a Kinopoisk rating (few), and 1,400 unrated shows (few); "locked
+     * fields" with none. Movies and shows, in the id's order, the title's and a
+     * nullable rating's, against the unfiltered list filtered here.
+     */
+    @Test
+    void filtersListTheSameTitlesWhetherFewOrManyCanMatch() {
+        open(15_000, 1_400);   // 15,000 movie sources, 5,600 episode sources
+        switchOff(source -> source.id() % 47 == 0);
+        assertFilteredListsMatchUnfilteredOnes(50, 500);
+        switchOff(source -> source.id() % 20 != 0);
+        assertFilteredListsMatchUnfilteredOnes(5_000, 15_000);
+        // 600 unrated movies get an IMDb rating and 400 a Kinopoisk one alone: 4,400 without an IMDb rating (few,
+        // read from that rating's index), of which 400 are not unrated.
+        rateUnratedMovies(600, 400);
+        assertFilteredListsMatchUnfilteredOnes(5_000, 15_000);
+    }
+
+    private void rateUnratedMovies(int byImdb, int byKinopoisk) {
+        List<Long> unrated = everyPage(request -> store.overview().listMovies(new ListQuery(Sort.BY_ID, null, request),
+                EnumSet.of(TitleFilter.RATING_UNKNOWN))).stream().map(Movie::id).toList();
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+        List<io.freecast.catalog.port.out.RatingRepository.RatingUpdate> updates = new ArrayList<>();
+        for (int i = 0; i < byImdb + byKinopoisk; i++) {
+            boolean imdb = i < byImdb;
+            var answer = new io.freecast.catalog.port.out.RatingTarget.RatingPair(
+                    imdb ? io.freecast.catalog.domain.Rating.ofNullable(8.0) : null,
+                    imdb ? null : io.freecast.catalog.domain.Rating.ofNullable(6.0));
+            updates.add(new io.freecast.catalog.port.out.RatingRepository.RatingUpdate(
+                    io.freecast.catalog.port.out.RatingTarget.TitleKind.MOVIE, unrated.get(i), answer,
+                    Set.of(imdb ? io.freecast.catalog.domain.RatingField.IMDB : io.freecast.catalog.domain.RatingField.KINOPOISK), at));
+        }
+        store.ports().ratings().saveAll(updates);
+    }
+
+    /** Turns off the sources the rule picks (a 404). */
+    private void switchOff(java.util.function.Predicate<Source> rule) {
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+        store.ports().sources().saveChecks(store.ports().sources().listAfter(0, 100_000).stream().filter(rule)
+                .map(source -> new SourceCheck(source.id(), false, new LinkState(at, 404, 0, "404 Not Found"))).toList());
+    }
+
+    private void assertFilteredListsMatchUnfilteredOnes(int atLeastOffPerKind, int atMostOffPerKind) {
+        List<Source> off = store.ports().sources().listAfter(0, 100_000).stream().filter(source -> !source.active()).toList();
+        Set<Long> moviesOff = new java.util.HashSet<>();
+        Set<String> showsOff = new java.util.HashSet<>();
+        for (Source source : off) {
+            if (source.owner() instanceof io.freecast.catalog.domain.SourceOwner.OfMovie movie) {
+                moviesOff.add(movie.id());
+            } else {
+                showsOff.add(source.url().split("/")[4]);   // https://cdn.example/shows/{show}/s1e1.m3u8
+            }
+        }
+        long movieSourcesOff = off.stream().filter(source -> source.owner() instanceof io.freecast.catalog.domain.SourceOwner.OfMovie).count();
+        assertThat(movieSourcesOff).isBetween((long) atLeastOffPerKind, (long) atMostOffPerKind);
+        assertThat(off.size() - movieSourcesOff).isBetween((long) atLeastOffPerKind, (long) atMostOffPerKind);
+        java.util.function.Predicate<Movie> movieOff = movie -> moviesOff.contains(movie.id());
+        java.util.function.Predicate<Movie> movieUnrated = movie -> movie.imdbRating() == null && movie.kinopoiskRating() == null;
+        java.util.function.Predicate<Movie> movieLocked = movie -> !movie.lockedFields().isEmpty();
+        Map<Set<TitleFilter>, java.util.function.Predicate<Movie>> movieFilters = Map.of(
+                EnumSet.of(TitleFilter.INACTIVE_SOURCES), movieOff,
+                EnumSet.of(TitleFilter.RATING_UNKNOWN), movieUnrated,
+                EnumSet.of(TitleFilter.LOCKED_FIELDS), movieLocked,
+                EnumSet.allOf(TitleFilter.class), movieOff.and(movieUnrated).and(movieLocked));
+        java.util.function.Predicate<io.freecast.catalog.domain.Show> showOff = show -> showsOff.contains(show.externalId());
+        java.util.function.Predicate<io.freecast.catalog.domain.Show> showUnrated =
+                show -> show.imdbRating() == null && show.kinopoiskRating() == null;
+        java.util.function.Predicate<io.freecast.catalog.domain.Show> showLocked = show -> !show.lockedFields().isEmpty();
+        Map<Set<TitleFilter>, java.util.function.Predicate<io.freecast.catalog.domain.Show>> showFilters = Map.of(
+                EnumSet.of(TitleFilter.INACTIVE_SOURCES), showOff,
+                EnumSet.of(TitleFilter.RATING_UNKNOWN), showUnrated,
+                EnumSet.of(TitleFilter.LOCKED_FIELDS), showLocked,
+                EnumSet.allOf(TitleFilter.class), showOff.and(showUnrated).and(showLocked));
+        for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.TITLE, true), new Sort(SortField.IMDB_RATING, true))) {
+            List<Movie> movies = everyPage(request -> store.overview().listMovies(new ListQuery(sort, null, request), Set.of()));
+            movieFilters.forEach((filters, matches) -> assertListedAsFiltered(filters, sort, matches, movies,
+                    request -> store.overview().listMovies(new ListQuery(sort, null, request), filters)));
+            List<io.freecast.catalog.domain.Show> shows =
+                    everyPage(request -> store.overview().listShows(new ListQuery(sort, null, request), Set.of()));
+            showFilters.forEach((filters, matches) -> assertListedAsFiltered(filters, sort, matches, shows,
+                    request -> store.overview().listShows(new ListQuery(sort, null, request), filters)));
+        }
+        assertThat(moviesOff).isNotEmpty();
+        assertThat(showsOff).isNotEmpty();
+    }
+
+    private static <T> void assertListedAsFiltered(Set<TitleFilter> filters, Sort sort, java.util.function.Predicate<T> matches,
+                                                   List<T> unfiltered, java.util.function.Function<PageRequest, Page<T>> list) {
+        List<T> expected = unfiltered.stream().filter(matches).toList();
+        assertThat(everyPage(list)).as("%s by %s", filters, sort.wireName()).isEqualTo(expected);
+        assertThat(list.apply(PageRequest.first(10)).total()).as("total of %s", filters)
+                .isEqualTo(expected.size() > ListQuery.SEARCH_COUNT_CAP ? Page.UNCOUNTED : expected.size());
+    }
+
+    /** Every item of a list, page after page of 500. */
+    private static <T> List<T> everyPage(java.util.function.Function<PageRequest, Page<T>> list) {
+        List<T> all = new ArrayList<>();
+        Page<T> page = list.apply(PageRequest.first(PageRequest.MAX_LIMIT));
+        all.addAll(page.items());
+        while (page.next() != null) {
+            page = list.apply(new PageRequest(PageRequest.MAX_LIMIT, page.next()));
+            all.addAll(page.items());
+        }
+        return all;
+    }
+
     @Test
     void aFilteredListIsCountedUpToTheCapAndPagedToItsEndBeyondIt() throws java.sql.SQLException {
         open(3_003, 0);

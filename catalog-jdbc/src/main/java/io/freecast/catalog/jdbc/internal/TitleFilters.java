@@ -1,0 +1,224 @@
+package io.freecast.catalog.jdbc.internal;
+
+import io.freecast.catalog.domain.TitleFilter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.jooq.CaseConditionStep;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Index;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+import static io.freecast.catalog.jdbc.internal.schema.Indexes.IX_MOVIE_IMDB_RATING;
+import static io.freecast.catalog.jdbc.internal.schema.Indexes.IX_MOVIE_LOCKED;
+import static io.freecast.catalog.jdbc.internal.schema.Indexes.IX_SHOW_IMDB_RATING;
+import static io.freecast.catalog.jdbc.internal.schema.Indexes.IX_SHOW_LOCKED;
+import static io.freecast.catalog.jdbc.internal.schema.Indexes.IX_SOURCE_INACTIVE_EPISODE;
+import static io.freecast.catalog.jdbc.internal.schema.Indexes.IX_SOURCE_INACTIVE_MOVIE;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.EPISODE;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.MOVIE;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.SEASON;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.SHOW;
+import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
+
+/**
+ * The web admin's filters of one list (shows or movies), and the two ways each can be read.
+ *
+ * <p>Asked of each title: a page walks the list's order and keeps the titles that match, which finds a page soonest
+ * when many match. When few match, that walk reads most of the list for a page and all of it for the page's total:
+ * at 1,000,000 movies and 100,000 shows on SQLite, "has inactive sources" with 3 of them took 0.1 s (movies) and
+ * 0.55–0.81 s (shows) a page, "locked fields" with none 3.8–4.2 s in title order (each movie's row read). So on
+ * SQLite a filter can also be read from its own index: the ids of the few titles it matches, looked up and sorted.
+ * Which way is decided per request by how many entries that index holds, counted up to {@link #FEW} in the total's
+ * statement (see {@link #total}); the page's statement then takes the same way. The result is the same either way;
+ * only the cost differs. PostgreSQL's planner makes this choice itself, from its statistics.
+ */
+final class TitleFilters {
+
+    /**
+     * Below this many entries in a filter's index, the filter is read from it. Measured on SQLite at 1,000,000
+     * movies and 100,000 shows ("has inactive sources", a page of 50 and its total in title, id and rating order):
+     * with 999 inactive sources of each kind 104–111 ms (movies) and 0.49–0.52 s (shows) asked of each title,
+     * 1–2 ms and 4–7 ms read from the index; with 4,999 of each kind 22–23 ms and 88–111 ms against 2–9 ms and
+     * 19–32 ms. With 6,000 of each kind the walk is as fast or faster (21–29 ms and 90–160 ms); with 40,000 and
+     * 90,000 it takes 5–6 ms. A link check's first run over a large catalog turns many sources off; an operator
+     * repairing them leaves few.
+     */
+    static final int FEW = 5_000;
+
+    /**
+     * One filter: its condition on a title of the list; the ids of the titles it matches, read from its index
+     * (SQLite: {@code INDEXED BY} it); and that index's entries, counted up to {@link #FEW} to tell few from many.
+     */
+    private record Reading(Condition ofEachTitle, Select<? extends Record1<Long>> matchingIds, Select<?> entries) {
+    }
+
+    private final Field<Long> id;
+    /** Builds a filter's reading anew at each use: jOOQ's queries are mutable, so none is shared between statements. */
+    private final Function<TitleFilter, Reading> readings;
+
+    private TitleFilters(Field<Long> id, Function<TitleFilter, Reading> readings) {
+        this.id = id;
+        this.readings = readings;
+    }
+
+    static TitleFilters shows(DatabaseKind database) {
+        return new TitleFilters(SHOW.ID, filter -> switch (filter) {
+            // The show's seasons and episodes through the unique (show, number) and (season, number) indexes, each
+            // episode looked up among the inactive sources by owner (V14). Nested, not one join: SQLite (no
+            // statistics) began a join at source's (is_active, id) index, and so walked every inactive source of the
+            // catalog for each show. From the index: nested lists, each looked up by primary key, so their order is
+            // the only one.
+            case INACTIVE_SOURCES -> new Reading(
+                    DSL.exists(DSL.selectOne().from(SEASON)
+                            .join(EPISODE).on(EPISODE.SEASON_ID.eq(SEASON.ID))
+                            .where(SEASON.SHOW_ID.eq(SHOW.ID))
+                            .and(DSL.exists(DSL.selectOne().from(SOURCE).where(SOURCE.EPISODE_ID.eq(EPISODE.ID))
+                                    .and(SOURCE.IS_ACTIVE.eq(DSL.inline(false)))))),
+                    DSL.select(SEASON.SHOW_ID).from(SEASON).where(SEASON.ID.in(
+                            DSL.select(EPISODE.SEASON_ID).from(EPISODE).where(EPISODE.ID.in(
+                                    DSL.select(SOURCE.EPISODE_ID).from(indexedBy(SOURCE, IX_SOURCE_INACTIVE_EPISODE))
+                                            .where(inactive(SOURCE.EPISODE_ID)))))),
+                    entries(SOURCE, IX_SOURCE_INACTIVE_EPISODE, inactive(SOURCE.EPISODE_ID)));
+            case RATING_UNKNOWN -> ratingUnknown(SHOW, SHOW.ID, SHOW.IMDB_RATING, SHOW.KINOPOISK_RATING, IX_SHOW_IMDB_RATING,
+                    database);
+            case LOCKED_FIELDS -> locked(SHOW, SHOW.ID, SHOW.LOCKED_FIELDS, IX_SHOW_LOCKED);
+        });
+    }
+
+    static TitleFilters movies(DatabaseKind database) {
+        return new TitleFilters(MOVIE.ID, filter -> switch (filter) {
+            // Among the inactive sources by owner (V14).
+            case INACTIVE_SOURCES -> new Reading(
+                    DSL.exists(DSL.selectOne().from(SOURCE)
+                            .where(SOURCE.MOVIE_ID.eq(MOVIE.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false)))),
+                    DSL.select(SOURCE.MOVIE_ID).from(indexedBy(SOURCE, IX_SOURCE_INACTIVE_MOVIE))
+                            .where(inactive(SOURCE.MOVIE_ID)),
+                    entries(SOURCE, IX_SOURCE_INACTIVE_MOVIE, inactive(SOURCE.MOVIE_ID)));
+            case RATING_UNKNOWN -> ratingUnknown(MOVIE, MOVIE.ID, MOVIE.IMDB_RATING, MOVIE.KINOPOISK_RATING,
+                    IX_MOVIE_IMDB_RATING, database);
+            case LOCKED_FIELDS -> locked(MOVIE, MOVIE.ID, MOVIE.LOCKED_FIELDS, IX_MOVIE_LOCKED);
+        });
+    }
+
+    /**
+     * Both ratings unknown; from the index of the IMDb rating, whose unknown values come first. Asked of each title on
+     * SQLite with each rating behind a unary {@code +}, which keeps SQLite from reading the titles through a rating's
+     * index: it did, and sorted all 71,000 unrated movies of 1,000,000 for a page in title order (0.12–0.25 s; 2 ms
+     * walking the title order).
+     */
+    private static Reading ratingUnknown(Table<?> titles, Field<Long> id, Field<Double> imdb, Field<Double> kinopoisk,
+                                         Index byImdbRating, DatabaseKind database) {
+        Condition unknown = imdb.isNull().and(kinopoisk.isNull());
+        Condition ofEachTitle = database == DatabaseKind.SQLITE
+                ? notThroughAnIndex(imdb).isNull().and(notThroughAnIndex(kinopoisk).isNull()) : unknown;
+        return new Reading(ofEachTitle, DSL.select(id).from(indexedBy(titles, byImdbRating)).where(unknown),
+                entries(titles, byImdbRating, imdb.isNull()));
+    }
+
+    /** NULL when nothing is locked (LockedColumn); the partial index of V9 holds the rest. */
+    private static Reading locked(Table<?> titles, Field<Long> id, Field<String> lockedFields, Index ofLocked) {
+        Condition locked = lockedFields.isNotNull();
+        return new Reading(locked, DSL.select(id).from(indexedBy(titles, ofLocked)).where(locked),
+                entries(titles, ofLocked, locked));
+    }
+
+    /** The entries of an index that a condition selects, up to {@link #FEW}. */
+    private static Select<?> entries(Table<?> table, Index index, Condition condition) {
+        return DSL.selectOne().from(indexedBy(table, index)).where(condition).limit(DSL.inline(FEW));
+    }
+
+    /** SQLite: the column's value, which the planner cannot look up in the column's index (a unary plus). */
+    private static <T> Field<T> notThroughAnIndex(Field<T> column) {
+        return DSL.field("+{0}", column.getDataType(), column);
+    }
+
+    /** The inactive sources of one kind of title: what V14's partial index on that owner column holds. */
+    private static Condition inactive(Field<Long> owner) {
+        return SOURCE.IS_ACTIVE.eq(DSL.inline(false)).and(owner.isNotNull());
+    }
+
+    /**
+     * SQLite: the table read through the named index. Without it SQLite (no statistics) may prefer another: for the
+     * inactive sources of one kind, {@code ix_source_inactive (is_active, id)}, every inactive source of both kinds,
+     * each row read for its owner (36 ms a page of shows with 40,000 inactive movie sources). A statement naming an
+     * index that cannot serve it fails to prepare, rather than reading another way.
+     */
+    private static Table<?> indexedBy(Table<?> table, Index index) {
+        return DSL.table("{0} indexed by {1}", table, DSL.name(index.getName()));
+    }
+
+    /**
+     * Every filter's condition, in a fixed order so one set of filters always renders one statement; {@code fromIndex}
+     * (or {@code null}) read as the ids of the titles it matches.
+     */
+    Condition condition(Set<TitleFilter> filters, TitleFilter fromIndex) {
+        return DSL.and(inOrder(filters).stream().map(filter -> filter == fromIndex
+                ? id.in(readings.apply(filter).matchingIds()) : readings.apply(filter).ofEachTitle()).toList());
+    }
+
+    /**
+     * A filtered list's total statement: its count (up to the cap, by {@code count} of the condition given), and the
+     * ordinal + 1 of the filter the page reads from its index, 0 for none. On SQLite: of the filters whose index holds
+     * fewer than {@link #FEW} entries, the one with the fewest (the first in their fixed order on a tie), and the count
+     * reads it the same way (a CASE runs only the branch it takes); each index is counted once, in a one-row derived
+     * table. Elsewhere: none.
+     */
+    Select<?> total(Set<TitleFilter> filters, Function<Condition, Select<Record1<Long>>> count, DatabaseKind database) {
+        Field<Long> eachTitle = DSL.field(count.apply(condition(filters, null)));
+        if (database != DatabaseKind.SQLITE) {
+            return DSL.select(eachTitle, DSL.inline(0));
+        }
+        List<TitleFilter> ordered = inOrder(filters);
+        List<Field<?>> entryCounts = new ArrayList<>();
+        for (TitleFilter filter : ordered) {
+            entryCounts.add(DSL.field(DSL.selectCount().from(readings.apply(filter).entries().asTable("entries")))
+                    .as(entriesColumn(filter)));
+        }
+        Table<?> entries = DSL.select(entryCounts).asTable("filter_entries");
+        CaseConditionStep<Long> total = null;
+        CaseConditionStep<Integer> fromIndex = null;
+        for (TitleFilter filter : ordered) {
+            Condition readFromIndex = fewestEntries(filter, ordered, entries);
+            Field<Long> counted = DSL.field(count.apply(condition(filters, filter)));
+            Field<Integer> ordinal = DSL.inline(filter.ordinal() + 1);
+            total = total == null ? DSL.when(readFromIndex, counted) : total.when(readFromIndex, counted);
+            fromIndex = fromIndex == null ? DSL.when(readFromIndex, ordinal) : fromIndex.when(readFromIndex, ordinal);
+        }
+        return DSL.select(total.otherwise(eachTitle), fromIndex.otherwise(DSL.inline(0))).from(entries);
+    }
+
+    /** Whether this filter's index holds fewer than {@link #FEW} entries, and the fewest of the filters given. */
+    private static Condition fewestEntries(TitleFilter filter, List<TitleFilter> ordered, Table<?> entries) {
+        Field<Integer> mine = entries.field(entriesColumn(filter), Integer.class);
+        List<Condition> fewest = new ArrayList<>(List.of(mine.lt(DSL.inline(FEW))));
+        for (TitleFilter other : ordered) {
+            Field<Integer> theirs = entries.field(entriesColumn(other), Integer.class);
+            if (other.ordinal() < filter.ordinal()) {
+                fewest.add(mine.lt(theirs));
+            } else if (other.ordinal() > filter.ordinal()) {
+                fewest.add(mine.le(theirs));
+            }
+        }
+        return DSL.and(fewest);
+    }
+
+    private static String entriesColumn(TitleFilter filter) {
+        return "entries_" + filter.ordinal();
+    }
+
+    /** The filter a {@link #total} statement's second column names, or {@code null}. */
+    static TitleFilter fromIndex(int column) {
+        return column == 0 ? null : TitleFilter.values()[column - 1];
+    }
+
+    private static List<TitleFilter> inOrder(Set<TitleFilter> filters) {
+        return EnumSet.allOf(TitleFilter.class).stream().filter(filters::contains).toList();
+    }
+}
