@@ -33,7 +33,7 @@ import static io.freecast.catalog.jdbc.internal.schema.Tables.SOURCE;
  * <p>Asked of each title: a page walks the list's order and keeps the titles that match, which finds a page soonest
  * when many match. When few match, that walk reads most of the list for a page and all of it for the page's total:
  * at 1,000,000 movies and 100,000 shows on SQLite, "has inactive sources" with 3 of them took 0.1 s (movies) and
- * 0.55–0.81 s (shows) a page, "locked fields" with none 3.8–4.2 s in title order (each movie's row read). So on
+ * 0.55–0.81 s (shows) a page, "locked fields" with none 0.8–0.9 s in title or rating order (each movie's row read). So on
  * SQLite a filter can also be read from its own index: the ids of the few titles it matches, looked up and sorted.
  * Which way is decided per request by how many entries that index holds, counted up to {@link #FEW} in the total's
  * statement (see {@link #total}); the page's statement then takes the same way. The result is the same either way;
@@ -46,8 +46,8 @@ final class TitleFilters {
      * movies and 100,000 shows ("has inactive sources", a page of 50 and its total in title, id and rating order):
      * with 999 inactive sources of each kind 104–111 ms (movies) and 0.49–0.52 s (shows) asked of each title,
      * 1–2 ms and 4–7 ms read from the index; with 4,999 of each kind 22–23 ms and 88–111 ms against 2–9 ms and
-     * 19–32 ms. With 6,000 of each kind the walk is as fast or faster (21–29 ms and 90–160 ms); with 40,000 and
-     * 90,000 it takes 5–6 ms. A link check's first run over a large catalog turns many sources off; an operator
+     * 12–32 ms. With 6,000 of each kind the walk is as fast or faster (21–29 ms and 90–160 ms); with 40,000 and
+     * 90,000 it takes 5–10 ms. A link check's first run over a large catalog turns many sources off; an operator
      * repairing them leaves few.
      */
     static final int FEW = 5_000;
