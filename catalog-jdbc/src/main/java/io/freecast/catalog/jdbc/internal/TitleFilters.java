@@ -53,29 +53,37 @@ final class TitleFilters {
     static final int FEW = 5_000;
 
     /**
-     * One filter: its condition on a title of the list; the ids of the titles it matches, read from its index
-     * (SQLite: {@code INDEXED BY} it); and that index's entries, counted up to {@link #FEW} to tell few from many.
+     * One filter, asked of each title: {@code matches} for a count, which may read any index, and
+     * {@code matchesInListOrder} for a page, written so that SQLite walks the list's order (the same condition for
+     * most filters); read from its index: the ids of the titles it matches (SQLite: {@code INDEXED BY} it), and that
+     * index's entries up to {@link #FEW}, counted to tell few from many.
      */
-    private record Reading(Condition ofEachTitle, Select<? extends Record1<Long>> matchingIds, Select<?> entries) {
+    private record Reading(Condition matches, Condition matchesInListOrder, Select<? extends Record1<Long>> matchingIds,
+                           Select<?> entries) {
     }
 
     private final Field<Long> id;
-    /** Builds a filter's reading anew at each use: jOOQ's queries are mutable, so none is shared between statements. */
+    private final DatabaseKind database;
+    /**
+     * Builds a filter's reading at each use, while a statement is rendered ({@link RenderedSelect}): each statement
+     * gets query objects of its own, as jOOQ's select builders are mutable.
+     */
     private final Function<TitleFilter, Reading> readings;
 
-    private TitleFilters(Field<Long> id, Function<TitleFilter, Reading> readings) {
+    private TitleFilters(Field<Long> id, DatabaseKind database, Function<TitleFilter, Reading> readings) {
         this.id = id;
+        this.database = database;
         this.readings = readings;
     }
 
     static TitleFilters shows(DatabaseKind database) {
-        return new TitleFilters(SHOW.ID, filter -> switch (filter) {
+        return new TitleFilters(SHOW.ID, database, filter -> switch (filter) {
             // The show's seasons and episodes through the unique (show, number) and (season, number) indexes, each
             // episode looked up among the inactive sources by owner (V14). Nested, not one join: SQLite (no
             // statistics) began a join at source's (is_active, id) index, and so walked every inactive source of the
-            // catalog for each show. From the index: nested lists, each looked up by primary key, so their order is
-            // the only one.
-            case INACTIVE_SOURCES -> new Reading(
+            // catalog for each show. From the index: nested IN lists (the inactive sources' episodes, their seasons,
+            // their shows), each list's rows looked up by primary key — a join could be planned in another order.
+            case INACTIVE_SOURCES -> askedAlike(
                     DSL.exists(DSL.selectOne().from(SEASON)
                             .join(EPISODE).on(EPISODE.SEASON_ID.eq(SEASON.ID))
                             .where(SEASON.SHOW_ID.eq(SHOW.ID))
@@ -93,9 +101,9 @@ final class TitleFilters {
     }
 
     static TitleFilters movies(DatabaseKind database) {
-        return new TitleFilters(MOVIE.ID, filter -> switch (filter) {
+        return new TitleFilters(MOVIE.ID, database, filter -> switch (filter) {
             // Among the inactive sources by owner (V14).
-            case INACTIVE_SOURCES -> new Reading(
+            case INACTIVE_SOURCES -> askedAlike(
                     DSL.exists(DSL.selectOne().from(SOURCE)
                             .where(SOURCE.MOVIE_ID.eq(MOVIE.ID)).and(SOURCE.IS_ACTIVE.eq(DSL.inline(false)))),
                     DSL.select(SOURCE.MOVIE_ID).from(indexedBy(SOURCE, IX_SOURCE_INACTIVE_MOVIE))
@@ -107,25 +115,31 @@ final class TitleFilters {
         });
     }
 
+    /** A filter whose condition is the same for a count and for a page. */
+    private static Reading askedAlike(Condition matches, Select<? extends Record1<Long>> matchingIds, Select<?> entries) {
+        return new Reading(matches, matches, matchingIds, entries);
+    }
+
     /**
-     * Both ratings unknown; from the index of the IMDb rating, whose unknown values come first. Asked of each title on
-     * SQLite with each rating behind a unary {@code +}, which keeps SQLite from reading the titles through a rating's
-     * index: it did, and sorted all 71,000 unrated movies of 1,000,000 for a page in title order (0.12–0.25 s; 2 ms
-     * walking the title order).
+     * Both ratings unknown; from the index of the IMDb rating, whose unknown values come first. A page asks it of
+     * each title on SQLite with each rating behind a unary {@code +}, which keeps SQLite from reading the titles
+     * through a rating's index: it did, and sorted all 71,000 unrated movies of 1,000,000 for a page in title order
+     * (0.12–0.25 s; 2 ms walking the title order). A count keeps the plain condition: through either rating's index it
+     * reads only the matches up to the cap, where the walk in row id order could read most of the list.
      */
     private static Reading ratingUnknown(Table<?> titles, Field<Long> id, Field<Double> imdb, Field<Double> kinopoisk,
                                          Index byImdbRating, DatabaseKind database) {
         Condition unknown = imdb.isNull().and(kinopoisk.isNull());
-        Condition ofEachTitle = database == DatabaseKind.SQLITE
+        Condition inListOrder = database == DatabaseKind.SQLITE
                 ? notThroughAnIndex(imdb).isNull().and(notThroughAnIndex(kinopoisk).isNull()) : unknown;
-        return new Reading(ofEachTitle, DSL.select(id).from(indexedBy(titles, byImdbRating)).where(unknown),
+        return new Reading(unknown, inListOrder, DSL.select(id).from(indexedBy(titles, byImdbRating)).where(unknown),
                 entries(titles, byImdbRating, imdb.isNull()));
     }
 
     /** NULL when nothing is locked (LockedColumn); the partial index of V9 holds the rest. */
     private static Reading locked(Table<?> titles, Field<Long> id, Field<String> lockedFields, Index ofLocked) {
         Condition locked = lockedFields.isNotNull();
-        return new Reading(locked, DSL.select(id).from(indexedBy(titles, ofLocked)).where(locked),
+        return askedAlike(locked, DSL.select(id).from(indexedBy(titles, ofLocked)).where(locked),
                 entries(titles, ofLocked, locked));
     }
 
@@ -155,12 +169,27 @@ final class TitleFilters {
     }
 
     /**
-     * Every filter's condition, in a fixed order so one set of filters always renders one statement; {@code fromIndex}
-     * (or {@code null}) read as the ids of the titles it matches.
+     * A page's condition: every filter's, in a fixed order so one set of filters always renders one statement;
+     * {@code fromIndex} (or {@code null}) read as the ids of the titles it matches.
      */
-    Condition condition(Set<TitleFilter> filters, TitleFilter fromIndex) {
-        return DSL.and(inOrder(filters).stream().map(filter -> filter == fromIndex
-                ? id.in(readings.apply(filter).matchingIds()) : readings.apply(filter).ofEachTitle()).toList());
+    Condition onPage(Set<TitleFilter> filters, TitleFilter fromIndex) {
+        return condition(filters, fromIndex, true);
+    }
+
+    /** {@link #onPage}'s condition for a count, free to read any index. */
+    private Condition counted(Set<TitleFilter> filters, TitleFilter fromIndex) {
+        return condition(filters, fromIndex, false);
+    }
+
+    private Condition condition(Set<TitleFilter> filters, TitleFilter fromIndex, boolean inListOrder) {
+        if (fromIndex != null && database != DatabaseKind.SQLITE) {
+            throw new IllegalArgumentException("only SQLite reads a filter from its index (INDEXED BY): " + fromIndex);
+        }
+        return DSL.and(inOrder(filters).stream().map(filter -> {
+            Reading reading = readings.apply(filter);
+            return filter == fromIndex ? id.in(reading.matchingIds())
+                    : inListOrder ? reading.matchesInListOrder() : reading.matches();
+        }).toList());
     }
 
     /**
@@ -170,8 +199,8 @@ final class TitleFilters {
      * reads it the same way (a CASE runs only the branch it takes); each index is counted once, in a one-row derived
      * table. Elsewhere: none.
      */
-    Select<?> total(Set<TitleFilter> filters, Function<Condition, Select<Record1<Long>>> count, DatabaseKind database) {
-        Field<Long> eachTitle = DSL.field(count.apply(condition(filters, null)));
+    Select<?> total(Set<TitleFilter> filters, Function<Condition, Select<Record1<Long>>> count) {
+        Field<Long> eachTitle = DSL.field(count.apply(counted(filters, null)));
         if (database != DatabaseKind.SQLITE) {
             return DSL.select(eachTitle, DSL.inline(0));
         }
@@ -181,25 +210,25 @@ final class TitleFilters {
             entryCounts.add(DSL.field(DSL.selectCount().from(readings.apply(filter).entries().asTable("entries")))
                     .as(entriesColumn(filter)));
         }
-        Table<?> entries = DSL.select(entryCounts).asTable("filter_entries");
+        Table<?> filterEntries = DSL.select(entryCounts).asTable("filter_entries");
         CaseConditionStep<Long> total = null;
         CaseConditionStep<Integer> fromIndex = null;
         for (TitleFilter filter : ordered) {
-            Condition readFromIndex = fewestEntries(filter, ordered, entries);
-            Field<Long> counted = DSL.field(count.apply(condition(filters, filter)));
+            Condition readFromIndex = fewestEntries(filter, ordered, filterEntries);
+            Field<Long> counted = DSL.field(count.apply(counted(filters, filter)));
             Field<Integer> ordinal = DSL.inline(filter.ordinal() + 1);
             total = total == null ? DSL.when(readFromIndex, counted) : total.when(readFromIndex, counted);
             fromIndex = fromIndex == null ? DSL.when(readFromIndex, ordinal) : fromIndex.when(readFromIndex, ordinal);
         }
-        return DSL.select(total.otherwise(eachTitle), fromIndex.otherwise(DSL.inline(0))).from(entries);
+        return DSL.select(total.otherwise(eachTitle), fromIndex.otherwise(DSL.inline(0))).from(filterEntries);
     }
 
     /** Whether this filter's index holds fewer than {@link #FEW} entries, and the fewest of the filters given. */
-    private static Condition fewestEntries(TitleFilter filter, List<TitleFilter> ordered, Table<?> entries) {
-        Field<Integer> mine = entries.field(entriesColumn(filter), Integer.class);
+    private static Condition fewestEntries(TitleFilter filter, List<TitleFilter> ordered, Table<?> filterEntries) {
+        Field<Integer> mine = filterEntries.field(entriesColumn(filter), Integer.class);
         List<Condition> fewest = new ArrayList<>(List.of(mine.lt(DSL.inline(FEW))));
         for (TitleFilter other : ordered) {
-            Field<Integer> theirs = entries.field(entriesColumn(other), Integer.class);
+            Field<Integer> theirs = filterEntries.field(entriesColumn(other), Integer.class);
             if (other.ordinal() < filter.ordinal()) {
                 fewest.add(mine.lt(theirs));
             } else if (other.ordinal() > filter.ordinal()) {
@@ -213,7 +242,10 @@ final class TitleFilters {
         return "entries_" + filter.ordinal();
     }
 
-    /** The filter a {@link #total} statement's second column names, or {@code null}. */
+    /**
+     * The filter a {@link #total} statement's second column names, or {@code null}. Ordinals are safe here: the
+     * statement is rendered by this build and lives only in memory.
+     */
     static TitleFilter fromIndex(int column) {
         return column == 0 ? null : TitleFilter.values()[column - 1];
     }

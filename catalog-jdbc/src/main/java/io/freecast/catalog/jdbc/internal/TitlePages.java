@@ -443,7 +443,7 @@ final class TitlePages<T> {
         }
         return new RenderedSelect(dsl, statements, () -> DSL.select(selected).from(table)
                 .where(shape.search() == Search.INDEXED_IN_ID_ORDER ? firstMatchesInIdOrder(shape) : search(shape.search()))
-                .and(titleFilters.condition(shape.filters(), shape.fromIndex()))
+                .and(titleFilters.onPage(shape.filters(), shape.fromIndex()))
                 .and(keyset(sortColumn, shape))
                 .orderBy(sortColumn.field() == titleSearch ? titleOrder(shape.descending())
                         : Keyset.orderBy(sortColumn.field(), id, shape.descending(), shape.nullsFirst()))
@@ -516,7 +516,7 @@ final class TitlePages<T> {
         };
         Field<V> column = sortColumn.field();
         return new RenderedSelect(dsl, statements, () -> NullableKeyset.page(selected, table, id, column,
-                titleFilters.condition(shape.filters(), shape.fromIndex()), start, shape.descending(), shape.nullsFirst(),
+                titleFilters.onPage(shape.filters(), shape.fromIndex()), start, shape.descending(), shape.nullsFirst(),
                 RenderedSelect.parameter("sort", column.getDataType()), RenderedSelect.id("after"),
                 RenderedSelect.parameter("limit", SQLDataType.INTEGER)), PAGE_PARAMETERS);
     }
@@ -563,7 +563,7 @@ final class TitlePages<T> {
             // 2 s on SQLite with its pages cold), "has inactive sources" every title (0.85 s on PostgreSQL). It also
             // names the filter that the page reads from its own index, if any (TitleFilters).
             return new RenderedSelect(dsl, statements, () -> titleFilters.total(total.filters(), filtered ->
-                    CappedCount.of(DSL.selectOne().from(table).where(search(total.search())).and(filtered)), database),
+                    CappedCount.of(DSL.selectOne().from(table).where(search(total.search())).and(filtered))),
                     TOTAL_PARAMETERS);
         }
         Field<Long> listTotal = TITLE_COUNT.TOTAL;

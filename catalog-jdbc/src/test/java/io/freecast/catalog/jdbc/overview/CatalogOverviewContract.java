@@ -122,16 +122,17 @@ abstract class CatalogOverviewContract {
     }
 
     /**
-     * Each filter, and all three, list the same titles, in the same order and with the same total, whether few titles
-     * can match (SQLite then reads the filter's own index first: fewer than 5,000 entries) or many (each title is
-     * asked): "has inactive sources" with few then many of them; "rating unknown" with 5,000 movies without an IMDb
-     * rating (many), then 4,400 of which 400 have a Kinopoisk rating (few), and 1,400 unrated shows (few); "locked
-     * fields" with none. Movies and shows, in the id's order, the title's and a
-     * nullable rating's, against the unfiltered list filtered here.
+     * Each filter, two and all three together list the same titles, in the same order forwards and backwards and with
+     * the same total, whether few titles can match (SQLite then reads the filter's own index first: fewer than 5,000
+     * entries) or many (each title is asked): "has inactive sources" with few then many of them; "rating unknown"
+     * with 5,000 movies without an IMDb rating (many), then 4,400 of which 400 have a Kinopoisk rating (few), and
+     * 1,400 unrated shows (few); "locked fields" on 50 movies (some unrated) and 10 shows. Movies and shows, in the
+     * id's order, the title's and a nullable rating's, against the unfiltered list filtered here.
      */
     @Test
     void filtersListTheSameTitlesWhetherFewOrManyCanMatch() {
         open(15_000, 1_400);   // 15,000 movie sources, 5,600 episode sources
+        lockTitlesByHand(300, 140);
         switchOff(source -> source.id() % 47 == 0);
         assertFilteredListsMatchUnfilteredOnes(50, 500);
         switchOff(source -> source.id() % 20 != 0);
@@ -140,6 +141,25 @@ abstract class CatalogOverviewContract {
         // read from that rating's index), of which 400 are not unrated.
         rateUnratedMovies(600, 400);
         assertFilteredListsMatchUnfilteredOnes(5_000, 15_000);
+    }
+
+    /** Renames every {@code everyNthMovie}-th movie and {@code everyNthShow}-th show by hand, which locks its title. */
+    private void lockTitlesByHand(int everyNthMovie, int everyNthShow) {
+        io.freecast.catalog.Catalog catalog = io.freecast.catalog.Catalog.builder().storage(store).build();
+        io.freecast.catalog.domain.Caller editor = new io.freecast.catalog.domain.Caller(
+                io.freecast.catalog.domain.Actor.account(1, "eddie", io.freecast.catalog.domain.Channel.WEB),
+                io.freecast.catalog.domain.Scope.EDIT);
+        List<Movie> movies = everyPage(request -> store.overview().listMovies(new ListQuery(Sort.BY_ID, null, request), Set.of()));
+        for (int i = 0; i < movies.size(); i += everyNthMovie) {
+            catalog.editing().changeMovie(editor, movies.get(i).id(), io.freecast.catalog.domain.Versioned.any(),
+                    io.freecast.catalog.port.in.MovieFields.NONE.withTitle(io.freecast.catalog.port.in.FieldEdit.set("By hand " + i)));
+        }
+        List<io.freecast.catalog.domain.Show> shows =
+                everyPage(request -> store.overview().listShows(new ListQuery(Sort.BY_ID, null, request), Set.of()));
+        for (int i = 0; i < shows.size(); i += everyNthShow) {
+            catalog.editing().changeShow(editor, shows.get(i).id(), io.freecast.catalog.domain.Versioned.any(),
+                    io.freecast.catalog.port.in.ShowFields.NONE.withTitle(io.freecast.catalog.port.in.FieldEdit.set("Show by hand " + i)));
+        }
     }
 
     private void rateUnratedMovies(int byImdb, int byKinopoisk) {
@@ -187,6 +207,7 @@ abstract class CatalogOverviewContract {
                 EnumSet.of(TitleFilter.INACTIVE_SOURCES), movieOff,
                 EnumSet.of(TitleFilter.RATING_UNKNOWN), movieUnrated,
                 EnumSet.of(TitleFilter.LOCKED_FIELDS), movieLocked,
+                EnumSet.of(TitleFilter.INACTIVE_SOURCES, TitleFilter.RATING_UNKNOWN), movieOff.and(movieUnrated),
                 EnumSet.allOf(TitleFilter.class), movieOff.and(movieUnrated).and(movieLocked));
         java.util.function.Predicate<io.freecast.catalog.domain.Show> showOff = show -> showsOff.contains(show.externalId());
         java.util.function.Predicate<io.freecast.catalog.domain.Show> showUnrated =
@@ -196,6 +217,7 @@ abstract class CatalogOverviewContract {
                 EnumSet.of(TitleFilter.INACTIVE_SOURCES), showOff,
                 EnumSet.of(TitleFilter.RATING_UNKNOWN), showUnrated,
                 EnumSet.of(TitleFilter.LOCKED_FIELDS), showLocked,
+                EnumSet.of(TitleFilter.INACTIVE_SOURCES, TitleFilter.RATING_UNKNOWN), showOff.and(showUnrated),
                 EnumSet.allOf(TitleFilter.class), showOff.and(showUnrated).and(showLocked));
         for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.TITLE, true), new Sort(SortField.IMDB_RATING, true))) {
             List<Movie> movies = everyPage(request -> store.overview().listMovies(new ListQuery(sort, null, request), Set.of()));
@@ -208,14 +230,32 @@ abstract class CatalogOverviewContract {
         }
         assertThat(moviesOff).isNotEmpty();
         assertThat(showsOff).isNotEmpty();
+        assertThat(everyPage(request -> store.overview().listMovies(new ListQuery(Sort.BY_ID, null, request), Set.of())))
+                .as("movies matching all three filters").anyMatch(movieOff.and(movieUnrated).and(movieLocked));
     }
 
     private static <T> void assertListedAsFiltered(Set<TitleFilter> filters, Sort sort, java.util.function.Predicate<T> matches,
                                                    List<T> unfiltered, java.util.function.Function<PageRequest, Page<T>> list) {
         List<T> expected = unfiltered.stream().filter(matches).toList();
         assertThat(everyPage(list)).as("%s by %s", filters, sort.wireName()).isEqualTo(expected);
+        assertThat(everyPageBackwards(list)).as("%s by %s, backwards", filters, sort.wireName()).isEqualTo(expected);
         assertThat(list.apply(PageRequest.first(10)).total()).as("total of %s", filters)
                 .isEqualTo(expected.size() > ListQuery.SEARCH_COUNT_CAP ? Page.UNCOUNTED : expected.size());
+    }
+
+    /** Every item of a list in its order, read from its last page of 500 back to its first. */
+    private static <T> List<T> everyPageBackwards(java.util.function.Function<PageRequest, Page<T>> list) {
+        Page<T> page = list.apply(PageRequest.first(PageRequest.MAX_LIMIT));
+        while (page.next() != null) {
+            page = list.apply(new PageRequest(PageRequest.MAX_LIMIT, page.next()));
+        }
+        java.util.Deque<List<T>> pages = new java.util.ArrayDeque<>();
+        pages.push(page.items());
+        while (page.previous() != null) {
+            page = list.apply(new PageRequest(PageRequest.MAX_LIMIT, page.previous()));
+            pages.push(page.items());
+        }
+        return pages.stream().flatMap(List::stream).toList();
     }
 
     /** Every item of a list, page after page of 500. */
