@@ -22,6 +22,7 @@ import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import static io.freecast.catalog.jdbc.internal.schema.Tables.EPISODE;
 import static io.freecast.catalog.jdbc.internal.schema.Tables.MOVIE;
@@ -132,6 +133,16 @@ final class JooqCatalogOverview implements CatalogOverview {
         return SOURCE.IS_ACTIVE.eq(DSL.inline(false)).or(SOURCE.CONSECUTIVE_FAILURES.gt(DSL.inline(0)));
     }
 
+    /**
+     * SQLite, when the dead links are few (their count is under the cap): the source's id behind a unary {@code +},
+     * so that SQLite cannot walk the table in id order and instead reads the dead links through the indexes of
+     * inactive and of failing sources, then sorts them. In id order it walked every source to fill a page: 0.37 s
+     * with 3 dead links among 6.5 million sources, 1 ms now. With more than the cap, the walk finds a page soonest.
+     */
+    private static Field<Long> fewDeadLinksOrder() {
+        return DSL.field("+{0}", SQLDataType.BIGINT, SOURCE.ID);
+    }
+
     @Override
     public Page<DeadLink> listDeadLinks(PageRequest page) {
         Objects.requireNonNull(page, "page");
@@ -139,9 +150,15 @@ final class JooqCatalogOverview implements CatalogOverview {
         if (cursor != null && !cursor.sort().equals(DEAD_LINK_ORDER)) {
             throw new IllegalArgumentException("cursor does not belong to the dead-link list; start again without it");
         }
+        // Counted first, up to the cap, as a search or a filtered list is (a link check that finds a CDN down may
+        // leave most of the catalog's sources dead, and this page would count them all on every visit); through the
+        // indexes of inactive and of failing sources, one range each.
+        long total = CappedCount.total(answers.withLongWork(dsl,
+                counting -> counting.fetchValue(CappedCount.of(counting.selectOne().from(SOURCE).where(dead())))));
+        Field<Long> order = total != Page.UNCOUNTED && kind == DatabaseKind.SQLITE ? fewDeadLinksOrder() : SOURCE.ID;
         boolean backwards = Keyset.backwards(page);
         Condition keyset = cursor == null ? DSL.noCondition()
-                : backwards ? SOURCE.ID.lt(cursor.id()) : SOURCE.ID.gt(cursor.id());
+                : backwards ? order.lt(cursor.id()) : order.gt(cursor.id());
         List<Field<?>> columns = new ArrayList<>(ResultSetRows.SOURCE_COLUMNS);
         columns.addAll(List.of(DSL.coalesce(MOVIE.TITLE, SHOW.TITLE), SHOW.ID, SEASON.NUMBER, EPISODE.NUMBER));
         int at = ResultSetRows.SOURCE_COLUMNS.size() + 1;
@@ -152,7 +169,7 @@ final class JooqCatalogOverview implements CatalogOverview {
                 .leftJoin(SEASON).on(SEASON.ID.eq(EPISODE.SEASON_ID))
                 .leftJoin(SHOW).on(SHOW.ID.eq(SEASON.SHOW_ID))
                 .where(dead()).and(keyset)
-                .orderBy(backwards ? SOURCE.ID.desc() : SOURCE.ID.asc())
+                .orderBy(backwards ? order.desc() : order.asc())
                 .limit(page.limit() + 1)
                 .fetchResultSet()) {
             while (rs.next()) {
@@ -165,10 +182,6 @@ final class JooqCatalogOverview implements CatalogOverview {
         } catch (java.sql.SQLException e) {
             throw new org.jooq.exception.DataAccessException("reading the dead links failed", e);
         }
-        // Counted up to the cap, as a search or a filtered list is: a link check that finds a CDN down may leave
-        // most of the catalog's sources dead, and this page would count them all on every visit.
-        long total = CappedCount.total(answers.withLongWork(dsl,
-                counting -> counting.fetchValue(CappedCount.of(counting.selectOne().from(SOURCE).where(dead())))));
         return Keyset.page(links, page, DEAD_LINK_ORDER, l -> new Keyset.Boundary(null, l.source().id()), total);
     }
 

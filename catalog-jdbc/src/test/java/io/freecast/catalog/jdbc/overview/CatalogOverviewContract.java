@@ -238,21 +238,21 @@ abstract class CatalogOverviewContract {
                                                    List<T> unfiltered, java.util.function.Function<PageRequest, Page<T>> list) {
         List<T> expected = unfiltered.stream().filter(matches).toList();
         assertThat(everyPage(list)).as("%s by %s", filters, sort.wireName()).isEqualTo(expected);
-        assertThat(everyPageBackwards(list)).as("%s by %s, backwards", filters, sort.wireName()).isEqualTo(expected);
+        assertThat(everyPageBackwards(PageRequest.MAX_LIMIT, list)).as("%s by %s, backwards", filters, sort.wireName()).isEqualTo(expected);
         assertThat(list.apply(PageRequest.first(10)).total()).as("total of %s", filters)
                 .isEqualTo(expected.size() > ListQuery.SEARCH_COUNT_CAP ? Page.UNCOUNTED : expected.size());
     }
 
-    /** Every item of a list in its order, read from its last page of 500 back to its first. */
-    private static <T> List<T> everyPageBackwards(java.util.function.Function<PageRequest, Page<T>> list) {
-        Page<T> page = list.apply(PageRequest.first(PageRequest.MAX_LIMIT));
+    /** Every item of a list in its order, read from its last page of {@code limit} back to its first. */
+    private static <T> List<T> everyPageBackwards(int limit, java.util.function.Function<PageRequest, Page<T>> list) {
+        Page<T> page = list.apply(PageRequest.first(limit));
         while (page.next() != null) {
-            page = list.apply(new PageRequest(PageRequest.MAX_LIMIT, page.next()));
+            page = list.apply(new PageRequest(limit, page.next()));
         }
         java.util.Deque<List<T>> pages = new java.util.ArrayDeque<>();
         pages.push(page.items());
         while (page.previous() != null) {
-            page = list.apply(new PageRequest(PageRequest.MAX_LIMIT, page.previous()));
+            page = list.apply(new PageRequest(limit, page.previous()));
             pages.push(page.items());
         }
         return pages.stream().flatMap(List::stream).toList();
@@ -369,6 +369,7 @@ abstract class CatalogOverviewContract {
             links.addAll(page.items());
         }
         assertThat(links).isNotEmpty().hasSize((int) page.total());
+        assertThat(everyPageBackwards(2, store.overview()::listDeadLinks)).as("read from the last page back").isEqualTo(links);
         assertThat(links).allMatch(l -> !l.source().active() || l.source().check().consecutiveFailures() > 0);
         assertThat(links).extracting(l -> l.source().id()).isSorted().doesNotHaveDuplicates();
         DeadLink ofEpisode = links.stream().filter(l -> l.showId() != null).findFirst().orElseThrow();
@@ -404,7 +405,12 @@ abstract class CatalogOverviewContract {
         }
         assertThat(store.overview().listDeadLinks(PageRequest.first(10)).total()).as("exactly the cap is counted")
                 .isEqualTo(ListQuery.SEARCH_COUNT_CAP);
+        // As many as the cap: few (SQLite reads them through the indexes and sorts them), listed the same way.
+        List<DeadLink> capped = everyPageBackwards(300, store.overview()::listDeadLinks);
+        assertThat(capped).extracting(l -> l.source().id()).hasSize(ListQuery.SEARCH_COUNT_CAP).doesNotHaveDuplicates()
+                .isSorted().containsExactlyElementsOf(ids.subList(ids.size() - ListQuery.SEARCH_COUNT_CAP, ids.size()));
     }
+
 
     @Test
     void aRunsReportKeepsItsRejectionsAndNotes() {
