@@ -126,14 +126,7 @@ class SqliteQueryPlanIT {
                 store.overview().listShows(new ListQuery(sort, "one", PageRequest.first(2)), inactive);
             }
 
-            List<String> steps = new ArrayList<>();
-            try (Connection connection = db.connect()) {
-                for (String sql : statements) {
-                    if (sql.contains("is_active")) {
-                        steps.addAll(io.freecast.catalog.jdbc.testing.SqlitePlans.steps(connection, sql));
-                    }
-                }
-            }
+            List<String> steps = plans(statements, db, sql -> sql.contains("is_active"));
             assertThat(statements).as("pages of both lists in two orders, and their totals").hasSizeGreaterThanOrEqualTo(6);
             assertThat(steps).anyMatch(step -> step.contains("ix_source_inactive_movie (movie_id=?)"))
                     .anyMatch(step -> step.contains("ix_source_inactive_episode (episode_id=?)"))
@@ -252,10 +245,16 @@ class SqliteQueryPlanIT {
 
     /** The plans of the statements run that read a page (they have an {@code order by}; the totals do not). */
     private static List<String> pagePlans(List<String> statements, TestDatabase db) throws SQLException {
+        return plans(statements, db, sql -> sql.contains("order by"));
+    }
+
+    /** The steps of the plans of the statements that {@code which} picks. */
+    private static List<String> plans(java.util.Collection<String> statements, TestDatabase db,
+                                      java.util.function.Predicate<String> which) throws SQLException {
         List<String> steps = new ArrayList<>();
         try (Connection connection = db.connect()) {
             for (String sql : statements) {
-                if (sql.contains("order by")) {
+                if (which.test(sql)) {
                     steps.addAll(io.freecast.catalog.jdbc.testing.SqlitePlans.steps(connection, sql));
                 }
             }

@@ -46,13 +46,13 @@ import io.freecast.catalog.port.out.SourceRepository;
 import io.freecast.catalog.port.out.SourceRepository.SourceCheck;
 import io.freecast.catalog.port.out.UpsertOutcome;
 import io.freecast.catalog.testing.MutableClock;
+import io.freecast.catalog.testing.PageWalks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -1152,37 +1152,17 @@ public abstract class StorageContract {
     }
 
     private List<Long> walkForward(Sort sort, int limit) {
-        List<Long> ids = new ArrayList<>();
-        Page<MovieTree> page = store.ports().queries().listMovies(new ListQuery(sort, null, PageRequest.first(limit)));
-        assertThat(page.previous()).isNull();
-        while (true) {
-            page.items().forEach(m -> ids.add(m.movie().id()));
-            if (page.next() == null) {
-                return ids;
-            }
-            page = store.ports().queries().listMovies(new ListQuery(sort, null, new PageRequest(limit, page.next())));
-            assertThat(page.previous()).isNotNull();
-        }
+        return PageWalks.forward(limit, request -> store.ports().queries().listMovies(new ListQuery(sort, null, request)))
+                .stream().map(m -> m.movie().id()).toList();
     }
 
     /** Goes to the last page, then back to the first through the previous cursors. */
     private List<Long> walkBackward(Sort sort, int limit) {
-        Page<MovieTree> page = store.ports().queries().listMovies(new ListQuery(sort, null, PageRequest.first(limit)));
-        while (page.next() != null) {
-            page = store.ports().queries().listMovies(new ListQuery(sort, null, new PageRequest(limit, page.next())));
-        }
-        List<Long> ids = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        while (true) {
-            List<Long> items = page.items().stream().map(m -> m.movie().id()).toList();
-            items.forEach(id -> assertThat(seen.add(id)).as("repeated id %d", id).isTrue());
-            ids.addAll(0, items);
-            if (page.previous() == null) {
-                return ids;
-            }
-            page = store.ports().queries().listMovies(new ListQuery(sort, null, new PageRequest(limit, page.previous())));
-            assertThat(page.next()).isNotNull();
-        }
+        List<Long> ids = PageWalks.backward(limit,
+                request -> store.ports().queries().listMovies(new ListQuery(sort, null, request)))
+                .stream().map(m -> m.movie().id()).toList();
+        assertThat(ids).as("repeated ids").doesNotHaveDuplicates();
+        return ids;
     }
 
     /** The order the catalog promises: the field (unknowns last either way), then id in the same direction. */

@@ -15,6 +15,8 @@ import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
+import static io.freecast.catalog.jdbc.internal.SqlitePlanHints.indexedBy;
+import static io.freecast.catalog.jdbc.internal.SqlitePlanHints.notThroughAnIndex;
 import static io.freecast.catalog.jdbc.internal.schema.Indexes.IX_MOVIE_IMDB_RATING;
 import static io.freecast.catalog.jdbc.internal.schema.Indexes.IX_MOVIE_LOCKED;
 import static io.freecast.catalog.jdbc.internal.schema.Indexes.IX_SHOW_IMDB_RATING;
@@ -148,24 +150,9 @@ final class TitleFilters {
         return DSL.selectOne().from(indexedBy(table, index)).where(condition).limit(DSL.inline(FEW));
     }
 
-    /** SQLite: the column's value, which the planner cannot look up in the column's index (a unary plus). */
-    private static <T> Field<T> notThroughAnIndex(Field<T> column) {
-        return DSL.field("+{0}", column.getDataType(), column);
-    }
-
     /** The inactive sources of one kind of title: what V14's partial index on that owner column holds. */
     private static Condition inactive(Field<Long> owner) {
         return SOURCE.IS_ACTIVE.eq(DSL.inline(false)).and(owner.isNotNull());
-    }
-
-    /**
-     * SQLite: the table read through the named index. Without it SQLite (no statistics) may prefer another: for the
-     * inactive sources of one kind, {@code ix_source_inactive (is_active, id)}, every inactive source of both kinds,
-     * each row read for its owner (36 ms a page of shows with 40,000 inactive movie sources). A statement naming an
-     * index that cannot serve it fails to prepare, rather than reading another way.
-     */
-    private static Table<?> indexedBy(Table<?> table, Index index) {
-        return DSL.table("{0} indexed by {1}", table, DSL.name(index.getName()));
     }
 
     /**

@@ -21,6 +21,7 @@ import io.freecast.catalog.domain.TaskReport;
 import io.freecast.catalog.domain.TitleFilter;
 import io.freecast.catalog.jdbc.JdbcCatalogStore;
 import io.freecast.catalog.testing.Drafts;
+import io.freecast.catalog.testing.PageWalks;
 import io.freecast.catalog.jdbc.testing.TestDatabase;
 import io.freecast.catalog.port.out.SourceRepository.SourceCheck;
 import java.nio.file.Path;
@@ -41,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * report — and each answered in a fixed number of statements whatever the catalog's size.
  */
 abstract class CatalogOverviewContract {
+
+    /** When the tests' link checks and ratings answered. */
+    private static final Instant CHECKED_AT = Instant.parse("2026-12-01T00:00:00Z");
 
     @TempDir
     Path dir;
@@ -70,15 +74,19 @@ abstract class CatalogOverviewContract {
         }
     }
 
+    /** A link check's answer that turns the source off. */
+    private static SourceCheck notFound(Source source) {
+        return new SourceCheck(source.id(), false, new LinkState(CHECKED_AT, 404, 0, "404 Not Found"));
+    }
+
     /** Every 4th source turned off (404), every 7th failing but still on. */
     private void checkLinks() {
         List<SourceCheck> checks = new ArrayList<>();
-        Instant at = Instant.parse("2026-12-01T00:00:00Z");
         for (Source source : store.ports().sources().listAfter(0, 10_000)) {
             if (source.id() % 4 == 0) {
-                checks.add(new SourceCheck(source.id(), false, new LinkState(at, 404, 0, "404 Not Found")));
+                checks.add(notFound(source));
             } else if (source.id() % 7 == 0) {
-                checks.add(new SourceCheck(source.id(), true, new LinkState(at, 503, 2, "503")));
+                checks.add(new SourceCheck(source.id(), true, new LinkState(CHECKED_AT, 503, 2, "503")));
             }
         }
         store.ports().sources().saveChecks(checks);
@@ -149,13 +157,12 @@ abstract class CatalogOverviewContract {
         io.freecast.catalog.domain.Caller editor = new io.freecast.catalog.domain.Caller(
                 io.freecast.catalog.domain.Actor.account(1, "eddie", io.freecast.catalog.domain.Channel.WEB),
                 io.freecast.catalog.domain.Scope.EDIT);
-        List<Movie> movies = everyPage(request -> store.overview().listMovies(new ListQuery(Sort.BY_ID, null, request), Set.of()));
+        List<Movie> movies = allMovies(Sort.BY_ID, Set.of());
         for (int i = 0; i < movies.size(); i += everyNthMovie) {
             catalog.editing().changeMovie(editor, movies.get(i).id(), io.freecast.catalog.domain.Versioned.any(),
                     io.freecast.catalog.port.in.MovieFields.NONE.withTitle(io.freecast.catalog.port.in.FieldEdit.set("By hand " + i)));
         }
-        List<io.freecast.catalog.domain.Show> shows =
-                everyPage(request -> store.overview().listShows(new ListQuery(Sort.BY_ID, null, request), Set.of()));
+        List<io.freecast.catalog.domain.Show> shows = allShows(Sort.BY_ID, Set.of());
         for (int i = 0; i < shows.size(); i += everyNthShow) {
             catalog.editing().changeShow(editor, shows.get(i).id(), io.freecast.catalog.domain.Versioned.any(),
                     io.freecast.catalog.port.in.ShowFields.NONE.withTitle(io.freecast.catalog.port.in.FieldEdit.set("Show by hand " + i)));
@@ -163,9 +170,7 @@ abstract class CatalogOverviewContract {
     }
 
     private void rateUnratedMovies(int byImdb, int byKinopoisk) {
-        List<Long> unrated = everyPage(request -> store.overview().listMovies(new ListQuery(Sort.BY_ID, null, request),
-                EnumSet.of(TitleFilter.RATING_UNKNOWN))).stream().map(Movie::id).toList();
-        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+        List<Long> unrated = allMovies(Sort.BY_ID, EnumSet.of(TitleFilter.RATING_UNKNOWN)).stream().map(Movie::id).toList();
         List<io.freecast.catalog.port.out.RatingRepository.RatingUpdate> updates = new ArrayList<>();
         for (int i = 0; i < byImdb + byKinopoisk; i++) {
             boolean imdb = i < byImdb;
@@ -174,16 +179,15 @@ abstract class CatalogOverviewContract {
                     imdb ? null : io.freecast.catalog.domain.Rating.ofNullable(6.0));
             updates.add(new io.freecast.catalog.port.out.RatingRepository.RatingUpdate(
                     io.freecast.catalog.port.out.RatingTarget.TitleKind.MOVIE, unrated.get(i), answer,
-                    Set.of(imdb ? io.freecast.catalog.domain.RatingField.IMDB : io.freecast.catalog.domain.RatingField.KINOPOISK), at));
+                    Set.of(imdb ? io.freecast.catalog.domain.RatingField.IMDB : io.freecast.catalog.domain.RatingField.KINOPOISK), CHECKED_AT));
         }
         store.ports().ratings().saveAll(updates);
     }
 
     /** Turns off the sources the rule picks (a 404). */
     private void switchOff(java.util.function.Predicate<Source> rule) {
-        Instant at = Instant.parse("2026-12-01T00:00:00Z");
         store.ports().sources().saveChecks(store.ports().sources().listAfter(0, 100_000).stream().filter(rule)
-                .map(source -> new SourceCheck(source.id(), false, new LinkState(at, 404, 0, "404 Not Found"))).toList());
+                .map(CatalogOverviewContract::notFound).toList());
     }
 
     private void assertFilteredListsMatchUnfilteredOnes(int atLeastOffPerKind, int atMostOffPerKind) {
@@ -220,54 +224,36 @@ abstract class CatalogOverviewContract {
                 EnumSet.of(TitleFilter.INACTIVE_SOURCES, TitleFilter.RATING_UNKNOWN), showOff.and(showUnrated),
                 EnumSet.allOf(TitleFilter.class), showOff.and(showUnrated).and(showLocked));
         for (Sort sort : List.of(Sort.BY_ID, new Sort(SortField.TITLE, true), new Sort(SortField.IMDB_RATING, true))) {
-            List<Movie> movies = everyPage(request -> store.overview().listMovies(new ListQuery(sort, null, request), Set.of()));
+            List<Movie> movies = allMovies(sort, Set.of());
             movieFilters.forEach((filters, matches) -> assertListedAsFiltered(filters, sort, matches, movies,
                     request -> store.overview().listMovies(new ListQuery(sort, null, request), filters)));
-            List<io.freecast.catalog.domain.Show> shows =
-                    everyPage(request -> store.overview().listShows(new ListQuery(sort, null, request), Set.of()));
+            List<io.freecast.catalog.domain.Show> shows = allShows(sort, Set.of());
             showFilters.forEach((filters, matches) -> assertListedAsFiltered(filters, sort, matches, shows,
                     request -> store.overview().listShows(new ListQuery(sort, null, request), filters)));
         }
         assertThat(moviesOff).isNotEmpty();
         assertThat(showsOff).isNotEmpty();
-        assertThat(everyPage(request -> store.overview().listMovies(new ListQuery(Sort.BY_ID, null, request), Set.of())))
+        assertThat(allMovies(Sort.BY_ID, Set.of()))
                 .as("movies matching all three filters").anyMatch(movieOff.and(movieUnrated).and(movieLocked));
     }
 
     private static <T> void assertListedAsFiltered(Set<TitleFilter> filters, Sort sort, java.util.function.Predicate<T> matches,
                                                    List<T> unfiltered, java.util.function.Function<PageRequest, Page<T>> list) {
         List<T> expected = unfiltered.stream().filter(matches).toList();
-        assertThat(everyPage(list)).as("%s by %s", filters, sort.wireName()).isEqualTo(expected);
-        assertThat(everyPageBackwards(PageRequest.MAX_LIMIT, list)).as("%s by %s, backwards", filters, sort.wireName()).isEqualTo(expected);
+        assertThat(PageWalks.forward(PageRequest.MAX_LIMIT, list)).as("%s by %s", filters, sort.wireName()).isEqualTo(expected);
+        assertThat(PageWalks.backward(PageRequest.MAX_LIMIT, list)).as("%s by %s, backwards", filters, sort.wireName()).isEqualTo(expected);
         assertThat(list.apply(PageRequest.first(10)).total()).as("total of %s", filters)
                 .isEqualTo(expected.size() > ListQuery.SEARCH_COUNT_CAP ? Page.UNCOUNTED : expected.size());
     }
 
-    /** Every item of a list in its order, read from its last page of {@code limit} back to its first. */
-    private static <T> List<T> everyPageBackwards(int limit, java.util.function.Function<PageRequest, Page<T>> list) {
-        Page<T> page = list.apply(PageRequest.first(limit));
-        while (page.next() != null) {
-            page = list.apply(new PageRequest(limit, page.next()));
-        }
-        java.util.Deque<List<T>> pages = new java.util.ArrayDeque<>();
-        pages.push(page.items());
-        while (page.previous() != null) {
-            page = list.apply(new PageRequest(limit, page.previous()));
-            pages.push(page.items());
-        }
-        return pages.stream().flatMap(List::stream).toList();
+    /** Every movie of the list with these filters, in this order. */
+    private List<Movie> allMovies(Sort sort, Set<TitleFilter> filters) {
+        return PageWalks.forward(PageRequest.MAX_LIMIT, request -> store.overview().listMovies(new ListQuery(sort, null, request), filters));
     }
 
-    /** Every item of a list, page after page of 500. */
-    private static <T> List<T> everyPage(java.util.function.Function<PageRequest, Page<T>> list) {
-        List<T> all = new ArrayList<>();
-        Page<T> page = list.apply(PageRequest.first(PageRequest.MAX_LIMIT));
-        all.addAll(page.items());
-        while (page.next() != null) {
-            page = list.apply(new PageRequest(PageRequest.MAX_LIMIT, page.next()));
-            all.addAll(page.items());
-        }
-        return all;
+    /** Every show of the list with these filters, in this order. */
+    private List<io.freecast.catalog.domain.Show> allShows(Sort sort, Set<TitleFilter> filters) {
+        return PageWalks.forward(PageRequest.MAX_LIMIT, request -> store.overview().listShows(new ListQuery(sort, null, request), filters));
     }
 
     @Test
@@ -369,7 +355,7 @@ abstract class CatalogOverviewContract {
             links.addAll(page.items());
         }
         assertThat(links).isNotEmpty().hasSize((int) page.total());
-        assertThat(everyPageBackwards(2, store.overview()::listDeadLinks)).as("read from the last page back").isEqualTo(links);
+        assertThat(PageWalks.backward(2, store.overview()::listDeadLinks)).as("read from the last page back").isEqualTo(links);
         assertThat(links).allMatch(l -> !l.source().active() || l.source().check().consecutiveFailures() > 0);
         assertThat(links).extracting(l -> l.source().id()).isSorted().doesNotHaveDuplicates();
         DeadLink ofEpisode = links.stream().filter(l -> l.showId() != null).findFirst().orElseThrow();
@@ -406,7 +392,7 @@ abstract class CatalogOverviewContract {
         assertThat(store.overview().listDeadLinks(PageRequest.first(10)).total()).as("exactly the cap is counted")
                 .isEqualTo(ListQuery.SEARCH_COUNT_CAP);
         // As many as the cap: few (SQLite reads them through the indexes and sorts them), listed the same way.
-        List<DeadLink> capped = everyPageBackwards(300, store.overview()::listDeadLinks);
+        List<DeadLink> capped = PageWalks.backward(300, store.overview()::listDeadLinks);
         assertThat(capped).extracting(l -> l.source().id()).hasSize(ListQuery.SEARCH_COUNT_CAP).doesNotHaveDuplicates()
                 .isSorted().containsExactlyElementsOf(ids.subList(ids.size() - ListQuery.SEARCH_COUNT_CAP, ids.size()));
     }
